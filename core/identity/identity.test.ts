@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NO_CONSENT, type Customer } from '../model';
+import { findDuplicateGroups, identityKeys, mergeCustomerRecords, normalizeEmail, normalizeHandle, normalizeIdentityValue, normalizePhone } from '.';
+
+function customer(id: string, identities: Customer['identities'], extra: Partial<Customer> = {}): Customer {
+  return {
+    id,
+    displayName: id,
+    identities,
+    tagIds: [],
+    funnelStage: null,
+    customFields: {},
+    consent: NO_CONSENT,
+    notesCount: 0,
+    lastOrderAt: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    archivedAt: null,
+    merges: [],
+    ...extra,
+  };
+}
+const phone = (value: string) => ({ kind: 'phone' as const, value, raw: value, addedAt: '2026-01-01T00:00:00.000Z' });
+
+describe('normalizing identities', () => {
+  it('reads the three spellings of a Brazilian mobile as one E.164 number', () => {
+    for (const spelling of ['11 98765-4321', '+55 (11) 98765-4321', '5511987654321']) {
+      expect(normalizePhone(spelling)).toBe('+5511987654321');
+    }
+  });
+
+  it('reads a WhatsApp JID as the phone behind it', () => {
+    expect(normalizeIdentityValue('whatsapp', '5511987654321@c.us')).toBe('+5511987654321');
+  });
+
+  it('takes the default country as a parameter', () => {
+    expect(normalizePhone('912 345 678', 'PT')).toBe('+351912345678');
+    expect(() => normalizePhone('912 345 678', 'BR')).toThrowError(/not a valid phone number \(country assumed: BR\)/);
+  });
+
+  it('rejects text that is not a phone, naming the value', () => {
+    expect(() => normalizeIdentityValue('phone', 'ligar depois')).toThrowError(/value: "ligar depois" is not a valid phone number/);
+  });
+
+  it('trims and lower-cases emails and handles', () => {
+    expect(normalizeEmail('  Ana.Souza@Example.COM ')).toBe('ana.souza@example.com');
+    expect(normalizeHandle('instagram', '@Loja.Da_Ana')).toBe('loja.da_ana');
+    expect(() => normalizeEmail('ana@')).toThrowError(/not an email/);
+    expect(() => normalizeHandle('instagram', '@ana souza')).toThrowError(/not a instagram handle/);
+  });
+
+  it('keeps the @lid id of WhatsApp as its own kind', () => {
+    expect(normalizeIdentityValue('whatsapp-lid', '123456789012345@lid')).toBe('123456789012345');
+    expect(identityKeys('whatsapp-lid', '123456789012345')).toEqual(['whatsapp-lid:123456789012345']);
+  });
+
+  it('normalizing is idempotent for any Brazilian mobile', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 11, max: 99 }), fc.integer({ min: 0, max: 99_999_999 }), (area, rest) => {
+        const raw = `(${area}) 9${String(rest).padStart(8, '0')}`;
+        let once: string;
+        try {
+          once = normalizePhone(raw);
+        } catch {
+          return; // not every area code exists
+        }
+        expect(normalizePhone(once)).toBe(once);
+        expect(normalizePhone(once.slice(1))).toBe(once);
+      }),
+    );
+  });
+});
+
+describe('identity keys', () => {
+  it('files phones and WhatsApp numbers under one key', () => {
+    expect(identityKeys('whatsapp', '+351912345678')).toEqual(identityKeys('phone', '+351912345678'));
+  });
+
+  it('reads a Brazilian mobile without its ninth digit (as WhatsApp reports old accounts) as the same number', () => {
+    expect(normalizeIdentityValue('whatsapp', '551187654321@c.us')).toBe('+5511987654321');
+    expect(normalizePhone('+55 11 3333-4444')).toBe('+551133334444');
+  });
+});
+
+describe('duplicates and merge', () => {
+  it('groups customers sharing an identity, transitively', () => {
+    const a = customer('a', [phone('+5511987654321')]);
+    const b = customer('b', [phone('+5511987654321'), { kind: 'email', value: 'x@y.com', raw: 'x@y.com', addedAt: a.createdAt }]);
+    const c = customer('c', [{ kind: 'email', value: 'x@y.com', raw: 'X@y.com', addedAt: a.createdAt }]);
+    const d = customer('d', [phone('+5521999998888')]);
+    const groups = findDuplicateGroups([a, b, c, d]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.customerIds.sort()).toEqual(['a', 'b', 'c']);
+    expect(groups[0]?.sharedKeys).toEqual(['email:x@y.com', 'tel:+5511987654321']);
+  });
+
+  it('merging keeps every identity, tag, custom field and note count, and records the merge', () => {
+    const survivor = customer('a', [phone('+5511987654321')], { tagIds: ['vip'], customFields: { size: 'M' }, notesCount: 2 });
+    const other = customer('b', [phone('+5511987654321'), { kind: 'instagram', value: 'ana', raw: '@ana', addedAt: survivor.createdAt }], {
+      tagIds: ['vip', 'atacado'],
+      customFields: { size: 'G', city: 'Santos' },
+      notesCount: 3,
+      createdAt: '2025-06-01T00:00:00.000Z',
+      lastOrderAt: '2026-02-01T00:00:00.000Z',
+    });
+    const merged = mergeCustomerRecords(survivor, [other], '2026-03-01T00:00:00.000Z');
+    expect(merged.identities.map((i) => `${i.kind}:${i.value}`)).toEqual(['phone:+5511987654321', 'instagram:ana']);
+    expect(merged.tagIds).toEqual(['vip', 'atacado']);
+    expect(merged.customFields).toEqual({ size: 'M', city: 'Santos' });
+    expect(merged.notesCount).toBe(5);
+    expect(merged.createdAt).toBe('2025-06-01T00:00:00.000Z');
+    expect(merged.lastOrderAt).toBe('2026-02-01T00:00:00.000Z');
+    expect(merged.merges).toEqual([{ mergedAt: '2026-03-01T00:00:00.000Z', customerIds: ['b'], displayNames: ['b'] }]);
+  });
+});

@@ -1,0 +1,4 @@
+export * from './normalize';
+export * from './keys';
+export * from './duplicates';
+export * from './merge';

@@ -1,0 +1,89 @@
+// The max metadata checks number patterns, not only lengths: a customer book must not file a typo as a phone.
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { ValidationError, type IdentityKind } from '../model';
+
+export type { CountryCode };
+
+export interface NormalizeOptions {
+  /** Country assumed for phones written without a country code; Clientela's first sellers are in Brazil. */
+  defaultCountry?: CountryCode;
+}
+
+function invalid(kind: IdentityKind, message: string): ValidationError {
+  return new ValidationError([{ field: 'value', message }], `The ${kind} identity`);
+}
+
+/**
+ * Normalizes a phone to E.164 (`+5511987654321`). `11 98765-4321`, `+55 (11) 98765-4321`, `5511987654321` and
+ * a WhatsApp JID `5511987654321@c.us` are one number for a Brazilian seller.
+ */
+export function normalizePhone(raw: string, defaultCountry: CountryCode = 'BR'): string {
+  const text = raw.trim().replace(/@(c|s)\.us$/i, '');
+  // Digits that already carry a country code but no plus (how WhatsApp and exports write them): try the plus
+  // first, and keep the local reading only when the international one is not a valid number.
+  const candidates = /^\d{11,15}$/.test(text) ? [`+${text}`, text] : [text];
+  for (const candidate of candidates) {
+    const phone = parsePhoneNumberFromString(candidate, defaultCountry);
+    if (phone?.isValid()) return phone.number;
+    const withNinthDigit = phone && addBrazilianNinthDigit(phone.number);
+    if (withNinthDigit && parsePhoneNumberFromString(withNinthDigit)?.isValid()) return withNinthDigit;
+  }
+  throw invalid('phone', `"${raw}" is not a valid phone number (country assumed: ${defaultCountry})`);
+}
+
+/**
+ * Brazilian mobiles got a ninth digit (a leading 9) between 2012 and 2016, and WhatsApp still reports many
+ * accounts without it (`55 11 8765-4321@c.us` for `+55 11 98765-4321`). Eight-digit numbers starting 6–9 were
+ * mobiles; 2–5 are landlines and never got the ninth digit.
+ */
+function addBrazilianNinthDigit(e164: string): string | null {
+  const old = /^\+55(\d{2})([6-9]\d{7})$/.exec(e164);
+  return old ? `+55${old[1]}9${old[2]}` : null;
+}
+
+/** Trims and lower-cases an email; rejects text that cannot be an address. */
+export function normalizeEmail(raw: string): string {
+  const email = raw.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw invalid('email', `"${raw}" is not an email address`);
+  return email;
+}
+
+const HANDLE_RULES: Partial<Record<IdentityKind, RegExp>> = {
+  // Instagram usernames: letters, digits, dot and underscore, 30 at most.
+  instagram: /^[a-z0-9._]{1,30}$/,
+  // Telegram: a username (5–32) or a numeric peer id as Telegram Web shows it in the URL.
+  telegram: /^([a-z][a-z0-9_]{3,31}|-?\d{1,20})$/,
+  // Messenger: the numeric id or the vanity name from /t/<id>.
+  messenger: /^[a-z0-9.]{1,100}$/,
+};
+
+/** Lower-cases a social handle and drops a leading `@` (Instagram, Telegram, Messenger). */
+export function normalizeHandle(kind: IdentityKind, raw: string): string {
+  const handle = raw.trim().replace(/^@/, '').toLowerCase();
+  const rule = HANDLE_RULES[kind];
+  if (!handle || (rule && !rule.test(handle))) throw invalid(kind, `"${raw}" is not a ${kind} handle`);
+  return handle;
+}
+
+/** Normalizes the value of an identity of any kind; throws a ValidationError naming `value` when it is not one. */
+export function normalizeIdentityValue(kind: IdentityKind, raw: string, options: NormalizeOptions = {}): string {
+  switch (kind) {
+    case 'phone':
+    case 'whatsapp':
+      return normalizePhone(raw, options.defaultCountry);
+    case 'whatsapp-lid': {
+      const lid = raw.trim().replace(/@lid$/i, '');
+      if (!/^\d{5,20}$/.test(lid)) throw invalid(kind, `"${raw}" is not a WhatsApp @lid id`);
+      return lid;
+    }
+    case 'email':
+      return normalizeEmail(raw);
+    case 'storefront': {
+      const id = raw.trim();
+      if (!id || id.length > 200) throw invalid(kind, `"${raw}" is not a store customer id`);
+      return id;
+    }
+    default:
+      return normalizeHandle(kind, raw);
+  }
+}

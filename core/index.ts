@@ -1,0 +1,8 @@
+/**
+ * The public face of core: every surface (extension, widget, collector) imports from here and from nowhere
+ * deeper, so core can reshape its folders without touching them.
+ */
+export * from './model';
+export * from './identity';
+export * from './store';
+export * from './io';

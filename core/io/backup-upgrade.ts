@@ -1,0 +1,32 @@
+import { latestPaidOrderAt, type Order } from '../model';
+
+/**
+ * Brings the records of a backup written at an older schema version to the current shape, step by step, the
+ * same way core/store/migrations.ts upgrades a database. Input is unvalidated JSON: shapes are checked after.
+ */
+export function upgradeBackupRecords(document: Record<string, unknown>, fromVersion: number): Record<string, unknown> {
+  let upgraded = document;
+  if (fromVersion < 2) upgraded = toVersion2(upgraded);
+  return upgraded;
+}
+
+// Version 2 added customers' lastOrderAt (derived from their paid orders) and merges.
+function toVersion2(document: Record<string, unknown>): Record<string, unknown> {
+  const orders = Array.isArray(document.orders) ? (document.orders as Order[]) : [];
+  const byCustomer = new Map<string, Order[]>();
+  for (const order of orders) {
+    if (typeof order !== 'object' || order === null) continue;
+    const list = byCustomer.get(order.customerId) ?? [];
+    list.push(order);
+    byCustomer.set(order.customerId, list);
+  }
+  if (!Array.isArray(document.customers)) return document;
+  return {
+    ...document,
+    customers: document.customers.map((customer: unknown) => {
+      if (typeof customer !== 'object' || customer === null) return customer;
+      const { id, merges } = customer as { id?: string; merges?: unknown };
+      return { ...customer, lastOrderAt: latestPaidOrderAt(byCustomer.get(id ?? '') ?? []), merges: merges ?? [] };
+    }),
+  };
+}

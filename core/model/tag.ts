@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { recordId } from './common';
+
+export const tagSchema = z.object({
+  id: recordId,
+  name: z.string().trim().min(1, 'must not be empty').max(60, 'is too long (60 characters at most)'),
+  colour: z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour such as #1a7f37'),
+  /** Single key that toggles the tag in the sidebar; null when the tag has none. */
+  key: z.string().regex(/^[a-z0-9]$/, 'must be one letter or digit').nullable(),
+});
+export type Tag = z.infer<typeof tagSchema>;

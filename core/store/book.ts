@@ -1,0 +1,158 @@
+import type { CountryCode } from '../identity';
+import { mergeCustomerRecords } from '../identity';
+import type { Customer, Feedback, FollowUp, Note, Order, Tag } from '../model';
+import { ChangeFeed, type ChangeListener } from './changes';
+import { isoNow, writeAtomically, type StoreContext } from './context';
+import { fromRow, toRow } from './customer-rows';
+import { CustomerRepository } from './customers';
+import { FeedbackRepository } from './feedback';
+import { FollowUpRepository } from './follow-ups';
+import { NoteRepository } from './notes';
+import { openBookDatabase } from './open';
+import { OrderRepository } from './orders';
+import { DEFAULT_BOOK_NAME, RECORD_STORES } from './schema';
+import { TagRepository } from './tags';
+
+/** Every record of a book, store by store: what a backup carries. */
+export interface BookContents {
+  tags: Tag[];
+  customers: Customer[];
+  orders: Order[];
+  notes: Note[];
+  feedback: Feedback[];
+  followUps: FollowUp[];
+}
+
+export interface OpenBookOptions {
+  name?: string;
+  factory?: IDBFactory;
+  now?: () => Date;
+  defaultCountry?: CountryCode;
+}
+
+/** The stores that hold a customer's own records, moved on merge and deleted on erase. */
+const CUSTOMER_RECORDS = ['orders', 'notes', 'feedback', 'followUps'] as const;
+
+/** One open customer book: repositories plus the operations that span stores. */
+export class Book {
+  readonly customers: CustomerRepository;
+  readonly orders: OrderRepository;
+  readonly notes: NoteRepository;
+  readonly tags: TagRepository;
+  readonly feedback: FeedbackRepository;
+  readonly followUps: FollowUpRepository;
+
+  constructor(private readonly context: StoreContext) {
+    this.customers = new CustomerRepository(context);
+    this.orders = new OrderRepository(context);
+    this.notes = new NoteRepository(context);
+    this.tags = new TagRepository(context);
+    this.feedback = new FeedbackRepository(context);
+    this.followUps = new FollowUpRepository(context);
+  }
+
+  /** Called after every committed write, here or in another context of the extension. */
+  onChange(listener: ChangeListener): () => void {
+    return this.context.changes.subscribe(listener);
+  }
+
+  /**
+   * Folds `otherIds` into `survivorId` in one transaction: their orders, notes, feedback and follow-ups move to
+   * the survivor, their identities, tags and custom fields join it, and the merge is recorded on it.
+   */
+  async merge(survivorId: string, otherIds: readonly string[]): Promise<Customer> {
+    const others = otherIds.filter((id) => id !== survivorId);
+    if (others.length === 0) throw new Error('Choose at least one other customer to merge');
+    const now = isoNow(this.context);
+    return writeAtomically(this.context, ['customers', ...CUSTOMER_RECORDS], async (tx) => {
+      const customers = tx.objectStore('customers');
+      const survivorRow = await customers.get(survivorId);
+      if (!survivorRow) throw new Error(`No customer with id ${survivorId}`);
+      const otherCustomers: Customer[] = [];
+      for (const id of others) {
+        const row = await customers.get(id);
+        if (!row) throw new Error(`No customer with id ${id}`);
+        otherCustomers.push(fromRow(row));
+      }
+      for (const storeName of CUSTOMER_RECORDS) {
+        const store = tx.objectStore(storeName);
+        for (const id of others) {
+          for (const record of await store.index('customerId').getAll(id)) await store.put({ ...record, customerId: survivorId });
+        }
+      }
+      const survivor = mergeCustomerRecords(fromRow(survivorRow), otherCustomers, now);
+      await customers.put(toRow(survivor));
+      for (const id of others) await customers.delete(id);
+      return { result: survivor, customerIds: [survivorId, ...others] };
+    });
+  }
+
+  /** Deletes a customer and every record about them (the LGPD right to erasure), in one transaction. */
+  async erase(customerId: string): Promise<void> {
+    await writeAtomically(this.context, ['customers', ...CUSTOMER_RECORDS], async (tx) => {
+      for (const storeName of CUSTOMER_RECORDS) {
+        const store = tx.objectStore(storeName);
+        for (const key of await store.index('customerId').getAllKeys(customerId)) await store.delete(key);
+      }
+      await tx.objectStore('customers').delete(customerId);
+      return { result: undefined, customerIds: [customerId] };
+    });
+  }
+
+  /** Every record, read in one transaction so the copy is consistent. */
+  async exportAll(): Promise<BookContents> {
+    const tx = this.context.db.transaction([...RECORD_STORES]);
+    const [tags, customerRows, orders, notes, feedback, followUps] = await Promise.all([
+      tx.objectStore('tags').getAll(),
+      tx.objectStore('customers').getAll(),
+      tx.objectStore('orders').getAll(),
+      tx.objectStore('notes').getAll(),
+      tx.objectStore('feedback').getAll(),
+      tx.objectStore('followUps').getAll(),
+    ]);
+    return { tags, customers: customerRows.map(fromRow), orders, notes, feedback, followUps };
+  }
+
+  /**
+   * Replaces the whole book with `contents` in one transaction. Callers validate first (core/io does): if any
+   * write fails, the transaction aborts and the old book is still there, whole.
+   */
+  async replaceAll(contents: BookContents): Promise<void> {
+    const tx = this.context.db.transaction([...RECORD_STORES], 'readwrite');
+    try {
+      await Promise.all(RECORD_STORES.map((name) => tx.objectStore(name).clear()));
+      const writes: Promise<unknown>[] = [];
+      for (const tag of contents.tags) writes.push(tx.objectStore('tags').add(tag));
+      for (const customer of contents.customers) writes.push(tx.objectStore('customers').add(toRow(customer)));
+      for (const order of contents.orders) writes.push(tx.objectStore('orders').add(order));
+      for (const note of contents.notes) writes.push(tx.objectStore('notes').add(note));
+      for (const feedback of contents.feedback) writes.push(tx.objectStore('feedback').add(feedback));
+      for (const followUp of contents.followUps) writes.push(tx.objectStore('followUps').add(followUp));
+      await Promise.all(writes);
+      await tx.done;
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // The failing request already aborted it.
+      }
+      await tx.done.catch(() => undefined);
+      throw error;
+    }
+    this.context.changes.publish({ stores: [...RECORD_STORES], customerIds: [], wholeBook: true });
+  }
+
+  close(): void {
+    this.context.changes.close();
+    this.context.db.close();
+  }
+}
+
+/** Opens the customer book (migrating it to the current schema first). */
+export async function openBook(options: OpenBookOptions = {}): Promise<Book> {
+  const name = options.name ?? DEFAULT_BOOK_NAME;
+  const db = await openBookDatabase({ name, factory: options.factory });
+  // A newer copy of the extension wants to upgrade: step aside instead of blocking it.
+  db.addEventListener('versionchange', () => db.close());
+  return new Book({ db, changes: new ChangeFeed(name), now: options.now ?? (() => new Date()), defaultCountry: options.defaultCountry ?? 'BR' });
+}

@@ -1,0 +1,89 @@
+import { identityKeys, normalizeIdentityValue, type CountryCode } from '../identity';
+import {
+  customerSchema,
+  NO_CONSENT,
+  newId,
+  parseRecord,
+  ValidationError,
+  type Consent,
+  type Customer,
+  type Identity,
+  type IdentityKind,
+} from '../model';
+import type { CustomerRow } from './schema';
+
+/** An identity as the seller or a host page gives it, before normalization. */
+export interface IdentityInput {
+  kind: IdentityKind;
+  value: string;
+}
+
+export interface NewCustomer {
+  id?: string;
+  displayName: string;
+  identities?: IdentityInput[];
+  tagIds?: string[];
+  funnelStage?: string | null;
+  customFields?: Customer['customFields'];
+  consent?: Consent;
+  createdAt?: string;
+}
+
+/** Normalizes an identity typed by a person; throws a ValidationError naming `value` when it is not one. */
+export function toIdentity(input: IdentityInput, addedAt: string, defaultCountry: CountryCode): Identity {
+  return { kind: input.kind, value: normalizeIdentityValue(input.kind, input.value, { defaultCountry }), raw: input.value.trim(), addedAt };
+}
+
+/** Builds and validates a new customer record. */
+export function buildCustomer(input: NewCustomer, nowIso: string, defaultCountry: CountryCode): Customer {
+  const createdAt = input.createdAt ?? nowIso;
+  const identities: Identity[] = [];
+  (input.identities ?? []).forEach((identity, index) => {
+    try {
+      identities.push(toIdentity(identity, createdAt, defaultCountry));
+    } catch (error) {
+      throw error instanceof ValidationError ? error.within(`identities[${index}]`, 'The customer') : error;
+    }
+  });
+  return parseRecord(
+    customerSchema,
+    {
+      id: input.id ?? newId(),
+      displayName: input.displayName,
+      identities: dedupeIdentities(identities),
+      tagIds: [...new Set(input.tagIds ?? [])],
+      funnelStage: input.funnelStage ?? null,
+      customFields: input.customFields ?? {},
+      consent: input.consent ?? NO_CONSENT,
+      notesCount: 0,
+      lastOrderAt: null,
+      createdAt,
+      updatedAt: nowIso,
+      archivedAt: null,
+      merges: [],
+    },
+    'The customer',
+  );
+}
+
+/** Keeps the first of identities that normalize to the same key. */
+export function dedupeIdentities(identities: Identity[]): Identity[] {
+  const seen = new Set<string>();
+  return identities.filter((identity) => {
+    const key = `${identity.kind}:${identity.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function toRow(customer: Customer): CustomerRow {
+  const keys = new Set<string>();
+  for (const identity of customer.identities) for (const key of identityKeys(identity.kind, identity.value)) keys.add(key);
+  return { ...customer, identityKeys: [...keys] };
+}
+
+export function fromRow(row: CustomerRow): Customer {
+  const { identityKeys: _keys, ...customer } = row;
+  return customer;
+}

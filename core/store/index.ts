@@ -1,0 +1,10 @@
+export { Book, openBook, type BookContents, type OpenBookOptions } from './book';
+export type { BookChange, ChangeListener } from './changes';
+export type { CustomerPatch } from './customers';
+export type { IdentityInput, NewCustomer } from './customer-rows';
+export type { NewFeedback } from './feedback';
+export type { NewOrder } from './orders';
+export type { NewTag } from './tags';
+export { openBookDatabase } from './open';
+export { MIGRATION_STEPS } from './migrations';
+export { DEFAULT_BOOK_NAME, RECORD_STORES, type BookSchema, type BookStoreName } from './schema';

@@ -1,0 +1,56 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { latestPaidOrderAt, type Order } from '../model';
+import type { BookSchema } from './schema';
+
+// Migration steps see the database as it was at their version, not as BookSchema describes it now.
+type AnyDatabase = IDBPDatabase<unknown>;
+type AnyTransaction = IDBPTransaction<unknown, ArrayLike<StoreNames<unknown>>, 'versionchange'>;
+
+/**
+ * One step per schema version: `steps[n - 1]` takes a database from version n - 1 to n. Steps run inside the
+ * versionchange transaction, so they may only await IndexedDB requests (anything else lets it auto-commit).
+ * Never edit a released step: add a new one and bump SCHEMA_VERSION (a test checks they agree).
+ */
+export const MIGRATION_STEPS: ReadonlyArray<(db: AnyDatabase, tx: AnyTransaction) => Promise<void>> = [
+  // 1: the first book.
+  async (db) => {
+    const customers = db.createObjectStore('customers', { keyPath: 'id' });
+    customers.createIndex('identityKeys', 'identityKeys', { multiEntry: true });
+    customers.createIndex('tagIds', 'tagIds', { multiEntry: true });
+    const orders = db.createObjectStore('orders', { keyPath: 'id' });
+    orders.createIndex('customerId', 'customerId');
+    orders.createIndex('placedAt', 'placedAt');
+    db.createObjectStore('notes', { keyPath: 'id' }).createIndex('customerId', 'customerId');
+    db.createObjectStore('tags', { keyPath: 'id' }).createIndex('name', 'name');
+    const feedback = db.createObjectStore('feedback', { keyPath: 'id' });
+    feedback.createIndex('customerId', 'customerId');
+    feedback.createIndex('externalId', 'externalId');
+    const followUps = db.createObjectStore('followUps', { keyPath: 'id' });
+    followUps.createIndex('customerId', 'customerId');
+    followUps.createIndex('due', 'due');
+    db.createObjectStore('meta');
+  },
+  // 2: customers carry their last purchase date (indexed, for "who has not bought lately") and their merges;
+  // archived customers are indexed so active counts need no scan (null archivedAt is not a key: not indexed).
+  async (_db, tx) => {
+    const lastOrderAt = new Map<string, string | null>();
+    const byCustomer = new Map<string, Order[]>();
+    for (const order of (await tx.objectStore('orders').getAll()) as Order[]) {
+      const list = byCustomer.get(order.customerId) ?? [];
+      list.push(order);
+      byCustomer.set(order.customerId, list);
+    }
+    for (const [customerId, orders] of byCustomer) lastOrderAt.set(customerId, latestPaidOrderAt(orders));
+    const customers = tx.objectStore('customers');
+    customers.createIndex('lastOrderAt', 'lastOrderAt');
+    customers.createIndex('archivedAt', 'archivedAt');
+    let cursor = await customers.openCursor();
+    while (cursor) {
+      const row = cursor.value as Record<string, unknown>;
+      await cursor.update({ ...row, lastOrderAt: lastOrderAt.get(row.id as string) ?? null, merges: row.merges ?? [] });
+      cursor = await cursor.continue();
+    }
+  },
+];
+
+export type { BookSchema };

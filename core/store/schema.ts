@@ -1,0 +1,30 @@
+import type { DBSchema } from 'idb';
+import type { Customer, Feedback, FollowUp, Note, Order, Tag } from '../model';
+
+/** A customer as stored: the model plus the lookup keys of its identities, for the multi-entry index. */
+export interface CustomerRow extends Customer {
+  identityKeys: string[];
+}
+
+/** The book's IndexedDB layout at the current schema version (see migrations.ts for how it got here). */
+export interface BookSchema extends DBSchema {
+  customers: {
+    key: string;
+    value: CustomerRow;
+    indexes: { identityKeys: string; tagIds: string; lastOrderAt: string; archivedAt: string };
+  };
+  orders: { key: string; value: Order; indexes: { customerId: string; placedAt: string } };
+  notes: { key: string; value: Note; indexes: { customerId: string } };
+  tags: { key: string; value: Tag; indexes: { name: string } };
+  feedback: { key: string; value: Feedback; indexes: { customerId: string; externalId: string } };
+  followUps: { key: string; value: FollowUp; indexes: { customerId: string; due: string } };
+  meta: { key: string; value: unknown };
+}
+
+export type BookStoreName = 'customers' | 'orders' | 'notes' | 'tags' | 'feedback' | 'followUps' | 'meta';
+
+/** The stores that hold records a backup carries, in the order a restore writes them. */
+export const RECORD_STORES = ['tags', 'customers', 'orders', 'notes', 'feedback', 'followUps'] as const;
+export type RecordStoreName = (typeof RECORD_STORES)[number];
+
+export const DEFAULT_BOOK_NAME = 'clientela-book';

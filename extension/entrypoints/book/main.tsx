@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { openBook } from '../../../core';
+import { BookPage } from '../../ui/book/book-page';
+import '../../ui/book/book-page.css';
+
+// Extension pages share the extension's origin, so the book page opens the book itself; the background hears
+// its writes through the book's change feed and tells the open sidebars.
+const root = document.getElementById('app') as HTMLElement;
+void openBook().then((book) => render(<BookPage book={book} />, root));

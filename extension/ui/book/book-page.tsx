@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'preact/hooks';
+import { IDENTITY_KINDS, type Book, type Customer, type IdentityKind } from '../../../core';
+import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
+import { BackupPanel } from './backup-panel';
+
+/** The whole clientele. For now: add a customer, see the list, back up and restore. */
+export function BookPage({ book, locale = browserLocale() }: { book: Book; locale?: Locale }) {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  const [customers, setCustomers] = useState<Customer[]>([]);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  useEffect(() => {
+    const load = () => void book.customers.list().then(setCustomers);
+    load();
+    return book.onChange(load);
+  }, [book]);
+
+  const onAdd = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const displayName = String(data.get('displayName') ?? '');
+    const contact = String(data.get('contact') ?? '').trim();
+    const kind = String(data.get('kind')) as IdentityKind;
+    try {
+      const customer = await book.customers.create({ displayName, identities: contact ? [{ kind, value: contact }] : [] });
+      setMessage({ kind: 'ok', text: t('added', { name: customer.displayName }) });
+      form.reset();
+    } catch (error) {
+      setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <main lang={locale}>
+      <h1>{t('bookTitle')}</h1>
+      <p>{t('customersInBook', { count: customers.length })}</p>
+      <section aria-labelledby="add-title">
+        <h2 id="add-title">{t('addCustomer')}</h2>
+        <form onSubmit={onAdd}>
+          <label>
+            {t('name')}
+            <input name="displayName" required maxLength={200} autoComplete="off" />
+          </label>
+          <label>
+            {t('contactKind')}
+            <select name="kind" defaultValue="whatsapp">
+              {IDENTITY_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {kind}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('contact')}
+            <input name="contact" maxLength={320} autoComplete="off" />
+          </label>
+          <button type="submit">{t('save')}</button>
+        </form>
+        {message && (
+          <p role={message.kind === 'error' ? 'alert' : 'status'} class={message.kind}>
+            {message.text}
+          </p>
+        )}
+      </section>
+      <section aria-label={t('bookTitle')}>
+        {customers.length === 0 ? (
+          <p>{t('empty')}</p>
+        ) : (
+          <ul class="customers">
+            {customers.map((customer) => (
+              <li key={customer.id}>
+                <strong>{customer.displayName}</strong>
+                {customer.identities.map((identity) => (
+                  <span key={`${identity.kind}:${identity.value}`} class="identity">
+                    {identity.kind}: {identity.raw}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <BackupPanel book={book} t={t} onResult={setMessage} />
+    </main>
+  );
+}
