@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { openBook } from '../store';
+import { openTestBook } from '../store/test-book';
+import { BackupError, exportBackup, parseBackup, restoreBackup, serializeBackup } from './backup';
+
+async function bookWithEverything() {
+  const book = await openTestBook();
+  const vip = await book.tags.create({ name: 'VIP', colour: '#aa0000', key: '1' });
+  const ana = await book.customers.create({
+    displayName: 'Ana Souza',
+    identities: [{ kind: 'phone', value: '11 98765-4321' }, { kind: 'email', value: 'Ana@Example.com' }],
+    tagIds: [vip.id],
+    funnelStage: 'decision',
+    customFields: { tamanho: 'M', aniversário: '12/03' },
+  });
+  const bia = await book.customers.create({ displayName: 'Bia <b>Lima</b>', identities: [{ kind: 'instagram', value: '@bia' }] });
+  await book.orders.add({
+    customerId: ana.id,
+    placedAt: '2026-10-01T10:00:00Z',
+    totalMinor: 123456,
+    currency: 'BRL',
+    items: [{ name: 'Vestido', category: 'Roupas', quantity: 2, unitPriceMinor: 61728 }],
+    channel: 'whatsapp',
+  });
+  await book.orders.add({ customerId: bia.id, placedAt: '2026-10-05T10:00:00Z', totalMinor: 900, currency: 'EUR', status: 'refunded' });
+  await book.notes.add(ana.id, 'Prefere PIX');
+  await book.feedback.add({ customerId: ana.id, kind: 'nps', score: 9, comment: '"Ótimo"\n<script>', receivedAt: '2026-10-02T10:00:00Z', source: 'storefront', verified: true, externalId: 'c-1' });
+  await book.followUps.add(ana.id, '2026-12-01T12:00:00Z', 'Mandar catálogo');
+  await book.customers.setArchived([bia.id], true);
+  return book;
+}
+
+describe('backup', () => {
+  it('backup then restore into an empty book gives an identical book', async () => {
+    const source = await bookWithEverything();
+    const text = serializeBackup(await exportBackup(source));
+    const target = await openTestBook();
+    const counts = await restoreBackup(target, text);
+    expect(counts).toEqual({ tags: 1, customers: 2, orders: 2, notes: 1, feedback: 1, followUps: 1 });
+    const sort = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    const [before, after] = [await source.exportAll(), await target.exportAll()];
+    for (const store of Object.keys(before) as (keyof typeof before)[]) expect(sort(after[store]), store).toEqual(sort(before[store]));
+    expect(serializeBackup(await exportBackup(target, new Date(0)))).toBe(serializeBackup(await exportBackup(source, new Date(0))));
+    expect((await target.customers.findByIdentity('email', 'ana@example.com'))[0]?.displayName).toBe('Ana Souza');
+  });
+
+  it('restoring a corrupt, truncated or foreign file changes nothing and says what is wrong', async () => {
+    const book = await bookWithEverything();
+    const before = await book.exportAll();
+    const good = serializeBackup(await exportBackup(book));
+    const document = JSON.parse(good);
+    const cases: [string, string, RegExp][] = [
+      ['truncated', good.slice(0, Math.floor(good.length * 0.6)), /not valid JSON \(is it cut short\?\)/],
+      ['foreign', JSON.stringify({ contacts: [] }), /not a Clientela backup/],
+      ['newer', JSON.stringify({ ...document, schemaVersion: 99 }), /newer Clientela \(schema 99/],
+      ['bad record', JSON.stringify({ ...document, orders: [{ ...document.orders[0], totalMinor: 12.5 }, document.orders[1]] }), /orders\[0\]\.totalMinor: must be a whole number/],
+      ['dangling', JSON.stringify({ ...document, customers: document.customers.slice(0, 1), counts: { ...document.counts, customers: 1 } }), /customerId: no customer/],
+      ['count off', JSON.stringify({ ...document, counts: { ...document.counts, notes: 5 } }), /counts\.notes: says 5 but the file has 1/],
+      ['duplicate id', JSON.stringify({ ...document, notes: [document.notes[0], document.notes[0]], counts: { ...document.counts, notes: 2 } }), /notes\[1\]\.id: .* appears twice/],
+      ['unknown tag', JSON.stringify({ ...document, tags: [], counts: { ...document.counts, tags: 0 } }), /customers\[\d\]\.tagIds\[0\]: no tag/],
+    ];
+    for (const [label, text, message] of cases) {
+      const error = await restoreBackup(book, text).catch((e: unknown) => e);
+      expect(error, label).toBeInstanceOf(BackupError);
+      expect((error as Error).message, label).toMatch(message);
+      expect(await book.exportAll(), label).toEqual(before);
+    }
+  });
+
+  it('a failed write during restore leaves the old book whole', async () => {
+    const book = await bookWithEverything();
+    const before = await book.exportAll();
+    const contents = parseBackup(serializeBackup(await exportBackup(book)));
+    // Two customers claiming one id pass schema checks one by one but fail the write: it must all roll back.
+    const broken = { ...contents, customers: [contents.customers[0]!, { ...contents.customers[1]!, id: contents.customers[0]!.id }] };
+    await expect(book.replaceAll(broken)).rejects.toThrow();
+    expect(await book.exportAll()).toEqual(before);
+  });
+
+  it('reads a backup written at schema version 1 and fills what version 2 derives', () => {
+    const v1 = {
+      format: 'clientela-backup',
+      schemaVersion: 1,
+      exportedAt: '2025-06-01T00:00:00Z',
+      counts: { tags: 0, customers: 1, orders: 1, notes: 0, feedback: 0, followUps: 0 },
+      tags: [],
+      customers: [
+        {
+          id: 'c1',
+          displayName: 'Ana',
+          identities: [],
+          tagIds: [],
+          funnelStage: null,
+          customFields: {},
+          consent: { marketing: false, recordedAt: null, source: null, text: null, version: null },
+          notesCount: 0,
+          createdAt: '2025-01-01T00:00:00Z',
+          updatedAt: '2025-01-01T00:00:00Z',
+          archivedAt: null,
+        },
+      ],
+      orders: [{ id: 'o1', customerId: 'c1', placedAt: '2025-03-01T07:00:00-03:00', totalMinor: 5000, currency: 'BRL', items: [], channel: 'whatsapp', source: 'manual', externalRef: null, status: 'paid' }],
+      notes: [],
+      feedback: [],
+      followUps: [],
+    };
+    const parsed = parseBackup(JSON.stringify(v1));
+    expect(parsed.customers[0]).toMatchObject({ lastOrderAt: '2025-03-01T10:00:00.000Z', merges: [] });
+  });
+});
+
+describe('change feed across contexts', () => {
+  it('a write in one open copy of the book reaches listeners of another (as extension pages and the background)', async () => {
+    const name = `shared-${Math.random()}`;
+    const page = await openBook({ name });
+    const background = await openBook({ name });
+    const heard = new Promise<string[]>((resolve) => background.onChange((change) => resolve(change.customerIds)));
+    const ana = await page.customers.create({ displayName: 'Ana' });
+    expect(await heard).toEqual([ana.id]);
+    expect(await background.customers.count()).toBe(1);
+    page.close();
+    background.close();
+  });
+});
