@@ -9,6 +9,11 @@ export default defineBackground(() => {
   const book = openBook();
   const sidebars = new Set<Browser.runtime.Port>();
 
+  // The toolbar button opens the customer book (MV3 calls it action, Firefox MV2 browserAction).
+  (browser.action ?? browser.browserAction).onClicked.addListener(() => {
+    void browser.tabs.create({ url: browser.runtime.getURL('/book.html') });
+  });
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own content scripts and pages talk to the book; web pages cannot reach it.
     if (sender.id !== browser.runtime.id) return undefined;

@@ -6,6 +6,7 @@ const messages = {
   'pt-BR': {
     appName: 'Clientela',
     customersInBook: '{count, plural, customers} na agenda',
+    'customers.none': 'Nenhum cliente',
     'customers.one': '# cliente',
     'customers.other': '# clientes',
     collapse: 'Recolher',
@@ -29,6 +30,7 @@ const messages = {
   'pt-PT': {
     appName: 'Clientela',
     customersInBook: '{count, plural, customers} na agenda',
+    'customers.none': 'Nenhum cliente',
     'customers.one': '# cliente',
     'customers.other': '# clientes',
     collapse: 'Recolher',
@@ -52,6 +54,7 @@ const messages = {
   es: {
     appName: 'Clientela',
     customersInBook: '{count, plural, customers} en la agenda',
+    'customers.none': 'Ningún cliente',
     'customers.one': '# cliente',
     'customers.other': '# clientes',
     collapse: 'Contraer',
@@ -75,6 +78,7 @@ const messages = {
   en: {
     appName: 'Clientela',
     customersInBook: '{count, plural, customers} in the book',
+    'customers.none': 'No customers',
     'customers.one': '# customer',
     'customers.other': '# customers',
     collapse: 'Collapse',
@@ -111,14 +115,16 @@ export function pickLocale(tag: string | undefined): Locale {
 
 /**
  * Translates `key`: `{name}` becomes params.name, and `{count, plural, customers}` becomes the `customers.one` /
- * `customers.other` form that Intl.PluralRules picks for params.count, with `#` as the number in the locale.
+ * `customers.other` form that Intl.PluralRules picks for params.count, with `#` as the number in the locale, or
+ * `customers.none` for zero (CLDR files Portuguese 0 under "one": "0 cliente" reads wrong to a Brazilian).
  */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const table: Record<string, string> = messages[locale];
   return (table[key] ?? key).replace(/\{(\w+)(?:, plural, ([\w.]+))?\}/g, (_whole, name: string, noun?: string) => {
     const value = params[name];
     if (!noun || typeof value !== 'number') return String(value ?? '');
-    const form = table[`${noun}.${new Intl.PluralRules(locale).select(value)}`] ?? table[`${noun}.other`] ?? '#';
+    const category = value === 0 && `${noun}.none` in table ? 'none' : new Intl.PluralRules(locale).select(value);
+    const form = table[`${noun}.${category}`] ?? table[`${noun}.other`] ?? '#';
     return form.replace('#', new Intl.NumberFormat(locale).format(value));
   });
 }

@@ -6,7 +6,7 @@ import { BackupPanel } from './backup-panel';
 /** The whole clientele. For now: add a customer, see the list, back up and restore. */
 export function BookPage({ book, locale = browserLocale() }: { book: Book; locale?: Locale }) {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
-  const [customers, setCustomers] = useState<Customer[]>([]);
+  const [customers, setCustomers] = useState<Customer[] | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
@@ -34,7 +34,7 @@ export function BookPage({ book, locale = browserLocale() }: { book: Book; local
   return (
     <main lang={locale}>
       <h1>{t('bookTitle')}</h1>
-      <p>{t('customersInBook', { count: customers.length })}</p>
+      <p>{customers ? t('customersInBook', { count: customers.length }) : t('loading')}</p>
       <section aria-labelledby="add-title">
         <h2 id="add-title">{t('addCustomer')}</h2>
         <form onSubmit={onAdd}>
@@ -64,8 +64,8 @@ export function BookPage({ book, locale = browserLocale() }: { book: Book; local
           </p>
         )}
       </section>
-      <section aria-label={t('bookTitle')}>
-        {customers.length === 0 ? (
+      <section aria-label={t('bookTitle')} aria-busy={customers === null} data-testid="customer-list">
+        {customers === null ? null : customers.length === 0 ? (
           <p>{t('empty')}</p>
         ) : (
           <ul class="customers">

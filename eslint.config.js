@@ -1,0 +1,53 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+/** Globals that belong to a browser page or an extension: core must not reach for them outside core/store. */
+const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB', 'IDBKeyRange', 'BroadcastChannel', 'browser', 'chrome', 'fetch', 'XMLHttpRequest', 'HTMLElement', 'Element', 'Node', 'MutationObserver'].map(
+  (name) => ({ name, message: 'core/ is pure: take this as a parameter, or do it in core/store or a surface.' }),
+);
+
+/** Import patterns that would break the one-way doors between the four rooms (see ARCHITECTURE.md). */
+const surfaces = (/** @type {string[]} */ names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'data/**', '.bench/**', 'extension/sites/*/fixtures/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='eval']", message: 'No eval: no remote or generated code.' }],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: surfaces(['extension', 'widget', 'collector']), message: 'core/ imports no surface: surfaces import core.' }, { group: ['wxt', 'wxt/*', 'preact', 'preact/*', 'hono', 'hono/*', 'better-sqlite3'], message: 'core/ stays free of surface frameworks.' }] },
+      ],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/store/**', 'core/**/*.test.ts'],
+    rules: { 'no-restricted-globals': ['error', ...BROWSER_GLOBALS] },
+  },
+  {
+    files: ['extension/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: surfaces(['widget', 'collector']), message: 'The extension and the widget never import each other; share through core/.' }] }],
+    },
+  },
+  {
+    files: ['widget/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: surfaces(['extension', 'collector']), message: 'The widget and the extension never import each other; share through core/.' }] }],
+    },
+  },
+  {
+    files: ['collector/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: surfaces(['extension', 'widget']), message: 'The collector imports core/ only.' }] }],
+    },
+  },
+);

@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, routeSiteToFixture, type ExtensionSession } from './extension-harness';
+
+const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+
+describe('extension in Chromium', () => {
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchWithExtension();
+    await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', 'extension/sites/whatsapp/fixtures/chat-open.html');
+  });
+  afterAll(async () => session?.close());
+
+  it('the sidebar on WhatsApp Web counts the book, and the count follows a customer added in the book page', async () => {
+    const chat = await session.context.newPage();
+    await chat.goto('https://web.whatsapp.com/');
+    const count = chat.locator('clientela-sidebar').locator('[data-testid="customer-count"]');
+    await expect.poll(() => count.textContent()).toBe('Nenhum cliente na agenda');
+    await expect.poll(() => chat.locator('clientela-sidebar h1').textContent()).toBe('Clientela');
+
+    const book = await session.openExtensionPage('book.html');
+    await book.getByLabel('Nome').fill('Ana Souza');
+    await book.getByLabel('Contato', { exact: true }).fill('11 98765-4321');
+    await book.getByRole('button', { name: 'Salvar' }).click();
+    await expect.poll(() => book.getByRole('status').textContent()).toBe('Ana Souza foi adicionado.');
+
+    // No reload: the book page's write reaches the sidebar through the background.
+    await expect.poll(() => count.textContent()).toBe('1 cliente na agenda');
+    await book.getByLabel('Nome').fill('Bia Lima');
+    await book.getByRole('button', { name: 'Salvar' }).click();
+    await expect.poll(() => count.textContent()).toBe('2 clientes na agenda');
+  });
+
+  it('a bad contact is refused in words that name it, and nothing is added', async () => {
+    const book = await session.openExtensionPage('book.html');
+    await book.locator('[data-testid="customer-list"][aria-busy="false"]').waitFor();
+    const before = await book.locator('.customers li').count();
+    await book.getByLabel('Nome').fill('Caio');
+    await book.getByLabel('Contato', { exact: true }).fill('ligar depois');
+    await book.getByRole('button', { name: 'Salvar' }).click();
+    await expect.poll(() => book.getByRole('alert').textContent()).toMatch(/identities\[0\]\.value: "ligar depois" is not a valid phone number/);
+    expect(await book.locator('.customers li').count()).toBe(before);
+  });
+
+  it('backs up the book from the book page and restores it; a broken file changes nothing', async () => {
+    const book = await session.openExtensionPage('book.html');
+    const rows = book.locator('.customers li');
+    await book.locator('[data-testid="customer-list"][aria-busy="false"]').waitFor();
+    const before = await rows.allTextContents();
+    const [download] = await Promise.all([book.waitForEvent('download'), book.getByRole('button', { name: 'Baixar cópia' }).click()]);
+    const backup = await readFile((await download.path()) as string, 'utf8');
+    expect(JSON.parse(backup)).toMatchObject({ format: 'clientela-backup', counts: { customers: before.length } });
+
+    await book.getByLabel('Nome').fill('Depois do backup');
+    await book.getByRole('button', { name: 'Salvar' }).click();
+    await expect.poll(() => rows.count()).toBe(before.length + 1);
+
+    const restoreInput = book.getByLabel('Restaurar de um arquivo');
+    await restoreInput.setInputFiles({ name: 'cortado.json', mimeType: 'application/json', buffer: Buffer.from(backup.slice(0, backup.length / 2)) });
+    await expect.poll(() => book.getByRole('alert').textContent()).toMatch(/not valid JSON/);
+    expect(await rows.count()).toBe(before.length + 1);
+
+    await restoreInput.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    await expect.poll(() => book.getByRole('status').textContent()).toMatch(/Agenda restaurada/);
+    await expect.poll(() => rows.allTextContents()).toEqual(before);
+  });
+
+  it('the sidebar is isolated from the host page CSS and keeps the host page working', async () => {
+    const chat = await session.context.newPage();
+    await chat.goto('https://web.whatsapp.com/');
+    const title = chat.locator('clientela-sidebar h1');
+    await expect.poll(() => title.textContent()).toBe('Clientela');
+    const font = await title.evaluate((element) => getComputedStyle(element).fontFamily);
+    expect(font).not.toContain('Comic Sans');
+    // The composer is still there and typable.
+    await chat.locator('footer [contenteditable="true"]').fill('Olá!');
+    expect(await chat.locator('footer [contenteditable="true"]').textContent()).toBe('Olá!');
+  });
+
+  it('the sidebar and the book page have no serious or critical accessibility violation (axe-core)', async () => {
+    const axe = await readFile(AXE, 'utf8');
+    const chat = await session.context.newPage();
+    await chat.goto('https://web.whatsapp.com/');
+    await expect.poll(() => chat.locator('clientela-sidebar [data-testid="customer-count"]').textContent()).toMatch(/clientes? na agenda/);
+    const book = await session.openExtensionPage('book.html');
+    for (const [page, include] of [
+      [chat, 'clientela-sidebar'],
+      [book, 'main'],
+    ] as const) {
+      await page.evaluate(axe);
+      const violations = await page.evaluate(async (selector) => {
+        const axeApi = (globalThis as unknown as { axe: { run: (context: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+        const result = await axeApi.run({ include: [[selector]] });
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+      }, include);
+      expect(violations, include).toEqual([]);
+    }
+  });
+});

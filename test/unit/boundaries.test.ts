@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const eslint = new ESLint({ cwd: root });
+
+async function ruleIds(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: resolve(root, path) });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('import boundaries (the lint in npm test)', () => {
+  it('stops core from importing a surface', async () => {
+    expect(await ruleIds('core/identity/x.ts', "import { a } from '../../extension/messaging/client';\nexport const b = a;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('core/x.ts', "import { h } from 'preact';\nexport const b = h;\n")).toContain('no-restricted-imports');
+  });
+
+  it('stops core outside core/store from touching browser globals', async () => {
+    expect(await ruleIds('core/segments/x.ts', 'export const title = document.title;\n')).toContain('no-restricted-globals');
+    expect(await ruleIds('core/model/x.ts', 'export const open = () => indexedDB.open("x");\n')).toContain('no-restricted-globals');
+    expect(await ruleIds('core/store/x.ts', 'export const open = () => indexedDB.open("x");\n')).toEqual([]);
+  });
+
+  it('keeps the widget and the extension apart', async () => {
+    expect(await ruleIds('widget/x.ts', "import { a } from '../extension/ui/i18n';\nexport const b = a;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('extension/ui/x.ts', "import { a } from '../../widget/loader';\nexport const b = a;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('extension/ui/x.ts', "import { openBook } from '../../core';\nexport const b = openBook;\n")).toEqual([]);
+  });
+});
