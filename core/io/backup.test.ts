@@ -37,7 +37,7 @@ describe('backup', () => {
     const target = await openTestBook();
     const counts = await restoreBackup(target, text);
     expect(counts).toEqual({ tags: 1, customers: 2, orders: 2, notes: 1, feedback: 1, followUps: 1 });
-    const sort = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    const sort = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     const [before, after] = [await source.exportAll(), await target.exportAll()];
     for (const store of Object.keys(before) as (keyof typeof before)[]) expect(sort(after[store]), store).toEqual(sort(before[store]));
     expect(serializeBackup(await exportBackup(target, new Date(0)))).toBe(serializeBackup(await exportBackup(source, new Date(0))));
