@@ -1,0 +1,31 @@
+import { firstMatch, textOf, type SiteAdapter } from '../types';
+import { instagramSelectors as selectors } from './selectors';
+
+const THREAD = /^\/direct\/t\/([\w-]+)\/?$/;
+const MEMBER_COUNT = /\d+\s+(members|membros|miembros)\b/i;
+
+export const instagramAdapter: SiteAdapter = {
+  id: 'instagram',
+  label: 'Instagram',
+  // All of instagram.com: Direct is reached by in-app navigation, which does not load a content script anew.
+  matches: (url) => url.protocol === 'https:' && url.hostname === 'www.instagram.com',
+
+  detect(document, url) {
+    const thread = THREAD.exec(url.pathname)?.[1];
+    if (!thread) return { status: 'no-chat', key: 'ig:none' };
+    const header = firstMatch(document, selectors.header);
+    if (!header) return { status: 'undetected', reason: 'instagram-header', key: `ig:${thread}:unknown` };
+    const displayName = textOf(firstMatch(header, selectors.title));
+    if (firstMatch(header, selectors.groupHint) || MEMBER_COUNT.test(header.textContent ?? '')) {
+      return { status: 'group', displayName, key: `ig:${thread}` };
+    }
+    const username = /^\/([\w.]{1,30})\/?$/.exec(firstMatch(header, selectors.profileLink)?.getAttribute('href') ?? '')?.[1];
+    if (!username) return { status: 'undetected', reason: 'instagram-username', key: `ig:${thread}:unknown` };
+    return { status: 'chat', identities: [{ kind: 'instagram', value: username }], displayName, key: `ig:${thread}:${username}` };
+  },
+
+  observeRoot: (document) => document.body,
+  composer: (document) => firstMatch<HTMLElement>(document, selectors.composer),
+  // Instagram puts its theme on the root element's class list (`__fb-dark-mode`, 2023+).
+  isDark: (document) => document.documentElement.classList.contains('__fb-dark-mode'),
+};

@@ -1,0 +1,23 @@
+import { instagramAdapter } from './instagram';
+import { messengerAdapter } from './messenger';
+import { telegramAdapter } from './telegram';
+import type { SiteAdapter } from './types';
+import { whatsappAdapter } from './whatsapp';
+
+/** Every host site Clientela serves. The content script's `matches` and the manifest follow this list. */
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [whatsappAdapter, instagramAdapter, messengerAdapter, telegramAdapter];
+
+/** Match patterns of the served sites, for the manifest (no <all_urls>, ever). */
+export const SITE_MATCHES = [
+  'https://web.whatsapp.com/*',
+  'https://www.instagram.com/*',
+  'https://www.messenger.com/*',
+  'https://www.facebook.com/messages/*',
+  'https://web.facebook.com/messages/*',
+  'https://web.telegram.org/*',
+];
+
+/** The adapter serving `url`, or null (any other page: the sidebar opens in search mode). */
+export function adapterFor(url: URL): SiteAdapter | null {
+  return SITE_ADAPTERS.find((adapter) => adapter.matches(url)) ?? null;
+}
