@@ -6,3 +6,4 @@ export * from './model';
 export * from './identity';
 export * from './store';
 export * from './io';
+export * from './money';
