@@ -12,9 +12,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'pt_BR',
-    // No permissions and no host permissions: content scripts declare the chat sites they run on, and the book
-    // lives in the extension's own IndexedDB, which needs none.
+    // No host permissions: content scripts declare the chat sites they run on, and the book lives in the
+    // extension's own IndexedDB. `storage` keeps small sidebar preferences (collapsed or not).
+    // `alarms` and `notifications` remind the seller of follow-ups that fall due.
+    permissions: ['storage', 'alarms', 'notifications'],
+    // The WhatsApp bridge runs in the page's main world, so the page must be able to load it; no other site can.
+    web_accessible_resources: [{ resources: ['whatsapp-bridge.js'], matches: ['https://web.whatsapp.com/*'] }],
     action: { default_title: 'Clientela' },
+    // The toolbar button opens the sidebar in search mode on any page; this is its keyboard shortcut.
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open Clientela' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -7,3 +7,5 @@ export * from './identity';
 export * from './store';
 export * from './io';
 export * from './money';
+export * from './segments';
+export * from './predict';

@@ -7,6 +7,8 @@ import { latestPaidOrderAt, type Order } from '../model';
 export function upgradeBackupRecords(document: Record<string, unknown>, fromVersion: number): Record<string, unknown> {
   let upgraded = document;
   if (fromVersion < 2) upgraded = toVersion2(upgraded);
+  // Version 3 added saved segments; older books had none (and their counts said nothing about them).
+  if (fromVersion < 3) upgraded = { ...upgraded, segments: upgraded.segments ?? [], counts: { ...(upgraded.counts as object), segments: 0 } };
   return upgraded;
 }
 

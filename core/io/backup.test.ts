@@ -27,6 +27,7 @@ async function bookWithEverything() {
   await book.feedback.add({ customerId: ana.id, kind: 'nps', score: 9, comment: '"Ótimo"\n<script>', receivedAt: '2026-10-02T10:00:00Z', source: 'storefront', verified: true, externalId: 'c-1' });
   await book.followUps.add(ana.id, '2026-12-01T12:00:00Z', 'Mandar catálogo');
   await book.customers.setArchived([bia.id], true);
+  await book.segments.save({ name: 'VIPs que sumiram', rule: { all: [{ field: 'tags', op: 'hasAny', value: [vip.id] }, { field: 'activity', op: 'in', value: ['inactive', 'lost'] }] } });
   return book;
 }
 
@@ -36,7 +37,7 @@ describe('backup', () => {
     const text = serializeBackup(await exportBackup(source));
     const target = await openTestBook();
     const counts = await restoreBackup(target, text);
-    expect(counts).toEqual({ tags: 1, customers: 2, orders: 2, notes: 1, feedback: 1, followUps: 1 });
+    expect(counts).toEqual({ tags: 1, customers: 2, orders: 2, notes: 1, feedback: 1, followUps: 1, segments: 1 });
     const sort = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     const [before, after] = [await source.exportAll(), await target.exportAll()];
     for (const store of Object.keys(before) as (keyof typeof before)[]) expect(sort(after[store]), store).toEqual(sort(before[store]));
@@ -106,6 +107,7 @@ describe('backup', () => {
     };
     const parsed = parseBackup(JSON.stringify(v1));
     expect(parsed.customers[0]).toMatchObject({ lastOrderAt: '2025-03-01T10:00:00.000Z', merges: [] });
+    expect(parsed.segments).toEqual([]);
   });
 });
 

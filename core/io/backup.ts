@@ -11,6 +11,7 @@ import {
   tagSchema,
   type FieldProblem,
 } from '../model';
+import { savedSegmentSchema } from '../segments/rules';
 import type { Book, BookContents } from '../store';
 import { upgradeBackupRecords } from './backup-upgrade';
 
@@ -42,6 +43,7 @@ const contentsSchema = z.object({
   notes: z.array(noteSchema),
   feedback: z.array(feedbackSchema),
   followUps: z.array(followUpSchema),
+  segments: z.array(savedSegmentSchema),
 });
 
 const envelopeSchema = z.object({
@@ -51,7 +53,7 @@ const envelopeSchema = z.object({
   counts: z.record(z.string(), z.number().int().nonnegative()),
 });
 
-const STORES = ['tags', 'customers', 'orders', 'notes', 'feedback', 'followUps'] as const satisfies readonly (keyof BookContents)[];
+const STORES = ['tags', 'customers', 'orders', 'notes', 'feedback', 'followUps', 'segments'] as const satisfies readonly (keyof BookContents)[];
 
 /** The whole book as a backup document. */
 export async function exportBackup(book: Book, now: Date = new Date()): Promise<BackupDocument> {
@@ -83,11 +85,12 @@ export function parseBackup(text: string): BackupDocument {
   }
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success) throw new BackupError('The backup header is invalid', fieldProblems(envelope.error));
-  const { schemaVersion, counts } = envelope.data;
+  const { schemaVersion } = envelope.data;
   if (schemaVersion > SCHEMA_VERSION) {
     throw new BackupError(`The backup was made by a newer Clientela (schema ${schemaVersion}; this one reads up to ${SCHEMA_VERSION}). Update Clientela first`);
   }
   const upgraded = upgradeBackupRecords(raw as Record<string, unknown>, schemaVersion);
+  const counts = upgraded.counts as Record<string, number>;
   const contents = contentsSchema.safeParse(upgraded);
   if (!contents.success) throw new BackupError('The backup has invalid records', fieldProblems(contents.error));
   const problems: FieldProblem[] = [];

@@ -1,6 +1,7 @@
 import type { CountryCode } from '../identity';
 import { mergeCustomerRecords } from '../identity';
 import type { Customer, Feedback, FollowUp, Note, Order, Tag } from '../model';
+import type { SavedSegment } from '../segments/rules';
 import { ChangeFeed, type ChangeListener } from './changes';
 import { isoNow, writeAtomically, type StoreContext } from './context';
 import { fromRow, toRow } from './customer-rows';
@@ -10,6 +11,7 @@ import { FollowUpRepository } from './follow-ups';
 import { NoteRepository } from './notes';
 import { openBookDatabase } from './open';
 import { OrderRepository } from './orders';
+import { SegmentRepository } from './segments';
 import { DEFAULT_BOOK_NAME, RECORD_STORES } from './schema';
 import { TagRepository } from './tags';
 
@@ -21,6 +23,7 @@ export interface BookContents {
   notes: Note[];
   feedback: Feedback[];
   followUps: FollowUp[];
+  segments: SavedSegment[];
 }
 
 export interface OpenBookOptions {
@@ -41,6 +44,7 @@ export class Book {
   readonly tags: TagRepository;
   readonly feedback: FeedbackRepository;
   readonly followUps: FollowUpRepository;
+  readonly segments: SegmentRepository;
 
   constructor(private readonly context: StoreContext) {
     this.customers = new CustomerRepository(context);
@@ -49,6 +53,7 @@ export class Book {
     this.tags = new TagRepository(context);
     this.feedback = new FeedbackRepository(context);
     this.followUps = new FollowUpRepository(context);
+    this.segments = new SegmentRepository(context);
   }
 
   /** Called after every committed write, here or in another context of the extension. */
@@ -102,15 +107,16 @@ export class Book {
   /** Every record, read in one transaction so the copy is consistent. */
   async exportAll(): Promise<BookContents> {
     const tx = this.context.db.transaction([...RECORD_STORES]);
-    const [tags, customerRows, orders, notes, feedback, followUps] = await Promise.all([
+    const [tags, customerRows, orders, notes, feedback, followUps, segments] = await Promise.all([
       tx.objectStore('tags').getAll(),
       tx.objectStore('customers').getAll(),
       tx.objectStore('orders').getAll(),
       tx.objectStore('notes').getAll(),
       tx.objectStore('feedback').getAll(),
       tx.objectStore('followUps').getAll(),
+      tx.objectStore('segments').getAll(),
     ]);
-    return { tags, customers: customerRows.map(fromRow), orders, notes, feedback, followUps };
+    return { tags, customers: customerRows.map(fromRow), orders, notes, feedback, followUps, segments };
   }
 
   /**
@@ -128,6 +134,7 @@ export class Book {
       for (const note of contents.notes) writes.push(tx.objectStore('notes').add(note));
       for (const feedback of contents.feedback) writes.push(tx.objectStore('feedback').add(feedback));
       for (const followUp of contents.followUps) writes.push(tx.objectStore('followUps').add(followUp));
+      for (const segment of contents.segments) writes.push(tx.objectStore('segments').add(segment));
       await Promise.all(writes);
       await tx.done;
     } catch (error) {

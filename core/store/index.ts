@@ -5,6 +5,7 @@ export type { IdentityInput, NewCustomer } from './customer-rows';
 export type { NewFeedback } from './feedback';
 export type { NewOrder } from './orders';
 export type { NewTag } from './tags';
+export type { SegmentInput } from './segments';
 export { openBookDatabase } from './open';
 export { MIGRATION_STEPS } from './migrations';
 export { DEFAULT_BOOK_NAME, RECORD_STORES, type BookSchema, type BookStoreName } from './schema';

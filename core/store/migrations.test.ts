@@ -52,6 +52,16 @@ const BOOKS_AT_VERSION: Record<number, Record<string, object[]>> = {
   },
 };
 
+// Version 2: customers gained lastOrderAt and merges; everything else as in version 1.
+BOOKS_AT_VERSION[2] = {
+  ...BOOKS_AT_VERSION[1]!,
+  customers: BOOKS_AT_VERSION[1]!.customers!.map((customer) => ({
+    ...customer,
+    lastOrderAt: (customer as { id: string }).id === 'c1' ? '2025-03-01T10:00:00.000Z' : null,
+    merges: [],
+  })),
+};
+
 describe('migrations', () => {
   it('has one step per schema version', () => {
     expect(MIGRATION_STEPS).toHaveLength(SCHEMA_VERSION);

@@ -51,6 +51,10 @@ export const MIGRATION_STEPS: ReadonlyArray<(db: AnyDatabase, tx: AnyTransaction
       cursor = await cursor.continue();
     }
   },
+  // 3: saved custom segments (rules over customer facts), kept in the book so they travel with backups.
+  async (db) => {
+    db.createObjectStore('segments', { keyPath: 'id' });
+  },
 ];
 
 export type { BookSchema };

@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { Customer, Feedback, FollowUp, Note, Order, Tag } from '../model';
+import type { SavedSegment } from '../segments/rules';
 
 /** A customer as stored: the model plus the lookup keys of its identities, for the multi-entry index. */
 export interface CustomerRow extends Customer {
@@ -18,13 +19,14 @@ export interface BookSchema extends DBSchema {
   tags: { key: string; value: Tag; indexes: { name: string } };
   feedback: { key: string; value: Feedback; indexes: { customerId: string; externalId: string } };
   followUps: { key: string; value: FollowUp; indexes: { customerId: string; due: string } };
+  segments: { key: string; value: SavedSegment };
   meta: { key: string; value: unknown };
 }
 
-export type BookStoreName = 'customers' | 'orders' | 'notes' | 'tags' | 'feedback' | 'followUps' | 'meta';
+export type BookStoreName = 'customers' | 'orders' | 'notes' | 'tags' | 'feedback' | 'followUps' | 'segments' | 'meta';
 
 /** The stores that hold records a backup carries, in the order a restore writes them. */
-export const RECORD_STORES = ['tags', 'customers', 'orders', 'notes', 'feedback', 'followUps'] as const;
+export const RECORD_STORES = ['tags', 'customers', 'orders', 'notes', 'feedback', 'followUps', 'segments'] as const;
 export type RecordStoreName = (typeof RECORD_STORES)[number];
 
 export const DEFAULT_BOOK_NAME = 'clientela-book';

@@ -154,3 +154,18 @@ describe('customer book in IndexedDB', () => {
     ]);
   });
 });
+
+describe('saved segments', () => {
+  it('stores a valid rule and refuses a bad one naming its place', async () => {
+    const book = await openTestBook();
+    const saved = await book.segments.save({ name: 'Sumidos', rule: { any: [{ field: 'activity', op: 'in', value: ['inactive', 'lost'] }] } });
+    expect((await book.segments.list()).map((s) => s.name)).toEqual(['Sumidos']);
+    await expect(book.segments.save({ name: 'Ruim', rule: { all: [{ field: 'activity', op: 'in', value: ['inactive'] }, { field: 'orderCount', op: 'bigger', value: 3 }] } })).rejects.toThrowError(
+      /all\[1\]\.op/,
+    );
+    await book.segments.save({ id: saved.id, name: 'Sumidos e perdidos', rule: saved.rule });
+    expect((await book.segments.list()).map((s) => [s.name, s.createdAt === saved.createdAt])).toEqual([['Sumidos e perdidos', true]]);
+    await book.segments.remove(saved.id);
+    expect(await book.segments.list()).toEqual([]);
+  });
+});

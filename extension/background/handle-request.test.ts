@@ -1,31 +1,97 @@
 import { describe, expect, it } from 'vitest';
 import { openTestBook } from '../../core/store/test-book';
-import { handleRequest } from './handle-request';
+import type { BookResponses, Reply } from '../messaging/protocol';
+import { CustomerSearch } from './customer-search';
+import { handleRequest, type BackgroundServices } from './handle-request';
+import { InsightService } from './insights';
+
+const NOW = new Date('2026-11-22T12:00:00.000Z');
+
+async function services(): Promise<BackgroundServices> {
+  const book = await openTestBook(NOW);
+  return { book, insights: new InsightService(book, { mainCurrency: 'BRL' }, () => NOW), search: new CustomerSearch(book), locale: 'pt-BR', now: () => NOW };
+}
+
+async function ask<T extends keyof BookResponses>(s: BackgroundServices, request: { type: T } & Record<string, unknown>): Promise<BookResponses[T]> {
+  const reply = (await handleRequest(s, request)) as Reply<BookResponses[T]>;
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data;
+}
 
 describe('background request handling', () => {
   it('answers a valid request from the book', async () => {
-    const book = await openTestBook();
-    const created = await handleRequest(book, { type: 'customers/create', displayName: 'Ana', identities: [{ kind: 'whatsapp', value: '5511987654321@c.us' }] });
-    expect(created.ok).toBe(true);
-    expect(await handleRequest(book, { type: 'book/summary' })).toEqual({ ok: true, data: { customerCount: 1 } });
-    const found = await handleRequest(book, { type: 'customers/find-by-identity', kind: 'phone', value: '11 98765-4321' });
-    expect(found.ok && (found.data as { customers: { displayName: string }[] }).customers.map((c) => c.displayName)).toEqual(['Ana']);
+    const s = await services();
+    await ask(s, { type: 'customers/create', displayName: 'Ana', identities: [{ kind: 'whatsapp', value: '5511987654321@c.us' }] });
+    expect(await handleRequest(s, { type: 'book/summary' })).toEqual({ ok: true, data: { customerCount: 1 } });
+    const found = await ask(s, { type: 'customers/find-by-identity', kind: 'phone', value: '11 98765-4321' });
+    expect(found.customers.map((c) => c.displayName)).toEqual(['Ana']);
   });
 
   it('refuses a malformed message naming the bad field, and writes nothing', async () => {
-    const book = await openTestBook();
-    expect(await handleRequest(book, { type: 'customers/create', displayName: 'Ana', identities: [{ kind: 'fax', value: '1' }] })).toEqual({
+    const s = await services();
+    expect(await handleRequest(s, { type: 'customers/create', displayName: 'Ana', identities: [{ kind: 'fax', value: '1' }] })).toEqual({
       ok: false,
       error: expect.stringMatching(/^Malformed request: identities\[0\]\.kind: /),
     });
-    expect(await handleRequest(book, { type: 'customers/delete-everything' })).toEqual({ ok: false, error: expect.stringMatching(/^Malformed request: type: /) });
-    expect(await handleRequest(book, 'book/summary')).toMatchObject({ ok: false });
-    expect(await book.customers.count()).toBe(0);
+    expect(await handleRequest(s, { type: 'customers/delete-everything' })).toEqual({ ok: false, error: expect.stringMatching(/^Malformed request: type: /) });
+    expect(await handleRequest(s, 'book/summary')).toMatchObject({ ok: false });
+    expect(await s.book.customers.count()).toBe(0);
   });
 
   it('turns a failure in the book into an error reply instead of a throw', async () => {
-    const book = await openTestBook();
-    const reply = await handleRequest(book, { type: 'customers/find-by-identity', kind: 'phone', value: 'não sei' });
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/not a valid phone number/) });
+    const s = await services();
+    expect(await handleRequest(s, { type: 'customers/find-by-identity', kind: 'phone', value: 'não sei' })).toEqual({ ok: false, error: expect.stringMatching(/not a valid phone number/) });
+  });
+});
+
+describe('the sidebar flows behind the protocol', () => {
+  it('looks up a chat, creates the customer from it, and links a hidden-number id to the phone', async () => {
+    const s = await services();
+    const identities = [{ kind: 'whatsapp', value: '5521998877665' }, { kind: 'whatsapp-lid', value: '123456789012345' }];
+    expect((await ask(s, { type: 'chat/lookup', identities })).profile).toBeNull();
+    const { profile } = await ask(s, { type: 'customers/create', displayName: 'Bruno', identities: identities.slice(0, 1) });
+    const found = await ask(s, { type: 'chat/lookup', identities });
+    expect(found.profile?.customer.id).toBe(profile.customer.id);
+    expect(found.profile?.customer.identities.map((i) => i.kind)).toEqual(['whatsapp', 'whatsapp-lid']);
+    expect((await ask(s, { type: 'chat/lookup', identities: [{ kind: 'whatsapp-lid', value: '123456789012345' }] })).profile?.customer.displayName).toBe('Bruno');
+  });
+
+  it('links an Instagram handle to a customer found by search', async () => {
+    const s = await services();
+    const { profile } = await ask(s, { type: 'customers/create', displayName: 'Ana Souza', identities: [{ kind: 'phone', value: '11 98765-4321' }] });
+    const { hits } = await ask(s, { type: 'customers/search', query: 'ana sou' });
+    expect(hits.map((h) => h.id)).toEqual([profile.customer.id]);
+    expect((await ask(s, { type: 'customers/search', query: '98765' })).hits.map((h) => h.id)).toEqual([profile.customer.id]);
+    await ask(s, { type: 'customers/link-identities', customerId: profile.customer.id, identities: [{ kind: 'instagram', value: 'ana.loja' }] });
+    expect((await ask(s, { type: 'chat/lookup', identities: [{ kind: 'instagram', value: 'ana.loja' }] })).profile?.customer.id).toBe(profile.customer.id);
+  });
+
+  it('records a quick sale typed the Brazilian way and updates the summary at once', async () => {
+    const s = await services();
+    const { profile } = await ask(s, { type: 'customers/create', displayName: 'Ana', identities: [] });
+    const id = profile.customer.id;
+    await ask(s, { type: 'orders/quick-add', customerId: id, amount: '1.234,56', placedOn: '2026-10-01' });
+    const after = (await ask(s, { type: 'orders/quick-add', customerId: id, amount: 'R$ 50', items: 'Vestido azul' })).profile;
+    expect(after.orderCount).toBe(2);
+    expect(after.totals).toEqual([{ currency: 'BRL', totalMinor: 128456, averageTicketMinor: 64228, orders: 2 }]);
+    expect(after.recentOrders[0]?.items.map((i) => i.name)).toEqual(['Vestido azul']);
+    expect(after.customer.lastOrderAt).toBe(NOW.toISOString());
+    expect(after.insight?.activity.status).toBe('active');
+    await expect(ask(s, { type: 'orders/quick-add', customerId: id, amount: 'cinquenta' })).rejects.toThrowError(/amount: "cinquenta" is not an amount/);
+  });
+
+  it('creates a tag inline and puts it on the customer; toggling takes it off', async () => {
+    const s = await services();
+    const { profile } = await ask(s, { type: 'customers/create', displayName: 'Ana', identities: [] });
+    const { tag, profile: tagged } = await ask(s, { type: 'tags/create', name: 'VIP', customerId: profile.customer.id });
+    expect(tagged?.customer.tagIds).toEqual([tag.id]);
+    expect((await ask(s, { type: 'customers/toggle-tag', customerId: profile.customer.id, tagId: tag.id })).profile.customer.tagIds).toEqual([]);
+  });
+
+  it('sets a funnel stage from the list and refuses one that is not', async () => {
+    const s = await services();
+    const { profile } = await ask(s, { type: 'customers/create', displayName: 'Ana', identities: [] });
+    expect((await ask(s, { type: 'customers/set-funnel-stage', customerId: profile.customer.id, stage: 'decision' })).profile.customer.funnelStage).toBe('decision');
+    await expect(ask(s, { type: 'customers/set-funnel-stage', customerId: profile.customer.id, stage: 'bogus' })).rejects.toThrowError(/stage: /);
   });
 });

@@ -1,28 +1,139 @@
-import { fieldProblems, type Book } from '../../core';
-import { requestSchema, type BookRequest, type BookResponses, type Reply } from '../messaging/protocol';
+import { fieldProblems, parseAmount, validateFunnelStage, DEFAULT_FUNNEL_STAGES, type Book, type Tag } from '../../core';
+import { requestSchema, type BookResponses, type ParsedRequest, type Reply } from '../messaging/protocol';
+import type { Locale } from '../ui/i18n';
+import type { CustomerSearch } from './customer-search';
+import type { InsightService } from './insights';
+import { buildProfile } from './profiles';
 
-type Handlers = { [T in BookRequest['type']]: (request: Extract<BookRequest, { type: T }>) => Promise<BookResponses[T]> };
+/** What the background hands every request. */
+export interface BackgroundServices {
+  book: Book;
+  insights: InsightService;
+  search: CustomerSearch;
+  locale: Locale;
+  now?: () => Date;
+  /** Opens the customer book in a tab (the sidebar's "open the book" link). */
+  openBookPage?: () => void;
+}
 
-function handlersFor(book: Book): Handlers {
+type Handlers = { [T in ParsedRequest['type']]: (request: Extract<ParsedRequest, { type: T }>) => Promise<BookResponses[T]> };
+
+/** Tag colours offered in turn, readable on light and dark sidebars. */
+const TAG_COLOURS = ['#0b6e4f', '#1f6feb', '#8250df', '#bf3989', '#d1242f', '#bc4c00', '#9a6700', '#57606a'];
+
+function handlersFor({ book, insights, search, locale, now = () => new Date(), openBookPage }: BackgroundServices): Handlers {
+  const profile = (customerId: string) => buildProfile(book, insights, customerId, locale);
   return {
     'book/summary': async () => ({ customerCount: await book.customers.count() }),
+    'ui/open-book': async () => {
+      if (!openBookPage) throw new Error('The customer book cannot be opened from here');
+      openBookPage();
+      return { opened: true as const };
+    },
     'customers/find-by-identity': async ({ kind, value }) => ({ customers: await book.customers.findByIdentity(kind, value) }),
-    'customers/create': async ({ displayName, identities }) => ({ customer: await book.customers.create({ displayName, identities }) }),
+    'customers/create': async ({ displayName, identities }) => {
+      const customer = await book.customers.create({ displayName, identities });
+      return { profile: await profile(customer.id) };
+    },
+    'chat/lookup': async ({ identities }) => {
+      for (const identity of identities) {
+        const [found] = await book.customers.findByIdentity(identity.kind, identity.value).catch(() => []);
+        if (found) {
+          // A hidden-number WhatsApp chat seen with its phone: remember the link on the profile.
+          const missing = identities.filter((i) => i !== identity);
+          if (missing.length) await linkMissing(book, found.id, missing);
+          return { profile: await profile(found.id) };
+        }
+      }
+      return { profile: null };
+    },
+    'customers/profile': async ({ customerId }) => ({ profile: await profile(customerId) }),
+    'customers/search': async ({ query, limit }) => ({ hits: await search.search(query, limit) }),
+    'customers/link-identities': async ({ customerId, identities }) => {
+      await linkMissing(book, customerId, identities);
+      return { profile: await profile(customerId) };
+    },
+    'customers/rename': async ({ customerId, displayName }) => {
+      await book.customers.update(customerId, { displayName });
+      return { profile: await profile(customerId) };
+    },
+    'customers/toggle-tag': async ({ customerId, tagId }) => {
+      await book.customers.toggleTag(customerId, tagId);
+      return { profile: await profile(customerId) };
+    },
+    'customers/set-funnel-stage': async ({ customerId, stage }) => {
+      const check = validateFunnelStage(stage, DEFAULT_FUNNEL_STAGES);
+      if (!check.ok) throw new Error(`stage: ${check.message}`);
+      await book.customers.update(customerId, { funnelStage: check.stage });
+      return { profile: await profile(customerId) };
+    },
+    'tags/create': async ({ name, customerId }) => {
+      const existing = await book.tags.list();
+      const same = existing.find((tag) => tag.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+      const tag: Tag = same ?? (await book.tags.create({ name, colour: TAG_COLOURS[existing.length % TAG_COLOURS.length] as string }));
+      if (customerId) {
+        const customer = await book.customers.get(customerId);
+        if (customer && !customer.tagIds.includes(tag.id)) await book.customers.toggleTag(customerId, tag.id);
+      }
+      return { tag, profile: customerId ? await profile(customerId) : null };
+    },
+    'orders/quick-add': async ({ customerId, amount, currency, placedOn, items }) => {
+      const totalMinor = parseAmount(amount, currency);
+      if (totalMinor === 0) throw new Error('amount: must be more than zero');
+      // A date without a time is the seller's day: noon UTC keeps it on that calendar day in every Lusophone zone.
+      const placedAt = placedOn ? `${placedOn}T12:00:00.000Z` : now().toISOString();
+      const itemNames = (items ?? '').split(/[,;\n]/).map((name) => name.trim()).filter(Boolean);
+      await book.orders.add({
+        customerId,
+        placedAt,
+        totalMinor,
+        currency,
+        channel: 'other',
+        source: 'manual',
+        items: itemNames.map((name) => ({ name, category: null, quantity: 1, unitPriceMinor: itemNames.length === 1 ? totalMinor : 0 })),
+      });
+      return { profile: await profile(customerId) };
+    },
+    'notes/add': async ({ customerId, text }) => {
+      await book.notes.add(customerId, text);
+      return { profile: await profile(customerId) };
+    },
+    'notes/edit': async ({ noteId, text }) => {
+      const note = await book.notes.edit(noteId, text);
+      return { profile: await profile(note.customerId) };
+    },
+    'follow-ups/add': async ({ customerId, due, text }) => {
+      await book.followUps.add(customerId, due, text);
+      return { profile: await profile(customerId) };
+    },
+    'follow-ups/set-done': async ({ followUpId, done }) => {
+      const followUp = await book.followUps.setDone(followUpId, done);
+      return { profile: await profile(followUp.customerId) };
+    },
   };
+}
+
+async function linkMissing(book: Book, customerId: string, identities: { kind: Parameters<Book['customers']['addIdentity']>[1]['kind']; value: string }[]) {
+  for (const identity of identities) {
+    const owners = await book.customers.findByIdentity(identity.kind, identity.value);
+    if (owners.some((owner) => owner.id === customerId)) continue;
+    if (owners.length) throw new Error(`This ${identity.kind} already belongs to ${owners[0]?.displayName}: merge the two customers in the book instead`);
+    await book.customers.addIdentity(customerId, identity);
+  }
 }
 
 /**
  * Validates a message from a content script or page and runs it against the book. Never throws: the reply
  * carries the error in words, with the bad field named when the message itself was malformed.
  */
-export async function handleRequest(book: Book, message: unknown): Promise<Reply<unknown>> {
+export async function handleRequest(services: BackgroundServices, message: unknown): Promise<Reply<unknown>> {
   const parsed = requestSchema.safeParse(message);
   if (!parsed.success) {
     const problems = fieldProblems(parsed.error).map((p) => `${p.field}: ${p.message}`);
     return { ok: false, error: `Malformed request: ${problems.join('; ')}` };
   }
   const request = parsed.data;
-  const handler = handlersFor(book)[request.type] as (r: BookRequest) => Promise<unknown>;
+  const handler = handlersFor(services)[request.type] as (r: ParsedRequest) => Promise<unknown>;
   try {
     return { ok: true, data: await handler(request) };
   } catch (error) {

@@ -1,27 +1,101 @@
 import { z } from 'zod';
-import { identityKindSchema, type Customer } from '../../core';
+import { identityKindSchema, type Customer, type Feedback, type FollowUp, type Note, type Order, type Tag } from '../../core';
 
 /**
  * The one protocol between content scripts (and extension pages) and the background, which owns the book.
  * The background validates every request with these schemas when it arrives: a content script runs beside a
  * page we do not control. Content scripts import only the types (see client.ts), so zod stays out of them.
  */
+const id = z.string().min(1).max(100);
+const identity = z.object({ kind: identityKindSchema, value: z.string().trim().min(1).max(320) });
+const displayName = z.string().trim().min(1).max(200);
+
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('book/summary') }),
+  z.object({ type: z.literal('ui/open-book') }),
   z.object({ type: z.literal('customers/find-by-identity'), kind: identityKindSchema, value: z.string().min(1).max(320) }),
+  z.object({ type: z.literal('customers/create'), displayName, identities: z.array(identity).max(10) }),
+  z.object({ type: z.literal('chat/lookup'), identities: z.array(identity).min(1).max(5) }),
+  z.object({ type: z.literal('customers/profile'), customerId: id }),
+  z.object({ type: z.literal('customers/search'), query: z.string().max(200), limit: z.number().int().min(1).max(50).default(8) }),
+  z.object({ type: z.literal('customers/link-identities'), customerId: id, identities: z.array(identity).min(1).max(5) }),
+  z.object({ type: z.literal('customers/rename'), customerId: id, displayName }),
+  z.object({ type: z.literal('customers/toggle-tag'), customerId: id, tagId: id }),
+  z.object({ type: z.literal('customers/set-funnel-stage'), customerId: id, stage: z.string().max(60).nullable() }),
+  z.object({ type: z.literal('tags/create'), name: z.string().trim().min(1).max(60), customerId: id.optional() }),
   z.object({
-    type: z.literal('customers/create'),
-    displayName: z.string().min(1).max(200),
-    identities: z.array(z.object({ kind: identityKindSchema, value: z.string().min(1).max(320) })).max(10),
+    type: z.literal('orders/quick-add'),
+    customerId: id,
+    amount: z.string().min(1).max(40),
+    currency: z.string().regex(/^[A-Z]{3}$/).default('BRL'),
+    placedOn: z.iso.date().optional(),
+    items: z.string().max(500).optional(),
   }),
+  z.object({ type: z.literal('notes/add'), customerId: id, text: z.string().trim().min(1).max(10_000) }),
+  z.object({ type: z.literal('notes/edit'), noteId: id, text: z.string().trim().min(1).max(10_000) }),
+  z.object({ type: z.literal('follow-ups/add'), customerId: id, due: z.iso.datetime({ offset: true }), text: z.string().trim().min(1).max(1000) }),
+  z.object({ type: z.literal('follow-ups/set-done'), followUpId: id, done: z.boolean() }),
 ]);
-export type BookRequest = z.infer<typeof requestSchema>;
+export type BookRequest = z.input<typeof requestSchema>;
+export type ParsedRequest = z.output<typeof requestSchema>;
+
+/** What the sidebar shows about the activity, RFM and stages, in the seller's language. */
+export interface CustomerInsight {
+  activity: { status: string; label: string; reason: string };
+  rfm: { segment: string; label: string; scores: string } | null;
+  lifecycle: { stage: string; label: string; worthRecovering: boolean };
+  nextPurchaseExpectedAt: string | null;
+  typicalIntervalDays: number | null;
+}
+
+/** Totals per currency: money in different currencies is never added together. */
+export interface CurrencyTotal {
+  currency: string;
+  totalMinor: number;
+  averageTicketMinor: number;
+  orders: number;
+}
+
+/** Everything the sidebar shows for one customer, gathered in one round trip. */
+export interface CustomerProfile {
+  customer: Customer;
+  tags: Tag[];
+  /** The seller's funnel, in order, with labels in the sidebar's language. */
+  funnelStages: { id: string; label: string }[];
+  recentOrders: Order[];
+  orderCount: number;
+  totals: CurrencyTotal[];
+  insight: CustomerInsight | null;
+  notes: Note[];
+  followUps: FollowUp[];
+  latestFeedback: Feedback | null;
+}
+
+export interface SearchHit {
+  id: string;
+  displayName: string;
+  identities: string[];
+}
 
 /** What each request answers. */
 export interface BookResponses {
   'book/summary': { customerCount: number };
+  'ui/open-book': { opened: true };
   'customers/find-by-identity': { customers: Customer[] };
-  'customers/create': { customer: Customer };
+  'customers/create': { profile: CustomerProfile };
+  'chat/lookup': { profile: CustomerProfile | null };
+  'customers/profile': { profile: CustomerProfile };
+  'customers/search': { hits: SearchHit[] };
+  'customers/link-identities': { profile: CustomerProfile };
+  'customers/rename': { profile: CustomerProfile };
+  'customers/toggle-tag': { profile: CustomerProfile };
+  'customers/set-funnel-stage': { profile: CustomerProfile };
+  'tags/create': { tag: Tag; profile: CustomerProfile | null };
+  'orders/quick-add': { profile: CustomerProfile };
+  'notes/add': { profile: CustomerProfile };
+  'notes/edit': { profile: CustomerProfile };
+  'follow-ups/add': { profile: CustomerProfile };
+  'follow-ups/set-done': { profile: CustomerProfile };
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

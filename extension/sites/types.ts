@@ -35,6 +35,8 @@ export interface SiteAdapter {
   observeRoot(document: Document): Element | null;
   /** The composer, where a quick reply can be inserted safely; null when there is none or it is not safe. */
   composer(document: Document): HTMLElement | null;
+  /** The element narrowed to make room for the sidebar, so it never covers the message box. */
+  layoutRoot(document: Document): HTMLElement | null;
   /** Whether the host is showing its dark theme, so the sidebar can follow it. */
   isDark(document: Document): boolean;
   /** Optional extra source of the open chat (e.g. WhatsApp's own chat model read in the page's main world). */

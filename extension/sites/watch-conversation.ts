@@ -22,11 +22,14 @@ export function watchConversation({ adapter, window, onState, signal }: WatchOpt
   let pending: ReturnType<typeof setTimeout> | undefined;
   let bridged: ConversationState | null = null;
 
+  // The name is part of what we show: sites render the header after the URL changes, so a switch can first be
+  // read with the previous chat's title and then corrected.
+  const signature = (state: ConversationState) => `${state.key}\u0000${'displayName' in state ? (state.displayName ?? '') : ''}`;
   const emit = (state: ConversationState) => {
     clearTimeout(pending);
     pending = undefined;
-    if (state.key === lastKey) return;
-    lastKey = state.key;
+    if (signature(state) === lastKey) return;
+    lastKey = signature(state);
     onState(state);
   };
 
@@ -34,7 +37,7 @@ export function watchConversation({ adapter, window, onState, signal }: WatchOpt
     if (signal.aborted) return;
     const state = bridged ?? adapter.detect(document, new URL(window.location.href));
     if (state.status !== 'undetected') return emit(state);
-    if (state.key === lastKey || pending) return;
+    if (signature(state) === lastKey || pending) return;
     pending = setTimeout(() => emit(adapter.detect(document, new URL(window.location.href))), UNDETECTED_GRACE_MS);
   };
 

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const SERVED_SITES = ['https://web.whatsapp.com/*'];
+import { SITE_MATCHES } from '../../extension/sites/registry';
 
 describe('built manifests', () => {
   for (const target of ['chrome-mv3', 'firefox-mv2']) {
@@ -12,8 +11,9 @@ describe('built manifests', () => {
       expect(text).not.toContain('<all_urls>');
       expect(text).not.toMatch(/"\*:\/\/\*\/\*"|"https?:\/\/\*\/\*"/);
       const matches = manifest.content_scripts.flatMap((script: { matches: string[] }) => script.matches);
-      expect(matches.every((match: string) => SERVED_SITES.includes(match))).toBe(true);
+      expect([...matches].sort()).toEqual([...SITE_MATCHES].sort());
       expect(manifest.host_permissions ?? []).toEqual([]);
+      expect(manifest.permissions ?? []).toEqual(['storage', 'alarms', 'notifications']);
       expect((manifest.permissions ?? []).filter((p: string) => p.includes('://'))).toEqual([]);
       expect(manifest.content_security_policy ?? null).toBeNull();
     });

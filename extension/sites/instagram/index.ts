@@ -27,5 +27,6 @@ export const instagramAdapter: SiteAdapter = {
   observeRoot: (document) => document.body,
   composer: (document) => firstMatch<HTMLElement>(document, selectors.composer),
   // Instagram puts its theme on the root element's class list (`__fb-dark-mode`, 2023+).
+  layoutRoot: (document) => document.body,
   isDark: (document) => document.documentElement.classList.contains('__fb-dark-mode'),
 };

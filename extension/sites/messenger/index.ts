@@ -27,5 +27,6 @@ export const messengerAdapter: SiteAdapter = {
 
   observeRoot: (document) => document.body,
   composer: (document) => firstMatch<HTMLElement>(document, selectors.composer),
+  layoutRoot: (document) => document.body,
   isDark: (document) => document.documentElement.classList.contains('__fb-dark-mode'),
 };

@@ -21,5 +21,6 @@ export const telegramAdapter: SiteAdapter = {
 
   observeRoot: (document) => document.body,
   composer: (document) => firstMatch<HTMLElement>(document, selectors.composer),
+  layoutRoot: (document) => document.body,
   isDark: (document) => firstMatch(document, selectors.darkTheme) !== null,
 };

@@ -52,6 +52,7 @@ export const whatsappAdapter: SiteAdapter = {
 
   observeRoot: (document) => firstMatch(document, selectors.app) ?? document.body,
   composer: (document) => firstMatch<HTMLElement>(document, selectors.composer),
+  layoutRoot: (document) => firstMatch<HTMLElement>(document, selectors.app),
   isDark: (document) => firstMatch(document, selectors.darkTheme) !== null,
 
   startBridge(window, onState, signal) {

@@ -1,0 +1,99 @@
+import { type ActivityConfig, activityConfig, storeTypicalIntervalDays } from './activity';
+import type { CustomerBase } from './customer-base';
+import { DEFAULT_LIFECYCLE_CONFIG, type LifecycleConfig } from './lifecycle';
+import { type RfmCutPoints, type RfmThresholds, computeRfmCutPoints, rfmThresholdsSchema } from './rfm';
+import { nearestRankPercentileOfSorted } from './stats';
+
+/** What the seller (or the app) chooses for the whole book. */
+export interface SegmentationOptions {
+  /** ISO currency the book is mostly sold in; RFM monetary and "high value" read spend in it only. */
+  readonly mainCurrency: string;
+  readonly activity?: Partial<ActivityConfig>;
+  readonly lifecycle?: Partial<LifecycleConfig>;
+  /** Fixed RFM thresholds for small books, per dimension; quintiles are used where absent. */
+  readonly rfmThresholds?: RfmThresholds;
+}
+
+/**
+ * Book-wide figures each customer is judged against. Computed over the customers that are NOT archived and have a
+ * paid purchase (archiving a clean-up candidate should not drag everyone's scores down).
+ */
+export interface BookContext {
+  readonly mainCurrency: string;
+  readonly activityConfig: ActivityConfig;
+  readonly lifecycleConfig: LifecycleConfig;
+  readonly rfmThresholds: RfmThresholds;
+  /** Median of the repeat buyers' own intervals; null when nobody bought on two different days. */
+  readonly storeIntervalDays: number | null;
+  readonly rfmCutPoints: RfmCutPoints;
+  /** Nearest-rank percentile (80th by default) of main-currency spend among buyers who spent in it. */
+  readonly highValueSpendMinor: number | null;
+  /** Customers the cut points were computed over. */
+  readonly scoredCustomers: number;
+}
+
+/** Validated, defaulted options (throws on bad thresholds, naming the field). */
+export function resolveOptions(options: SegmentationOptions) {
+  if (!/^[A-Z]{3}$/.test(options.mainCurrency)) throw new RangeError('mainCurrency must be a three-letter ISO 4217 code such as BRL');
+  const thresholds = rfmThresholdsSchema.safeParse(options.rfmThresholds ?? {});
+  if (!thresholds.success) throw new RangeError(`rfmThresholds are invalid: ${thresholds.error.issues[0]?.message ?? ''}`);
+  return {
+    mainCurrency: options.mainCurrency,
+    activityConfig: activityConfig(options.activity),
+    lifecycleConfig: Object.freeze({ ...DEFAULT_LIFECYCLE_CONFIG, ...options.lifecycle }),
+    rfmThresholds: thresholds.data,
+  };
+}
+
+/**
+ * Computes the book-wide cut points from every customer's base (computed at the same `now`). O(n log n) in the
+ * number of customers.
+ */
+export function computeBookContext(bases: Iterable<CustomerBase>, options: SegmentationOptions): BookContext {
+  const resolved = resolveOptions(options);
+  const main = resolved.mainCurrency;
+  const intervals: number[] = [];
+  const recency: number[] = [];
+  const frequency: number[] = [];
+  const monetary: number[] = [];
+  const spenders: number[] = [];
+  for (const base of bases) {
+    if (base.archived || base.daysSinceLastOrder === null) continue;
+    if (base.ownIntervalDays !== null) intervals.push(base.ownIntervalDays);
+    const spend = base.totalSpentMinor[main] ?? 0;
+    recency.push(base.daysSinceLastOrder);
+    frequency.push(base.purchaseDays);
+    monetary.push(spend);
+    if (spend > 0) spenders.push(spend);
+  }
+  return {
+    ...resolved,
+    storeIntervalDays: storeTypicalIntervalDays(intervals),
+    rfmCutPoints: computeRfmCutPoints({ recencyDays: recency, frequency, monetaryMinor: monetary }, resolved.rfmThresholds),
+    highValueSpendMinor: nearestRankPercentileOfSorted(Float64Array.from(spenders).sort(), resolved.lifecycleConfig.highValuePercentile),
+    scoredCustomers: recency.length,
+  };
+}
+
+/** True when two contexts would judge every customer the same way (used to skip needless re-derivation). */
+export function sameJudgement(a: BookContext, b: BookContext): boolean {
+  return (
+    a.storeIntervalDays === b.storeIntervalDays &&
+    a.highValueSpendMinor === b.highValueSpendMinor &&
+    a.mainCurrency === b.mainCurrency &&
+    sameFields(a.activityConfig, b.activityConfig) &&
+    sameFields(a.lifecycleConfig, b.lifecycleConfig) &&
+    sameCuts(a.rfmCutPoints.recencyDays, b.rfmCutPoints.recencyDays) &&
+    sameCuts(a.rfmCutPoints.frequency, b.rfmCutPoints.frequency) &&
+    sameCuts(a.rfmCutPoints.monetaryMinor, b.rfmCutPoints.monetaryMinor)
+  );
+}
+
+function sameCuts(a: readonly number[], b: readonly number[]): boolean {
+  return a.every((value, i) => value === b[i]);
+}
+
+function sameFields(a: object, b: object): boolean {
+  const left = Object.entries(a);
+  return left.length === Object.keys(b).length && left.every(([key, value]) => (b as Record<string, unknown>)[key] === value);
+}

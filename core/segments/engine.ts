@@ -1,0 +1,249 @@
+import type { Customer, Feedback, Order } from '../model';
+import { type BookContext, type SegmentationOptions, computeBookContext, sameJudgement } from './book-context';
+import { type CustomerBase, ageCustomerBase, computeCustomerBase } from './customer-base';
+import { countSegment } from './evaluate';
+import { type BookSnapshot, type CustomerFacts, deriveFacts } from './facts';
+import type { SegmentRule } from './rules';
+import { type Instant, parseInstantMs, toEpochMs, utcDay } from './time';
+
+export interface EngineOptions extends SegmentationOptions {
+  /** The engine's "now"; change it with setNow (logic never reads the clock). */
+  readonly now: Instant;
+}
+
+/**
+ * Keeps every customer's facts up to date as records change.
+ *
+ * Staleness contract:
+ *  - An upsert/remove recomputes THAT customer's facts at once, in O(their orders + feedback). Their own figures
+ *    (orders, spend, purchase days, own interval, ratings, tags…) are exact immediately.
+ *  - Book-wide cut points — RFM quintiles, the store's typical interval (used for one-time buyers), the high-value
+ *    spend line — are NOT recomputed then; they are marked stale and the changed customer is judged against the
+ *    cut points of the last refresh.
+ *  - Reads that compare customers — allFacts(), count(), bookContext() — refresh stale cut points first, so they
+ *    always see one consistent set. facts(id) does not refresh (it stays O(1)); call refreshCutPoints() to force.
+ *  - A refresh costs O(n log n) for the cut points and, only if they changed, O(n) to re-judge every customer from
+ *    the cached aggregates (orders are not re-read).
+ */
+export class SegmentationEngine {
+  private readonly options: SegmentationOptions;
+  private today: number;
+  private nowMs: number;
+  private readonly customers = new Map<string, Customer>();
+  // Per customer, plain arrays (found by id with a scan of that customer's rows: O(their orders), as promised);
+  // order times are parsed once, when the order is filed, and kept beside it.
+  private readonly orders = new Map<string, OrderRows>();
+  private readonly orderOwner = new Map<string, string>();
+  private readonly feedback = new Map<string, Feedback[]>();
+  private readonly feedbackOwner = new Map<string, string>();
+  private readonly bases = new Map<string, CustomerBase>();
+  private readonly factsById = new Map<string, CustomerFacts>();
+  private context: BookContext;
+  private stale = false;
+  private allCache: CustomerFacts[] | null = null;
+
+  constructor(snapshot: BookSnapshot, options: EngineOptions) {
+    const { now, ...rest } = options;
+    this.options = rest;
+    this.nowMs = toEpochMs(now);
+    this.today = utcDay(this.nowMs);
+    for (const c of snapshot.customers) this.customers.set(c.id, c);
+    for (const o of snapshot.orders) this.fileOrder(o);
+    for (const f of snapshot.feedback) this.fileFeedback(f);
+    this.context = computeBookContext([], rest);
+    this.recomputeAll();
+  }
+
+  /** Recomputes every customer's aggregates, the cut points and all facts. O(orders + n log n). */
+  recomputeAll(): void {
+    this.bases.clear();
+    for (const c of this.customers.values()) this.bases.set(c.id, this.baseOf(c));
+    this.context = computeBookContext(this.bases.values(), this.options);
+    this.factsById.clear();
+    for (const [id, base] of this.bases) this.factsById.set(id, deriveFacts(base, this.context));
+    this.stale = false;
+    this.allCache = null;
+  }
+
+  /**
+   * Moves "now". Facts depend only on the UTC day, so a move within the same day costs nothing; a new day re-ages
+   * the cached aggregates (no order is read), recomputes the cut points and re-judges everyone. O(n log n).
+   */
+  setNow(now: Instant): void {
+    this.nowMs = toEpochMs(now);
+    if (utcDay(this.nowMs) === this.today) return;
+    this.today = utcDay(this.nowMs);
+    for (const [id, base] of this.bases) this.bases.set(id, ageCustomerBase(base, this.nowMs));
+    this.context = computeBookContext(this.bases.values(), this.options);
+    for (const [id, base] of this.bases) this.factsById.set(id, deriveFacts(base, this.context));
+    this.stale = false;
+    this.allCache = null;
+  }
+
+  /** Adds or replaces a customer (tags, stage, archive…) and recomputes their facts. */
+  upsertCustomer(customer: Customer): void {
+    this.customers.set(customer.id, customer);
+    this.recomputeCustomer(customer.id);
+  }
+
+  /** Forgets a customer's facts; their orders and feedback stay indexed in case the id comes back (undo). */
+  removeCustomer(customerId: string): void {
+    if (!this.customers.delete(customerId)) return;
+    this.bases.delete(customerId);
+    this.factsById.delete(customerId);
+    this.markStale();
+  }
+
+  /** Adds or replaces an order; an order moved to another customer (a merge) updates both. */
+  upsertOrder(order: Order): void {
+    const previousOwner = this.fileOrder(order);
+    if (previousOwner !== null && previousOwner !== order.customerId) this.recomputeCustomer(previousOwner);
+    this.recomputeCustomer(order.customerId);
+  }
+
+  /** Deletes an order by id and recomputes its customer; unknown ids are ignored. */
+  removeOrder(orderId: string): void {
+    const owner = this.orderOwner.get(orderId);
+    if (owner === undefined) return;
+    this.orderOwner.delete(orderId);
+    const rows = this.orders.get(owner);
+    if (rows !== undefined) removeAt(rows, rows.orders.findIndex((o) => o.id === orderId));
+    this.recomputeCustomer(owner);
+  }
+
+  /** Adds or replaces a rating and recomputes its customer. */
+  upsertFeedback(row: Feedback): void {
+    const previousOwner = this.fileFeedback(row);
+    if (previousOwner !== null && previousOwner !== row.customerId) this.recomputeCustomer(previousOwner);
+    this.recomputeCustomer(row.customerId);
+  }
+
+  /** Deletes a rating by id and recomputes its customer; unknown ids are ignored. */
+  removeFeedback(feedbackId: string): void {
+    const owner = this.feedbackOwner.get(feedbackId);
+    if (owner === undefined) return;
+    this.feedbackOwner.delete(feedbackId);
+    const rows = this.feedback.get(owner);
+    if (rows !== undefined) removeFeedbackRow(rows, feedbackId);
+    this.recomputeCustomer(owner);
+  }
+
+  /** Recomputes stale cut points now; returns true when customers had to be re-judged. */
+  refreshCutPoints(): boolean {
+    if (!this.stale) return false;
+    const next = computeBookContext(this.bases.values(), this.options);
+    this.stale = false;
+    if (sameJudgement(next, this.context)) return false;
+    this.context = next;
+    for (const [id, base] of this.bases) this.factsById.set(id, deriveFacts(base, next));
+    this.allCache = null;
+    return true;
+  }
+
+  /** True when an update happened since the cut points were last computed. */
+  get cutPointsStale(): boolean {
+    return this.stale;
+  }
+
+  /** One customer's facts as of the last update (see the staleness contract); undefined for unknown ids. */
+  facts(customerId: string): CustomerFacts | undefined {
+    return this.factsById.get(customerId);
+  }
+
+  /** Every customer's facts, with fresh cut points; the array is shared until the next change, do not modify. */
+  allFacts(): readonly CustomerFacts[] {
+    this.refreshCutPoints();
+    if (this.allCache === null) this.allCache = Array.from(this.factsById.values());
+    return this.allCache;
+  }
+
+  /** Customers matching a rule (validated with parseSegmentRule), with fresh cut points. */
+  count(rule: SegmentRule): number {
+    return countSegment(rule, this.allFacts());
+  }
+
+  /** The cut points every customer is judged against (refreshed if stale). */
+  bookContext(): BookContext {
+    this.refreshCutPoints();
+    return this.context;
+  }
+
+  /** The engine's current "now", epoch ms. */
+  get now(): number {
+    return this.nowMs;
+  }
+
+  private baseOf(customer: Customer): CustomerBase {
+    const rows = this.orders.get(customer.id);
+    return computeCustomerBase(customer, rows?.orders ?? [], this.feedback.get(customer.id) ?? [], this.nowMs, rows?.times);
+  }
+
+  private recomputeCustomer(customerId: string): void {
+    const customer = this.customers.get(customerId);
+    // Records of a customer we do not know yet are kept and used when the customer arrives.
+    if (customer === undefined) return;
+    const base = this.baseOf(customer);
+    this.bases.set(customerId, base);
+    this.factsById.set(customerId, deriveFacts(base, this.context));
+    this.markStale();
+  }
+
+  private markStale(): void {
+    this.stale = true;
+    this.allCache = null;
+  }
+
+  /** Files an order under its customer (replacing one with the same id); returns the previous owner, if any. */
+  private fileOrder(order: Order): string | null {
+    const previous = this.orderOwner.get(order.id) ?? null;
+    if (previous !== null && previous !== order.customerId) {
+      const old = this.orders.get(previous);
+      if (old !== undefined) removeAt(old, old.orders.findIndex((o) => o.id === order.id));
+    }
+    let rows = this.orders.get(order.customerId);
+    if (rows === undefined) this.orders.set(order.customerId, (rows = { orders: [], times: [] }));
+    const at = previous === order.customerId ? rows.orders.findIndex((o) => o.id === order.id) : -1;
+    const time = parseInstantMs(order.placedAt);
+    if (at >= 0) {
+      rows.orders[at] = order;
+      rows.times[at] = time;
+    } else {
+      rows.orders.push(order);
+      rows.times.push(time);
+    }
+    this.orderOwner.set(order.id, order.customerId);
+    return previous;
+  }
+
+  private fileFeedback(row: Feedback): string | null {
+    const previous = this.feedbackOwner.get(row.id) ?? null;
+    if (previous !== null && previous !== row.customerId) {
+      const old = this.feedback.get(previous);
+      if (old !== undefined) removeFeedbackRow(old, row.id);
+    }
+    let rows = this.feedback.get(row.customerId);
+    if (rows === undefined) this.feedback.set(row.customerId, (rows = []));
+    const at = previous === row.customerId ? rows.findIndex((f) => f.id === row.id) : -1;
+    if (at >= 0) rows[at] = row;
+    else rows.push(row);
+    this.feedbackOwner.set(row.id, row.customerId);
+    return previous;
+  }
+}
+
+/** A customer's orders and their parsed placement times, index for index. */
+interface OrderRows {
+  orders: Order[];
+  times: number[];
+}
+
+function removeAt(rows: OrderRows, at: number): void {
+  if (at < 0) return;
+  rows.orders.splice(at, 1);
+  rows.times.splice(at, 1);
+}
+
+function removeFeedbackRow(rows: Feedback[], id: string): void {
+  const at = rows.findIndex((f) => f.id === id);
+  if (at >= 0) rows.splice(at, 1);
+}

@@ -1,0 +1,21 @@
+// Public API of segmentation: activity, RFM, lifecycle, custom segments, facts, clean-up, metrics, engine.
+export * from './activity';
+export * from './activity-text';
+export * from './book-context';
+export * from './classes';
+export * from './cleanup';
+export * from './cleanup-text';
+export * from './customer-base';
+export * from './engine';
+export * from './evaluate';
+export * from './facts';
+export * from './funnel';
+export * from './lifecycle';
+export { SEGMENT_LOCALES, resolveSegmentLocale, type LocalizedText, type SegmentLocale } from './locale';
+export * from './metrics';
+export * from './rfm';
+export * from './rfm-columns';
+export * from './rfm-segments';
+export * from './rule-conditions';
+export * from './rules';
+export { DAY_MS, daysSince, parseInstantMs, toEpochMs, utcDay, type Instant } from './time';

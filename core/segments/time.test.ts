@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseInstantMs, toEpochMs, utcDay } from './time';
+
+describe('parseInstantMs', () => {
+  it('reads the book’s UTC instants exactly like Date.parse', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_000_000_000_000, max: 250_000_000_000_000 }), fc.boolean(), (ms, withMillis) => {
+        const d = new Date(ms);
+        let iso = d.toISOString();
+        if (iso.length !== 24) return; // extended years (+/-YYYYYY) are Date.parse's job
+        if (!withMillis) iso = iso.slice(0, 19) + 'Z';
+        expect(parseInstantMs(iso)).toBe(Date.parse(iso));
+      }),
+    );
+  });
+
+  it('falls back to Date.parse for offsets and rejects impossible dates', () => {
+    expect(parseInstantMs('2026-03-01T10:00:00-03:00')).toBe(Date.parse('2026-03-01T13:00:00Z'));
+    expect(parseInstantMs('2025-02-29T00:00:00Z')).toBeNaN();
+    expect(parseInstantMs('not a date')).toBeNaN();
+  });
+});
+
+describe('utcDay', () => {
+  it('puts instants on their UTC calendar day', () => {
+    expect(utcDay(Date.parse('1970-01-01T23:59:59Z'))).toBe(0);
+    expect(utcDay(Date.parse('1970-01-02T00:00:00Z'))).toBe(1);
+    expect(utcDay(Date.parse('1969-12-31T23:00:00Z'))).toBe(-1);
+    expect(toEpochMs(new Date(5))).toBe(5);
+  });
+});

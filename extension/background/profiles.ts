@@ -1,0 +1,43 @@
+import { DEFAULT_FUNNEL_STAGES, funnelStageLabel, type Book, type Order } from '../../core';
+import type { CurrencyTotal, CustomerProfile } from '../messaging/protocol';
+import type { InsightService } from './insights';
+
+/** Totals per currency over paid orders; refunds and cancellations are not sales. */
+export function currencyTotals(orders: readonly Order[]): CurrencyTotal[] {
+  const totals = new Map<string, CurrencyTotal>();
+  for (const order of orders) {
+    if (order.status !== 'paid') continue;
+    const total = totals.get(order.currency) ?? { currency: order.currency, totalMinor: 0, averageTicketMinor: 0, orders: 0 };
+    total.totalMinor += order.totalMinor;
+    total.orders += 1;
+    totals.set(order.currency, total);
+  }
+  return [...totals.values()]
+    .map((total) => ({ ...total, averageTicketMinor: Math.round(total.totalMinor / total.orders) }))
+    .sort((a, b) => b.totalMinor - a.totalMinor);
+}
+
+/** One customer's whole sidebar: read in parallel, one round trip for the content script. */
+export async function buildProfile(book: Book, insights: InsightService, customerId: string, locale: string): Promise<CustomerProfile> {
+  const [customer, tags, orders, notes, followUps, feedback] = await Promise.all([
+    book.customers.get(customerId),
+    book.tags.list(),
+    book.orders.listByCustomer(customerId),
+    book.notes.listByCustomer(customerId),
+    book.followUps.listByCustomer(customerId),
+    book.feedback.listByCustomer(customerId),
+  ]);
+  if (!customer) throw new Error(`No customer with id ${customerId}`);
+  return {
+    customer,
+    tags,
+    funnelStages: DEFAULT_FUNNEL_STAGES.map((id) => ({ id, label: funnelStageLabel(id, locale) })),
+    recentOrders: orders.slice(0, 5),
+    orderCount: orders.filter((order) => order.status === 'paid').length,
+    totals: currencyTotals(orders),
+    insight: insights.insightFor(customer, orders, feedback, locale),
+    notes,
+    followUps,
+    latestFeedback: feedback[0] ?? null,
+  };
+}

@@ -1,0 +1,23 @@
+import type { CustomerProfile } from '../../messaging/protocol';
+import { formatDate } from '../format';
+import { useSidebar } from './sidebar-context';
+
+/** The latest feedback the customer left on the store, with its score; the comment is shown as text. */
+export function FeedbackLine({ profile }: { profile: CustomerProfile }) {
+  const { t, locale } = useSidebar();
+  const feedback = profile.latestFeedback;
+  if (!feedback) return null;
+  return (
+    <section aria-labelledby="clientela-feedback" data-testid="latest-feedback">
+      <h3 id="clientela-feedback">{t('feedback')}</h3>
+      <p>
+        <strong>{feedback.kind === 'csat' ? t('csatScore', { score: feedback.score }) : t('npsScore', { score: feedback.score })}</strong>{' '}
+        <span class="meta">
+          {formatDate(feedback.receivedAt, locale)}
+          {feedback.verified && ` · ${t('verified')}`}
+        </span>
+      </p>
+      {feedback.comment && <blockquote class="comment">{feedback.comment}</blockquote>}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import { askBackground } from '../../messaging/client';
+import type { CustomerProfile } from '../../messaging/protocol';
+import { formatDateTime, todayInput } from '../format';
+import { useSidebar } from './sidebar-context';
+
+/** Follow-ups: open ones first, soonest first; overdue ones say so. */
+export function FollowUpsPanel({ profile, now = new Date() }: { profile: CustomerProfile; now?: Date }) {
+  const { t, locale, update } = useSidebar();
+  const [text, setText] = useState('');
+  const [due, setDue] = useState(`${todayInput(now)}T18:00`);
+  const customerId = profile.customer.id;
+
+  const add = async (event: Event) => {
+    event.preventDefault();
+    const dueIso = new Date(due).toISOString();
+    if (await update(() => askBackground({ type: 'follow-ups/add', customerId, due: dueIso, text }))) setText('');
+  };
+
+  return (
+    <section aria-labelledby="clientela-follow-ups">
+      <h3 id="clientela-follow-ups">{t('followUps')}</h3>
+      <ul class="follow-ups">
+        {profile.followUps.map((followUp) => {
+          const overdue = !followUp.done && Date.parse(followUp.due) <= now.getTime();
+          return (
+            <li key={followUp.id} class={followUp.done ? 'done' : overdue ? 'overdue' : ''}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={followUp.done}
+                  onChange={(e) => void update(() => askBackground({ type: 'follow-ups/set-done', followUpId: followUp.id, done: e.currentTarget.checked }))}
+                />
+                {followUp.text}
+              </label>
+              <span class="meta">
+                {formatDateTime(followUp.due, locale)}
+                {overdue && ` · ${t('overdue')}`}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <form onSubmit={add}>
+        <label>
+          {t('followUpText')}
+          <input value={text} maxLength={1000} required onInput={(e) => setText(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('due')}
+          <input type="datetime-local" value={due} required onInput={(e) => setDue(e.currentTarget.value)} />
+        </label>
+        <button type="submit">{t('addFollowUp')}</button>
+      </form>
+    </section>
+  );
+}

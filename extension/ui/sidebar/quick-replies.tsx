@@ -1,0 +1,45 @@
+import type { CustomerProfile } from '../../messaging/protocol';
+import type { MessageKey } from '../i18n';
+import { useSidebar } from './sidebar-context';
+
+const STAGE_REPLIES: Record<string, MessageKey> = {
+  discovery: 'reply.discovery',
+  consideration: 'reply.consideration',
+  decision: 'reply.decision',
+  customer: 'reply.customer',
+};
+
+/**
+ * Inserts text into the host's composer as if typed: focus it and use execCommand('insertText'), which the
+ * host's own editor (React/Lexical on WhatsApp) observes through its input events. It never sends the message.
+ */
+function insertIntoComposer(composer: HTMLElement, text: string): boolean {
+  composer.focus();
+  return composer.ownerDocument.execCommand('insertText', false, text);
+}
+
+/** A ready reply for the customer's funnel stage: copy it, or put it in the chat's message box. */
+export function QuickReplies({ profile, composer }: { profile: CustomerProfile; composer: () => HTMLElement | null }) {
+  const { t, announce } = useSidebar();
+  const firstName = profile.customer.displayName.split(/\s+/)[0] ?? profile.customer.displayName;
+  const reply = t(STAGE_REPLIES[profile.customer.funnelStage ?? ''] ?? 'reply.none', { name: firstName });
+  const target = composer();
+  return (
+    <section aria-labelledby="clientela-replies">
+      <h3 id="clientela-replies">{t('quickReplies')}</h3>
+      <p class="reply" data-testid="quick-reply">
+        {reply}
+      </p>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={() => void navigator.clipboard.writeText(reply).then(() => announce(t('copied')))}>
+          {t('copy')}
+        </button>
+        {target && (
+          <button type="button" class="secondary" onClick={() => insertIntoComposer(target, reply) && announce(t('inserted'))}>
+            {t('insert')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
