@@ -1,0 +1,62 @@
+import { Hono, type Context } from 'hono';
+import type { CollectorEnv } from './collector-env';
+import { preflight } from './cors';
+import type { FeedbackStore } from './feedback-store';
+import { postFeedback } from './post-feedback';
+import { TokenBucketLimiter } from './rate-limiter';
+import { listFeedback, listScreened } from './read-feedback';
+import { requestLog, stdoutLog, type LogSink } from './request-log';
+import { SiteBook, type Site } from './sites';
+
+/** Token-bucket sizes; each also refills at this many per minute. */
+export interface RateLimits {
+  perAddressPerMinute: number;
+  perSitePerMinute: number;
+}
+
+/** Defaults: a visitor sends a handful, a busy small store far fewer than 600 a minute. */
+export const DEFAULT_RATE_LIMITS: RateLimits = { perAddressPerMinute: 30, perSitePerMinute: 600 };
+
+/** What the collector app is made of; everything but the store and the sites has a default. */
+export interface CollectorDeps {
+  store: FeedbackStore;
+  sites: readonly Site[];
+  rateLimits?: Partial<RateLimits>;
+  /** The address a request is rate-limited by (the Node adapter's peer address in production). */
+  clientAddress?: (c: Context<CollectorEnv>) => string;
+  now?: () => number;
+  log?: LogSink;
+}
+
+/** The collector's HTTP API as a Hono app (no listening: see startCollector; tests use `app.request()`). */
+export function createApp(deps: CollectorDeps): Hono<CollectorEnv> {
+  const now = deps.now ?? Date.now;
+  const log = deps.log ?? stdoutLog;
+  const limits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
+  const sites = new SiteBook(deps.sites);
+  const app = new Hono<CollectorEnv>();
+
+  app.use(requestLog(log));
+  app.onError((error, c) => {
+    log({ level: 'error', msg: 'unhandled error', method: c.req.method, path: c.req.path, error: error.message });
+    return c.json({ error: 'internal error' }, 500);
+  });
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.options('/v1/feedback', preflight(sites));
+  app.post(
+    '/v1/feedback',
+    postFeedback({
+      store: deps.store,
+      sites,
+      ipLimiter: new TokenBucketLimiter({ perMinute: limits.perAddressPerMinute, now }),
+      siteLimiter: new TokenBucketLimiter({ perMinute: limits.perSitePerMinute, now }),
+      clientAddress: deps.clientAddress ?? (() => 'unknown'),
+      now,
+    }),
+  );
+  app.get('/v1/feedback', listFeedback({ store: deps.store, sites }));
+  app.get('/v1/screened', listScreened({ store: deps.store, sites }));
+  return app;
+}

@@ -1,0 +1,33 @@
+import type { Context, Handler } from 'hono';
+import type { CollectorEnv } from './collector-env';
+import type { SiteBook } from './sites';
+
+/** Seconds a browser may cache a preflight answer. */
+const PREFLIGHT_MAX_AGE_SECONDS = 600;
+
+/**
+ * Lets the page at `origin` read this response (the widget needs the status and, on 429, Retry-After).
+ * Call only for origins already checked against the site list; every CORS response varies by Origin.
+ */
+export function allowOrigin(c: Context<CollectorEnv>, origin: string): void {
+  c.header('Access-Control-Allow-Origin', origin);
+  c.header('Access-Control-Expose-Headers', 'Retry-After');
+}
+
+/**
+ * Preflight for `POST /v1/feedback`. It carries no body, so the site is unknown: any origin listed by some site
+ * gets an answer, and the POST itself re-checks the origin against its site. Others get 403 without CORS
+ * headers, which the browser reports as a failed request.
+ */
+export function preflight(sites: SiteBook): Handler<CollectorEnv> {
+  return (c) => {
+    c.header('Vary', 'Origin');
+    const origin = c.req.header('origin');
+    if (!origin || !sites.knowsOrigin(origin)) return c.body(null, 403);
+    allowOrigin(c, origin);
+    c.header('Access-Control-Allow-Methods', 'POST');
+    c.header('Access-Control-Allow-Headers', 'Content-Type');
+    c.header('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE_SECONDS));
+    return c.body(null, 204);
+  };
+}

@@ -1,0 +1,196 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CommitBatcher } from './commit-batcher';
+
+/** A stored submission, as the extension pulls it. Absent fields are null. */
+export interface FeedbackItem {
+  id: string;
+  site: string;
+  kind: 'csat' | 'nps';
+  score: number;
+  comment: string | null;
+  contact: { email: string | null; phone: string | null; name: string | null } | null;
+  consent: { given: boolean; text: string; version: string } | null;
+  page: string | null;
+  locale: string | null;
+  orderId: string | null;
+  /** True only when the store signed the contact (see contact-signature.ts). */
+  verified: boolean;
+  receivedAt: string;
+}
+
+/** Why a submission was screened out as a bot instead of stored. */
+export type ScreenReason = 'honeypot' | 'too-fast';
+
+/** One page of a site's feedback after a cursor. */
+export interface FeedbackPage {
+  items: FeedbackItem[];
+  /** Sequence of the last item returned (or the cursor asked for when there were none): where to resume. */
+  last: number;
+  more: boolean;
+}
+
+interface Row {
+  seq: number;
+  site: string;
+  id: string;
+  kind: 'csat' | 'nps';
+  score: number;
+  comment: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_name: string | null;
+  consent_given: number | null;
+  consent_text: string | null;
+  consent_version: string | null;
+  page: string | null;
+  locale: string | null;
+  order_id: string | null;
+  verified: number;
+  received_at: string;
+}
+
+const SCHEMA_VERSION = 1;
+
+// seq is the cursor. One writer and atomic group commits mean a reader never sees a seq appear below one it
+// has already seen, so paging by `seq > after` misses nothing. AUTOINCREMENT: a seq is never reused.
+const SCHEMA = `
+CREATE TABLE feedback (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  site TEXT NOT NULL,
+  id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('csat', 'nps')),
+  score INTEGER NOT NULL,
+  comment TEXT,
+  contact_email TEXT,
+  contact_phone TEXT,
+  contact_name TEXT,
+  consent_given INTEGER,
+  consent_text TEXT,
+  consent_version TEXT,
+  page TEXT,
+  locale TEXT,
+  order_id TEXT,
+  verified INTEGER NOT NULL,
+  received_at TEXT NOT NULL,
+  UNIQUE (site, id)
+);
+CREATE INDEX feedback_by_site ON feedback (site, seq);
+CREATE TABLE screened (
+  site TEXT NOT NULL,
+  day TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (site, day, reason)
+) WITHOUT ROWID;
+`;
+
+/** The collector's SQLite file: submissions (idempotent per site and id) and counts of screened-out bots. */
+export class FeedbackStore {
+  readonly #db: Database.Database;
+  readonly #batcher: CommitBatcher;
+  readonly #insert: Database.Statement;
+  readonly #original: Database.Statement<[string, string], { received_at: string }>;
+  readonly #page: Database.Statement<[string, number, number], Row>;
+  readonly #screen: Database.Statement;
+  readonly #screenedCounts: Database.Statement<[string], { day: string; reason: ScreenReason; count: number }>;
+
+  /** Opens (creating if needed) `<dataDir>/collector.sqlite`. */
+  static open(dataDir: string): FeedbackStore {
+    mkdirSync(dataDir, { recursive: true });
+    return new FeedbackStore(new Database(join(dataDir, 'collector.sqlite')));
+  }
+
+  private constructor(db: Database.Database) {
+    this.#db = db;
+    db.pragma('journal_mode = WAL');
+    // FULL fsyncs the WAL on every commit: an acknowledged write survives power loss (NORMAL may lose the last).
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw new Error(`collector.sqlite is at schema ${version}; this collector knows ${SCHEMA_VERSION}`);
+    if (version === 0) db.transaction(() => db.exec(`${SCHEMA}\nPRAGMA user_version = ${SCHEMA_VERSION};`))();
+    this.#batcher = new CommitBatcher(db);
+    this.#insert = db.prepare(`INSERT OR IGNORE INTO feedback
+      (site, id, kind, score, comment, contact_email, contact_phone, contact_name, consent_given, consent_text, consent_version, page, locale, order_id, verified, received_at)
+      VALUES (@site, @id, @kind, @score, @comment, @contactEmail, @contactPhone, @contactName, @consentGiven, @consentText, @consentVersion, @page, @locale, @orderId, @verified, @receivedAt)`);
+    this.#original = db.prepare('SELECT received_at FROM feedback WHERE site = ? AND id = ?');
+    this.#page = db.prepare('SELECT * FROM feedback WHERE site = ? AND seq > ? ORDER BY seq LIMIT ?');
+    this.#screen = db.prepare(`INSERT INTO screened (site, day, reason, count) VALUES (?, ?, ?, 1)
+      ON CONFLICT (site, day, reason) DO UPDATE SET count = count + 1`);
+    this.#screenedCounts = db.prepare('SELECT day, reason, count FROM screened WHERE site = ? ORDER BY day, reason');
+  }
+
+  /**
+   * Stores a submission once per (site, id). Resolves after the commit is on disk with `created: false` and the
+   * first copy's `receivedAt` when that id was already stored; the first body wins, a different one is ignored.
+   */
+  submit(item: FeedbackItem): Promise<{ created: boolean; receivedAt: string }> {
+    const row = {
+      site: item.site,
+      id: item.id,
+      kind: item.kind,
+      score: item.score,
+      comment: item.comment,
+      contactEmail: item.contact?.email ?? null,
+      contactPhone: item.contact?.phone ?? null,
+      contactName: item.contact?.name ?? null,
+      consentGiven: item.consent ? (item.consent.given ? 1 : 0) : null,
+      consentText: item.consent?.text ?? null,
+      consentVersion: item.consent?.version ?? null,
+      page: item.page,
+      locale: item.locale,
+      orderId: item.orderId,
+      verified: item.verified ? 1 : 0,
+      receivedAt: item.receivedAt,
+    };
+    return this.#batcher.run(() => {
+      if (this.#insert.run(row).changes === 1) return { created: true, receivedAt: item.receivedAt };
+      const original = this.#original.get(item.site, item.id);
+      if (!original) throw new Error('idempotent insert found no original row');
+      return { created: false, receivedAt: original.received_at };
+    });
+  }
+
+  /** Counts one screened-out submission for the seller's information; nothing of its content is kept. */
+  countScreened(site: string, reason: ScreenReason, day: string): Promise<void> {
+    return this.#batcher.run(() => void this.#screen.run(site, day, reason));
+  }
+
+  /** Up to `limit` items of `site` with a sequence after `after`, in commit order. */
+  page(site: string, after: number, limit: number): FeedbackPage {
+    const rows = this.#page.all(site, after, limit + 1);
+    const shown = rows.slice(0, limit);
+    return { items: shown.map(itemOf), last: shown.at(-1)?.seq ?? after, more: rows.length > limit };
+  }
+
+  /** Screened-out counts of a site by UTC day and reason. */
+  screenedCounts(site: string): { day: string; reason: ScreenReason; count: number }[] {
+    return this.#screenedCounts.all(site);
+  }
+
+  /** Commits anything queued, then closes the file (checkpointing the WAL). */
+  close(): void {
+    this.#batcher.flush();
+    this.#db.close();
+  }
+}
+
+function itemOf(row: Row): FeedbackItem {
+  const hasContact = row.contact_email !== null || row.contact_phone !== null || row.contact_name !== null;
+  return {
+    id: row.id,
+    site: row.site,
+    kind: row.kind,
+    score: row.score,
+    comment: row.comment,
+    contact: hasContact ? { email: row.contact_email, phone: row.contact_phone, name: row.contact_name } : null,
+    consent: row.consent_given === null ? null : { given: row.consent_given === 1, text: row.consent_text ?? '', version: row.consent_version ?? '' },
+    page: row.page,
+    locale: row.locale,
+    orderId: row.order_id,
+    verified: row.verified === 1,
+    receivedAt: row.received_at,
+  };
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { Context, Handler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isSignedContact } from './contact-signature';
+import type { CollectorEnv } from './collector-env';
+import { allowOrigin } from './cors';
+import { parseFeedbackInput } from './feedback-input';
+import type { FeedbackStore, ScreenReason } from './feedback-store';
+import type { TokenBucketLimiter } from './rate-limiter';
+import { readBoundedBody } from './read-body';
+import { contactSecret, type SiteBook } from './sites';
+
+/** Below this many milliseconds between showing the form and sending it, no person filled it in. */
+export const MIN_HUMAN_ELAPSED_MS = 1500;
+
+/** What the feedback route needs. */
+export interface PostFeedbackDeps {
+  store: FeedbackStore;
+  sites: SiteBook;
+  ipLimiter: TokenBucketLimiter;
+  siteLimiter: TokenBucketLimiter;
+  clientAddress: (c: Context<CollectorEnv>) => string;
+  now: () => number;
+}
+
+/**
+ * `POST /v1/feedback`. Checks run cheapest first: address rate limit, media type, size, JSON, site, origin,
+ * site rate limit, bot screen, fields, consent; only then a commit. A 2xx is sent after the commit is on disk.
+ */
+export function postFeedback(deps: PostFeedbackDeps): Handler<CollectorEnv> {
+  return async (c) => {
+    c.header('Vary', 'Origin');
+    const origin = c.req.header('origin');
+    // Until the site is known, an origin some site lists may read our errors; after, only the site's own.
+    let readable = origin !== undefined && deps.sites.knowsOrigin(origin);
+    const fail = (status: ContentfulStatusCode, error: string, field?: string) => {
+      if (readable && origin) allowOrigin(c, origin);
+      return c.json(field === undefined ? { error } : { error, field }, status);
+    };
+    const limited = (retryAfterSeconds: number) => {
+      c.header('Retry-After', String(retryAfterSeconds));
+      return fail(429, 'too many submissions: retry later');
+    };
+
+    const byAddress = deps.ipLimiter.take(deps.clientAddress(c));
+    if (!byAddress.ok) return limited(byAddress.retryAfterSeconds);
+
+    const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (mediaType !== 'application/json') return fail(415, 'body must be JSON sent as Content-Type: application/json');
+    const body = await readBoundedBody(c.req.raw);
+    if (!body.ok) return fail(413, 'body is larger than 16 KB');
+    let json: unknown;
+    try {
+      json = JSON.parse(body.text);
+    } catch {
+      return fail(400, 'body: is not valid JSON', 'body');
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail(400, 'body: must be a JSON object', 'body');
+
+    const fields = json as Record<string, unknown>;
+    if (typeof fields.site !== 'string' || fields.site === '') return fail(400, 'site: must be the site key', 'site');
+    const site = deps.sites.get(fields.site);
+    if (!site) return fail(403, 'unknown site');
+    c.set('site', site.key);
+    // No Origin means no browser (curl, a server): CORS cannot apply and the site key is public anyway.
+    readable = origin !== undefined && site.origins.includes(origin);
+    if (origin !== undefined && !readable) return fail(403, 'origin not allowed for this site');
+    if (readable && origin) allowOrigin(c, origin);
+
+    const bySite = deps.siteLimiter.take(site.key);
+    if (!bySite.ok) return limited(bySite.retryAfterSeconds);
+
+    const receivedAt = new Date(deps.now()).toISOString();
+    const bot = screenReason(fields);
+    if (bot) {
+      // Same answer as a stored submission, so a bot cannot tell; only the count is kept.
+      await deps.store.countScreened(site.key, bot, receivedAt.slice(0, 10));
+      const id = typeof fields.id === 'string' && fields.id.length >= 8 && fields.id.length <= 100 ? fields.id : randomUUID();
+      return c.json({ id, receivedAt }, 201);
+    }
+
+    const parsed = parseFeedbackInput(fields);
+    if (!parsed.ok) return fail(400, parsed.problem.error, parsed.problem.field);
+    const input = parsed.value;
+    const contact = input.contact
+      ? { email: input.contact.email ?? null, phone: input.contact.phone ?? null, name: input.contact.name ?? null }
+      : null;
+    const result = await deps.store.submit({
+      id: input.id,
+      site: site.key,
+      kind: input.kind,
+      score: input.score,
+      comment: input.comment ?? null,
+      contact,
+      consent: input.consent ?? null,
+      page: input.page ?? null,
+      locale: input.locale ?? null,
+      orderId: input.orderId ?? null,
+      // A missing or wrong token is not an error: the contact is then a claim, not a verified customer.
+      verified: contact !== null && isSignedContact(contactSecret(site), contact, input.token),
+      receivedAt,
+    });
+    return c.json({ id: input.id, receivedAt: result.receivedAt }, result.created ? 201 : 200);
+  };
+}
+
+/** Why a submission looks automated: honeypot field filled, or sent faster than a person can. */
+function screenReason(fields: Record<string, unknown>): ScreenReason | null {
+  const hp = fields.hp;
+  if (hp !== undefined && hp !== null && hp !== false && !(typeof hp === 'string' && hp.trim() === '')) return 'honeypot';
+  // Missing elapsedMs is not a signal (a widget may not measure); a non-number is left to field validation.
+  if (typeof fields.elapsedMs === 'number' && fields.elapsedMs < MIN_HUMAN_ELAPSED_MS) return 'too-fast';
+  return null;
+}

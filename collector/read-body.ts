@@ -1,0 +1,37 @@
+/** Largest POST body accepted, in bytes. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** A body as read within its limit, or the fact that it was too large. */
+export type BoundedBody = { ok: true; text: string } | { ok: false; reason: 'too-large' };
+
+/**
+ * Reads a request body as UTF-8, refusing anything over `limit` bytes without holding more than that.
+ * With a Content-Length (what browsers send), an over-limit length is refused before reading, and an
+ * in-limit one is read in one go: the HTTP parser never delivers more body than the declared length.
+ * Without one (chunked), chunks are counted as they arrive and reading stops at the first byte over.
+ */
+export async function readBoundedBody(request: Request, limit = MAX_BODY_BYTES): Promise<BoundedBody> {
+  const header = request.headers.get('content-length');
+  if (header !== null && /^\d+$/.test(header)) {
+    if (Number(header) > limit) return { ok: false, reason: 'too-large' };
+    // The Node adapter's arrayBuffer() reads the socket directly, skipping a web-stream copy.
+    const bytes = await request.arrayBuffer();
+    if (bytes.byteLength > limit) return { ok: false, reason: 'too-large' };
+    return { ok: true, text: Buffer.from(bytes).toString('utf8') };
+  }
+  if (!request.body) return { ok: true, text: '' };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return { ok: false, reason: 'too-large' };
+    }
+    chunks.push(value);
+  }
+  return { ok: true, text: Buffer.concat(chunks, size).toString('utf8') };
+}

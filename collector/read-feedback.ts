@@ -1,0 +1,64 @@
+import type { Context, Handler } from 'hono';
+import { bearerMatches } from './bearer';
+import type { CollectorEnv } from './collector-env';
+import type { FeedbackStore } from './feedback-store';
+import type { Site, SiteBook } from './sites';
+
+/** Page size when `limit` is not given, and the largest allowed. */
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 500;
+
+/** What the seller's read routes need. */
+export interface ReadFeedbackDeps {
+  store: FeedbackStore;
+  sites: SiteBook;
+}
+
+/**
+ * The site a read is for, when its bearer token matches. An unknown site answers 401 like a wrong token, so
+ * the read side does not reveal which site keys exist.
+ */
+function authorizedSite(c: Context<CollectorEnv>, sites: SiteBook): { site: Site } | { response: Response } {
+  const key = c.req.query('site');
+  if (!key) return { response: c.json({ error: 'site: must be the site key', field: 'site' }, 400) };
+  const site = sites.get(key);
+  if (!bearerMatches(c.req.header('authorization'), site?.token ?? '\0no site') || !site) {
+    c.header('WWW-Authenticate', 'Bearer realm="clientela-collector"');
+    return { response: c.json({ error: 'missing or wrong bearer token for this site' }, 401) };
+  }
+  c.set('site', site.key);
+  return { site };
+}
+
+/**
+ * `GET /v1/feedback?site=&after=&limit=` → `{ items, next, cursor }`, items in commit order. `next` is the
+ * cursor of the following page, or null when there is none yet; `cursor` is always where to resume later
+ * (pass it as `after` on the next pull), so a client that reached the end does not start over.
+ */
+export function listFeedback(deps: ReadFeedbackDeps): Handler<CollectorEnv> {
+  return (c) => {
+    const auth = authorizedSite(c, deps.sites);
+    if ('response' in auth) return auth.response;
+    const after = wholeNumber(c.req.query('after'), 0);
+    if (after === null) return c.json({ error: 'after: must be a cursor from a previous page', field: 'after' }, 400);
+    const limit = wholeNumber(c.req.query('limit'), DEFAULT_PAGE_SIZE);
+    if (limit === null || limit < 1 || limit > MAX_PAGE_SIZE) return c.json({ error: `limit: must be a whole number from 1 to ${MAX_PAGE_SIZE}`, field: 'limit' }, 400);
+    const page = deps.store.page(auth.site.key, after, limit);
+    return c.json({ items: page.items, next: page.more ? String(page.last) : null, cursor: String(page.last) });
+  };
+}
+
+/** `GET /v1/screened?site=` → `{ counts: [{ day, reason, count }] }`: submissions screened out as bots. */
+export function listScreened(deps: ReadFeedbackDeps): Handler<CollectorEnv> {
+  return (c) => {
+    const auth = authorizedSite(c, deps.sites);
+    if ('response' in auth) return auth.response;
+    return c.json({ counts: deps.store.screenedCounts(auth.site.key) });
+  };
+}
+
+function wholeNumber(text: string | undefined, fallback: number): number | null {
+  if (text === undefined || text === '') return fallback;
+  if (!/^\d{1,15}$/.test(text)) return null;
+  return Number(text);
+}

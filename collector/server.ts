@@ -1,0 +1,83 @@
+// `npm run collector`: the collector as a process, configured by environment (see collector/README.md).
+import { realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_RATE_LIMITS } from './app';
+import { loadOrCreateSites, SitesFileError } from './sites';
+import { startCollector } from './start-collector';
+
+export { startCollector } from './start-collector';
+export type { CollectorOptions, RunningCollector } from './start-collector';
+
+/** A setting that cannot be used; the process exits 1 with this message. */
+class SettingError extends Error {}
+
+function wholeNumberSetting(name: string, fallback: number, min: number, max: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) throw new SettingError(`${name}: must be a whole number from ${min} to ${max} (got "${text}")`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const dataDir = resolve(process.env.CLIENTELA_DATA || './data');
+  const sitesFile = resolve(process.env.CLIENTELA_SITES || join(dataDir, 'sites.json'));
+  const port = wholeNumberSetting('PORT', 8787, 0, 65535);
+  const rateLimits = {
+    perAddressPerMinute: wholeNumberSetting('CLIENTELA_RATE_PER_ADDRESS', DEFAULT_RATE_LIMITS.perAddressPerMinute, 1, 1e9),
+    perSitePerMinute: wholeNumberSetting('CLIENTELA_RATE_PER_SITE', DEFAULT_RATE_LIMITS.perSitePerMinute, 1, 1e9),
+  };
+  const { sites, created } = loadOrCreateSites(sitesFile);
+  if (created) {
+    const demo = sites[0];
+    // Shown once, on stderr, so it stays out of the JSON request log on stdout; the file keeps them (mode 600).
+    process.stderr.write(
+      `\nClientela collector: wrote ${sitesFile} with a demo site.\n` +
+        `  site key: ${demo?.key}\n  origins:  ${demo?.origins.join(', ')}\n` +
+        `  token:    ${demo?.token}   (the extension reads feedback with it)\n` +
+        `  secret:   ${demo?.secret}   (the store signs verified contacts with it)\n\n`,
+    );
+  }
+  const collector = await startCollector({
+    dataDir,
+    sites,
+    port,
+    host: process.env.HOST || '127.0.0.1',
+    rateLimits,
+    trustProxy: process.env.CLIENTELA_TRUST_PROXY === '1',
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'draining', signal })}\n`);
+    collector.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Clientela collector: failed to close cleanly: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+function isEntry(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) {
+  main().catch((error: unknown) => {
+    const message = error instanceof SitesFileError || error instanceof SettingError ? error.message : `could not start: ${(error as Error).message}`;
+    process.stderr.write(`Clientela collector: ${message}\n`);
+    process.exit(1);
+  });
+}
