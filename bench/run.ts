@@ -1,15 +1,19 @@
 import { runStoreBenchInChromium } from './browser-bench';
+import { runWidgetBench } from './widget-bench';
+import { runChatSwitchBench } from './chat-switch-bench';
 import { runCollectorBench } from './collector-bench';
 import { runPredictBench } from './predict-bench';
 import { printRows } from './rows';
 import { runSegmentsBench } from './segments-bench';
 
 // `npm run bench`: every figure the issues ask for, in one run. Figures, not tests: nothing here fails on time.
-// `npm run bench -- store` (or segments, predict, collector) runs one part.
+// `npm run bench -- store` (or sidebar, segments, predict, widget, collector) runs one part.
 const only = process.argv[2];
 const want = (part: string) => !only || only === part;
 console.log(`Clientela bench — ${new Date().toISOString()} — Node ${process.version}`);
 if (want('store')) printRows('Customer book in Chromium IndexedDB (issue 2)', await runStoreBenchInChromium());
+if (want('sidebar')) printRows('Inbox sidebar in Chromium (issue 4)', await runChatSwitchBench());
 if (want('segments')) printRows('Segmentation and metrics, 100k customers / 1M orders (issue 3)', await runSegmentsBench());
 if (want('predict')) printRows('Predicted value models (issue 3)', runPredictBench());
+if (want('widget')) printRows('Storefront widget size (issue 5)', await runWidgetBench());
 if (want('collector')) printRows('Feedback collector on loopback, autocannon (issue 5)', await runCollectorBench());

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { CollectorEnv } from './collector-env';
-import { preflight } from './cors';
+import { preflight, readerCors } from './cors';
 import type { FeedbackStore } from './feedback-store';
 import { postFeedback } from './post-feedback';
 import { TokenBucketLimiter } from './rate-limiter';
@@ -43,6 +43,8 @@ export function createApp(deps: CollectorDeps): Hono<CollectorEnv> {
   });
   app.notFound((c) => c.json({ error: 'not found' }, 404));
 
+  app.use('/healthz', readerCors());
+  app.use('/v1/screened', readerCors());
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.options('/v1/feedback', preflight(sites));
   app.post(
@@ -56,7 +58,7 @@ export function createApp(deps: CollectorDeps): Hono<CollectorEnv> {
       now,
     }),
   );
-  app.get('/v1/feedback', listFeedback({ store: deps.store, sites }));
+  app.get('/v1/feedback', readerCors(), listFeedback({ store: deps.store, sites }));
   app.get('/v1/screened', listScreened({ store: deps.store, sites }));
   return app;
 }

@@ -45,4 +45,22 @@ describe('CORS', () => {
     const stranger = await h.post('not json', { origin: 'https://evil.example' });
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('lets the Clientela extension read feedback and health from its own origin, guarded by the token', async () => {
+    const extension = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const pre = await h.app.request('/v1/feedback?site=shop', {
+      method: 'OPTIONS',
+      headers: { origin: extension, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe(extension);
+    expect(pre.headers.get('access-control-allow-headers')).toBe('Authorization');
+    const read = await h.app.request('/v1/feedback?site=shop', { headers: { origin: extension, authorization: 'Bearer wrong' } });
+    expect(read.status).toBe(401);
+    expect(read.headers.get('access-control-allow-origin')).toBe(extension);
+    const health = await h.app.request('/healthz', { headers: { origin: 'moz-extension://5b4c2a10-8d1e-4f6a-9a51-0c7e3c2b1a99' } });
+    expect(health.headers.get('access-control-allow-origin')).toBe('moz-extension://5b4c2a10-8d1e-4f6a-9a51-0c7e3c2b1a99');
+    const web = await h.app.request('/v1/feedback?site=shop', { headers: { origin: 'https://evil.example', authorization: 'Bearer x' } });
+    expect(web.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });

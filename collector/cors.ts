@@ -1,4 +1,4 @@
-import type { Context, Handler } from 'hono';
+import type { Context, Handler, MiddlewareHandler } from 'hono';
 import type { CollectorEnv } from './collector-env';
 import type { SiteBook } from './sites';
 
@@ -23,11 +23,37 @@ export function preflight(sites: SiteBook): Handler<CollectorEnv> {
   return (c) => {
     c.header('Vary', 'Origin');
     const origin = c.req.header('origin');
+    if (origin && isExtensionOrigin(origin) && c.req.header('access-control-request-method') === 'GET') {
+      c.header('Access-Control-Allow-Origin', origin);
+      c.header('Access-Control-Allow-Methods', 'GET');
+      c.header('Access-Control-Allow-Headers', 'Authorization');
+      c.header('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE_SECONDS));
+      return c.body(null, 204);
+    }
     if (!origin || !sites.knowsOrigin(origin)) return c.body(null, 403);
     allowOrigin(c, origin);
     c.header('Access-Control-Allow-Methods', 'POST');
     c.header('Access-Control-Allow-Headers', 'Content-Type');
     c.header('Access-Control-Max-Age', String(PREFLIGHT_MAX_AGE_SECONDS));
     return c.body(null, 204);
+  };
+}
+
+/**
+ * The seller's Clientela extension reads feedback from its own page or background, whose origin is
+ * `chrome-extension://<id>` or `moz-extension://<uuid>`. Reads are guarded by the site's bearer token, not by the
+ * origin, so any extension origin may read the answer — and the extension needs no host permission for it.
+ */
+export function isExtensionOrigin(origin: string): boolean {
+  return /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i.test(origin);
+}
+
+/** CORS for the read endpoints (health, feedback list): readable by extension origins only. */
+export function readerCors(): MiddlewareHandler<CollectorEnv> {
+  return async (c, next) => {
+    c.header('Vary', 'Origin');
+    const origin = c.req.header('origin');
+    if (origin && isExtensionOrigin(origin)) c.header('Access-Control-Allow-Origin', origin);
+    await next();
   };
 }

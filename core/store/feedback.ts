@@ -26,6 +26,11 @@ export class FeedbackRepository {
     });
   }
 
+  /** The feedback pulled from a collector under this id, if it is already in the book. */
+  async findByExternalId(externalId: string): Promise<Feedback | undefined> {
+    return this.context.db.getFromIndex('feedback', 'externalId', externalId);
+  }
+
   /** A customer's feedback, newest first. */
   async listByCustomer(customerId: string): Promise<Feedback[]> {
     const list = await this.context.db.getAllFromIndex('feedback', 'customerId', customerId);

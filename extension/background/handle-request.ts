@@ -1,6 +1,7 @@
 import { fieldProblems, parseAmount, validateFunnelStage, DEFAULT_FUNNEL_STAGES, type Book, type Tag } from '../../core';
-import { requestSchema, type BookResponses, type ParsedRequest, type Reply } from '../messaging/protocol';
+import { requestSchema, type BookResponses, type CollectorsState, type ParsedRequest, type Reply } from '../messaging/protocol';
 import type { Locale } from '../ui/i18n';
+import type { CollectorService } from './collectors';
 import type { CustomerSearch } from './customer-search';
 import type { InsightService } from './insights';
 import { buildProfile } from './profiles';
@@ -14,6 +15,7 @@ export interface BackgroundServices {
   now?: () => Date;
   /** Opens the customer book in a tab (the sidebar's "open the book" link). */
   openBookPage?: () => void;
+  collectors?: CollectorService;
 }
 
 type Handlers = { [T in ParsedRequest['type']]: (request: Extract<ParsedRequest, { type: T }>) => Promise<BookResponses[T]> };
@@ -21,8 +23,17 @@ type Handlers = { [T in ParsedRequest['type']]: (request: Extract<ParsedRequest,
 /** Tag colours offered in turn, readable on light and dark sidebars. */
 const TAG_COLOURS = ['#0b6e4f', '#1f6feb', '#8250df', '#bf3989', '#d1242f', '#bc4c00', '#9a6700', '#57606a'];
 
-function handlersFor({ book, insights, search, locale, now = () => new Date(), openBookPage }: BackgroundServices): Handlers {
+function handlersFor({ book, insights, search, locale, now = () => new Date(), openBookPage, collectors }: BackgroundServices): Handlers {
   const profile = (customerId: string) => buildProfile(book, insights, customerId, locale);
+  const collectorsState = async (): Promise<CollectorsState> => {
+    if (!collectors) throw new Error('Collectors are managed by the background only');
+    const { collectors: list, syncing } = await collectors.list();
+    return { collectors: list.map(({ id, url, site, lastSync }) => ({ id, url, site, lastSync })), syncing };
+  };
+  const requireCollectors = () => {
+    if (!collectors) throw new Error('Collectors are managed by the background only');
+    return collectors;
+  };
   return {
     'book/summary': async () => ({ customerCount: await book.customers.count() }),
     'ui/open-book': async () => {
@@ -105,6 +116,19 @@ function handlersFor({ book, insights, search, locale, now = () => new Date(), o
     'follow-ups/add': async ({ customerId, due, text }) => {
       await book.followUps.add(customerId, due, text);
       return { profile: await profile(customerId) };
+    },
+    'collectors/list': collectorsState,
+    'collectors/add': async ({ url, site, token }) => {
+      await requireCollectors().add({ url, site, token });
+      return collectorsState();
+    },
+    'collectors/remove': async ({ id }) => {
+      await requireCollectors().remove(id);
+      return collectorsState();
+    },
+    'collectors/sync': async ({ id }) => {
+      const results = await requireCollectors().sync(id);
+      return { ...(await collectorsState()), added: results.reduce((sum, r) => sum + r.added, 0) };
     },
     'follow-ups/set-done': async ({ followUpId, done }) => {
       const followUp = await book.followUps.setDone(followUpId, done);

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openBook } from '../../core';
+import { CollectorService } from '../background/collectors';
 import { CustomerSearch } from '../background/customer-search';
 import { dueReminders } from '../background/follow-up-reminders';
 import { handleRequest, type BackgroundServices } from '../background/handle-request';
@@ -17,6 +18,10 @@ export default defineBackground(() => {
     search: new CustomerSearch(book),
     locale: browserLocale(),
     openBookPage,
+    collectors: new CollectorService(book, {
+      get: async (key) => (await browser.storage.local.get(key))[key],
+      set: (key, value) => browser.storage.local.set({ [key]: value }),
+    }),
   }));
   const sidebars = new Set<Browser.runtime.Port>();
 
@@ -38,9 +43,13 @@ export default defineBackground(() => {
     }
     await browser.storage.local.set({ [ANNOUNCED_KEY]: [...announced].slice(-500) });
   };
+  // Storefront feedback is pulled from the seller's collectors every 15 minutes (and on demand from settings).
+  const COLLECTORS_ALARM = 'clientela:collectors';
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REMINDERS_ALARM) void remind();
+    if (alarm.name === COLLECTORS_ALARM) void services.then(({ collectors }) => collectors?.sync());
   });
+  void browser.alarms.create(COLLECTORS_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
   void browser.alarms.create(REMINDERS_ALARM, { periodInMinutes: 1, delayInMinutes: 0.1 });
   browser.notifications.onClicked.addListener(openBookPage);
 

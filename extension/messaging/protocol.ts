@@ -35,6 +35,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notes/edit'), noteId: id, text: z.string().trim().min(1).max(10_000) }),
   z.object({ type: z.literal('follow-ups/add'), customerId: id, due: z.iso.datetime({ offset: true }), text: z.string().trim().min(1).max(1000) }),
   z.object({ type: z.literal('follow-ups/set-done'), followUpId: id, done: z.boolean() }),
+  z.object({ type: z.literal('collectors/list') }),
+  z.object({ type: z.literal('collectors/add'), url: z.url({ message: 'must be the collector address, such as https://avaliacoes.minhaloja.com.br' }), site: z.string().trim().min(1).max(63), token: z.string().trim().min(8).max(200) }),
+  z.object({ type: z.literal('collectors/remove'), id }),
+  z.object({ type: z.literal('collectors/sync'), id: id.optional() }),
 ]);
 export type BookRequest = z.input<typeof requestSchema>;
 export type ParsedRequest = z.output<typeof requestSchema>;
@@ -96,6 +100,23 @@ export interface BookResponses {
   'notes/edit': { profile: CustomerProfile };
   'follow-ups/add': { profile: CustomerProfile };
   'follow-ups/set-done': { profile: CustomerProfile };
+  'collectors/list': CollectorsState;
+  'collectors/add': CollectorsState;
+  'collectors/remove': CollectorsState;
+  'collectors/sync': CollectorsState & { added: number };
+}
+
+/** A collector as the settings screen shows it (the token stays in the background). */
+export interface CollectorSummary {
+  id: string;
+  url: string;
+  site: string;
+  lastSync: { at: string; ok: boolean; message: string; added: number } | null;
+}
+
+export interface CollectorsState {
+  collectors: CollectorSummary[];
+  syncing: { collectorId: string; fetched: number } | null;
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

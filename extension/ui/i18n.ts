@@ -30,6 +30,7 @@ export function translate(locale: Locale, key: MessageKey, params: Record<string
   const table: Record<string, string> = messages[locale];
   return (table[key] ?? key).replace(/\{(\w+)(?:, plural, ([\w.]+))?\}/g, (_whole, name: string, noun?: string) => {
     const value = params[name];
+    if (typeof value === 'number' && !noun) return new Intl.NumberFormat(locale).format(value);
     if (!noun || typeof value !== 'number') return String(value ?? '');
     const category = value === 0 && `${noun}.none` in table ? 'none' : new Intl.PluralRules(locale).select(value);
     const form = table[`${noun}.${category}`] ?? table[`${noun}.other`] ?? '#';

@@ -16,7 +16,8 @@ export interface ExtensionSession {
 
 /**
  * Launches Debian's Chromium with the built extension loaded, in a fresh profile, with no network: every
- * request that is not routed to a fixture is aborted, so nothing leaves the machine.
+ * request that is not routed to a fixture is aborted, so nothing leaves the machine — except loopback, where
+ * tests run their own servers (the collector, the demo store).
  */
 export async function launchWithExtension(): Promise<ExtensionSession> {
   const profile = await mkdtemp(join(tmpdir(), 'clientela-e2e-'));
@@ -39,7 +40,10 @@ export async function launchWithExtension(): Promise<ExtensionSession> {
     ],
     locale: 'pt-BR',
   });
-  await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
+  await context.route(
+    (url) => /^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1',
+    (route) => route.abort('internetdisconnected'),
+  );
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {

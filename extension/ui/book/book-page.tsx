@@ -2,6 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { IDENTITY_KINDS, type Book, type Customer, type IdentityKind } from '../../../core';
 import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
 import { BackupPanel } from './backup-panel';
+import { CollectorsPanel } from './collectors-panel';
+import { SatisfactionPanel } from './satisfaction-panel';
+
+/** Rows drawn at once: a book of 100k customers must not become 100k list items. */
+const LIST_LIMIT = 100;
 
 /** The whole clientele. For now: add a customer, see the list, back up and restore. */
 export function BookPage({ book, locale = browserLocale() }: { book: Book; locale?: Locale }) {
@@ -69,7 +74,7 @@ export function BookPage({ book, locale = browserLocale() }: { book: Book; local
           <p>{t('empty')}</p>
         ) : (
           <ul class="customers">
-            {customers.map((customer) => (
+            {customers.slice(0, LIST_LIMIT).map((customer) => (
               <li key={customer.id}>
                 <strong>{customer.displayName}</strong>
                 {customer.identities.map((identity) => (
@@ -81,7 +86,10 @@ export function BookPage({ book, locale = browserLocale() }: { book: Book; local
             ))}
           </ul>
         )}
+        {customers !== null && customers.length > LIST_LIMIT && <p class="meta">{t('showingFirst', { shown: LIST_LIMIT, count: customers.length })}</p>}
       </section>
+      <SatisfactionPanel book={book} locale={locale} t={t} />
+      <CollectorsPanel locale={locale} t={t} onResult={setMessage} />
       <BackupPanel book={book} t={t} onResult={setMessage} />
     </main>
   );

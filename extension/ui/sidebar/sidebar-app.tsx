@@ -30,7 +30,7 @@ export function SidebarApp({ adapter, window: host, locale, signal, collapsed, o
   const [pinned, setPinned] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
   const [dark, setDark] = useState(false);
-  const { state, replace } = useChatProfile(conversation, pinned, signal);
+  const { state, replace, subjectFor } = useChatProfile(conversation, pinned, signal);
 
   useEffect(() => {
     if (!adapter) return;
@@ -57,8 +57,10 @@ export function SidebarApp({ adapter, window: host, locale, signal, collapsed, o
         try {
           const { profile } = await request();
           if (profile) {
-            if (conversation?.status !== 'chat') setPinned(profile.customer.id);
-            replace(profile);
+            // Outside a chat (search mode) the customer an action touched stays on screen: pin them.
+            const pin = conversation?.status !== 'chat' ? profile.customer.id : pinned;
+            if (pin !== pinned) setPinned(pin);
+            replace(profile, subjectFor(conversation, pin));
           }
           return true;
         } catch (error) {
@@ -67,7 +69,7 @@ export function SidebarApp({ adapter, window: host, locale, signal, collapsed, o
         }
       },
     };
-  }, [locale, conversation, replace]);
+  }, [locale, conversation, pinned, replace, subjectFor]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (state.status !== 'found' || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;

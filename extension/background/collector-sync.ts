@@ -1,0 +1,65 @@
+import { parseCollectedPage, takeInFeedback, type Book, type IntakeResult } from '../../core';
+
+/** A collector the seller added in settings: where it is, which site, and the token that reads it. */
+export interface CollectorConfig {
+  id: string;
+  url: string;
+  site: string;
+  token: string;
+  /** Where the last pull stopped; the next one resumes after it. */
+  cursor: string | null;
+  lastSync: { at: string; ok: boolean; message: string; added: number } | null;
+}
+
+export interface SyncProgress {
+  collectorId: string;
+  fetched: number;
+}
+
+const PAGE = 200;
+
+function base(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** Checks that the collector answers and that the token reads the site; throws in words when not. */
+export async function testCollector(config: Pick<CollectorConfig, 'url' | 'site' | 'token'>, fetchImpl: typeof fetch = fetch): Promise<void> {
+  const health = await fetchImpl(`${base(config.url)}/healthz`).catch(() => null);
+  if (!health?.ok) throw new Error(`No collector answers at ${config.url}`);
+  const read = await fetchImpl(`${base(config.url)}/v1/feedback?site=${encodeURIComponent(config.site)}&limit=1`, { headers: { authorization: `Bearer ${config.token}` } });
+  if (read.status === 401) throw new Error('The collector refused the site key or token');
+  if (!read.ok) throw new Error(`The collector answered ${read.status}`);
+}
+
+/**
+ * Pulls every feedback after the saved cursor, page by page, into the book. The cursor is saved after each page
+ * is in the book, so an interrupted pull resumes where it stopped and never files a feedback twice.
+ */
+export async function syncCollector(
+  book: Book,
+  config: CollectorConfig,
+  saveCursor: (cursor: string) => Promise<void>,
+  onProgress: (progress: SyncProgress) => void = () => undefined,
+  fetchImpl: typeof fetch = fetch,
+): Promise<IntakeResult> {
+  const total: IntakeResult = { added: 0, duplicates: 0, matched: 0, created: 0, anonymous: 0 };
+  let cursor = config.cursor;
+  let fetched = 0;
+  for (;;) {
+    const query = new URLSearchParams({ site: config.site, limit: String(PAGE), ...(cursor ? { after: cursor } : {}) });
+    const response = await fetchImpl(`${base(config.url)}/v1/feedback?${query}`, { headers: { authorization: `Bearer ${config.token}` } });
+    if (response.status === 401) throw new Error('The collector refused the site key or token');
+    if (!response.ok) throw new Error(`The collector answered ${response.status}`);
+    const page = parseCollectedPage(await response.json());
+    const result = await takeInFeedback(book, page.items, `${base(config.url)}#${config.site}`);
+    for (const key of Object.keys(total) as (keyof IntakeResult)[]) total[key] += result[key];
+    fetched += page.items.length;
+    onProgress({ collectorId: config.id, fetched });
+    const resume = page.next ?? page.cursor ?? null;
+    if (resume && resume !== cursor) {
+      cursor = resume;
+      await saveCursor(resume);
+    }
+    if (!page.next || page.items.length === 0) return total;
+  }
+}

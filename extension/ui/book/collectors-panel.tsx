@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'preact/hooks';
+import { askBackground } from '../../messaging/client';
+import type { CollectorsState } from '../../messaging/protocol';
+import { formatDateTime } from '../format';
+import type { Locale, MessageKey } from '../i18n';
+
+interface Props {
+  locale: Locale;
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  onResult: (message: { kind: 'ok' | 'error'; text: string }) => void;
+}
+
+/** Settings: the seller's feedback collectors — add (after a test), sync now with progress, last result. */
+export function CollectorsPanel({ locale, t, onResult }: Props) {
+  const [state, setState] = useState<CollectorsState | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    const poll = () => void askBackground({ type: 'collectors/list' }).then((next) => alive && setState(next), () => undefined);
+    poll();
+    // Progress of a pull running in the background (an alarm or another tab): a light poll while the page is open.
+    const timer = setInterval(poll, busy ? 300 : 3000);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, [busy]);
+
+  const run = async (action: () => Promise<CollectorsState & { added?: number }>, done: (state: CollectorsState & { added?: number }) => string) => {
+    setBusy(true);
+    try {
+      const next = await action();
+      setState(next);
+      onResult({ kind: 'ok', text: done(next) });
+      return true;
+    } catch (error) {
+      onResult({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const add = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const request = { type: 'collectors/add' as const, url: String(data.get('url') ?? ''), site: String(data.get('site') ?? ''), token: String(data.get('token') ?? '') };
+    if (await run(() => askBackground(request), () => t('collectorAdded'))) form.reset();
+  };
+
+  return (
+    <section aria-labelledby="collectors-title">
+      <h2 id="collectors-title">{t('collectors')}</h2>
+      <form onSubmit={add}>
+        <label>
+          {t('collectorUrl')}
+          <input name="url" type="url" required placeholder="https://avaliacoes.minhaloja.com.br" />
+        </label>
+        <label>
+          {t('siteKey')}
+          <input name="site" required maxLength={63} autoComplete="off" />
+        </label>
+        <label>
+          {t('readToken')}
+          <input name="token" type="password" required minLength={8} autoComplete="off" />
+        </label>
+        <button type="submit" disabled={busy}>
+          {t('testAndAdd')}
+        </button>
+      </form>
+      {state?.syncing && (
+        <p role="status" data-testid="sync-progress">
+          <progress aria-label={t('syncNow')} />
+          {t('syncing', { count: state.syncing.fetched })}
+        </p>
+      )}
+      <ul class="collectors">
+        {state?.collectors.map((collector) => (
+          <li key={collector.id} data-testid="collector">
+            <strong>{collector.site}</strong> <span class="identity">{collector.url}</span>
+            <span class="identity" data-testid="last-sync">
+              {!collector.lastSync
+                ? t('neverSynced')
+                : collector.lastSync.ok
+                  ? t('lastSyncOk', { when: formatDateTime(collector.lastSync.at, locale), count: collector.lastSync.added })
+                  : t('lastSyncFailed', { when: formatDateTime(collector.lastSync.at, locale), message: collector.lastSync.message })}
+            </span>
+            <button type="button" disabled={busy} onClick={() => void run(() => askBackground({ type: 'collectors/sync', id: collector.id }), (next) => t('syncDone', { count: next.added ?? 0 }))}>
+              {t('syncNow')}
+            </button>
+            <button type="button" class="secondary" disabled={busy} onClick={() => void run(() => askBackground({ type: 'collectors/remove', id: collector.id }), () => t('remove'))}>
+              {t('remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
