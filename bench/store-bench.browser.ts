@@ -1,16 +1,6 @@
 // Runs inside Chromium (bundled by bench/browser-bench.ts): the real IndexedDB, as the extension uses it.
 import { openBook, type NewCustomer } from '../core';
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../core/predict/testing/random';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 
@@ -37,7 +27,7 @@ export async function runStoreBench(count: number, lookups: number) {
   const started = performance.now();
   await book.customers.createMany(customers);
   const insertMs = performance.now() - started;
-  const random = seededRandom(42);
+  const random = mulberry32(42);
   const times: number[] = [];
   for (let i = 0; i < lookups; i++) {
     const index = Math.floor(random() * count);
