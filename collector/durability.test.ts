@@ -23,31 +23,36 @@ describe('durability of acknowledged submissions', () => {
     const attempted = new Set<string>();
     const acked = new Set<string>();
     let killed = false;
-    let failedAfterKill = 0;
+    let pending = 0;
+    let pendingAtKill = 0;
     const worker = async () => {
       while (!killed && attempted.size < TOTAL) {
         const body = submission({ comment: 'durável?' });
         attempted.add(body.id as string);
+        pending += 1;
         try {
           const response = await fetch(`${first.url}/v1/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
           await response.arrayBuffer();
+          pending -= 1;
           if (response.status === 201 || response.status === 200) acked.add(body.id as string);
           else throw new Error(`unexpected ${response.status}`);
           if (acked.size >= KILL_AFTER_ACKS && !killed) {
             killed = true;
             // Other workers still have requests in flight: some committed, some not, none acknowledged yet.
+            pendingAtKill = pending;
             first.child.kill('SIGKILL');
           }
         } catch (error) {
+          pending -= 1;
           if (!killed) throw error;
-          failedAfterKill += 1;
         }
       }
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
     expect((await first.exited).signal).toBe('SIGKILL');
     expect(acked.size).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
-    expect(failedAfterKill).toBeGreaterThan(0);
+    // The kill landed mid-load: other submissions were on the wire (whether they were answered is up to timing).
+    expect(pendingAtKill).toBeGreaterThan(0);
 
     const second = await spawnCollector(env);
     try {
