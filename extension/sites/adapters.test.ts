@@ -3,6 +3,10 @@ import type { Window } from 'happy-dom';
 import { loadFixture } from './fixture-dom';
 import { adapterFor, SITE_ADAPTERS } from './registry';
 import type { ConversationState, SiteAdapter } from './types';
+import { instagramSelectors } from './instagram/selectors';
+import { messengerSelectors } from './messenger/selectors';
+import { telegramSelectors } from './telegram/selectors';
+import { whatsappSelectors } from './whatsapp/selectors';
 
 const OWN_URLS: Record<string, string[]> = {
   whatsapp: ['https://web.whatsapp.com/', 'https://web.whatsapp.com/send?phone=5511987654321'],
@@ -113,4 +117,28 @@ describe('Telegram Web detection', () => {
   it('undetected when the hash no longer names a peer', () => {
     expect(detectIn(adapter('telegram'), 'telegram', 'broken.html', 'https://web.telegram.org/a/#/chat/ana').status).toBe('undetected');
   });
+});
+
+describe('selectors against the committed fixtures (what each alternative list is expected to match)', () => {
+  const count = (site: string, file: string, url: string, selectors: readonly string[]) => {
+    window = loadFixture(site, file, url);
+    const document = window.document as unknown as Document;
+    return selectors.map((selector) => document.querySelectorAll(selector).length);
+  };
+  const cases: [string, string, string, Record<string, readonly string[]>, Record<string, number>][] = [
+    ['whatsapp', 'chat-open.html', 'https://web.whatsapp.com/', whatsappSelectors, { app: 1, chatList: 1, conversation: 1, title: 1, messageIds: 1, composer: 1 }],
+    ['instagram', 'direct.html', 'https://www.instagram.com/direct/t/340282366841710300949128171234567890/', instagramSelectors, { conversation: 1, header: 1, composer: 1 }],
+    ['messenger', 'thread.html', 'https://www.messenger.com/t/100004567890123/', messengerSelectors, { conversation: 1, header: 1, composer: 1 }],
+    ['telegram', 'web-k.html', 'https://web.telegram.org/k/#@ana_loja', telegramSelectors, { title: 1, conversation: 1, composer: 1 }],
+  ];
+  for (const [site, file, url, selectors, expected] of cases) {
+    it(`${site}: the first alternative that matches finds what the fixture holds`, () => {
+      for (const [name, matches] of Object.entries(expected)) {
+        const list = selectors[name] as readonly string[];
+        // Alternatives cover other releases and other interface languages; the first that matches is the one used.
+        const found = count(site, file, url, list).find((n) => n > 0) ?? 0;
+        expect(found, `${site}.${name}: ${list.join(' | ')}`).toBe(matches);
+      }
+    });
+  }
 });

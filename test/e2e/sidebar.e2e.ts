@@ -190,6 +190,23 @@ describe('inbox sidebar on the four chat sites', () => {
     await page.close();
   });
 
+  it('follows the host dark theme, and stays collapsed after a reload once the seller collapses it', async () => {
+    await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', SITES[0]!.fixture);
+    const page = await session.context.newPage();
+    await page.goto('https://web.whatsapp.com/?dark');
+    const aside = sidebarOf(page);
+    await expect.poll(() => aside.getAttribute('class')).toContain('dark');
+    await aside.getByRole('button', { name: 'Recolher a Clientela' }).click();
+    const tab = page.locator('clientela-sidebar').getByRole('button', { name: 'Abrir a Clientela' });
+    await tab.waitFor();
+    await page.reload();
+    await tab.waitFor();
+    expect(await sidebarOf(page).count()).toBe(0);
+    await tab.click();
+    await expect.poll(() => sidebarOf(page).count()).toBe(1);
+    await page.close();
+  });
+
   it('the toolbar popup opens the sidebar in search mode on any page and shows the customer picked', async () => {
     await addCustomerInBook(session, 'Dora Pedidos', 'dora@example.com');
     const popup = await session.openExtensionPage('popup.html');

@@ -1,8 +1,8 @@
-import { firstMatch, textOf, type SiteAdapter } from '../types';
+import { readThreadHeader } from '../thread-header';
+import { firstMatch, type SiteAdapter } from '../types';
 import { instagramSelectors as selectors } from './selectors';
 
 const THREAD = /^\/direct\/t\/([\w-]+)\/?$/;
-const MEMBER_COUNT = /\d+\s+(members|membros|miembros)\b/i;
 
 export const instagramAdapter: SiteAdapter = {
   id: 'instagram',
@@ -13,12 +13,10 @@ export const instagramAdapter: SiteAdapter = {
   detect(document, url) {
     const thread = THREAD.exec(url.pathname)?.[1];
     if (!thread) return { status: 'no-chat', key: 'ig:none' };
-    const header = firstMatch(document, selectors.header);
-    if (!header) return { status: 'undetected', reason: 'instagram-header', key: `ig:${thread}:unknown` };
-    const displayName = textOf(firstMatch(header, selectors.title));
-    if (firstMatch(header, selectors.groupHint) || MEMBER_COUNT.test(header.textContent ?? '')) {
-      return { status: 'group', displayName, key: `ig:${thread}` };
-    }
+    const read = readThreadHeader(document, selectors);
+    if (!read) return { status: 'undetected', reason: 'instagram-header', key: `ig:${thread}:unknown` };
+    const { header, displayName, isGroup } = read;
+    if (isGroup) return { status: 'group', displayName, key: `ig:${thread}` };
     const username = /^\/([\w.]{1,30})\/?$/.exec(firstMatch(header, selectors.profileLink)?.getAttribute('href') ?? '')?.[1];
     if (!username) return { status: 'undetected', reason: 'instagram-username', key: `ig:${thread}:unknown` };
     return { status: 'chat', identities: [{ kind: 'instagram', value: username }], displayName, key: `ig:${thread}:${username}` };

@@ -1,10 +1,10 @@
-import { firstMatch, textOf, type SiteAdapter } from '../types';
+import { readThreadHeader } from '../thread-header';
+import { firstMatch, type SiteAdapter } from '../types';
 import { messengerSelectors as selectors } from './selectors';
 
 const HOSTS = new Set(['www.messenger.com', 'www.facebook.com', 'web.facebook.com']);
 // /t/<id>, /e2ee/t/<id> on messenger.com; /messages/t/<id>, /messages/e2ee/t/<id> on facebook.com.
 const THREAD = /^\/(?:messages\/)?(?:e2ee\/)?t\/([\w.]+)\/?$/;
-const MEMBER_COUNT = /\d+\s+(members|membros|miembros)\b/i;
 
 export const messengerAdapter: SiteAdapter = {
   id: 'messenger',
@@ -15,12 +15,10 @@ export const messengerAdapter: SiteAdapter = {
   detect(document, url) {
     const thread = THREAD.exec(url.pathname)?.[1];
     if (!thread) return { status: 'no-chat', key: 'fb:none' };
-    const header = firstMatch(document, selectors.header);
-    if (!header) return { status: 'undetected', reason: 'messenger-header', key: `fb:${thread}:unknown` };
-    const displayName = textOf(firstMatch(header, selectors.title));
-    if (firstMatch(header, selectors.groupHint) || MEMBER_COUNT.test(header.textContent ?? '')) {
-      return { status: 'group', displayName, key: `fb:${thread}` };
-    }
+    const read = readThreadHeader(document, selectors);
+    if (!read) return { status: 'undetected', reason: 'messenger-header', key: `fb:${thread}:unknown` };
+    const { displayName, isGroup } = read;
+    if (isGroup) return { status: 'group', displayName, key: `fb:${thread}` };
     // A one-to-one thread's id is the other person's id on Messenger; e2ee threads keep it too (2024+).
     return { status: 'chat', identities: [{ kind: 'messenger', value: thread }], displayName, key: `fb:${thread}` };
   },
