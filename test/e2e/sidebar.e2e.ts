@@ -176,7 +176,15 @@ describe('inbox sidebar on the four chat sites', () => {
     const page = await session.context.newPage();
     await page.goto('https://web.whatsapp.com/?nobridge');
     const sidebar = sidebarOf(page);
+    // Ana may already be in the book (the WhatsApp tests above); create her when this test runs alone.
+    const create = sidebar.getByRole('button', { name: 'Criar cliente desta conversa' });
+    await expect.poll(async () => (await sidebar.getByTestId('customer-name').count()) + (await create.count())).toBeGreaterThan(0);
+    if (await create.count()) await create.click();
     await expect.poll(() => sidebar.getByTestId('customer-name').textContent()).toBe('Ana Souza');
+    // A quick reply goes into WhatsApp's message box as typed text; it is never sent.
+    await sidebar.getByRole('button', { name: 'Inserir na conversa' }).click();
+    const reply = await sidebar.getByTestId('quick-reply').textContent();
+    await expect.poll(() => page.locator('#main footer [contenteditable="true"]').textContent()).toBe(reply);
     const composer = await page.locator('#main footer [contenteditable="true"]').boundingBox();
     const aside = await sidebar.boundingBox();
     expect(composer && aside && composer.x + composer.width <= aside.x + 1).toBe(true);
