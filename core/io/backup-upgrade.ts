@@ -1,4 +1,4 @@
-import { latestPaidOrderAt, type Order } from '../model';
+import { groupByCustomer, latestPaidOrderAt, type Order } from '../model';
 
 /**
  * Brings the records of a backup written at an older schema version to the current shape, step by step, the
@@ -15,13 +15,8 @@ export function upgradeBackupRecords(document: Record<string, unknown>, fromVers
 // Version 2 added customers' lastOrderAt (derived from their paid orders) and merges.
 function toVersion2(document: Record<string, unknown>): Record<string, unknown> {
   const orders = Array.isArray(document.orders) ? (document.orders as Order[]) : [];
-  const byCustomer = new Map<string, Order[]>();
-  for (const order of orders) {
-    if (typeof order !== 'object' || order === null) continue;
-    const list = byCustomer.get(order.customerId) ?? [];
-    list.push(order);
-    byCustomer.set(order.customerId, list);
-  }
+  // Unvalidated JSON: skip what is not even an object; the schema check after the upgrade names it.
+  const byCustomer = groupByCustomer(orders.filter((order) => typeof order === 'object' && order !== null));
   if (!Array.isArray(document.customers)) return document;
   return {
     ...document,

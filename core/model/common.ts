@@ -24,3 +24,14 @@ export const minorUnits = z.number().int('must be a whole number of minor units 
 export function newId(): string {
   return globalThis.crypto.randomUUID();
 }
+
+/** Groups records by customer id, keeping input order within each group. */
+export function groupByCustomer<T extends { customerId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.customerId);
+    if (group) group.push(row);
+    else groups.set(row.customerId, [row]);
+  }
+  return groups;
+}

@@ -1,4 +1,4 @@
-import type { Customer, Feedback, Order } from '../model';
+import { groupByCustomer, type Customer, type Feedback, type Order } from '../model';
 import { type ActivityResult, computeActivity } from './activity';
 import { type BookContext, type SegmentationOptions, computeBookContext } from './book-context';
 import { type CustomerClasses, classifyCustomer } from './classes';
@@ -106,16 +106,6 @@ export interface BookSnapshot {
   readonly feedback: readonly Feedback[];
 }
 
-/** Groups records by customer id, keeping input order within each group. */
-export function groupByCustomer<T extends { customerId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(row.customerId);
-    if (group) group.push(row);
-    else groups.set(row.customerId, [row]);
-  }
-  return groups;
-}
 
 /** Facts for every customer of a book, in the order of `customers`, with the context they were judged against. */
 export function computeBookFacts(

@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { latestPaidOrderAt, type Order } from '../model';
+import { groupByCustomer, latestPaidOrderAt, type Order } from '../model';
 import type { BookSchema } from './schema';
 
 // Migration steps see the database as it was at their version, not as BookSchema describes it now.
@@ -34,12 +34,7 @@ export const MIGRATION_STEPS: ReadonlyArray<(db: AnyDatabase, tx: AnyTransaction
   // archived customers are indexed so active counts need no scan (null archivedAt is not a key: not indexed).
   async (_db, tx) => {
     const lastOrderAt = new Map<string, string | null>();
-    const byCustomer = new Map<string, Order[]>();
-    for (const order of (await tx.objectStore('orders').getAll()) as Order[]) {
-      const list = byCustomer.get(order.customerId) ?? [];
-      list.push(order);
-      byCustomer.set(order.customerId, list);
-    }
+    const byCustomer = groupByCustomer((await tx.objectStore('orders').getAll()) as Order[]);
     for (const [customerId, orders] of byCustomer) lastOrderAt.set(customerId, latestPaidOrderAt(orders));
     const customers = tx.objectStore('customers');
     customers.createIndex('lastOrderAt', 'lastOrderAt');

@@ -1,4 +1,4 @@
-import { fieldProblems, parseAmount, validateFunnelStage, DEFAULT_FUNNEL_STAGES, type Book, type Tag } from '../../core';
+import { fieldProblems, parseAmount, validateFunnelStage, DEFAULT_FUNNEL_STAGES, type Book, type IdentityInput, type Tag } from '../../core';
 import { requestSchema, type BookResponses, type CollectorsState, type ParsedRequest, type Reply } from '../messaging/protocol';
 import type { Locale } from '../ui/i18n';
 import type { CollectorService } from './collectors';
@@ -137,7 +137,7 @@ function handlersFor({ book, insights, search, locale, now = () => new Date(), o
   };
 }
 
-async function linkMissing(book: Book, customerId: string, identities: { kind: Parameters<Book['customers']['addIdentity']>[1]['kind']; value: string }[]) {
+async function linkMissing(book: Book, customerId: string, identities: IdentityInput[]) {
   for (const identity of identities) {
     const owners = await book.customers.findByIdentity(identity.kind, identity.value);
     if (owners.some((owner) => owner.id === customerId)) continue;

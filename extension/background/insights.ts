@@ -2,6 +2,7 @@ import {
   activityStatusLabel,
   computeBookContext,
   computeCustomerBase,
+  groupByCustomer,
   deriveFacts,
   describeActivity,
   lifecycleStageLabel,
@@ -102,14 +103,4 @@ export class InsightService {
       this.refresh();
     }, wait);
   }
-}
-
-function groupByCustomer<T extends { customerId: string }>(records: T[]): Map<string, T[]> {
-  const byCustomer = new Map<string, T[]>();
-  for (const record of records) {
-    const list = byCustomer.get(record.customerId);
-    if (list) list.push(record);
-    else byCustomer.set(record.customerId, [record]);
-  }
-  return byCustomer;
 }
