@@ -14,11 +14,14 @@ interface Pending {
  */
 export class CommitBatcher {
   readonly #db: Database;
+  /** Built once: better-sqlite3 makes four wrapper functions per transaction() call. */
+  readonly #runAll: (batch: Pending[]) => unknown[];
   #pending: Pending[] = [];
   #scheduled = false;
 
   constructor(db: Database) {
     this.#db = db;
+    this.#runAll = db.transaction((batch: Pending[]) => batch.map((item) => item.op()));
   }
 
   /** Queues `op` for the next group commit; resolves with its result once committed. */
@@ -41,7 +44,7 @@ export class CommitBatcher {
     if (batch.length === 0) return;
     let results: unknown[];
     try {
-      results = this.#db.transaction(() => batch.map((item) => item.op()))();
+      results = this.#runAll(batch);
     } catch {
       for (const item of batch) this.#alone(item);
       return;

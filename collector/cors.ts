@@ -10,8 +10,12 @@ const PREFLIGHT_MAX_AGE_SECONDS = 600;
  * Call only for origins already checked against the site list; every CORS response varies by Origin.
  */
 export function allowOrigin(c: Context<CollectorEnv>, origin: string): void {
-  c.header('Access-Control-Allow-Origin', origin);
-  c.header('Access-Control-Expose-Headers', 'Retry-After');
+  for (const [name, value] of Object.entries(corsHeaders(origin))) c.header(name, value);
+}
+
+/** The headers allowOrigin sets, for a route that builds its response headers itself. */
+export function corsHeaders(origin: string): Record<string, string> {
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'Retry-After' };
 }
 
 /**

@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_RATE_LIMITS } from './app';
+import { stdoutLog } from './request-log';
 import { loadOrCreateSites, SitesFileError } from './sites';
 import { startCollector } from './start-collector';
 
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'draining', signal })}\n`);
+    stdoutLog({ level: 'info', msg: 'draining', signal });
     collector.close().then(
       () => process.exit(0),
       (error: unknown) => {
