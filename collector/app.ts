@@ -5,7 +5,7 @@ import type { FeedbackStore } from './feedback-store';
 import { postFeedback } from './post-feedback';
 import { TokenBucketLimiter } from './rate-limiter';
 import { listFeedback, listScreened } from './read-feedback';
-import { requestLog, stdoutLog, type LogSink } from './request-log';
+import { logRequests, stdoutLog, type LogSink } from './request-log';
 import { SiteBook, type Site } from './sites';
 
 /** Token-bucket sizes; each also refills at this many per minute. */
@@ -36,7 +36,7 @@ export function createApp(deps: CollectorDeps): Hono<CollectorEnv> {
   const sites = new SiteBook(deps.sites);
   const app = new Hono<CollectorEnv>();
 
-  app.use(requestLog(log));
+  logRequests(app, log);
   app.onError((error, c) => {
     log({ level: 'error', msg: 'unhandled error', method: c.req.method, path: c.req.path, error: error.message });
     return c.json({ error: 'internal error' }, 500);

@@ -3,6 +3,7 @@ import type { Context, Handler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isSignedContact } from './contact-signature';
 import type { CollectorEnv } from './collector-env';
+import { noteSite } from './request-log';
 import { corsHeaders } from './cors';
 import { parseFeedbackInput } from './feedback-input';
 import type { FeedbackStore, ScreenReason } from './feedback-store';
@@ -64,7 +65,7 @@ export function postFeedback(deps: PostFeedbackDeps): Handler<CollectorEnv> {
     if (typeof fields.site !== 'string' || fields.site === '') return fail(400, 'site: must be the site key', 'site');
     const site = deps.sites.get(fields.site);
     if (!site) return fail(403, 'unknown site');
-    c.set('site', site.key);
+    noteSite(c.req.raw, site.key);
     // No Origin means no browser (curl, a server): CORS cannot apply and the site key is public anyway.
     readable = origin !== undefined && site.origins.includes(origin);
     if (origin !== undefined && !readable) return fail(403, 'origin not allowed for this site');

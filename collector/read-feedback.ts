@@ -1,6 +1,7 @@
 import type { Context, Handler } from 'hono';
 import { bearerMatches } from './bearer';
 import type { CollectorEnv } from './collector-env';
+import { noteSite } from './request-log';
 import type { FeedbackStore } from './feedback-store';
 import type { Site, SiteBook } from './sites';
 
@@ -26,7 +27,7 @@ function authorizedSite(c: Context<CollectorEnv>, sites: SiteBook): { site: Site
     c.header('WWW-Authenticate', 'Bearer realm="clientela-collector"');
     return { response: c.json({ error: 'missing or wrong bearer token for this site' }, 401) };
   }
-  c.set('site', site.key);
+  noteSite(c.req.raw, site.key);
   return { site };
 }
 

@@ -1,5 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
-import type { CollectorEnv } from './collector-env';
+import type { ExecutionContext } from 'hono';
+import { getPath } from 'hono/utils/url';
 
 /** One structured log line. Never put comment text, contact data or tokens in one (privacy). */
 export type LogLine = { level: 'info' | 'warn' | 'error'; msg: string } & Record<string, string | number | boolean | null>;
@@ -38,21 +38,35 @@ export function bufferedLog(write: (text: string) => void): LogSink {
 /** The collector's default log: stdout, see bufferedLog. */
 export const stdoutLog: LogSink = bufferedLog((text) => process.stdout.write(text));
 
-/** Logs one line per request with its outcome: method, path (no query), status, milliseconds, site. */
-export function requestLog(log: LogSink): MiddlewareHandler<CollectorEnv> {
-  return async (c, next) => {
+const siteOfRequest = new WeakMap<Request, string>();
+
+/** Records which configured site a request was for, for its log line (never a client-made string). */
+export function noteSite(request: Request, key: string): void {
+  siteOfRequest.set(request, key);
+}
+
+type Fetch = (request: Request, env?: object, executionCtx?: ExecutionContext) => Response | Promise<Response>;
+
+/**
+ * Logs one line per request with its outcome: method, path (no query), status, milliseconds, site. It wraps the
+ * app's fetch rather than being a middleware: with one handler per route Hono skips its middleware chain, which
+ * on the feedback route was worth about a fifth of the server's CPU per request.
+ */
+export function logRequests(app: { fetch: Fetch }, log: LogSink): void {
+  const dispatch = app.fetch;
+  app.fetch = async (request, env, executionCtx) => {
     const started = performance.now();
-    c.set('site', null);
-    await next();
-    const status = c.res.status;
+    const response = await dispatch(request, env, executionCtx);
+    const status = response.status;
     log({
       level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
       msg: 'request',
-      method: c.req.method,
-      path: c.req.path,
+      method: request.method,
+      path: getPath(request),
       status,
       ms: Math.round((performance.now() - started) * 10) / 10,
-      site: c.get('site'),
+      site: siteOfRequest.get(request) ?? null,
     });
+    return response;
   };
 }
