@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalContact, isSignedContact, signContact } from './contact-signature';
+import { canonicalContact, hmacSha256, isSignedContact, signContact } from './contact-signature';
 
 describe('contact signature', () => {
   it('signs the documented canonical string, so any language can reproduce it', () => {
@@ -23,5 +24,16 @@ describe('contact signature', () => {
   it('never verifies a contact without email or phone (a name alone binds nothing)', () => {
     const token = signContact('s3cret-s3cret-s3cret', {});
     expect(isSignedContact('s3cret-s3cret-s3cret', {}, token)).toBe(false);
+  });
+
+  it('computes the same HMAC-SHA256 as node:crypto for any secret and message, long keys included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 100 }), fc.string({ unit: 'binary', maxLength: 300 }), (secret, message) => {
+        expect(hmacSha256(secret, message).toString('hex')).toBe(createHmac('sha256', secret).update(message, 'utf8').digest('hex'));
+      }),
+      { numRuns: 300 },
+    );
+    // RFC 4231 test case 2.
+    expect(hmacSha256('Jefe', 'what do ya want for nothing?').toString('hex')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
   });
 });
