@@ -1,21 +1,21 @@
 // Collector throughput: POST /v1/feedback against a bare Hono endpoint on the same machine, both on loopback.
 // Run alone with `npx tsx bench/collector-bench.ts`; the lead's bench runner imports runCollectorBench().
-import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { Hono } from 'hono';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { signContact } from '../collector';
+import { buildCollector, buildForNode } from '../collector/build';
 import { printRows, type BenchRow } from './rows';
 
 const ROOT = resolve(import.meta.dirname, '..');
+/** Bundles of both servers (inside the repository, so they find node_modules). */
+const BUILT = join(ROOT, '.bench/servers');
 const SECONDS = Number(process.env.CLIENTELA_BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 2;
 const ROUNDS = 2;
@@ -119,10 +119,13 @@ function merge(loads: Load[]): Load {
   };
 }
 
-/** A server in its own process (so autocannon never shares its event loop), logging to a file we poll. */
-async function child(args: string[], env: Record<string, string>, logFile: string): Promise<{ url: string; process: ChildProcess }> {
+/**
+ * A built server (see buildForNode) in its own process, so autocannon never shares its event loop; both servers
+ * run as plain Node bundles built the same way. Logs go to a file we poll.
+ */
+async function child(script: string, env: Record<string, string>, logFile: string): Promise<{ url: string; process: ChildProcess }> {
   const out = openSync(logFile, 'w');
-  const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', out, 'inherit'] });
+  const proc = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', out, 'inherit'] });
   closeSync(out); // the child holds its own copy
   for (let waited = 0; waited < 15_000; waited += 50) {
     const match = /"msg":"listening","url":"([^"]+)"/.exec(readFileSync(logFile, 'utf8'));
@@ -131,7 +134,7 @@ async function child(args: string[], env: Record<string, string>, logFile: strin
     await sleep(50);
   }
   proc.kill('SIGKILL');
-  throw new Error(`${args.join(' ')} did not start; see ${logFile}`);
+  throw new Error(`${script} did not start; see ${logFile}`);
 }
 
 async function stop(proc: ChildProcess): Promise<void> {
@@ -150,11 +153,13 @@ export async function runCollectorBench(): Promise<BenchRow[]> {
     const sitesFile = join(dir, 'sites.json');
     writeFileSync(sitesFile, JSON.stringify({ sites: [SITE] }));
     // Limits raised so the run measures storage and HTTP, not 429s (defaults: 30/min per address, 600/min per site).
-    const collector = await child(['collector/server.ts'], {
+    await buildCollector(join(BUILT, 'collector'));
+    await buildForNode(['bench/bare-hono.ts'], join(BUILT, 'bare'));
+    const collector = await child(join(BUILT, 'collector/server.mjs'), {
       PORT: '0', HOST: '127.0.0.1', CLIENTELA_DATA: dir, CLIENTELA_SITES: sitesFile, CLIENTELA_RATE_PER_ADDRESS: '1000000000', CLIENTELA_RATE_PER_SITE: '1000000000',
     }, join(dir, 'collector.log'));
     started.push(collector.process);
-    const bare = await child(['bench/collector-bench.ts', 'bare-server'], {}, join(dir, 'bare.log'));
+    const bare = await child(join(BUILT, 'bare/bare-hono.mjs'), {}, join(dir, 'bare.log'));
     started.push(bare.process);
 
     const loadBefore = loadavg()[0] ?? 0;
@@ -239,21 +244,5 @@ function durableCommitMs(dir: string): number {
   return times[times.length >> 1] as number;
 }
 
-/** The peer: Hono on Node doing the least a JSON POST endpoint can (parse, answer 201). */
-function serveBare(): void {
-  const app = new Hono();
-  app.post('/v1/feedback', async (c) => {
-    const body = (await c.req.json()) as { id?: unknown };
-    return c.json({ id: body.id }, 201);
-  });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-    process.stdout.write(`${JSON.stringify({ level: 'info', msg: 'listening', url: `http://127.0.0.1:${info.port}` })}\n`);
-  });
-  process.on('SIGTERM', () => server.close(() => process.exit(0)));
-}
-
 const entry = process.argv[1] ? pathToFileURL(realpathSync(process.argv[1])).href : '';
-if (entry === import.meta.url) {
-  if (process.argv[2] === 'bare-server') serveBare();
-  else printRows('Feedback collector (loopback)', await runCollectorBench());
-}
+if (entry === import.meta.url) printRows('Feedback collector (loopback)', await runCollectorBench());

@@ -26,7 +26,7 @@ export function submission(overrides: Record<string, unknown> = {}): Record<stri
   return { site: 'shop', id: `fb-${Date.now().toString(36)}-${counter}`, kind: 'csat', score: 5, elapsedMs: 9000, ...overrides };
 }
 
-/** A collector child process started with `node --import tsx collector/server.ts`, and its URL once listening. */
+/** A collector child process (by default `node --import tsx collector/server.ts`), and its URL once listening. */
 export interface CollectorChild {
   child: ChildProcess;
   url: string;
@@ -36,9 +36,9 @@ export interface CollectorChild {
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-/** Spawns the real entry point on a free loopback port; resolves when it logs `listening`. */
-export function spawnCollector(env: Record<string, string>): Promise<CollectorChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'collector/server.ts'], {
+/** Spawns the real entry point (or `nodeArgs`, e.g. a built bundle) on a free loopback port; resolves when it logs `listening`. */
+export function spawnCollector(env: Record<string, string>, nodeArgs = ['--import', 'tsx', 'collector/server.ts']): Promise<CollectorChild> {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
