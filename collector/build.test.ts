@@ -18,7 +18,7 @@ describe('the built collector (what `npm run collector` runs)', () => {
     rmSync(OUTDIR, { recursive: true, force: true });
   });
 
-  it('runs with plain node: stores a submission through its writer thread, serves it back, stops on SIGTERM', async () => {
+  it('runs with plain node: stores a submission, serves it back, stops on SIGTERM', async () => {
     const sitesFile = join(temp.dir, 'sites.json');
     writeFileSync(sitesFile, JSON.stringify({ sites: [SHOP] }));
     const collector = await spawnCollector({ CLIENTELA_DATA: temp.dir, CLIENTELA_SITES: sitesFile }, [join(OUTDIR, 'server.mjs')]);

@@ -1,5 +1,5 @@
-// Builds the collector for running with plain Node: `npx tsx collector/build.ts` → .output/collector/server.mjs
-// (and the writer thread's commit-worker.mjs beside it). `npm run collector` and `npm start` run the build.
+// Builds the collector for running with plain Node: `npx tsx collector/build.ts` → .output/collector/server.mjs.
+// `npm run collector` and `npm run build` run it.
 // Running the TypeScript through tsx instead costs the server about a tenth of its throughput (esbuild's
 // keep-names wrappers on every function), and tsx is a development tool a seller's server need not install.
 import { build } from 'esbuild';
@@ -30,9 +30,9 @@ export async function buildForNode(entries: string[], outdir: string): Promise<v
   });
 }
 
-/** The collector's server and its writer thread, ready for `node <outdir>/server.mjs`. */
+/** The collector's server, ready for `node <outdir>/server.mjs`. */
 export function buildCollector(outdir = COLLECTOR_OUTDIR): Promise<void> {
-  return buildForNode(['collector/server.ts', 'collector/commit-worker.mjs'], outdir);
+  return buildForNode(['collector/server.ts'], outdir);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

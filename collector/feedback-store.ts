@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommitWriter } from './commit-writer';
+import { CommitBatcher } from './commit-batcher';
 
 /** A stored submission, as the extension pulls it. Absent fields are null. */
 export interface FeedbackItem {
@@ -89,8 +89,11 @@ CREATE TABLE screened (
 /** The collector's SQLite file: submissions (idempotent per site and id) and counts of screened-out bots. */
 export class FeedbackStore {
   readonly #db: Database.Database;
-  readonly #writer: CommitWriter;
+  readonly #batcher: CommitBatcher;
+  readonly #insert: Database.Statement;
+  readonly #original: Database.Statement<[string, string], { received_at: string }>;
   readonly #page: Database.Statement<[string, number, number], Row>;
+  readonly #screen: Database.Statement;
   readonly #screenedCounts: Database.Statement<[string], { day: string; reason: ScreenReason; count: number }>;
 
   /** Opens (creating if needed) `<dataDir>/collector.sqlite`. */
@@ -99,17 +102,23 @@ export class FeedbackStore {
     return new FeedbackStore(new Database(join(dataDir, 'collector.sqlite')));
   }
 
-  /** This connection sets the file up and serves reads; every write goes through the writer thread. */
   private constructor(db: Database.Database) {
     this.#db = db;
     db.pragma('journal_mode = WAL');
+    // FULL fsyncs the WAL on every commit: an acknowledged write survives power loss (NORMAL may lose the last).
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new Error(`collector.sqlite is at schema ${version}; this collector knows ${SCHEMA_VERSION}`);
     if (version === 0) db.transaction(() => db.exec(`${SCHEMA}\nPRAGMA user_version = ${SCHEMA_VERSION};`))();
-    this.#writer = new CommitWriter(db.name);
+    this.#batcher = new CommitBatcher(db);
+    this.#insert = db.prepare(`INSERT OR IGNORE INTO feedback
+      (site, id, kind, score, comment, contact_email, contact_phone, contact_name, consent_given, consent_text, consent_version, page, locale, order_id, verified, received_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.#original = db.prepare('SELECT received_at FROM feedback WHERE site = ? AND id = ?');
     this.#page = db.prepare('SELECT * FROM feedback WHERE site = ? AND seq > ? ORDER BY seq LIMIT ?');
+    this.#screen = db.prepare(`INSERT INTO screened (site, day, reason, count) VALUES (?, ?, ?, 1)
+      ON CONFLICT (site, day, reason) DO UPDATE SET count = count + 1`);
     this.#screenedCounts = db.prepare('SELECT day, reason, count FROM screened WHERE site = ? ORDER BY day, reason');
   }
 
@@ -117,7 +126,7 @@ export class FeedbackStore {
    * Stores a submission once per (site, id). Resolves after the commit is on disk with `created: false` and the
    * first copy's `receivedAt` when that id was already stored; the first body wins, a different one is ignored.
    */
-  async submit(item: FeedbackItem): Promise<{ created: boolean; receivedAt: string }> {
+  submit(item: FeedbackItem): Promise<{ created: boolean; receivedAt: string }> {
     // Positional, in the column order of the INSERT (binding by name costs a lookup per parameter).
     const row = [
       item.site,
@@ -137,13 +146,17 @@ export class FeedbackStore {
       item.verified ? 1 : 0,
       item.receivedAt,
     ];
-    const stored = await this.#writer.write(['feedback', row]);
-    return stored === null ? { created: true, receivedAt: item.receivedAt } : { created: false, receivedAt: stored as string };
+    return this.#batcher.run(() => {
+      if (this.#insert.run(row).changes === 1) return { created: true, receivedAt: item.receivedAt };
+      const original = this.#original.get(item.site, item.id);
+      if (!original) throw new Error('idempotent insert found no original row');
+      return { created: false, receivedAt: original.received_at };
+    });
   }
 
   /** Counts one screened-out submission for the seller's information; nothing of its content is kept. */
-  async countScreened(site: string, reason: ScreenReason, day: string): Promise<void> {
-    await this.#writer.write(['screen', site, day, reason]);
+  countScreened(site: string, reason: ScreenReason, day: string): Promise<void> {
+    return this.#batcher.run(() => void this.#screen.run(site, day, reason));
   }
 
   /** Up to `limit` items of `site` with a sequence after `after`, in commit order. */
@@ -158,9 +171,9 @@ export class FeedbackStore {
     return this.#screenedCounts.all(site);
   }
 
-  /** Commits anything queued, stops the writer thread, then closes the file (checkpointing the WAL). */
-  async close(): Promise<void> {
-    await this.#writer.close();
+  /** Commits anything queued, then closes the file (checkpointing the WAL). */
+  close(): void {
+    this.#batcher.flush();
     this.#db.close();
   }
 }
@@ -182,4 +195,3 @@ function itemOf(row: Row): FeedbackItem {
     receivedAt: row.received_at,
   };
 }
-

@@ -79,6 +79,6 @@ describe('GET /healthz', () => {
     const response = await h.app.request('/healthz');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
-    await h.close();
+    h.close();
   });
 });

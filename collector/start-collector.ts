@@ -53,7 +53,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   try {
     await once(server, 'listening');
   } catch (error) {
-    await store.close();
+    store.close();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -61,8 +61,8 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   log({ level: 'info', msg: 'listening', url });
 
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= drain(server, options.drainTimeoutMs ?? 10_000).then(async () => {
-    await store.close();
+  const close = () => (closing ??= drain(server, options.drainTimeoutMs ?? 10_000).then(() => {
+    store.close();
     log({ level: 'info', msg: 'closed', url });
   }));
   return { url, close };

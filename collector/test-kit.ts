@@ -104,8 +104,8 @@ export function appHarness(options: { rateLimits?: Partial<RateLimits> } = {}) {
     const response = await app.request(`/v1/feedback?${query}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
     return { response, body: (await response.json()) as { items: FeedbackItem[]; next: string | null; cursor: string; error?: string; field?: string } };
   };
-  const close = async () => {
-    await store.close();
+  const close = () => {
+    store.close();
     temp.remove();
   };
   return { app, store, clock, logs, post, list, close };
