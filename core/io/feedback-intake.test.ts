@@ -28,6 +28,17 @@ describe('taking in feedback from a collector', () => {
     expect(bia?.identities.map((i) => i.kind)).toEqual(['email']);
     const [anonymous] = await book.customers.findByIdentity('storefront', 'anonymous@demo');
     expect((await book.feedback.listByCustomer(anonymous!.id)).map((f) => f.score).sort()).toEqual([2, 4]);
+    expect(anonymous).toMatchObject({ displayName: 'Anonymous visitors (demo)', customFields: { source: 'store' } });
+    expect(bia?.customFields).toEqual({ source: 'store' });
+  });
+
+  it("writes names and fields in the seller's language when given its words", async () => {
+    const book = await openTestBook();
+    const labels = { anonymousVisitors: (site: string) => `Visitantes anônimos (${site})`, originField: 'origem', originStore: 'loja' };
+    await takeInFeedback(book, [item('f1'), item('f2', { contact: { email: 'c@d.com', phone: null, name: null }, consent: { given: true, text: 't', version: '1' } })], 'c#demo', labels);
+    const [anonymous] = await book.customers.findByIdentity('storefront', 'anonymous@demo');
+    expect(anonymous).toMatchObject({ displayName: 'Visitantes anônimos (demo)', customFields: { origem: 'loja' } });
+    expect((await book.customers.findByIdentity('email', 'c@d.com'))[0]?.customFields).toEqual({ origem: 'loja' });
   });
 
   it('adds nothing when the same page is pulled twice', async () => {

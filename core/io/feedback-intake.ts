@@ -47,6 +47,24 @@ export interface IntakeResult {
   anonymous: number;
 }
 
+/**
+ * Words the intake writes into the book, in the seller's language (the extension passes its translations; core
+ * has none). The English default serves tests and tools.
+ */
+export interface IntakeLabels {
+  /** Display name of the customer that collects a site's feedback left without a contact. */
+  anonymousVisitors: (site: string) => string;
+  /** Custom field set on customers created from the store, and its value. */
+  originField: string;
+  originStore: string;
+}
+
+export const ENGLISH_INTAKE_LABELS: IntakeLabels = {
+  anonymousVisitors: (site) => `Anonymous visitors (${site})`,
+  originField: 'source',
+  originStore: 'store',
+};
+
 /** The customer that collects a site's anonymous feedback, so it still counts in CSAT and NPS. */
 const anonymousIdentity = (site: string): IdentityInput => ({ kind: 'storefront', value: `anonymous@${site}` });
 
@@ -83,7 +101,13 @@ function usable(identities: IdentityInput[]): IdentityInput[] {
  * to the site's anonymous visitors. `source` (the collector's URL and site) keeps ids unique across collectors,
  * so pulling the same page twice adds nothing.
  */
-export async function takeInFeedback(book: Book, items: readonly CollectedFeedback[], source: string): Promise<IntakeResult> {
+export async function takeInFeedback(
+  book: Book,
+  items: readonly CollectedFeedback[],
+  source: string,
+  labels: IntakeLabels = ENGLISH_INTAKE_LABELS,
+): Promise<IntakeResult> {
+  const origin = { [labels.originField]: labels.originStore };
   const result: IntakeResult = { added: 0, duplicates: 0, matched: 0, created: 0, anonymous: 0 };
   for (const item of items) {
     const externalId = `${source}#${item.id}`;
@@ -103,12 +127,12 @@ export async function takeInFeedback(book: Book, items: readonly CollectedFeedba
         consent: item.consent?.given
           ? { marketing: true, recordedAt: item.receivedAt, source: 'storefront', text: item.consent.text, version: item.consent.version }
           : undefined,
-        customFields: { origem: 'loja' },
+        customFields: origin,
       });
       result.created++;
     } else {
       customer = (await findByAny(book, [anonymousIdentity(item.site)])) ??
-        (await book.customers.create({ displayName: `Visitantes anônimos (${item.site})`, identities: [anonymousIdentity(item.site)], customFields: { origem: 'loja' } }));
+        (await book.customers.create({ displayName: labels.anonymousVisitors(item.site), identities: [anonymousIdentity(item.site)], customFields: origin }));
       result.anonymous++;
     }
     const common = { customerId: customer.id, comment: item.comment, receivedAt: item.receivedAt, source: 'storefront' as const, verified: item.verified, externalId };

@@ -1,4 +1,5 @@
-import { parseCollectedPage, takeInFeedback, type Book, type IntakeResult } from '../../core';
+import { parseCollectedPage, takeInFeedback, type Book, type IntakeLabels, type IntakeResult } from '../../core';
+import { browserLocale, translate, type Locale } from '../ui/i18n';
 
 /** A collector the seller added in settings: where it is, which site, and the token that reads it. */
 export interface CollectorConfig {
@@ -17,6 +18,15 @@ export interface SyncProgress {
 }
 
 const PAGE = 200;
+
+/** The words the intake writes into the book, in the seller's language. */
+export function intakeLabels(locale: Locale = browserLocale()): IntakeLabels {
+  return {
+    anonymousVisitors: (site) => translate(locale, 'intakeAnonymousVisitors', { site }),
+    originField: translate(locale, 'intakeOriginField'),
+    originStore: translate(locale, 'intakeOriginStore'),
+  };
+}
 
 function base(url: string): string {
   return url.replace(/\/+$/, '');
@@ -51,7 +61,7 @@ export async function syncCollector(
     if (response.status === 401) throw new Error('The collector refused the site key or token');
     if (!response.ok) throw new Error(`The collector answered ${response.status}`);
     const page = parseCollectedPage(await response.json());
-    const result = await takeInFeedback(book, page.items, `${base(config.url)}#${config.site}`);
+    const result = await takeInFeedback(book, page.items, `${base(config.url)}#${config.site}`, intakeLabels());
     for (const key of Object.keys(total) as (keyof IntakeResult)[]) total[key] += result[key];
     fetched += page.items.length;
     onProgress({ collectorId: config.id, fetched });

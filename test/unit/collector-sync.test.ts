@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector } from '../../collector';
 import { openTestBook } from '../../core/store/test-book';
+import { intakeLabels } from '../../extension/background/collector-sync';
 import { CollectorService, type KeyValueStore } from '../../extension/background/collectors';
 
 const SITE = { key: 'loja', origins: ['http://127.0.0.1:8788'], token: 'segredo-da-loja-123456' };
@@ -55,5 +56,14 @@ describe('pulling feedback from a real collector over loopback HTTP', () => {
     expect(await book.feedback.list()).toHaveLength(252);
     const { collectors } = await service.list();
     expect(collectors[0]).toMatchObject({ lastSync: { ok: true, added: 1 }, cursor: expect.any(String) });
+  });
+});
+
+describe("the intake's words", () => {
+  it("are the seller's language, for every locale we speak", () => {
+    expect(intakeLabels('pt-BR').anonymousVisitors('loja-da-ana')).toBe('Visitantes anônimos (loja-da-ana)');
+    expect(intakeLabels('pt-PT').anonymousVisitors('x')).toBe('Visitantes anónimos (x)');
+    expect([intakeLabels('es').originField, intakeLabels('es').originStore]).toEqual(['origen', 'tienda']);
+    expect([intakeLabels('en').originField, intakeLabels('en').originStore]).toEqual(['source', 'store']);
   });
 });
