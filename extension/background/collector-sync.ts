@@ -32,13 +32,20 @@ function base(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-/** Checks that the collector answers and that the token reads the site; throws in words when not. */
-export async function testCollector(config: Pick<CollectorConfig, 'url' | 'site' | 'token'>, fetchImpl: typeof fetch = fetch): Promise<void> {
+/** Reads a collector with the site's token; a failure throws in the seller's words. */
+async function read(config: Pick<CollectorConfig, 'url' | 'token'>, path: string, fetchImpl: typeof fetch, locale: Locale): Promise<Response> {
+  const response = await fetchImpl(`${base(config.url)}${path}`, { headers: { authorization: `Bearer ${config.token}` } }).catch(() => null);
+  if (!response) throw new Error(translate(locale, 'collectorUnreachable', { url: config.url }));
+  if (response.status === 401) throw new Error(translate(locale, 'collectorRefused'));
+  if (!response.ok) throw new Error(translate(locale, 'collectorStatus', { status: String(response.status) }));
+  return response;
+}
+
+/** Checks that the collector answers and that the token reads the site; throws in the seller's words when not. */
+export async function testCollector(config: Pick<CollectorConfig, 'url' | 'site' | 'token'>, fetchImpl: typeof fetch = fetch, locale: Locale = browserLocale()): Promise<void> {
   const health = await fetchImpl(`${base(config.url)}/healthz`).catch(() => null);
-  if (!health?.ok) throw new Error(`No collector answers at ${config.url}`);
-  const read = await fetchImpl(`${base(config.url)}/v1/feedback?site=${encodeURIComponent(config.site)}&limit=1`, { headers: { authorization: `Bearer ${config.token}` } });
-  if (read.status === 401) throw new Error('The collector refused the site key or token');
-  if (!read.ok) throw new Error(`The collector answered ${read.status}`);
+  if (!health?.ok) throw new Error(translate(locale, 'collectorUnreachable', { url: config.url }));
+  await read(config, `/v1/feedback?site=${encodeURIComponent(config.site)}&limit=1`, fetchImpl, locale);
 }
 
 /**
@@ -51,17 +58,22 @@ export async function syncCollector(
   saveCursor: (cursor: string) => Promise<void>,
   onProgress: (progress: SyncProgress) => void = () => undefined,
   fetchImpl: typeof fetch = fetch,
+  locale: Locale = browserLocale(),
 ): Promise<IntakeResult> {
   const total: IntakeResult = { added: 0, duplicates: 0, matched: 0, created: 0, anonymous: 0 };
   let cursor = config.cursor;
   let fetched = 0;
   for (;;) {
     const query = new URLSearchParams({ site: config.site, limit: String(PAGE), ...(cursor ? { after: cursor } : {}) });
-    const response = await fetchImpl(`${base(config.url)}/v1/feedback?${query}`, { headers: { authorization: `Bearer ${config.token}` } });
-    if (response.status === 401) throw new Error('The collector refused the site key or token');
-    if (!response.ok) throw new Error(`The collector answered ${response.status}`);
-    const page = parseCollectedPage(await response.json());
-    const result = await takeInFeedback(book, page.items, `${base(config.url)}#${config.site}`, intakeLabels());
+    const response = await read(config, `/v1/feedback?${query}`, fetchImpl, locale);
+    let page: ReturnType<typeof parseCollectedPage>;
+    try {
+      page = parseCollectedPage(await response.json());
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.replace(/^[^:]*: /, '') : String(error);
+      throw new Error(translate(locale, 'collectorUnreadable', { detail }));
+    }
+    const result = await takeInFeedback(book, page.items, `${base(config.url)}#${config.site}`, intakeLabels(locale));
     for (const key of Object.keys(total) as (keyof IntakeResult)[]) total[key] += result[key];
     fetched += page.items.length;
     onProgress({ collectorId: config.id, fetched });

@@ -1,5 +1,6 @@
 import type { Book, IntakeResult } from '../../core';
 import { newId } from '../../core';
+import { browserLocale, translate, type Locale } from '../ui/i18n';
 import { syncCollector, testCollector, type CollectorConfig, type SyncProgress } from './collector-sync';
 
 /** The part of browser.storage.local the collectors use (a Map in tests). */
@@ -20,6 +21,8 @@ export class CollectorService {
     private readonly storage: KeyValueStore,
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
     private readonly now: () => Date = () => new Date(),
+    /** The language of the errors it keeps and throws (the browser's). */
+    private readonly locale: Locale = browserLocale(),
   ) {}
 
   async list(): Promise<{ collectors: CollectorConfig[]; syncing: SyncProgress | null }> {
@@ -30,10 +33,10 @@ export class CollectorService {
   async add(input: { url: string; site: string; token: string }): Promise<CollectorConfig[]> {
     const url = new URL(input.url);
     if (url.protocol !== 'https:' && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') {
-      throw new Error('url: a collector must be reached over https (or on this computer)');
+      throw new Error(translate(this.locale, 'collectorNeedsHttps'));
     }
     const config: CollectorConfig = { id: newId(), url: url.origin + url.pathname.replace(/\/+$/, ''), site: input.site.trim(), token: input.token.trim(), cursor: null, lastSync: null };
-    await testCollector(config, this.fetchImpl);
+    await testCollector(config, this.fetchImpl, this.locale);
     const collectors = [...(await this.load()).filter((c) => !(c.url === config.url && c.site === config.site)), config];
     await this.storage.set(KEY, collectors);
     return collectors;
@@ -46,7 +49,7 @@ export class CollectorService {
   }
 
   test(input: { url: string; site: string; token: string }): Promise<void> {
-    return testCollector(input, this.fetchImpl);
+    return testCollector(input, this.fetchImpl, this.locale);
   }
 
   /** Pulls from one collector, or all; each result (or error, in words) is kept as that collector's last sync. */
@@ -68,6 +71,7 @@ export class CollectorService {
           (cursor) => this.update(collector.id, { cursor }),
           (progress) => (this.syncing = progress),
           this.fetchImpl,
+          this.locale,
         );
         results.push(result);
         lastSync = { at: this.now().toISOString(), ok: true, message: '', added: result.added };

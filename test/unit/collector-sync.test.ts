@@ -38,9 +38,12 @@ describe('pulling feedback from a real collector over loopback HTTP', () => {
   it('tests the connection, refuses a wrong token, then pulls page after page exactly once', async () => {
     const book = await openTestBook();
     const ana = await book.customers.create({ displayName: 'Ana', identities: [{ kind: 'email', value: 'ana@example.com' }] });
-    const service = new CollectorService(book, memoryStorage());
+    const service = new CollectorService(book, memoryStorage(), undefined, undefined, 'en');
     await expect(service.add({ url: collector.url, site: SITE.key, token: 'errado' })).rejects.toThrowError(/refused the site key or token/);
     await expect(service.add({ url: 'http://127.0.0.1:1', site: SITE.key, token: SITE.token })).rejects.toThrowError(/No collector answers/);
+    const brazilian = new CollectorService(book, memoryStorage(), undefined, undefined, 'pt-BR');
+    await expect(brazilian.add({ url: collector.url, site: SITE.key, token: 'errado' })).rejects.toThrowError('O coletor recusou a chave do site ou o token');
+    await expect(brazilian.add({ url: 'http://loja.example', site: SITE.key, token: SITE.token })).rejects.toThrowError(/precisa ser acessado por https/);
     const [config] = await service.add({ url: `${collector.url}/`, site: SITE.key, token: SITE.token });
 
     const consent = { given: true, text: 'Aceito ser contatada', version: '1' };
@@ -56,6 +59,27 @@ describe('pulling feedback from a real collector over loopback HTTP', () => {
     expect(await book.feedback.list()).toHaveLength(252);
     const { collectors } = await service.list();
     expect(collectors[0]).toMatchObject({ lastSync: { ok: true, added: 1 }, cursor: expect.any(String) });
+  });
+});
+
+describe('a collector that answers something unreadable', () => {
+  it('keeps the last sync as failed, in the seller\'s words naming the field, and adds nothing', async () => {
+    const book = await openTestBook();
+    const answers: Record<string, unknown> = {
+      '/healthz': { ok: true },
+      '/v1/feedback': { items: [{ id: 'x', site: 'demo', kind: 'csat', score: 9 }], next: null },
+    };
+    const fakeFetch = (async (url: string) => {
+      const path = new URL(url).pathname;
+      return new Response(JSON.stringify(answers[path]), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+    const service = new CollectorService(book, memoryStorage(), fakeFetch, undefined, 'es');
+    await service.add({ url: 'http://127.0.0.1:9', site: 'demo', token: 'token-token-token' });
+    await service.sync();
+    const { collectors } = await service.list();
+    expect(collectors[0]?.lastSync).toMatchObject({ ok: false, added: 0 });
+    expect(collectors[0]?.lastSync?.message).toMatch(/^El recolector envió valoraciones que esta versión no puede leer \(.*items\[0\]\.score/);
+    expect(await book.feedback.list()).toEqual([]);
   });
 });
 
