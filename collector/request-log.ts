@@ -19,6 +19,9 @@ const LOG_FLUSH_BYTES = 64 * 1024;
  */
 export function bufferedLog(write: (text: string) => void): LogSink {
   let waiting = '';
+  // Under load many lines share a millisecond: format the time once per millisecond.
+  let stampedAt = 0;
+  let stamp = '';
   let timer: NodeJS.Timeout | null = null;
   const flush = () => {
     if (timer) clearTimeout(timer);
@@ -29,7 +32,12 @@ export function bufferedLog(write: (text: string) => void): LogSink {
   };
   process.on('exit', flush);
   return (line) => {
-    waiting += `${JSON.stringify({ time: new Date().toISOString(), ...line })}\n`;
+    const now = Date.now();
+    if (now !== stampedAt) {
+      stampedAt = now;
+      stamp = new Date(now).toISOString();
+    }
+    waiting += `${JSON.stringify({ time: stamp, ...line })}\n`;
     if (line.msg !== 'request' || line.level === 'error' || waiting.length >= LOG_FLUSH_BYTES) flush();
     else timer ??= setTimeout(flush, LOG_FLUSH_MS).unref();
   };
