@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import type { CollectorEnv } from './collector-env';
 import { preflight, readerCors } from './cors';
 import type { FeedbackStore } from './feedback-store';
 import { postFeedback } from './post-feedback';
@@ -23,18 +22,18 @@ export interface CollectorDeps {
   sites: readonly Site[];
   rateLimits?: Partial<RateLimits>;
   /** The address a request is rate-limited by (the Node adapter's peer address in production). */
-  clientAddress?: (c: Context<CollectorEnv>) => string;
+  clientAddress?: (c: Context) => string;
   now?: () => number;
   log?: LogSink;
 }
 
 /** The collector's HTTP API as a Hono app (no listening: see startCollector; tests use `app.request()`). */
-export function createApp(deps: CollectorDeps): Hono<CollectorEnv> {
+export function createApp(deps: CollectorDeps): Hono {
   const now = deps.now ?? Date.now;
   const log = deps.log ?? stdoutLog;
   const limits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
   const sites = new SiteBook(deps.sites);
-  const app = new Hono<CollectorEnv>();
+  const app = new Hono();
 
   logRequests(app, log);
   app.onError((error, c) => {

@@ -1,5 +1,4 @@
 import type { Context, Handler, MiddlewareHandler } from 'hono';
-import type { CollectorEnv } from './collector-env';
 import type { SiteBook } from './sites';
 
 /** Seconds a browser may cache a preflight answer. */
@@ -9,7 +8,7 @@ const PREFLIGHT_MAX_AGE_SECONDS = 600;
  * Lets the page at `origin` read this response (the widget needs the status and, on 429, Retry-After).
  * Call only for origins already checked against the site list; every CORS response varies by Origin.
  */
-export function allowOrigin(c: Context<CollectorEnv>, origin: string): void {
+export function allowOrigin(c: Context, origin: string): void {
   for (const [name, value] of Object.entries(corsHeaders(origin))) c.header(name, value);
 }
 
@@ -23,7 +22,7 @@ export function corsHeaders(origin: string): Record<string, string> {
  * gets an answer, and the POST itself re-checks the origin against its site. Others get 403 without CORS
  * headers, which the browser reports as a failed request.
  */
-export function preflight(sites: SiteBook): Handler<CollectorEnv> {
+export function preflight(sites: SiteBook): Handler {
   return (c) => {
     c.header('Vary', 'Origin');
     const origin = c.req.header('origin');
@@ -53,7 +52,7 @@ export function isExtensionOrigin(origin: string): boolean {
 }
 
 /** CORS for the read endpoints (health, feedback list): readable by extension origins only. */
-export function readerCors(): MiddlewareHandler<CollectorEnv> {
+export function readerCors(): MiddlewareHandler {
   return async (c, next) => {
     c.header('Vary', 'Origin');
     const origin = c.req.header('origin');

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Context, Handler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isSignedContact } from './contact-signature';
-import type { CollectorEnv } from './collector-env';
-import { noteSite } from './request-log';
 import { corsHeaders } from './cors';
 import { parseFeedbackInput } from './feedback-input';
 import type { FeedbackStore, ScreenReason } from './feedback-store';
 import type { TokenBucketLimiter } from './rate-limiter';
 import { readBoundedBody } from './read-body';
 import { contactSecret, type SiteBook } from './sites';
+import { noteSite } from './request-log';
 
 /** Below this many milliseconds between showing the form and sending it, no person filled it in. */
 export const MIN_HUMAN_ELAPSED_MS = 1500;
@@ -20,7 +19,7 @@ export interface PostFeedbackDeps {
   sites: SiteBook;
   ipLimiter: TokenBucketLimiter;
   siteLimiter: TokenBucketLimiter;
-  clientAddress: (c: Context<CollectorEnv>) => string;
+  clientAddress: (c: Context) => string;
   now: () => number;
 }
 
@@ -28,7 +27,7 @@ export interface PostFeedbackDeps {
  * `POST /v1/feedback`. Checks run cheapest first: address rate limit, media type, size, JSON, site, origin,
  * site rate limit, bot screen, fields, consent; only then a commit. A 2xx is sent after the commit is on disk.
  */
-export function postFeedback(deps: PostFeedbackDeps): Handler<CollectorEnv> {
+export function postFeedback(deps: PostFeedbackDeps): Handler {
   return async (c) => {
     // Headers gathered in a plain object and handed to the Response in one go: c.header() would build a
     // Headers object per request, which cost this route about a sixth of its throughput.

@@ -1,9 +1,8 @@
 import type { Context, Handler } from 'hono';
 import { bearerMatches } from './bearer';
-import type { CollectorEnv } from './collector-env';
-import { noteSite } from './request-log';
 import type { FeedbackStore } from './feedback-store';
 import type { Site, SiteBook } from './sites';
+import { noteSite } from './request-log';
 
 /** Page size when `limit` is not given, and the largest allowed. */
 export const DEFAULT_PAGE_SIZE = 100;
@@ -19,7 +18,7 @@ export interface ReadFeedbackDeps {
  * The site a read is for, when its bearer token matches. An unknown site answers 401 like a wrong token, so
  * the read side does not reveal which site keys exist.
  */
-function authorizedSite(c: Context<CollectorEnv>, sites: SiteBook): { site: Site } | { response: Response } {
+function authorizedSite(c: Context, sites: SiteBook): { site: Site } | { response: Response } {
   const key = c.req.query('site');
   if (!key) return { response: c.json({ error: 'site: must be the site key', field: 'site' }, 400) };
   const site = sites.get(key);
@@ -36,7 +35,7 @@ function authorizedSite(c: Context<CollectorEnv>, sites: SiteBook): { site: Site
  * cursor of the following page, or null when there is none yet; `cursor` is always where to resume later
  * (pass it as `after` on the next pull), so a client that reached the end does not start over.
  */
-export function listFeedback(deps: ReadFeedbackDeps): Handler<CollectorEnv> {
+export function listFeedback(deps: ReadFeedbackDeps): Handler {
   return (c) => {
     const auth = authorizedSite(c, deps.sites);
     if ('response' in auth) return auth.response;
@@ -50,7 +49,7 @@ export function listFeedback(deps: ReadFeedbackDeps): Handler<CollectorEnv> {
 }
 
 /** `GET /v1/screened?site=` → `{ counts: [{ day, reason, count }] }`: submissions screened out as bots. */
-export function listScreened(deps: ReadFeedbackDeps): Handler<CollectorEnv> {
+export function listScreened(deps: ReadFeedbackDeps): Handler {
   return (c) => {
     const auth = authorizedSite(c, deps.sites);
     if ('response' in auth) return auth.response;

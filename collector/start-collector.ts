@@ -5,7 +5,6 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type RateLimits } from './app';
-import type { CollectorEnv } from './collector-env';
 import { FeedbackStore } from './feedback-store';
 import { stdoutLog, type LogSink } from './request-log';
 import type { Site } from './sites';
@@ -82,7 +81,7 @@ function drain(server: Server, timeoutMs: number): Promise<void> {
   });
 }
 
-function clientAddress(c: Context<CollectorEnv>, trustProxy: boolean): string {
+function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
     const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
     const nearest = hops.at(-1);
