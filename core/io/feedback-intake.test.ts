@@ -34,8 +34,7 @@ describe('taking in feedback from a collector', () => {
 
   it("writes names and fields in the seller's language when given its words", async () => {
     const book = await openTestBook();
-    const labels = { anonymousVisitors: (site: string) => `Visitantes anônimos (${site})`, originField: 'origem', originStore: 'loja' };
-    await takeInFeedback(book, [item('f1'), item('f2', { contact: { email: 'c@d.com', phone: null, name: null }, consent: { given: true, text: 't', version: '1' } })], 'c#demo', labels);
+    await takeInFeedback(book, [item('f1'), item('f2', { contact: { email: 'c@d.com', phone: null, name: null }, consent: { given: true, text: 't', version: '1' } })], 'c#demo', 'pt-BR');
     const [anonymous] = await book.customers.findByIdentity('storefront', 'anonymous@demo');
     expect(anonymous).toMatchObject({ displayName: 'Visitantes anônimos (demo)', customFields: { origem: 'loja' } });
     expect((await book.customers.findByIdentity('email', 'c@d.com'))[0]?.customFields).toEqual({ origem: 'loja' });

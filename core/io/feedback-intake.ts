@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { normalizeIdentityValue } from '../identity';
 import { fieldProblems, isoDateTime, type Customer } from '../model';
+import { resolveSegmentLocale, type LocalizedText } from '../segments/locale';
 import type { Book, IdentityInput } from '../store';
 
 /**
@@ -47,10 +48,16 @@ export interface IntakeResult {
   anonymous: number;
 }
 
-/**
- * Words the intake writes into the book, in the seller's language (the extension passes its translations; core
- * has none). The English default serves tests and tools.
- */
+const ANONYMOUS_VISITORS: LocalizedText = {
+  en: 'Anonymous visitors ({site})',
+  'pt-BR': 'Visitantes anônimos ({site})',
+  'pt-PT': 'Visitantes anónimos ({site})',
+  es: 'Visitantes anónimos ({site})',
+};
+const ORIGIN_FIELD: LocalizedText = { en: 'source', 'pt-BR': 'origem', 'pt-PT': 'origem', es: 'origen' };
+const ORIGIN_STORE: LocalizedText = { en: 'store', 'pt-BR': 'loja', 'pt-PT': 'loja', es: 'tienda' };
+
+/** Words the intake writes into the book, in the seller's language (any BCP 47 tag; see resolveSegmentLocale). */
 export interface IntakeLabels {
   /** Display name of the customer that collects a site's feedback left without a contact. */
   anonymousVisitors: (site: string) => string;
@@ -59,11 +66,14 @@ export interface IntakeLabels {
   originStore: string;
 }
 
-export const ENGLISH_INTAKE_LABELS: IntakeLabels = {
-  anonymousVisitors: (site) => `Anonymous visitors (${site})`,
-  originField: 'source',
-  originStore: 'store',
-};
+export function intakeLabels(locale: string): IntakeLabels {
+  const lang = resolveSegmentLocale(locale);
+  return {
+    anonymousVisitors: (site) => ANONYMOUS_VISITORS[lang].replace('{site}', site),
+    originField: ORIGIN_FIELD[lang],
+    originStore: ORIGIN_STORE[lang],
+  };
+}
 
 /** The customer that collects a site's anonymous feedback, so it still counts in CSAT and NPS. */
 const anonymousIdentity = (site: string): IdentityInput => ({ kind: 'storefront', value: `anonymous@${site}` });
@@ -105,8 +115,9 @@ export async function takeInFeedback(
   book: Book,
   items: readonly CollectedFeedback[],
   source: string,
-  labels: IntakeLabels = ENGLISH_INTAKE_LABELS,
+  locale = 'en',
 ): Promise<IntakeResult> {
+  const labels = intakeLabels(locale);
   const origin = { [labels.originField]: labels.originStore };
   const result: IntakeResult = { added: 0, duplicates: 0, matched: 0, created: 0, anonymous: 0 };
   for (const item of items) {

@@ -1,4 +1,4 @@
-import { parseCollectedPage, takeInFeedback, type Book, type IntakeLabels, type IntakeResult } from '../../core';
+import { parseCollectedPage, takeInFeedback, type Book, type IntakeResult } from '../../core';
 import { browserLocale, translate, type Locale } from '../ui/i18n';
 
 /** A collector the seller added in settings: where it is, which site, and the token that reads it. */
@@ -18,15 +18,6 @@ export interface SyncProgress {
 }
 
 const PAGE = 200;
-
-/** The words the intake writes into the book, in the seller's language. */
-export function intakeLabels(locale: Locale = browserLocale()): IntakeLabels {
-  return {
-    anonymousVisitors: (site) => translate(locale, 'intakeAnonymousVisitors', { site }),
-    originField: translate(locale, 'intakeOriginField'),
-    originStore: translate(locale, 'intakeOriginStore'),
-  };
-}
 
 function base(url: string): string {
   return url.replace(/\/+$/, '');
@@ -73,7 +64,7 @@ export async function syncCollector(
       const detail = error instanceof Error ? error.message.replace(/^[^:]*: /, '') : String(error);
       throw new Error(translate(locale, 'collectorUnreadable', { detail }));
     }
-    const result = await takeInFeedback(book, page.items, `${base(config.url)}#${config.site}`, intakeLabels(locale));
+    const result = await takeInFeedback(book, page.items, `${base(config.url)}#${config.site}`, locale);
     for (const key of Object.keys(total) as (keyof IntakeResult)[]) total[key] += result[key];
     fetched += page.items.length;
     onProgress({ collectorId: config.id, fetched });

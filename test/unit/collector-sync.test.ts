@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector } from '../../collector';
 import { openTestBook } from '../../core/store/test-book';
-import { intakeLabels } from '../../extension/background/collector-sync';
+import { intakeLabels } from '../../core';
 import { CollectorService, type KeyValueStore } from '../../extension/background/collectors';
 
 const SITE = { key: 'loja', origins: ['http://127.0.0.1:8788'], token: 'segredo-da-loja-123456' };
