@@ -1,8 +1,8 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCollector } from './build';
-import { pullAll, SHOP, spawnCollector, submission, tempDir } from './test-kit';
+import { collectorEnv, pullAll, SHOP, spawnCollector, submission, tempDir } from './test-kit';
 
 // Inside the repository, so the bundle finds node_modules the way .output/collector does.
 const OUTDIR = resolve(import.meta.dirname, `../.output/collector-test-${process.pid}`);
@@ -19,9 +19,7 @@ describe('the built collector (what `npm run collector` runs)', () => {
   });
 
   it('runs with plain node: stores a submission, serves it back, stops on SIGTERM', async () => {
-    const sitesFile = join(temp.dir, 'sites.json');
-    writeFileSync(sitesFile, JSON.stringify({ sites: [SHOP] }));
-    const collector = await spawnCollector({ CLIENTELA_DATA: temp.dir, CLIENTELA_SITES: sitesFile }, [join(OUTDIR, 'server.mjs')]);
+    const collector = await spawnCollector(collectorEnv(temp.dir), [join(OUTDIR, 'server.mjs')]);
     const body = submission({ comment: 'do pacote' });
     const response = await fetch(`${collector.url}/v1/feedback`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://loja.example' }, body: JSON.stringify(body) });
     expect(response.status).toBe(201);

@@ -1,18 +1,14 @@
-import { writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pullAll, SHOP, spawnCollector, submission, tempDir } from './test-kit';
+import { collectorEnv, pullAll, SHOP, spawnCollector, submission, tempDir } from './test-kit';
 
 describe('SIGTERM', () => {
   let temp: ReturnType<typeof tempDir>;
   let env: Record<string, string>;
   beforeEach(() => {
     temp = tempDir();
-    const sitesFile = join(temp.dir, 'sites.json');
-    writeFileSync(sitesFile, JSON.stringify({ sites: [SHOP] }));
-    env = { CLIENTELA_DATA: temp.dir, CLIENTELA_SITES: sitesFile };
+    env = collectorEnv(temp.dir);
   });
   afterEach(() => temp.remove());
 

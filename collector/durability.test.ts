@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pullAll, SHOP, spawnCollector, submission, tempDir } from './test-kit';
+import { collectorEnv, pullAll, SHOP, spawnCollector, submission, tempDir } from './test-kit';
 
 const TOTAL = 400;
 const IN_FLIGHT = 16;
@@ -12,9 +10,7 @@ describe('durability of acknowledged submissions', () => {
   let env: Record<string, string>;
   beforeEach(() => {
     temp = tempDir();
-    const sitesFile = join(temp.dir, 'sites.json');
-    writeFileSync(sitesFile, JSON.stringify({ sites: [SHOP] }));
-    env = { CLIENTELA_DATA: temp.dir, CLIENTELA_SITES: sitesFile, CLIENTELA_RATE_PER_ADDRESS: '1000000', CLIENTELA_RATE_PER_SITE: '1000000' };
+    env = collectorEnv(temp.dir, { CLIENTELA_RATE_PER_ADDRESS: '1000000', CLIENTELA_RATE_PER_SITE: '1000000' });
   });
   afterEach(() => temp.remove());
 

@@ -1,6 +1,6 @@
 // Shared fixtures of the collector tests (not itself a test file).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp, type RateLimits } from './app';
@@ -16,6 +16,13 @@ export const OTHER: Site = { key: 'other', origins: ['https://outra.example'], t
 export function tempDir(prefix = 'clientela-collector-'): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Environment for a spawned collector keeping its data in `dir`, with a sites file there listing SHOP. */
+export function collectorEnv(dir: string, extra: Record<string, string> = {}): Record<string, string> {
+  const sitesFile = join(dir, 'sites.json');
+  writeFileSync(sitesFile, JSON.stringify({ sites: [SHOP] }));
+  return { CLIENTELA_DATA: dir, CLIENTELA_SITES: sitesFile, ...extra };
 }
 
 let counter = 0;
