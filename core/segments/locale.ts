@@ -6,15 +6,16 @@ export type SegmentLocale = (typeof SEGMENT_LOCALES)[number];
 export type LocalizedText = Readonly<Record<SegmentLocale, string>>;
 
 /**
- * Closest supported locale for a BCP 47 tag: `pt` and `pt-BR` → pt-BR (the main market), any other `pt-*` →
- * pt-PT, `es-*` → es, everything else → en.
+ * Closest supported locale for a BCP 47 tag (`-` or `_`, any case, any sub-tags): `pt` and `pt-BR` → pt-BR,
+ * any other `pt-*` → pt-PT, `es-*` → es, `en-*` → en. Anything else, or no tag, → pt-BR, the main market. The
+ * extension picks its interface language with this too, so labels and screens always agree.
  */
-export function resolveSegmentLocale(locale: string): SegmentLocale {
-  const tag = locale.trim().toLowerCase().replace('_', '-');
-  if (tag === 'pt' || tag === 'pt-br') return 'pt-BR';
-  if (tag.startsWith('pt-')) return 'pt-PT';
-  if (tag === 'es' || tag.startsWith('es-')) return 'es';
-  return 'en';
+export function resolveSegmentLocale(locale: string | undefined): SegmentLocale {
+  const [language = '', region = ''] = (locale ?? '').trim().toLowerCase().split(/[-_]/);
+  if (language === 'pt') return region === '' || region === 'br' ? 'pt-BR' : 'pt-PT';
+  if (language === 'es') return 'es';
+  if (language === 'en') return 'en';
+  return 'pt-BR';
 }
 
 // Intl objects are costly to build and immutable, so one per locale is kept; this cache is the only state here.

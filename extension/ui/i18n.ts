@@ -1,3 +1,4 @@
+import { resolveSegmentLocale } from '../../core';
 import { en, type MessageKey } from './messages/en';
 import { es } from './messages/es';
 import { ptBR } from './messages/pt-br';
@@ -11,15 +12,8 @@ const messages: Record<Locale, Record<MessageKey, string>> = { 'pt-BR': ptBR, 'p
 
 export type { MessageKey };
 
-/** The best of our locales for a BCP 47 tag: pt-BR for `pt` and `pt-BR`, pt-PT for `pt-PT`/`pt-AO`…, else es or en. */
-export function pickLocale(tag: string | undefined): Locale {
-  const lower = (tag ?? '').toLowerCase();
-  if (lower === 'pt' || lower.startsWith('pt-br')) return 'pt-BR';
-  if (lower.startsWith('pt')) return 'pt-PT';
-  if (lower.startsWith('es')) return 'es';
-  if (lower.startsWith('en')) return 'en';
-  return 'pt-BR';
-}
+/** The best of our locales for a BCP 47 tag: the same rule as core's texts (see resolveSegmentLocale). */
+export const pickLocale: (tag: string | undefined) => Locale = resolveSegmentLocale;
 
 /**
  * Translates `key`: `{name}` becomes params.name, and `{count, plural, customers}` becomes the `customers.one` /
