@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CommitBatcher } from './commit-batcher';
+import { CommitBatcher, SLOW_COMMIT_MS } from './commit-batcher';
 import { tempDir } from './test-kit';
 
 describe('CommitBatcher', () => {
@@ -44,5 +44,18 @@ describe('CommitBatcher', () => {
     const outcomes = await Promise.allSettled([1, 2, 2, 3].map((v) => batcher.run(() => insert.run(v))));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(db.prepare('SELECT v FROM t ORDER BY v').pluck().all()).toEqual([1, 2, 3]);
+  });
+
+  it('reports a group commit that took SLOW_COMMIT_MS or more, with the writes that waited on it', async () => {
+    // Clock readings around each commit: the first takes 40 ms, the second SLOW_COMMIT_MS + 50.
+    const readings = [0, 40, 1000, 1000 + SLOW_COMMIT_MS + 50];
+    const slow: [number, number][] = [];
+    const batcher = new CommitBatcher(db, { now: () => readings.shift() ?? 0, onSlowCommit: (ms, writes) => slow.push([ms, writes]) });
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    await Promise.all([1, 2].map((v) => batcher.run(() => insert.run(v))));
+    expect(slow).toEqual([]);
+    await Promise.all([3, 4, 5].map((v) => batcher.run(() => insert.run(v))));
+    expect(slow).toEqual([[SLOW_COMMIT_MS + 50, 3]]);
+    expect(readings).toEqual([]);
   });
 });

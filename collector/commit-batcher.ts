@@ -1,5 +1,19 @@
 import type { Database } from 'better-sqlite3';
 
+/** A group commit slower than this is reported (see CommitBatcherOptions.onSlowCommit). */
+export const SLOW_COMMIT_MS = 100;
+
+/** Reporting of slow commits; `now` is injectable for tests. */
+export interface CommitBatcherOptions {
+  /**
+   * Called after a group commit that took SLOW_COMMIT_MS or more, with its milliseconds and how many writes it
+   * held: every one of those requests waited that long for its answer. On a healthy disk a commit takes well
+   * under a millisecond, so these mark a disk (or host) that stalls.
+   */
+  onSlowCommit?: (ms: number, writes: number) => void;
+  now?: () => number;
+}
+
 interface Pending {
   op: () => unknown;
   resolve: (value: unknown) => void;
@@ -16,11 +30,15 @@ export class CommitBatcher {
   readonly #db: Database;
   /** Built once: better-sqlite3 makes four wrapper functions per transaction() call. */
   readonly #runAll: (batch: Pending[]) => unknown[];
+  readonly #onSlowCommit: ((ms: number, writes: number) => void) | undefined;
+  readonly #now: () => number;
   #pending: Pending[] = [];
   #scheduled = false;
 
-  constructor(db: Database) {
+  constructor(db: Database, options: CommitBatcherOptions = {}) {
     this.#db = db;
+    this.#onSlowCommit = options.onSlowCommit;
+    this.#now = options.now ?? (() => performance.now());
     this.#runAll = db.transaction((batch: Pending[]) => batch.map((item) => item.op()));
   }
 
@@ -43,12 +61,15 @@ export class CommitBatcher {
     this.#pending = [];
     if (batch.length === 0) return;
     let results: unknown[];
+    const started = this.#now();
     try {
       results = this.#runAll(batch);
     } catch {
       for (const item of batch) this.#alone(item);
       return;
     }
+    const ms = this.#now() - started;
+    if (ms >= SLOW_COMMIT_MS) this.#onSlowCommit?.(ms, batch.length);
     batch.forEach((item, i) => item.resolve(results[i]));
   }
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommitBatcher } from './commit-batcher';
+import { CommitBatcher, type CommitBatcherOptions } from './commit-batcher';
 
 /** A stored submission, as the extension pulls it. Absent fields are null. */
 export interface FeedbackItem {
@@ -96,13 +96,13 @@ export class FeedbackStore {
   readonly #screen: Database.Statement;
   readonly #screenedCounts: Database.Statement<[string], { day: string; reason: ScreenReason; count: number }>;
 
-  /** Opens (creating if needed) `<dataDir>/collector.sqlite`. */
-  static open(dataDir: string): FeedbackStore {
+  /** Opens (creating if needed) `<dataDir>/collector.sqlite`; `commits` reports slow group commits. */
+  static open(dataDir: string, commits: CommitBatcherOptions = {}): FeedbackStore {
     mkdirSync(dataDir, { recursive: true });
-    return new FeedbackStore(new Database(join(dataDir, 'collector.sqlite')));
+    return new FeedbackStore(new Database(join(dataDir, 'collector.sqlite')), commits);
   }
 
-  private constructor(db: Database.Database) {
+  private constructor(db: Database.Database, commits: CommitBatcherOptions) {
     this.#db = db;
     db.pragma('journal_mode = WAL');
     // FULL fsyncs the WAL on every commit: an acknowledged write survives power loss (NORMAL may lose the last).
@@ -111,7 +111,7 @@ export class FeedbackStore {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new Error(`collector.sqlite is at schema ${version}; this collector knows ${SCHEMA_VERSION}`);
     if (version === 0) db.transaction(() => db.exec(`${SCHEMA}\nPRAGMA user_version = ${SCHEMA_VERSION};`))();
-    this.#batcher = new CommitBatcher(db);
+    this.#batcher = new CommitBatcher(db, commits);
     this.#insert = db.prepare(`INSERT OR IGNORE INTO feedback
       (site, id, kind, score, comment, contact_email, contact_phone, contact_name, consent_given, consent_text, consent_version, page, locale, order_id, verified, received_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);

@@ -39,7 +39,10 @@ export interface RunningCollector {
 /** Opens the store and listens; resolves once connections are accepted. */
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
   const log = options.log ?? stdoutLog;
-  const store = FeedbackStore.open(options.dataDir);
+  const store = FeedbackStore.open(options.dataDir, {
+    // Each waiting request answers that much later: worth a line for whoever looks after the server's disk.
+    onSlowCommit: (ms, writes) => log({ level: 'warn', msg: 'slow commit', ms: Math.round(ms), writes }),
+  });
   const app = createApp({
     store,
     sites: options.sites,
