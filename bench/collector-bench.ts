@@ -192,7 +192,7 @@ export async function runCollectorBench(): Promise<BenchRow[]> {
         met: ratio >= 0.5 && o.p99 <= 25,
         note: `${range}; ${
           connections === CONNECTIONS
-            ? 'every answer waits for its own group commit (fsync), so few connections leave the server waiting on the disk'
+            ? 'few connections: each group commit (one fsync) is shared by few submissions, the server idles between them, and its CPU per request rises (see below)'
             : 'more requests in flight share each fsync; both servers are CPU-bound here (see CPU per request)'
         }`,
       };
