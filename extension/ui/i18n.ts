@@ -1,4 +1,5 @@
-import { resolveSegmentLocale } from '../../core';
+// The module itself, not core's index: the content script must not carry the rest of core.
+import { resolveSegmentLocale } from '../../core/segments/locale';
 import { en, type MessageKey } from './messages/en';
 import { es } from './messages/es';
 import { ptBR } from './messages/pt-br';
