@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SITE_MATCHES } from '../../extension/sites/registry';
@@ -16,6 +17,16 @@ describe('built manifests', () => {
       expect(manifest.permissions ?? []).toEqual(['storage', 'alarms', 'notifications']);
       expect((manifest.permissions ?? []).filter((p: string) => p.includes('://'))).toEqual([]);
       expect(manifest.content_security_policy ?? null).toBeNull();
+    });
+  }
+
+  // The sidebar runs on every chat page and asks the background for data, so core (zod, segments, storage)
+  // stays out of it; an import of core's index pulls all of it in (52 KB gzip measured), which this catches.
+  const CONTENT_SCRIPT_BUDGET_BYTES = 30 * 1024;
+  for (const target of ['chrome-mv3', 'firefox-mv2']) {
+    it(`${target} content script stays within ${CONTENT_SCRIPT_BUDGET_BYTES} bytes gzipped`, async () => {
+      const script = await readFile(resolve(import.meta.dirname, '../../.output', target, 'content-scripts/sidebar.js'));
+      expect(gzipSync(script, { level: 9 }).byteLength).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_BYTES);
     });
   }
 });
