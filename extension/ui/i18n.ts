@@ -1,20 +1,19 @@
 // The module itself, not core's index: the content script must not carry the rest of core.
-import { resolveSegmentLocale } from '../../core/segments/locale';
+import { resolveSegmentLocale, type SegmentLocale } from '../../core/segments/locale';
 import { en, type MessageKey } from './messages/en';
 import { es } from './messages/es';
 import { ptBR } from './messages/pt-br';
 import { ptPT } from './messages/pt-pt';
 
-/** The languages Clientela speaks, Brazilian Portuguese first. */
-export const LOCALES = ['pt-BR', 'pt-PT', 'es', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** The languages Clientela speaks: core's list (SEGMENT_LOCALES), so screens and core texts cover the same. */
+export type Locale = SegmentLocale;
 
 const messages: Record<Locale, Record<MessageKey, string>> = { 'pt-BR': ptBR, 'pt-PT': ptPT, es, en };
 
 export type { MessageKey };
 
 /** The best of our locales for a BCP 47 tag: the same rule as core's texts (see resolveSegmentLocale). */
-export const pickLocale: (tag: string | undefined) => Locale = resolveSegmentLocale;
+export const pickLocale = resolveSegmentLocale;
 
 /**
  * Translates `key`: `{name}` becomes params.name, and `{count, plural, customers}` becomes the `customers.one` /
