@@ -1,5 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { SITE_MATCHES } from './extension/sites/registry';
+
+// Chrome accepts only whole origins (path `/*`) in web_accessible_resources.matches.
+const SITE_ORIGINS = [...new Set(SITE_MATCHES.map((pattern) => `${new URL(pattern.replace(/\*$/, '')).origin}/*`))];
 
 export default defineConfig({
   srcDir: 'extension',
@@ -16,8 +20,14 @@ export default defineConfig({
     // extension's own IndexedDB. `storage` keeps small sidebar preferences (collapsed or not).
     // `alarms` and `notifications` remind the seller of follow-ups that fall due.
     permissions: ['storage', 'alarms', 'notifications'],
-    // The WhatsApp bridge runs in the page's main world, so the page must be able to load it; no other site can.
-    web_accessible_resources: [{ resources: ['whatsapp-bridge.js'], matches: ['https://web.whatsapp.com/*'] }],
+    // The sidebar frame is an extension page placed in the chat sites' pages, so they must be able to load it. On
+    // Chrome only those sites, and through a per-session dynamic URL that cannot fingerprint the extension. Firefox
+    // MV2 has no `matches`: its list holds only what must be there (the frame, and the WhatsApp bridge, which MV2
+    // cannot run as a main-world content script).
+    web_accessible_resources:
+      browser === 'firefox'
+        ? (['sidebar-frame.html', 'whatsapp-bridge.js'] as unknown as [])
+        : [{ resources: ['sidebar-frame.html'], matches: SITE_ORIGINS, use_dynamic_url: true }],
     action: { default_title: 'Clientela' },
     // The toolbar button opens the sidebar in search mode on any page; this is its keyboard shortcut.
     commands: {

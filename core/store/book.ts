@@ -8,6 +8,7 @@ import { fromRow, toRow } from './customer-rows';
 import { CustomerRepository } from './customers';
 import { FeedbackRepository } from './feedback';
 import { FollowUpRepository } from './follow-ups';
+import { MetaRepository } from './meta';
 import { NoteRepository } from './notes';
 import { openBookDatabase } from './open';
 import { OrderRepository } from './orders';
@@ -45,6 +46,7 @@ export class Book {
   readonly feedback: FeedbackRepository;
   readonly followUps: FollowUpRepository;
   readonly segments: SegmentRepository;
+  readonly meta: MetaRepository;
 
   constructor(private readonly context: StoreContext) {
     this.customers = new CustomerRepository(context);
@@ -54,6 +56,7 @@ export class Book {
     this.feedback = new FeedbackRepository(context);
     this.followUps = new FollowUpRepository(context);
     this.segments = new SegmentRepository(context);
+    this.meta = new MetaRepository(context);
   }
 
   /** Called after every committed write, here or in another context of the extension. */

@@ -9,7 +9,9 @@ export interface BookChange {
   wholeBook?: boolean;
 }
 
-export type ChangeListener = (change: BookChange) => void;
+/** `here`: written through this context's book; `elsewhere`: heard from another context of the extension. */
+export type ChangeOrigin = 'here' | 'elsewhere';
+export type ChangeListener = (change: BookChange, origin: ChangeOrigin) => void;
 
 /**
  * Delivers change notifications to listeners in this context and, through a BroadcastChannel named after the
@@ -21,12 +23,12 @@ export class ChangeFeed {
 
   constructor(databaseName: string) {
     this.channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`clientela:${databaseName}`) : null;
-    this.channel?.addEventListener('message', (event: MessageEvent<BookChange>) => this.deliver(event.data));
+    this.channel?.addEventListener('message', (event: MessageEvent<BookChange>) => this.deliver(event.data, 'elsewhere'));
   }
 
   /** Announces a committed write here and everywhere else. Call only after the transaction is done. */
   publish(change: BookChange): void {
-    this.deliver(change);
+    this.deliver(change, 'here');
     this.channel?.postMessage(change);
   }
 
@@ -40,10 +42,10 @@ export class ChangeFeed {
     this.channel?.close();
   }
 
-  private deliver(change: BookChange): void {
+  private deliver(change: BookChange, origin: ChangeOrigin): void {
     for (const listener of this.listeners) {
       try {
-        listener(change);
+        listener(change, origin);
       } catch {
         // One broken view must not keep the others from refreshing.
       }

@@ -1,5 +1,5 @@
 export { Book, openBook, type BookContents, type OpenBookOptions } from './book';
-export type { BookChange, ChangeListener } from './changes';
+export type { BookChange, ChangeListener, ChangeOrigin } from './changes';
 export type { CustomerPatch } from './customers';
 export type { IdentityInput, NewCustomer } from './customer-rows';
 export type { NewFeedback } from './feedback';

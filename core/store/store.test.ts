@@ -169,3 +169,16 @@ describe('saved segments', () => {
     expect(await book.segments.list()).toEqual([]);
   });
 });
+
+describe('meta (settings beside the records)', () => {
+  it('keeps a value, announces the write as a meta change, and stays out of what a backup carries', async () => {
+    const book = await openTestBook();
+    const changes: BookChange[] = [];
+    book.onChange((change) => changes.push(change));
+    expect(await book.meta.get('collectors')).toBeUndefined();
+    await book.meta.set('collectors', [{ id: 'c1', token: 'secret-token' }]);
+    expect(await book.meta.get('collectors')).toEqual([{ id: 'c1', token: 'secret-token' }]);
+    expect(changes).toEqual([{ stores: ['meta'], customerIds: [] }]);
+    expect(JSON.stringify(await book.exportAll())).not.toContain('secret-token');
+  });
+});

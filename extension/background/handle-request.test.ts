@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { openTestBook } from '../../core/store/test-book';
 import type { BookResponses, Reply } from '../messaging/protocol';
 import { CustomerSearch } from './customer-search';
-import { handleRequest, type BackgroundServices } from './handle-request';
+import { handleRequest, type BookServices } from './handle-request';
 import { InsightService } from './insights';
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
 
-async function services(): Promise<BackgroundServices> {
+async function services(): Promise<BookServices> {
   const book = await openTestBook(NOW);
   return { book, insights: new InsightService(book, { mainCurrency: 'BRL' }, () => NOW), search: new CustomerSearch(book), locale: 'pt-BR', now: () => NOW };
 }
 
-async function ask<T extends keyof BookResponses>(s: BackgroundServices, request: { type: T } & Record<string, unknown>): Promise<BookResponses[T]> {
+async function ask<T extends keyof BookResponses>(s: BookServices, request: { type: T } & Record<string, unknown>): Promise<BookResponses[T]> {
   const reply = (await handleRequest(s, request)) as Reply<BookResponses[T]>;
   if (!reply.ok) throw new Error(reply.error);
   return reply.data;
@@ -45,14 +45,23 @@ describe('background request handling', () => {
 });
 
 describe('the sidebar flows behind the protocol', () => {
-  it('looks up a chat, creates the customer from it, and links a hidden-number id to the phone', async () => {
+  it('looks up a chat without writing: a hidden-number id the customer lacks comes back unlinked until the seller links it', async () => {
     const s = await services();
     const identities = [{ kind: 'whatsapp', value: '5521998877665' }, { kind: 'whatsapp-lid', value: '123456789012345' }];
-    expect((await ask(s, { type: 'chat/lookup', identities })).profile).toBeNull();
+    expect(await ask(s, { type: 'chat/lookup', identities })).toEqual({ profile: null, unlinked: [] });
     const { profile } = await ask(s, { type: 'customers/create', displayName: 'Bruno', identities: identities.slice(0, 1) });
+    const changes: unknown[] = [];
+    s.book.onChange((change) => changes.push(change));
     const found = await ask(s, { type: 'chat/lookup', identities });
     expect(found.profile?.customer.id).toBe(profile.customer.id);
-    expect(found.profile?.customer.identities.map((i) => i.kind)).toEqual(['whatsapp', 'whatsapp-lid']);
+    expect(found.unlinked).toEqual([{ kind: 'whatsapp-lid', value: '123456789012345' }]);
+    expect(found.profile?.customer.identities.map((i) => i.kind)).toEqual(['whatsapp']);
+    expect(changes).toEqual([]);
+    expect((await ask(s, { type: 'chat/lookup', identities: [{ kind: 'whatsapp-lid', value: '123456789012345' }] })).profile).toBeNull();
+
+    await ask(s, { type: 'customers/link-identities', customerId: profile.customer.id, identities: found.unlinked });
+    const linked = await ask(s, { type: 'chat/lookup', identities });
+    expect(linked.unlinked).toEqual([]);
     expect((await ask(s, { type: 'chat/lookup', identities: [{ kind: 'whatsapp-lid', value: '123456789012345' }] })).profile?.customer.displayName).toBe('Bruno');
   });
 

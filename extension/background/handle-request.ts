@@ -3,19 +3,23 @@ import { requestSchema, type BookResponses, type CollectorsState, type ParsedReq
 import type { Locale } from '../ui/i18n';
 import type { CollectorService } from './collectors';
 import type { CustomerSearch } from './customer-search';
-import type { InsightService } from './insights';
-import { buildProfile } from './profiles';
+import { buildProfile, type InsightProvider } from './profiles';
 
-/** What the background hands every request. */
-export interface BackgroundServices {
+/**
+ * What every request is answered with. The background has all of it; the sidebar frame and the popup answer
+ * from the book they open themselves and leave search and collectors to the background (frame-client.ts).
+ */
+export interface BookServices {
   book: Book;
-  insights: InsightService;
-  search: CustomerSearch;
+  insights: InsightProvider;
+  search?: CustomerSearch;
   locale: Locale;
   now?: () => Date;
   /** Opens the customer book in a tab (the sidebar's "open the book" link). */
   openBookPage?: () => void;
   collectors?: CollectorService;
+  /** Told when an extension page wrote to the book (the background recomputes the insight cut points). */
+  onBookWritten?: () => void;
 }
 
 type Handlers = { [T in ParsedRequest['type']]: (request: Extract<ParsedRequest, { type: T }>) => Promise<BookResponses[T]> };
@@ -23,7 +27,7 @@ type Handlers = { [T in ParsedRequest['type']]: (request: Extract<ParsedRequest,
 /** Tag colours offered in turn, readable on light and dark sidebars. */
 const TAG_COLOURS = ['#0b6e4f', '#1f6feb', '#8250df', '#bf3989', '#d1242f', '#bc4c00', '#9a6700', '#57606a'];
 
-function handlersFor({ book, insights, search, locale, now = () => new Date(), openBookPage, collectors }: BackgroundServices): Handlers {
+function handlersFor({ book, insights, search, locale, now = () => new Date(), openBookPage, collectors, onBookWritten }: BookServices): Handlers {
   const profile = (customerId: string) => buildProfile(book, insights, customerId, locale);
   const collectorsState = async (): Promise<CollectorsState> => {
     if (!collectors) throw new Error('Collectors are managed by the background only');
@@ -41,25 +45,28 @@ function handlersFor({ book, insights, search, locale, now = () => new Date(), o
       openBookPage();
       return { opened: true as const };
     },
+    'book/written': async () => {
+      onBookWritten?.();
+      return { noted: true as const };
+    },
     'customers/find-by-identity': async ({ kind, value }) => ({ customers: await book.customers.findByIdentity(kind, value) }),
     'customers/create': async ({ displayName, identities }) => {
       const customer = await book.customers.create({ displayName, identities });
       return { profile: await profile(customer.id) };
     },
+    // A lookup never writes: what the host page says about the chat is a hint. Identities of the chat that nobody
+    // in the book has yet come back as `unlinked`, for the seller to confirm ("Este contato é a Ana? Vincular").
     'chat/lookup': async ({ identities }) => {
-      for (const identity of identities) {
-        const [found] = await book.customers.findByIdentity(identity.kind, identity.value).catch(() => []);
-        if (found) {
-          // A hidden-number WhatsApp chat seen with its phone: remember the link on the profile.
-          const missing = identities.filter((i) => i !== identity);
-          if (missing.length) await linkMissing(book, found.id, missing);
-          return { profile: await profile(found.id) };
-        }
-      }
-      return { profile: null };
+      const owners = await Promise.all(identities.map((identity) => book.customers.findByIdentity(identity.kind, identity.value).catch(() => [])));
+      const found = owners.find((list) => list.length > 0)?.[0];
+      if (!found) return { profile: null, unlinked: [] };
+      return { profile: await profile(found.id), unlinked: identities.filter((_, index) => owners[index]?.length === 0) };
     },
     'customers/profile': async ({ customerId }) => ({ profile: await profile(customerId) }),
-    'customers/search': async ({ query, limit }) => ({ hits: await search.search(query, limit) }),
+    'customers/search': async ({ query, limit }) => {
+      if (!search) throw new Error('Search is answered by the background');
+      return { hits: await search.search(query, limit) };
+    },
     'customers/link-identities': async ({ customerId, identities }) => {
       await linkMissing(book, customerId, identities);
       return { profile: await profile(customerId) };
@@ -150,7 +157,7 @@ async function linkMissing(book: Book, customerId: string, identities: IdentityI
  * Validates a message from a content script or page and runs it against the book. Never throws: the reply
  * carries the error in words, with the bad field named when the message itself was malformed.
  */
-export async function handleRequest(services: BackgroundServices, message: unknown): Promise<Reply<unknown>> {
+export async function handleRequest(services: BookServices, message: unknown): Promise<Reply<unknown>> {
   const parsed = requestSchema.safeParse(message);
   if (!parsed.success) {
     const problems = fieldProblems(parsed.error).map((p) => `${p.field}: ${p.message}`);

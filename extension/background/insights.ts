@@ -16,21 +16,67 @@ import {
   type SegmentationOptions,
 } from '../../core';
 import type { CustomerInsight } from '../messaging/protocol';
+import type { InsightProvider } from './profiles';
 
-/** How stale the book-wide cut points may get before an idle refresh (they move slowly; the chat path never waits). */
-const REFRESH_AFTER_MS = 30_000;
+/** Where the background keeps the book-wide cut points for the sidebar frames (the book's `meta` store). */
+export const INSIGHT_CONTEXT_KEY = 'insights.context';
+
+/** The cut points as stored, with when they were computed. */
+export interface StoredBookContext {
+  computedAt: string;
+  context: BookContext;
+}
+
+/** Quiet time after the last write before the cut points are recomputed (writes come in bursts). */
+const RECOMPUTE_AFTER_MS = 2_000;
+/** Activity and recency move with the calendar: cut points older than this are recomputed when the worker starts. */
+const MAX_AGE_MS = 6 * 60 * 60 * 1000;
+
+/** One customer's activity, RFM and lifecycle against the book's cut points, in the seller's language. */
+export function describeInsight(base: CustomerBase, context: BookContext, locale: string): CustomerInsight {
+  const facts = deriveFacts(base, context);
+  return {
+    activity: { status: facts.activity.status, label: activityStatusLabel(facts.activity.status, locale), reason: describeActivity(facts.activity, locale) },
+    rfm: facts.rfm
+      ? { segment: facts.rfm.segment, label: rfmSegmentLabel(facts.rfm.segment, locale), scores: `R${facts.rfm.recency} F${facts.rfm.frequency} M${facts.rfm.monetary}` }
+      : null,
+    lifecycle: { stage: facts.lifecycle.stage, label: lifecycleStageLabel(facts.lifecycle.stage, locale), worthRecovering: facts.lifecycle.worthRecovering },
+    nextPurchaseExpectedAt: facts.activity.nextPurchaseExpectedAt === null ? null : new Date(facts.activity.nextPurchaseExpectedAt).toISOString(),
+    typicalIntervalDays: facts.typicalIntervalDays,
+  };
+}
 
 /**
- * Activity, RFM and lifecycle for the sidebar. Each customer's own figures are computed from their records on
- * every lookup (cheap: their orders only); the book-wide cut points (store interval, RFM quintiles, high value)
- * come from a BookContext built once from every customer in the background and refreshed lazily after writes.
+ * The sidebar frames' insights: each customer's own figures come from their records on every lookup (cheap: their
+ * orders only), judged against the cut points the background stored in the book. A frame never loads the whole
+ * book, so a chat switch never waits for whole-book work, wherever the service worker is.
  */
-export class InsightService {
-  private readonly bases = new Map<string, CustomerBase>();
+export class StoredInsights implements InsightProvider {
+  constructor(
+    private readonly book: Book,
+    private readonly options: SegmentationOptions,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async insightFor(customer: Customer, orders: Order[], feedback: Feedback[], locale: string): Promise<CustomerInsight> {
+    const base = computeCustomerBase(customer, orders, feedback, this.now());
+    const stored = await this.book.meta.get<StoredBookContext>(INSIGHT_CONTEXT_KEY);
+    // Before the background has computed the book's cut points, the customer is judged on their own.
+    return describeInsight(base, stored?.context ?? computeBookContext([base], this.options), locale);
+  }
+}
+
+/**
+ * The background's side: every customer's base in memory, the book-wide cut points (store interval, RFM
+ * quintiles, high value) recomputed shortly after writes and stored for the frames. It also answers insights
+ * itself, for extension pages that ask the background.
+ */
+export class InsightService implements InsightProvider {
+  private bases: Map<string, CustomerBase> | null = null;
   private context: BookContext | null = null;
-  private loading: Promise<void> | null = null;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  private refreshedAt = 0;
+  private loading: Promise<Map<string, CustomerBase>> | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly stale = new Set<string>();
 
   constructor(
     private readonly book: Book,
@@ -38,69 +84,67 @@ export class InsightService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The insight of one customer; judged against the book's cut points once they are loaded. */
-  insightFor(customer: Customer, orders: Order[], feedback: Feedback[], locale: string): CustomerInsight {
+  /** Judged against the cut points in memory, else the stored ones: a worker that just woke never loads the book to answer. */
+  async insightFor(customer: Customer, orders: Order[], feedback: Feedback[], locale: string): Promise<CustomerInsight> {
     const base = computeCustomerBase(customer, orders, feedback, this.now());
-    this.bases.set(customer.id, base);
-    this.scheduleRefresh();
-    const context = this.context ?? computeBookContext([base], this.options);
-    const facts = deriveFacts(base, context);
-    return {
-      activity: { status: facts.activity.status, label: activityStatusLabel(facts.activity.status, locale), reason: describeActivity(facts.activity, locale) },
-      rfm: facts.rfm
-        ? { segment: facts.rfm.segment, label: rfmSegmentLabel(facts.rfm.segment, locale), scores: `R${facts.rfm.recency} F${facts.rfm.frequency} M${facts.rfm.monetary}` }
-        : null,
-      lifecycle: { stage: facts.lifecycle.stage, label: lifecycleStageLabel(facts.lifecycle.stage, locale), worthRecovering: facts.lifecycle.worthRecovering },
-      nextPurchaseExpectedAt: facts.activity.nextPurchaseExpectedAt === null ? null : new Date(facts.activity.nextPurchaseExpectedAt).toISOString(),
-      typicalIntervalDays: facts.typicalIntervalDays,
-    };
+    this.context ??= (await this.book.meta.get<StoredBookContext>(INSIGHT_CONTEXT_KEY))?.context ?? null;
+    return describeInsight(base, this.context ?? computeBookContext([base], this.options), locale);
   }
 
-  /** Forgets a customer (erased or merged away) so the cut points stop counting them. */
-  forget(customerId: string): void {
-    this.bases.delete(customerId);
-    this.scheduleRefresh();
+  /** When the worker starts: recompute unless the stored cut points are recent. */
+  async ensureFresh(): Promise<void> {
+    const stored = await this.book.meta.get<StoredBookContext>(INSIGHT_CONTEXT_KEY);
+    if (stored && this.now().getTime() - Date.parse(stored.computedAt) < MAX_AGE_MS) {
+      this.context ??= stored.context;
+      return;
+    }
+    await this.recompute();
   }
 
-  /** Reads the whole book once to build the cut points. Called lazily; safe to call again (one load at a time). */
-  load(): Promise<void> {
+  /** Some customers' records changed (or, with none named, the whole book): recompute soon. */
+  changed(customerIds: readonly string[], wholeBook = false): void {
+    if (wholeBook) {
+      this.bases = null;
+      this.stale.clear();
+    } else for (const id of customerIds) this.stale.add(id);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.recompute(), RECOMPUTE_AFTER_MS);
+  }
+
+  /** Brings the bases up to date, recomputes the cut points and stores them for the frames. */
+  async recompute(): Promise<BookContext> {
+    clearTimeout(this.timer);
+    const bases = await this.loadBases();
+    const now = this.now();
+    for (const id of [...this.stale]) {
+      this.stale.delete(id);
+      const [customer, orders, feedback] = await Promise.all([this.book.customers.get(id), this.book.orders.listByCustomer(id), this.book.feedback.listByCustomer(id)]);
+      if (customer) bases.set(id, computeCustomerBase(customer, orders, feedback, now));
+      else bases.delete(id);
+    }
+    const context = computeBookContext(bases.values(), this.options);
+    this.context = context;
+    await this.book.meta.set(INSIGHT_CONTEXT_KEY, { computedAt: now.toISOString(), context } satisfies StoredBookContext);
+    return context;
+  }
+
+  private loadBases(): Promise<Map<string, CustomerBase>> {
+    if (this.bases) return Promise.resolve(this.bases);
     this.loading ??= (async () => {
       const contents = await this.book.exportAll();
       const orders = groupByCustomer(contents.orders);
       const feedback = groupByCustomer(contents.feedback);
       const now = this.now();
+      const bases = new Map<string, CustomerBase>();
       for (const customer of contents.customers) {
-        this.bases.set(customer.id, computeCustomerBase(customer, orders.get(customer.id) ?? [], feedback.get(customer.id) ?? [], now));
+        bases.set(customer.id, computeCustomerBase(customer, orders.get(customer.id) ?? [], feedback.get(customer.id) ?? [], now));
       }
-      this.refresh();
+      this.stale.clear();
+      this.bases = bases;
+      return bases;
     })().finally(() => {
       this.loading = null;
     });
     return this.loading;
-  }
-
-  /** After a restore or anything book-wide: start over. */
-  reset(): void {
-    this.bases.clear();
-    this.context = null;
-    void this.load();
-  }
-
-  private refresh(): void {
-    this.context = computeBookContext(this.bases.values(), this.options);
-    this.refreshedAt = Date.now();
-  }
-
-  private scheduleRefresh(): void {
-    if (!this.context) {
-      void this.load();
-      return;
-    }
-    if (this.refreshTimer) return;
-    const wait = Math.max(0, REFRESH_AFTER_MS - (Date.now() - this.refreshedAt));
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = undefined;
-      this.refresh();
-    }, wait);
   }
 }

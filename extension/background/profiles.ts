@@ -1,6 +1,10 @@
-import { DEFAULT_FUNNEL_STAGES, funnelStageLabel, type Book, type Order } from '../../core';
-import type { CurrencyTotal, CustomerProfile } from '../messaging/protocol';
-import type { InsightService } from './insights';
+import { DEFAULT_FUNNEL_STAGES, funnelStageLabel, type Book, type Customer, type Feedback, type Order } from '../../core';
+import type { CurrencyTotal, CustomerInsight, CustomerProfile } from '../messaging/protocol';
+
+/** Judges one customer's activity, RFM and lifecycle (against cut points it holds or reads from the book). */
+export interface InsightProvider {
+  insightFor(customer: Customer, orders: Order[], feedback: Feedback[], locale: string): CustomerInsight | null | Promise<CustomerInsight | null>;
+}
 
 /** Totals per currency over paid orders; refunds and cancellations are not sales. */
 export function currencyTotals(orders: readonly Order[]): CurrencyTotal[] {
@@ -18,7 +22,7 @@ export function currencyTotals(orders: readonly Order[]): CurrencyTotal[] {
 }
 
 /** One customer's whole sidebar: read in parallel, one round trip for the content script. */
-export async function buildProfile(book: Book, insights: InsightService, customerId: string, locale: string): Promise<CustomerProfile> {
+export async function buildProfile(book: Book, insights: InsightProvider, customerId: string, locale: string): Promise<CustomerProfile> {
   const [customer, tags, orders, notes, followUps, feedback] = await Promise.all([
     book.customers.get(customerId),
     book.tags.list(),
@@ -35,7 +39,7 @@ export async function buildProfile(book: Book, insights: InsightService, custome
     recentOrders: orders.slice(0, 5),
     orderCount: orders.filter((order) => order.status === 'paid').length,
     totals: currencyTotals(orders),
-    insight: insights.insightFor(customer, orders, feedback, locale),
+    insight: await insights.insightFor(customer, orders, feedback, locale),
     notes,
     followUps,
     latestFeedback: feedback[0] ?? null,

@@ -4,26 +4,29 @@ import { openBook } from '../../core';
 import { CollectorService } from '../background/collectors';
 import { CustomerSearch } from '../background/customer-search';
 import { dueReminders } from '../background/follow-up-reminders';
-import { handleRequest, type BackgroundServices } from '../background/handle-request';
+import { handleRequest, type BookServices } from '../background/handle-request';
 import { InsightService } from '../background/insights';
+import { isExtensionPage } from '../background/sender';
+import { bookSettings } from '../background/book-settings';
 import { CHANGES_PORT } from '../messaging/client';
 import type { ChangeMessage } from '../messaging/protocol';
 import { browserLocale, translate } from '../ui/i18n';
 
 export default defineBackground(() => {
   const openBookPage = () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html') });
-  const services: Promise<BackgroundServices> = openBook().then((book) => ({
-    book,
-    insights: new InsightService(book, { mainCurrency: 'BRL' }),
-    search: new CustomerSearch(book),
-    locale: browserLocale(),
-    openBookPage,
-    collectors: new CollectorService(book, {
-      get: async (key) => (await browser.storage.local.get(key))[key],
-      set: (key, value) => browser.storage.local.set({ [key]: value }),
-    }),
-  }));
-  const sidebars = new Set<Browser.runtime.Port>();
+  const services: Promise<BookServices & { insights: InsightService; search: CustomerSearch }> = openBook().then(async (book) => {
+    const insights = new InsightService(book, { mainCurrency: 'BRL' });
+    void insights.ensureFresh();
+    return {
+      book,
+      insights,
+      search: new CustomerSearch(book),
+      locale: browserLocale(),
+      openBookPage,
+      onBookWritten: () => insights.changed([]),
+      collectors: new CollectorService(book, await bookSettings(book, browser.storage.local)),
+    };
+  });
 
   // Follow-ups that fall due become a browser notification, once each (announced ids survive restarts).
   const REMINDERS_ALARM = 'clientela:follow-ups';
@@ -53,28 +56,32 @@ export default defineBackground(() => {
   void browser.alarms.create(REMINDERS_ALARM, { periodInMinutes: 1, delayInMinutes: 0.1 });
   browser.notifications.onClicked.addListener(openBookPage);
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Only our own content scripts and pages talk to the book; web pages cannot reach it.
-    if (sender.id !== browser.runtime.id) return undefined;
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    // Only our own extension pages (the sidebar frame, the popup, the book) talk to the book. Content scripts run
+    // beside pages we do not trust and get nothing here; web pages cannot reach this listener at all.
+    if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
     return services.then((ready) => handleRequest(ready, message));
   });
 
+  // Sidebar frames that cannot open the book themselves (storage denied to frames inside other sites) hear of
+  // changes here.
+  const watchers = new Set<Browser.runtime.Port>();
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== CHANGES_PORT || port.sender?.id !== browser.runtime.id) return;
-    sidebars.add(port);
-    port.onDisconnect.addListener(() => sidebars.delete(port));
+    if (port.name !== CHANGES_PORT || !port.sender || !isExtensionPage(port.sender, browser.runtime.id, browser.runtime.getURL('/'))) return;
+    watchers.add(port);
+    port.onDisconnect.addListener(() => watchers.delete(port));
   });
 
-  // Writes made here or in an extension page (the book page writes directly) reach every open sidebar, and keep
-  // the search index and the insight cut points current.
+  // Writes made here or in an extension page keep the search index and the insight cut points current. A page
+  // that wrote while this worker slept says so with 'book/written' (handled in handle-request.ts).
   void services.then(({ book, search, insights }) =>
     book.onChange((change) => {
-      if (change.wholeBook) {
-        search.reset();
-        insights.reset();
-      } else void search.update(change.customerIds);
+      if (change.stores.every((store) => store === 'meta')) return;
+      if (change.wholeBook) search.reset();
+      else void search.update(change.customerIds);
+      insights.changed(change.customerIds, change.wholeBook);
       const message: ChangeMessage = { type: 'book/changed', customerIds: change.customerIds, wholeBook: change.wholeBook };
-      for (const port of sidebars) port.postMessage(message);
+      for (const port of watchers) port.postMessage(message);
     }),
   );
 });

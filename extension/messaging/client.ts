@@ -1,15 +1,29 @@
 import { browser } from 'wxt/browser';
 import type { BookRequest, BookResponses, ChangeMessage, Reply } from './protocol';
 
-/** Name of the port on which the background pushes book changes to open sidebars. */
+/** Name of the port on which the background pushes book changes to extension pages that do not open the book. */
 export const CHANGES_PORT = 'clientela:book-changes';
 
-/** Asks the background; throws with the background's own words when it refuses. */
-export async function askBackground<R extends BookRequest>(request: R): Promise<BookResponses[R['type']]> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<BookResponses[R['type']]> | undefined;
+/**
+ * How a screen reaches the book: `ask` runs one request of the protocol, `watch` calls back after every committed
+ * write anywhere. The sidebar frame and the popup answer most requests themselves from the book they open
+ * (frame-client.ts); the background answers the rest.
+ */
+export interface BookClient {
+  ask<R extends BookRequest>(request: R): Promise<BookResponses[R['type']]>;
+  watch(onChange: (change: ChangeMessage) => void, signal: AbortSignal): void;
+}
+
+/** Turns a protocol reply into its data, or an error in the answerer's own words. */
+export function unwrapReply<T>(reply: Reply<T> | undefined): T {
   if (!reply) throw new Error('Clientela’s background did not answer');
   if (!reply.ok) throw new Error(reply.error);
   return reply.data;
+}
+
+/** Asks the background; throws with the background's own words when it refuses. Extension pages only. */
+export async function askBackground<R extends BookRequest>(request: R): Promise<BookResponses[R['type']]> {
+  return unwrapReply((await browser.runtime.sendMessage(request)) as Reply<BookResponses[R['type']]> | undefined);
 }
 
 /** Narrows what arrives on the changes port; it comes from our own background, so a shape check is enough. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { identityKindSchema, type Customer, type Feedback, type FollowUp, type Note, type Order, type Tag } from '../../core';
+import { identityKindSchema, type Customer, type IdentityKind, type Feedback, type FollowUp, type Note, type Order, type Tag } from '../../core';
 
 /**
  * The one protocol between content scripts (and extension pages) and the background, which owns the book.
@@ -13,6 +13,8 @@ const displayName = z.string().trim().min(1).max(200);
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('book/summary') }),
   z.object({ type: z.literal('ui/open-book') }),
+  // From an extension page that wrote to the book: the background may have slept through the change feed.
+  z.object({ type: z.literal('book/written') }),
   z.object({ type: z.literal('customers/find-by-identity'), kind: identityKindSchema, value: z.string().min(1).max(320) }),
   z.object({ type: z.literal('customers/create'), displayName, identities: z.array(identity).max(10) }),
   z.object({ type: z.literal('chat/lookup'), identities: z.array(identity).min(1).max(5) }),
@@ -85,9 +87,11 @@ export interface SearchHit {
 export interface BookResponses {
   'book/summary': { customerCount: number };
   'ui/open-book': { opened: true };
+  'book/written': { noted: true };
   'customers/find-by-identity': { customers: Customer[] };
   'customers/create': { profile: CustomerProfile };
-  'chat/lookup': { profile: CustomerProfile | null };
+  /** `unlinked`: identities of the chat no customer has; linking them is the seller's call. */
+  'chat/lookup': { profile: CustomerProfile | null; unlinked: { kind: IdentityKind; value: string }[] };
   'customers/profile': { profile: CustomerProfile };
   'customers/search': { hits: SearchHit[] };
   'customers/link-identities': { profile: CustomerProfile };
@@ -121,7 +125,7 @@ export interface CollectorsState {
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
-/** Pushed by the background on CHANGES_PORT after every committed write. */
+/** A committed write, as screens hear of it (from the book's change feed). */
 export interface ChangeMessage {
   type: 'book/changed';
   customerIds: string[];

@@ -9,7 +9,7 @@ export interface ChatIdentity {
 /** What a site adapter sees in the page right now. Host-page text is untrusted: it is only ever shown as text. */
 export type ConversationState =
   /** A one-to-one conversation: the customer's identities (the first is the main one) and the name the site shows. */
-  | { status: 'chat'; identities: ChatIdentity[]; displayName: string | null; key: string }
+  | { status: 'chat'; identities: ChatIdentity[]; displayName: string | null; key: string; mismatch?: { page: string | null } }
   /** A group, channel or community: never taken for a customer. */
   | { status: 'group'; displayName: string | null; key: string }
   /** No conversation is open (the inbox list, settings…). */

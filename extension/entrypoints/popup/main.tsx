@@ -1,14 +1,19 @@
 import { render } from 'preact';
+import { openBook } from '../../../core';
+import { StoredInsights } from '../../background/insights';
+import { pageClient, tellBackgroundOfWrites } from '../../messaging/page-client';
 import { browserLocale } from '../../ui/i18n';
 import { SidebarApp } from '../../ui/sidebar/sidebar-app';
-import '../sidebar.content/style.css';
+import '../../ui/sidebar/sidebar.css';
 import './popup.css';
 
 // The toolbar button (or its shortcut) on any page: the sidebar in search mode, beside whatever the seller is
-// doing — an order in a store's admin, an email. It reaches the book through the same protocol as the sidebar.
+// doing — an order in a store's admin, an email. Like the sidebar frame, it opens the book itself.
 const lifetime = new AbortController();
 addEventListener('pagehide', () => lifetime.abort());
-render(
-  <SidebarApp adapter={null} window={window} locale={browserLocale()} signal={lifetime.signal} collapsed={false} onCollapsedChange={() => window.close()} />,
-  document.getElementById('app') as HTMLElement,
-);
+const locale = browserLocale();
+void openBook().then((book) => {
+  tellBackgroundOfWrites(book, lifetime.signal);
+  const client = pageClient({ book, insights: new StoredInsights(book, { mainCurrency: 'BRL' }), locale });
+  render(<SidebarApp client={client} host={null} locale={locale} signal={lifetime.signal} onClose={() => window.close()} />, document.getElementById('app') as HTMLElement);
+});

@@ -29,9 +29,13 @@ export function readBridgeMessage(data: unknown): BridgeChat | null {
   };
 }
 
-/** Runs the bridge in the page's main world, where WhatsApp's chat model lives (content scripts cannot see it). */
+/**
+ * Runs the bridge in the page's main world, where WhatsApp's chat model lives (content scripts cannot see it). On
+ * Chrome the manifest already runs it there (entrypoints/whatsapp-main-world.content.ts); Firefox MV2 has no
+ * main-world content scripts, so it is injected from the add-on's one web-accessible script.
+ */
 export function startWhatsappBridge(_window: Window, signal: AbortSignal): void {
-  if (signal.aborted) return;
+  if (signal.aborted || !import.meta.env.FIREFOX) return;
   void injectScript('/whatsapp-bridge.js', { keepInDom: false }).catch(() => {
     // No bridge: the DOM fallbacks in index.ts still find the chat.
   });

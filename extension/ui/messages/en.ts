@@ -117,6 +117,18 @@ export const en = {
   'reply.consideration': 'Hi {name}! Any questions about the product? I can send more photos and sizes.',
   'reply.decision': '{name}, shall I reserve it for you? I can send the payment link right now.',
   'reply.customer': 'Thank you for buying with us, {name}! Tell me how it went when it arrives.',
+  isThisCustomer: 'Is this contact {name}? The chat also shows:',
+  linkThis: 'Link to this customer',
+  sourceMismatch: "{site}'s own data and the page disagree about this chat (the page shows {page}). Check before you write anything.",
+  'identity.phone': 'Phone',
+  'identity.whatsapp': 'WhatsApp',
+  'identity.whatsapp-lid': 'WhatsApp (hidden number)',
+  'identity.whatsapp-username': 'WhatsApp username',
+  'identity.instagram': 'Instagram',
+  'identity.messenger': 'Messenger',
+  'identity.telegram': 'Telegram',
+  'identity.email': 'Email',
+  'identity.storefront': 'Store',
   error: 'Something went wrong: {message}',
 } as const;
 

@@ -1,5 +1,5 @@
+import { identityLabelKey } from '../identity-label';
 import { useState } from 'preact/hooks';
-import { askBackground } from '../../messaging/client';
 import type { CustomerProfile } from '../../messaging/protocol';
 import { FeedbackLine } from './feedback-line';
 import { FollowUpsPanel } from './follow-ups-panel';
@@ -10,14 +10,14 @@ import { useSidebar } from './sidebar-context';
 import { TagChips } from './tag-chips';
 
 /** Everything about the customer of the open chat. Host and customer text is rendered as text, never as HTML. */
-export function CustomerCard({ profile, composer }: { profile: CustomerProfile; composer: () => HTMLElement | null }) {
-  const { t, update } = useSidebar();
+export function CustomerCard({ profile, onInsertReply }: { profile: CustomerProfile; onInsertReply: ((text: string) => void) | null }) {
+  const { t, update, ask } = useSidebar();
   const { customer, insight } = profile;
   const [renaming, setRenaming] = useState<string | null>(null);
 
   const rename = async (event: Event) => {
     event.preventDefault();
-    if (renaming !== null && (await update(() => askBackground({ type: 'customers/rename', customerId: customer.id, displayName: renaming })))) setRenaming(null);
+    if (renaming !== null && (await update(() => ask({ type: 'customers/rename', customerId: customer.id, displayName: renaming })))) setRenaming(null);
   };
 
   return (
@@ -44,7 +44,7 @@ export function CustomerCard({ profile, composer }: { profile: CustomerProfile; 
       <ul class="identities" aria-label={t('identities')}>
         {customer.identities.map((identity) => (
           <li key={`${identity.kind}:${identity.value}`}>
-            <span class="kind">{identity.kind}</span> {identity.raw || identity.value}
+            <span class="kind">{t(identityLabelKey(identity.kind))}</span> {identity.raw || identity.value}
           </li>
         ))}
       </ul>
@@ -72,7 +72,7 @@ export function CustomerCard({ profile, composer }: { profile: CustomerProfile; 
         {t('funnel')}
         <select
           value={customer.funnelStage ?? ''}
-          onChange={(e) => void update(() => askBackground({ type: 'customers/set-funnel-stage', customerId: customer.id, stage: e.currentTarget.value || null }))}
+          onChange={(e) => void update(() => ask({ type: 'customers/set-funnel-stage', customerId: customer.id, stage: e.currentTarget.value || null }))}
         >
           <option value="">{t('noStage')}</option>
           {profile.funnelStages.map((stage) => (
@@ -86,7 +86,7 @@ export function CustomerCard({ profile, composer }: { profile: CustomerProfile; 
       <FeedbackLine profile={profile} />
       <FollowUpsPanel profile={profile} />
       <NotesPanel profile={profile} />
-      <QuickReplies profile={profile} composer={composer} />
+      <QuickReplies profile={profile} onInsert={onInsertReply} />
     </div>
   );
 }

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { askBackground } from '../../messaging/client';
 import type { SearchHit } from '../../messaging/protocol';
 import { useSidebar } from './sidebar-context';
 
 /** Search the book by name, phone or handle; `onPick` receives the chosen customer (link, or open). */
 export function CustomerSearch({ actionLabel, onPick }: { actionLabel: string; onPick: (hit: SearchHit) => void }) {
-  const { t } = useSidebar();
+  const { t, ask } = useSidebar();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
 
@@ -16,7 +15,7 @@ export function CustomerSearch({ actionLabel, onPick }: { actionLabel: string; o
     }
     let current = true;
     // Each keystroke asks once; an older answer arriving late is dropped.
-    void askBackground({ type: 'customers/search', query, limit: 8 }).then(
+    void ask({ type: 'customers/search', query, limit: 8 }).then(
       (answer) => current && setHits(answer.hits),
       () => current && setHits([]),
     );

@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
-import { askBackground } from '../../messaging/client';
 import type { CustomerProfile } from '../../messaging/protocol';
 import { formatDateTime, todayInput } from '../format';
 import { useSidebar } from './sidebar-context';
 
 /** Follow-ups: open ones first, soonest first; overdue ones say so. */
 export function FollowUpsPanel({ profile, now = new Date() }: { profile: CustomerProfile; now?: Date }) {
-  const { t, locale, update } = useSidebar();
+  const { t, locale, update, ask } = useSidebar();
   const [text, setText] = useState('');
   const [due, setDue] = useState(`${todayInput(now)}T18:00`);
   const customerId = profile.customer.id;
@@ -14,7 +13,7 @@ export function FollowUpsPanel({ profile, now = new Date() }: { profile: Custome
   const add = async (event: Event) => {
     event.preventDefault();
     const dueIso = new Date(due).toISOString();
-    if (await update(() => askBackground({ type: 'follow-ups/add', customerId, due: dueIso, text }))) setText('');
+    if (await update(() => ask({ type: 'follow-ups/add', customerId, due: dueIso, text }))) setText('');
   };
 
   return (
@@ -29,7 +28,7 @@ export function FollowUpsPanel({ profile, now = new Date() }: { profile: Custome
                 <input
                   type="checkbox"
                   checked={followUp.done}
-                  onChange={(e) => void update(() => askBackground({ type: 'follow-ups/set-done', followUpId: followUp.id, done: e.currentTarget.checked }))}
+                  onChange={(e) => void update(() => ask({ type: 'follow-ups/set-done', followUpId: followUp.id, done: e.currentTarget.checked }))}
                 />
                 {followUp.text}
               </label>

@@ -1,23 +1,22 @@
 import { useState } from 'preact/hooks';
-import { askBackground } from '../../messaging/client';
 import type { CustomerProfile } from '../../messaging/protocol';
 import { formatDate } from '../format';
 import { useSidebar } from './sidebar-context';
 
 /** Notes about the customer: add, and edit in place. */
 export function NotesPanel({ profile }: { profile: CustomerProfile }) {
-  const { t, locale, update } = useSidebar();
+  const { t, locale, update, ask } = useSidebar();
   const [text, setText] = useState('');
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const customerId = profile.customer.id;
 
   const add = async (event: Event) => {
     event.preventDefault();
-    if (await update(() => askBackground({ type: 'notes/add', customerId, text }))) setText('');
+    if (await update(() => ask({ type: 'notes/add', customerId, text }))) setText('');
   };
   const saveEdit = async (event: Event) => {
     event.preventDefault();
-    if (editing && (await update(() => askBackground({ type: 'notes/edit', noteId: editing.id, text: editing.text })))) setEditing(null);
+    if (editing && (await update(() => ask({ type: 'notes/edit', noteId: editing.id, text: editing.text })))) setEditing(null);
   };
 
   return (

@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
-import { askBackground } from '../../messaging/client';
 import type { CustomerProfile } from '../../messaging/protocol';
 import { formatDate, formatMoney, todayInput } from '../format';
 import { useSidebar } from './sidebar-context';
 
 /** Purchase summary (per currency), the last five orders, and the quick-sale form. */
 export function PurchasesPanel({ profile }: { profile: CustomerProfile }) {
-  const { t, locale, update, announce } = useSidebar();
+  const { t, locale, update, announce, ask } = useSidebar();
   const [amount, setAmount] = useState('');
   const [date, setDate] = useState(todayInput());
   const [items, setItems] = useState('');
@@ -16,7 +15,7 @@ export function PurchasesPanel({ profile }: { profile: CustomerProfile }) {
   const record = async (event: Event) => {
     event.preventDefault();
     const saved = await update(() =>
-      askBackground({ type: 'orders/quick-add', customerId: profile.customer.id, amount, currency, placedOn: date || undefined, items: items || undefined }),
+      ask({ type: 'orders/quick-add', customerId: profile.customer.id, amount, currency, placedOn: date || undefined, items: items || undefined }),
     );
     if (saved) {
       setAmount('');

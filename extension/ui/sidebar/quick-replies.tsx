@@ -9,21 +9,11 @@ const STAGE_REPLIES: Record<string, MessageKey> = {
   customer: 'reply.customer',
 };
 
-/**
- * Inserts text into the host's composer as if typed: focus it and use execCommand('insertText'), which the
- * host's own editor (React/Lexical on WhatsApp) observes through its input events. It never sends the message.
- */
-function insertIntoComposer(composer: HTMLElement, text: string): boolean {
-  composer.focus();
-  return composer.ownerDocument.execCommand('insertText', false, text);
-}
-
 /** A ready reply for the customer's funnel stage: copy it, or put it in the chat's message box. */
-export function QuickReplies({ profile, composer }: { profile: CustomerProfile; composer: () => HTMLElement | null }) {
+export function QuickReplies({ profile, onInsert }: { profile: CustomerProfile; onInsert: ((text: string) => void) | null }) {
   const { t, announce } = useSidebar();
   const firstName = profile.customer.displayName.split(/\s+/)[0] ?? profile.customer.displayName;
   const reply = t(STAGE_REPLIES[profile.customer.funnelStage ?? ''] ?? 'reply.none', { name: firstName });
-  const target = composer();
   return (
     <section aria-labelledby="clientela-replies">
       <h3 id="clientela-replies">{t('quickReplies')}</h3>
@@ -34,8 +24,15 @@ export function QuickReplies({ profile, composer }: { profile: CustomerProfile; 
         <button type="button" class="secondary" onClick={() => void navigator.clipboard.writeText(reply).then(() => announce(t('copied')))}>
           {t('copy')}
         </button>
-        {target && (
-          <button type="button" class="secondary" onClick={() => insertIntoComposer(target, reply) && announce(t('inserted'))}>
+        {onInsert && (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              onInsert(reply);
+              announce(t('inserted'));
+            }}
+          >
             {t('insert')}
           </button>
         )}

@@ -1,57 +1,60 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { askBackground } from '../../messaging/client';
-import type { ConversationState, SiteAdapter } from '../../sites/types';
-import { watchConversation } from '../../sites/watch-conversation';
+import type { BookClient } from '../../messaging/client';
 import { translate, type Locale, type MessageKey } from '../i18n';
 import { BookCount } from './book-count';
 import { CustomerCard } from './customer-card';
 import { CustomerSearch } from './customer-search';
+import type { HostLink, HostView } from './host-link';
+import { LinkSuggestion } from './link-suggestion';
 import { SidebarContext, type SidebarTools } from './sidebar-context';
 import { tagKey } from './tag-chips';
 import { UnknownContact } from './unknown-contact';
 import { useChatProfile } from './use-chat-profile';
 
 export interface SidebarAppProps {
-  /** The host site's adapter; null on any other page (search mode). */
-  adapter: SiteAdapter | null;
-  window: Window;
+  client: BookClient;
+  /** The chat page this sidebar sits beside; null in the toolbar popup (search mode, on any page). */
+  host: HostLink | null;
   locale: Locale;
   signal: AbortSignal;
-  collapsed: boolean;
-  onCollapsedChange: (collapsed: boolean) => void;
+  /** The popup closes itself instead of collapsing. */
+  onClose?: () => void;
 }
+
+const SEARCH_MODE: HostView = { siteLabel: '', collapsed: false, conversation: { status: 'no-chat', key: 'none' }, dark: false, composer: false };
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** The sidebar beside the chat: who the customer of the open conversation is, and what to do next. */
-export function SidebarApp({ adapter, window: host, locale, signal, collapsed, onCollapsedChange }: SidebarAppProps) {
-  const [conversation, setConversation] = useState<ConversationState | null>(adapter ? null : { status: 'no-chat', key: 'none' });
+export function SidebarApp({ client, host, locale, signal, onClose }: SidebarAppProps) {
+  const [view, setView] = useState<HostView>(host ? { ...SEARCH_MODE, conversation: null } : SEARCH_MODE);
   const [pinned, setPinned] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
-  const [dark, setDark] = useState(false);
-  const { state, replace, subjectFor } = useChatProfile(conversation, pinned, signal);
+  const { conversation, dark, collapsed } = view;
+  const { state, replace, subjectFor } = useChatProfile(client, conversation, pinned, signal);
 
   useEffect(() => {
-    if (!adapter) return;
-    watchConversation({
-      adapter,
-      window: host,
-      signal,
-      onState: (next) => {
+    if (!host) return;
+    let key: string | null = null;
+    return host.subscribe((next) => {
+      const nextKey = next.conversation?.key ?? null;
+      if (nextKey !== key) {
+        key = nextKey;
         setPinned(null);
         setMessage(null);
-        setConversation(next);
-        setDark(adapter.isDark(host.document));
-      },
+      }
+      setView(next);
     });
-  }, [adapter, host, signal]);
+  }, [host]);
 
   const tools = useMemo<SidebarTools>(() => {
     const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
     return {
       locale,
       t,
+      ask: client.ask,
+      watch: client.watch,
       announce: (text) => setMessage({ kind: 'status', text }),
       update: async (request) => {
         try {
@@ -69,7 +72,7 @@ export function SidebarApp({ adapter, window: host, locale, signal, collapsed, o
         }
       },
     };
-  }, [locale, conversation, pinned, replace, subjectFor]);
+  }, [client, locale, conversation, pinned, replace, subjectFor]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (state.status !== 'found' || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
@@ -78,27 +81,28 @@ export function SidebarApp({ adapter, window: host, locale, signal, collapsed, o
     const tag = profile.tags[index];
     if (!tag) return;
     event.preventDefault();
-    void tools.update(() => askBackground({ type: 'customers/toggle-tag', customerId: profile.customer.id, tagId: tag.id }));
+    void tools.update(() => client.ask({ type: 'customers/toggle-tag', customerId: profile.customer.id, tagId: tag.id }));
   };
 
   const t = tools.t;
+  const setCollapsed = (next: boolean) => host?.send({ type: 'collapse', collapsed: next });
   if (collapsed) {
     return (
-      <button type="button" class={`clientela-tab${dark ? ' dark' : ''}`} onClick={() => onCollapsedChange(false)} aria-label={t('expand')} aria-expanded="false">
+      <button type="button" class={`clientela-tab${dark ? ' dark' : ''}`} onClick={() => setCollapsed(false)} aria-label={t('expand')} aria-expanded="false">
         C
       </button>
     );
   }
-  const site = adapter?.label ?? '';
+  const onInsertReply = host && view.composer ? (text: string) => host.send({ type: 'insert-reply', text }) : null;
   return (
     <SidebarContext.Provider value={tools}>
       <aside class={`clientela-sidebar${dark ? ' dark' : ''}`} aria-label={t('appName')} lang={locale} tabIndex={-1} onKeyDown={onKeyDown} data-state={state.status} data-conversation={conversation?.status ?? 'loading'}>
         <header>
           <h1>{t('appName')}</h1>
-          <button type="button" class="link" onClick={() => void askBackground({ type: 'ui/open-book' })}>
+          <button type="button" class="link" onClick={() => void client.ask({ type: 'ui/open-book' })}>
             {t('openBook')}
           </button>
-          <button type="button" class="clientela-collapse" onClick={() => onCollapsedChange(true)} aria-label={t('collapse')} aria-expanded="true">
+          <button type="button" class="clientela-collapse" onClick={() => (host ? setCollapsed(true) : onClose?.())} aria-label={t('collapse')} aria-expanded="true">
             ›
           </button>
         </header>
@@ -109,13 +113,19 @@ export function SidebarApp({ adapter, window: host, locale, signal, collapsed, o
         {conversation?.status === 'group' && <p class="notice" data-testid="group-notice">{t('groupChat')}</p>}
         {conversation?.status === 'undetected' && (
           <p class="notice warning" data-testid="basic-mode">
-            {t('basicMode', { site })}
+            {t('basicMode', { site: view.siteLabel })}
+          </p>
+        )}
+        {conversation?.status === 'chat' && conversation.mismatch && (
+          <p class="notice warning" data-testid="source-mismatch">
+            {t('sourceMismatch', { site: view.siteLabel, page: conversation.mismatch.page ?? '?' })}
           </p>
         )}
         {conversation?.status === 'no-chat' && !pinned && <p class="notice">{t('noChat')}</p>}
         {state.status === 'loading' && <p class="meta">{t('loading')}</p>}
         {state.status === 'failed' && <p role="alert">{t('error', { message: state.message })}</p>}
-        {state.status === 'found' && <CustomerCard profile={state.profile} composer={() => (adapter ? adapter.composer(host.document) : null)} />}
+        {state.status === 'found' && state.unlinked.length > 0 && <LinkSuggestion profile={state.profile} identities={state.unlinked} />}
+        {state.status === 'found' && <CustomerCard profile={state.profile} onInsertReply={onInsertReply} />}
         {state.status === 'unknown' && conversation?.status === 'chat' && <UnknownContact identities={conversation.identities} displayName={conversation.displayName} />}
         {state.status === 'idle' && conversation && conversation.status !== 'chat' && <CustomerSearch actionLabel={t('open')} onPick={(hit) => setPinned(hit.id)} />}
       </aside>

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { askBackground } from '../../messaging/client';
 import type { CustomerProfile } from '../../messaging/protocol';
 import { useSidebar } from './sidebar-context';
 
@@ -10,14 +9,14 @@ export function tagKey(tag: { key: string | null }, index: number): string | nul
 
 /** Tags as chips toggled with one click; a new tag is created inline and put on the customer at once. */
 export function TagChips({ profile }: { profile: CustomerProfile }) {
-  const { t, update } = useSidebar();
+  const { t, update, ask } = useSidebar();
   const [name, setName] = useState('');
   const customerId = profile.customer.id;
-  const toggle = (tagId: string) => update(() => askBackground({ type: 'customers/toggle-tag', customerId, tagId }));
+  const toggle = (tagId: string) => update(() => ask({ type: 'customers/toggle-tag', customerId, tagId }));
   const create = async (event: Event) => {
     event.preventDefault();
     if (!name.trim()) return;
-    if (await update(() => askBackground({ type: 'tags/create', name, customerId }))) setName('');
+    if (await update(() => ask({ type: 'tags/create', name, customerId }))) setName('');
   };
   return (
     <section aria-labelledby="clientela-tags">

@@ -1,20 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { askBackground } from '../../messaging/client';
+import type { BookClient } from '../../messaging/client';
 import type { CustomerProfile } from '../../messaging/protocol';
-import type { ConversationState } from '../../sites/types';
-import { watchBook } from '../book-summary';
+import type { ChatIdentity, ConversationState } from '../../sites/types';
 
 export type ProfileState =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'found'; profile: CustomerProfile }
+  /** `unlinked`: identities of the open chat the customer does not have yet (the seller may link them). */
+  | { status: 'found'; profile: CustomerProfile; unlinked: ChatIdentity[] }
   | { status: 'unknown' }
   | { status: 'failed'; message: string };
 
 /** What the sidebar is showing a profile for: a pinned customer, the open chat, or nothing. */
 function subjectOf(conversation: ConversationState | null, pinned: string | null): string {
   if (pinned) return `pin:${pinned}`;
-  return conversation?.status === 'chat' ? `chat:${conversation.key}` : 'none';
+  return conversation?.status === 'chat' ? `chat:${conversation.key}:${conversation.identities.map((i) => `${i.kind}=${i.value}`).join(',')}` : 'none';
 }
 
 /**
@@ -22,7 +22,7 @@ function subjectOf(conversation: ConversationState | null, pinned: string | null
  * anywhere, replaced when an action answers with a fresh one. Every answer is tied to the subject it was asked
  * for, so neither a late answer nor the previous chat's profile is ever shown beside another chat.
  */
-export function useChatProfile(conversation: ConversationState | null, pinnedCustomerId: string | null, signal: AbortSignal) {
+export function useChatProfile(client: BookClient, conversation: ConversationState | null, pinnedCustomerId: string | null, signal: AbortSignal) {
   const subject = subjectOf(conversation, pinnedCustomerId);
   const [answer, setAnswer] = useState<{ subject: string; state: ProfileState }>({ subject: 'none', state: { status: 'idle' } });
   const state: ProfileState = answer.subject === subject ? answer.state : subject === 'none' ? { status: 'idle' } : { status: 'loading' };
@@ -37,13 +37,13 @@ export function useChatProfile(conversation: ConversationState | null, pinnedCus
       if (current.current.subject === asked) setAnswer({ subject: asked, state: next });
     };
     const lookup = pinned
-      ? askBackground({ type: 'customers/profile', customerId: pinned })
+      ? client.ask({ type: 'customers/profile', customerId: pinned }).then(({ profile }) => ({ profile, unlinked: [] }))
       : chat?.status === 'chat'
-        ? askBackground({ type: 'chat/lookup', identities: chat.identities })
+        ? client.ask({ type: 'chat/lookup', identities: chat.identities })
         : null;
     if (!lookup) return settle({ status: 'idle' });
     lookup.then(
-      ({ profile }) => settle(profile ? { status: 'found', profile } : { status: 'unknown' }),
+      ({ profile, unlinked }) => settle(profile ? { status: 'found', profile, unlinked } : { status: 'unknown' }),
       (error: unknown) => settle({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
   };
@@ -51,15 +51,21 @@ export function useChatProfile(conversation: ConversationState | null, pinnedCus
   useEffect(() => load(), [subject]);
 
   useEffect(() => {
-    watchBook((change) => {
+    client.watch((change) => {
       const shown = shownId.current;
       // An unknown contact may have just been created or linked elsewhere: look again after any change.
-      if (change.wholeBook || !shown || change.customerIds.includes(shown)) load();
+      if (change.wholeBook || (!shown && change.customerIds.length) || (shown && change.customerIds.includes(shown))) load();
     }, signal);
-  }, [signal]);
+  }, [client, signal]);
 
-  /** Shows a profile an action answered with, for the subject on screen now. */
+  /**
+   * Shows a profile an action answered with, for the subject on screen now. The chat's unlinked identities stay
+   * as the last lookup said; a write reaches the change feed above, which looks the chat up again.
+   */
   const replace = (profile: CustomerProfile | null, forSubject = current.current.subject) =>
-    setAnswer({ subject: forSubject, state: profile ? { status: 'found', profile } : { status: 'unknown' } });
+    setAnswer((previous) => {
+      const unlinked = previous.subject === forSubject && previous.state.status === 'found' ? previous.state.unlinked : [];
+      return { subject: forSubject, state: profile ? { status: 'found', profile, unlinked } : { status: 'unknown' } };
+    });
   return { state, replace, subjectFor: subjectOf };
 }

@@ -1,0 +1,52 @@
+import type { Book } from '../../core';
+import { handleRequest, type BookServices } from '../background/handle-request';
+import { askBackground, unwrapReply, type BookClient } from './client';
+import type { BookRequest } from './protocol';
+
+/** What only the background answers: the whole-book search index, the collectors, tabs. */
+const BACKGROUND_ONLY: ReadonlySet<BookRequest['type']> = new Set([
+  'customers/search',
+  'ui/open-book',
+  'book/written',
+  'collectors/list',
+  'collectors/add',
+  'collectors/remove',
+  'collectors/sync',
+]);
+
+/**
+ * The client of an extension page that opens the book itself (the sidebar frame, the popup): lookups and writes
+ * are answered here, from IndexedDB, with the same handlers and validation as the background, so a chat switch
+ * never waits for the service worker to wake up. What needs the whole book in memory goes to the background.
+ */
+export function pageClient(services: BookServices): BookClient {
+  return {
+    async ask(request) {
+      if (BACKGROUND_ONLY.has(request.type)) return askBackground(request);
+      return unwrapReply(await handleRequest(services, request)) as never;
+    },
+    watch(onChange, signal) {
+      const stop = services.book.onChange((change) => onChange({ type: 'book/changed', customerIds: change.customerIds, wholeBook: change.wholeBook }));
+      signal.addEventListener('abort', stop, { once: true });
+    },
+  };
+}
+
+/**
+ * Tells the background after this page wrote to the book, at most once a second: a sleeping service worker
+ * does not hear the change feed, and its insight cut points must follow the book.
+ */
+export function tellBackgroundOfWrites(book: Book, signal: AbortSignal): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = book.onChange((change, origin) => {
+    if (origin !== 'here' || change.stores.every((store) => store === 'meta') || timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void askBackground({ type: 'book/written' }).catch(() => undefined);
+    }, 1000);
+  });
+  signal.addEventListener('abort', () => {
+    stop();
+    clearTimeout(timer);
+  }, { once: true });
+}

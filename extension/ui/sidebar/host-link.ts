@@ -1,0 +1,69 @@
+import { browser, type Browser } from 'wxt/browser';
+import { FRAME_PORT, type FrameMessage, type HostMessage } from '../../messaging/frame-port';
+import type { ConversationState } from '../../sites/types';
+
+/** What the sidebar frame knows of the chat page it sits in, as the content script reported it. */
+export interface HostView {
+  siteLabel: string;
+  collapsed: boolean;
+  conversation: ConversationState | null;
+  dark: boolean;
+  composer: boolean;
+}
+
+/** The frame's end of the port to the content script in its tab (see messaging/frame-port.ts). */
+export interface HostLink {
+  subscribe(listener: (view: HostView) => void): () => void;
+  send(message: FrameMessage): void;
+}
+
+/** The tab this frame is in: `tabs.getCurrent` answers for a frame inside a tab (no `tabs` permission needed). */
+async function currentTabId(): Promise<number> {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id === undefined) throw new Error('The sidebar frame is not inside a tab');
+  return tab.id;
+}
+
+/**
+ * Connects to the content script of the tab's top frame, which placed this frame. Host messages are shape-checked:
+ * they carry what the host page showed, a hint to look up, never an instruction to write.
+ */
+export async function connectToHost(signal: AbortSignal): Promise<HostLink> {
+  const port: Browser.runtime.Port = browser.tabs.connect(await currentTabId(), { name: FRAME_PORT, frameId: 0 });
+  let view: HostView = { siteLabel: '', collapsed: false, conversation: null, dark: false, composer: false };
+  const listeners = new Set<(view: HostView) => void>();
+  port.onMessage.addListener((raw: unknown) => {
+    const message = raw as HostMessage;
+    if (message?.type === 'hello') view = { ...view, siteLabel: String(message.siteLabel).slice(0, 60), collapsed: message.collapsed === true };
+    else if (message?.type === 'conversation' && isConversationState(message.state)) {
+      view = { ...view, conversation: message.state, dark: message.dark === true, composer: message.composer === true };
+    } else return;
+    for (const listener of listeners) listener(view);
+  });
+  signal.addEventListener('abort', () => port.disconnect(), { once: true });
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(view);
+      return () => listeners.delete(listener);
+    },
+    send(message) {
+      if (message.type === 'collapse') {
+        view = { ...view, collapsed: message.collapsed };
+        for (const listener of listeners) listener(view);
+      }
+      port.postMessage(message);
+    },
+  };
+}
+
+const STATUSES = new Set(['chat', 'group', 'no-chat', 'undetected']);
+
+function isConversationState(state: unknown): state is ConversationState {
+  if (typeof state !== 'object' || state === null) return false;
+  const { status, key } = state as { status?: unknown; key?: unknown };
+  if (typeof status !== 'string' || !STATUSES.has(status) || typeof key !== 'string') return false;
+  if (status !== 'chat') return true;
+  const { identities } = state as { identities?: unknown };
+  return Array.isArray(identities) && identities.length > 0 && identities.length <= 5;
+}
