@@ -84,7 +84,8 @@ export function watchConversation({ adapter, window, onState, signal }: WatchOpt
   // page's calls. The Navigation API's currententrychange is dispatched by the browser after any same-document
   // navigation commits, pushState and replaceState included (HTML spec; MDN "Navigation: currententrychange
   // event"; WPT navigation-api/currententrychange-event/history-pushState.html and history-replaceState.html),
-  // so the isolated world hears it too. Chromium 102+ and Firefox 147+ have it; without it, DOM mutations remain.
+  // so the isolated world hears it too. Chromium has it since 102 (MDN: Baseline since January 2026); where it is
+  // missing, DOM mutations remain the signal.
   const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
   navigation?.addEventListener('currententrychange', check, { signal });
   signal.addEventListener('abort', () => {
