@@ -55,6 +55,14 @@ describe('normalizing identities', () => {
     expect(identityKeys('whatsapp-lid', '123456789012345')).toEqual(['whatsapp-lid:123456789012345']);
   });
 
+  it('keeps a WhatsApp username as its own kind, lower-cased and without the @', () => {
+    expect(normalizeIdentityValue('whatsapp-username', ' @Carla.Doces ')).toBe('carla.doces');
+    expect(identityKeys('whatsapp-username', 'carla.doces')).toEqual(['whatsapp-username:carla.doces']);
+    for (const bad of ['ab', '12345', '.carla', 'carla.', 'carla..doces', 'carla doces', 'c'.repeat(36)]) {
+      expect(() => normalizeIdentityValue('whatsapp-username', bad), bad).toThrowError(/not a whatsapp-username handle/);
+    }
+  });
+
   it('normalizing is idempotent for any Brazilian mobile', () => {
     fc.assert(
       fc.property(fc.integer({ min: 11, max: 99 }), fc.integer({ min: 0, max: 99_999_999 }), (area, rest) => {

@@ -55,9 +55,12 @@ const HANDLE_RULES: Partial<Record<IdentityKind, RegExp>> = {
   telegram: /^([a-z][a-z0-9_]{3,31}|-?\d{1,20})$/,
   // Messenger: the numeric id or the vanity name from /t/<id>.
   messenger: /^[a-z0-9.]{1,100}$/,
+  // WhatsApp usernames as WhatsApp announced them (2025–26 rollout, reported by WABetaInfo): 3–35 of a–z, 0–9,
+  // `.` and `_`, at least one letter, no period first or last and no two in a row.
+  'whatsapp-username': /^(?=[a-z0-9._]*[a-z])(?!\.)(?!.*\.\.)(?!.*\.$)[a-z0-9._]{3,35}$/,
 };
 
-/** Lower-cases a social handle and drops a leading `@` (Instagram, Telegram, Messenger). */
+/** Lower-cases a social handle and drops a leading `@` (Instagram, Telegram, Messenger, WhatsApp usernames). */
 export function normalizeHandle(kind: IdentityKind, raw: string): string {
   const handle = raw.trim().replace(/^@/, '').toLowerCase();
   const rule = HANDLE_RULES[kind];

@@ -5,6 +5,8 @@ export const IDENTITY_KINDS = [
   'phone',
   'whatsapp',
   'whatsapp-lid',
+  // A WhatsApp username (2026): the handle a hidden-number account chooses, shown as @name.
+  'whatsapp-username',
   'instagram',
   'messenger',
   'telegram',

@@ -12,7 +12,7 @@ export type OriginClass = (typeof ORIGIN_CLASSES)[number];
 export type OrderChannel = Order['channel'];
 
 export const SOCIAL_ORDER_CHANNELS: readonly OrderChannel[] = ['whatsapp', 'instagram', 'messenger', 'telegram'];
-export const SOCIAL_IDENTITY_KINDS: readonly IdentityKind[] = ['whatsapp', 'whatsapp-lid', 'instagram', 'messenger', 'telegram'];
+export const SOCIAL_IDENTITY_KINDS: readonly IdentityKind[] = ['whatsapp', 'whatsapp-lid', 'whatsapp-username', 'instagram', 'messenger', 'telegram'];
 
 export interface CustomerClasses {
   readonly purchase: PurchaseClass;

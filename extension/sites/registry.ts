@@ -1,11 +1,12 @@
 import { instagramAdapter } from './instagram';
+import { marketplaceAdapter } from './marketplace';
 import { messengerAdapter } from './messenger';
 import { telegramAdapter } from './telegram';
 import type { SiteAdapter } from './types';
 import { whatsappAdapter } from './whatsapp';
 
 /** Every host site Clientela serves. The content script's `matches` and the manifest follow this list. */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [whatsappAdapter, instagramAdapter, messengerAdapter, telegramAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [whatsappAdapter, instagramAdapter, messengerAdapter, marketplaceAdapter, telegramAdapter];
 
 /** Match patterns of the served sites, for the manifest (no <all_urls>, ever). */
 export const SITE_MATCHES = [
@@ -14,6 +15,8 @@ export const SITE_MATCHES = [
   'https://www.messenger.com/*',
   'https://www.facebook.com/messages/*',
   'https://web.facebook.com/messages/*',
+  'https://www.facebook.com/marketplace/*',
+  'https://web.facebook.com/marketplace/*',
   'https://web.telegram.org/*',
 ];
 

@@ -8,8 +8,19 @@ export interface ChatIdentity {
 
 /** What a site adapter sees in the page right now. Host-page text is untrusted: it is only ever shown as text. */
 export type ConversationState =
-  /** A one-to-one conversation: the customer's identities (the first is the main one) and the name the site shows. */
-  | { status: 'chat'; identities: ChatIdentity[]; displayName: string | null; key: string; mismatch?: { page: string | null } }
+  /**
+   * A one-to-one conversation: the customer's identities (the first is the main one) and the name the site shows.
+   * `context` is what the conversation is about when the site says it (the Marketplace item). `mismatch` is set
+   * when two readings of the page disagree (WhatsApp's own chat model vs the DOM): `page` is what the DOM shows.
+   */
+  | {
+      status: 'chat';
+      identities: ChatIdentity[];
+      displayName: string | null;
+      key: string;
+      context?: string | null;
+      mismatch?: { page: string | null };
+    }
   /** A group, channel or community: never taken for a customer. */
   | { status: 'group'; displayName: string | null; key: string }
   /** No conversation is open (the inbox list, settings…). */
@@ -17,11 +28,11 @@ export type ConversationState =
   /** A conversation seems open but we cannot tell who it is: the site changed. The sidebar offers basic mode. */
   | { status: 'undetected'; reason: string; key: string };
 
-export type SiteId = 'whatsapp' | 'instagram' | 'messenger' | 'telegram';
+export type SiteId = 'whatsapp' | 'instagram' | 'messenger' | 'marketplace' | 'telegram';
 
 /**
  * Everything Clientela knows about one host site. Adapters are pure readers of the page: `detect` reads the DOM
- * and URL it is given and never writes to them; the shared watcher (observe.ts) decides when to call it.
+ * and URL it is given and never writes to them; the shared watcher (watch-conversation.ts) decides when to call it.
  */
 export interface SiteAdapter {
   id: SiteId;

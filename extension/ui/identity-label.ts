@@ -6,6 +6,7 @@ const LABELS: Record<IdentityKind, MessageKey> = {
   phone: 'identity.phone',
   whatsapp: 'identity.whatsapp',
   'whatsapp-lid': 'identity.whatsapp-lid',
+  'whatsapp-username': 'identity.whatsapp-username',
   instagram: 'identity.instagram',
   messenger: 'identity.messenger',
   telegram: 'identity.telegram',

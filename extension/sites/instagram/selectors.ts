@@ -1,18 +1,36 @@
 /**
  * Instagram Direct selectors (www.instagram.com/direct/t/<thread>/), alternatives in order. Class names are
- * generated; we rely on the URL, roles, aria labels and profile links. Checked against fixtures/*.html.
+ * generated; we rely on the URL, aria labels, headings and hrefs. The thread's top row is a plain div (no <header>
+ * since 2024); the fixtures (fixtures/direct.html) follow the 2025 page structure.
  */
 export const instagramSelectors = {
-  /** The conversation column: Instagram marks the main area with role="main" (2022+). */
+  /** The conversation column: role="main" (2022+). */
   conversation: ['div[role="main"]', 'main'],
-  /** The thread header: the first banner-like block in the conversation; aria-label since 2024, <header> before. */
-  header: ['div[role="main"] [aria-label="Conversation information"]', 'div[role="main"] [aria-label="Informações da conversa"]', 'div[role="main"] header'],
-  /** The other person's profile link in the header: href="/<username>/" (not /direct/…, /explore/…). */
-  profileLink: ['a[role="link"][href^="/"]:not([href^="/direct"]):not([href^="/explore"])', 'a[href^="/"]:not([href^="/direct"])'],
-  /** The shown name in the header. */
-  title: ['h2 span[dir="auto"]', 'h1 span[dir="auto"]', 'span[dir="auto"]'],
-  /** A group thread shows "N members" / "N membros" beside its title, or a group avatar stack. */
-  groupHint: ['[data-clientela-group]', '[aria-label="Group photo"]', '[aria-label="Foto do grupo"]'],
+  /**
+   * The other person's profile link in the thread's top row, which holds the name in an h2 (inbox rows and message
+   * avatars carry the same label but no h2). Sure: en "Open the profile page of " (seen on 2025 pages and in
+   * public scrapers) and pt-BR "Abrir a página do perfil de ". Not verified, modelled on Meta's wording: es
+   * "Abrir la página del perfil de ", pt-PT "Abrir a página de perfil de ". Last, any site-relative link
+   * outside /direct/ (survives a relabelling; the h2 test still applies).
+   */
+  profileLink: [
+    'a[aria-label^="Open the profile page of "][href]',
+    'a[aria-label^="Abrir a página do perfil de "][href]',
+    'a[aria-label^="Abrir la página del perfil de "][href]',
+    'a[aria-label^="Abrir a página de perfil de "][href]',
+    'div[role="main"] a[href^="/"]:not([href^="/direct"])',
+  ],
+  /**
+   * The "Conversation information" button of the thread's top row: the label sits on its SVG icon (2024+).
+   * en and pt-BR seen; es "Información de la conversación" modelled.
+   */
+  conversationInfo: [
+    'svg[aria-label="Conversation information"]',
+    'svg[aria-label="Informações da conversa"]',
+    'svg[aria-label="Información de la conversación"]',
+  ],
+  /** The shown name: the top row's h2. */
+  title: ['h2 span[dir="auto"]', 'h2'],
   /** The composer: a contenteditable textbox with an aria-label ("Message…", "Mensagem…"). */
   composer: ['div[role="main"] div[contenteditable="true"][role="textbox"]'],
 } as const;

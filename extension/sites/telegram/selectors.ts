@@ -1,10 +1,13 @@
 /**
- * Telegram Web selectors for both clients: K (web.telegram.org/k/) and A (web.telegram.org/a/). The open chat is
- * in the URL hash (`#@username`, `#<peerId>`; negative ids are groups and channels); the header gives the name.
- * Checked against fixtures/*.html.
+ * Telegram Web selectors for both clients: K (web.telegram.org/k/, morethanwords/tweb) and A (web.telegram.org/a/,
+ * Ajaxy/telegram-tt). The open chat is in the URL hash (see index.ts); the header gives the name. Checked against
+ * fixtures/*.html.
  */
 export const telegramSelectors = {
-  /** Web K: the chat header's title (`.chat-info .peer-title`, 2021+). Web A: `.ChatInfo .fullName` (2022+). */
+  /**
+   * The chat header's title. K: `.chat-info .peer-title`, a PeerTitle span carrying `data-peer-id` (negative for
+   * groups and channels; tweb src/components/peerTitle.ts, 2021+). A: `.ChatInfo .fullName` (2022+).
+   */
   title: ['.chat-info .peer-title', '.ChatInfo .fullName', '.MiddleHeader .title h3'],
   /** The conversation column: `.chat` in K, `#MiddleColumn` in A. */
   conversation: ['#column-center .chat', '#MiddleColumn', '.chat.active'],

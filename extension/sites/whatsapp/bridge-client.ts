@@ -7,9 +7,21 @@ export interface BridgeChat {
   jid: string | null;
   name: string | null;
   phoneJid: string | null;
+  /** The chat's WhatsApp username (2026), lower-case without the @, when it has one. */
+  username: string | null;
 }
 
 const JID = /^[\w.-]{1,64}@(c\.us|s\.whatsapp\.net|lid|g\.us|newsletter|broadcast)$/;
+// A phone JID names a phone: digits only, on a person's server.
+const PHONE_JID = /^\d{5,20}@(c\.us|s\.whatsapp\.net)$/;
+// WhatsApp's username rule (see core/identity/normalize.ts, which the background applies again).
+const USERNAME = /^(?=[a-z0-9._]*[a-z])(?!\.)(?!.*\.\.)(?!.*\.$)[a-z0-9._]{3,35}$/;
+
+function usernameOf(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const username = value.trim().replace(/^@/, '').toLowerCase();
+  return USERNAME.test(username) ? username : null;
+}
 
 /**
  * Checks a window message claiming to come from the bridge. The page itself could post one, so it is held to
@@ -18,14 +30,15 @@ const JID = /^[\w.-]{1,64}@(c\.us|s\.whatsapp\.net|lid|g\.us|newsletter|broadcas
 export function readBridgeMessage(data: unknown): BridgeChat | null {
   if (typeof data !== 'object' || data === null || (data as { source?: unknown }).source !== BRIDGE_SOURCE) return null;
   const chat = (data as { chat?: unknown }).chat;
-  if (chat === null) return { jid: null, name: null, phoneJid: null };
+  if (chat === null) return { jid: null, name: null, phoneJid: null, username: null };
   if (typeof chat !== 'object' || chat === undefined) return null;
-  const { jid, name, phoneJid } = chat as Record<string, unknown>;
+  const { jid, name, phoneJid, username } = chat as Record<string, unknown>;
   if (typeof jid !== 'string' || !JID.test(jid)) return null;
   return {
     jid,
     name: typeof name === 'string' && name.trim() ? name.trim().slice(0, 200) : null,
-    phoneJid: typeof phoneJid === 'string' && JID.test(phoneJid) ? phoneJid : null,
+    phoneJid: typeof phoneJid === 'string' && PHONE_JID.test(phoneJid) ? phoneJid : null,
+    username: usernameOf(username),
   };
 }
 

@@ -4,8 +4,11 @@ import { readBridgeMessage, startWhatsappBridge } from './bridge-client';
 
 const CHAT_JID = /^(?:true|false)_([^_]+@(?:c\.us|s\.whatsapp\.net|lid|g\.us|newsletter|broadcast))_/;
 
-/** Identities and kind of a chat from its JID (`5511987654321@c.us`, `123…@lid`, `…@g.us`). */
-export function chatFromJid(jid: string, displayName: string | null, phoneJid?: string | null): ConversationState {
+/**
+ * Identities and kind of a chat from its JID (`5511987654321@c.us`, `123…@lid`, `…@g.us`), with the phone behind
+ * a hidden-number account and the chat's username when the bridge knows them.
+ */
+export function chatFromJid(jid: string, displayName: string | null, phoneJid?: string | null, username?: string | null): ConversationState {
   const [user = '', server = ''] = jid.split('@');
   if (server === 'g.us' || server === 'newsletter' || server === 'broadcast') return { status: 'group', displayName, key: `wa:${jid}` };
   const identities: ChatIdentity[] = [];
@@ -16,6 +19,7 @@ export function chatFromJid(jid: string, displayName: string | null, phoneJid?: 
   } else {
     identities.push({ kind: 'whatsapp', value: user });
   }
+  if (username) identities.push({ kind: 'whatsapp-username', value: username });
   return { status: 'chat', identities, displayName, key: `wa:${jid}` };
 }
 
@@ -62,7 +66,7 @@ export const whatsappAdapter: SiteAdapter = {
       (event) => {
         if (event.source !== window) return;
         const chat = readBridgeMessage(event.data);
-        if (chat) onState(chat.jid ? chatFromJid(chat.jid, chat.name, chat.phoneJid) : { status: 'no-chat', key: 'wa:none' });
+        if (chat) onState(chat.jid ? chatFromJid(chat.jid, chat.name, chat.phoneJid, chat.username) : { status: 'no-chat', key: 'wa:none' });
       },
       { signal },
     );

@@ -129,6 +129,7 @@ export const en = {
   'identity.telegram': 'Telegram',
   'identity.email': 'Email',
   'identity.storefront': 'Store',
+  chatAbout: 'About: {item}',
   error: 'Something went wrong: {message}',
 } as const;
 

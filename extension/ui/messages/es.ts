@@ -131,5 +131,6 @@ export const es: Record<MessageKey, string> = {
   'identity.telegram': 'Telegram',
   'identity.email': 'Correo',
   'identity.storefront': 'Tienda',
+  chatAbout: 'Sobre: {item}',
   error: 'Algo salió mal: {message}',
 };

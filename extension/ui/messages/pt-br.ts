@@ -131,5 +131,6 @@ export const ptBR: Record<MessageKey, string> = {
   'identity.telegram': 'Telegram',
   'identity.email': 'E-mail',
   'identity.storefront': 'Loja',
+  chatAbout: 'Sobre: {item}',
   error: 'Algo deu errado: {message}',
 };

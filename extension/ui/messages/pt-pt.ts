@@ -131,5 +131,6 @@ export const ptPT: Record<MessageKey, string> = {
   'identity.telegram': 'Telegram',
   'identity.email': 'E-mail',
   'identity.storefront': 'Loja',
+  chatAbout: 'Sobre: {item}',
   error: 'Algo correu mal: {message}',
 };

@@ -121,6 +121,11 @@ export function SidebarApp({ client, host, locale, signal, onClose }: SidebarApp
             {t('sourceMismatch', { site: view.siteLabel, page: conversation.mismatch.page ?? '?' })}
           </p>
         )}
+        {conversation?.status === 'chat' && conversation.context && (
+          <p class="meta" data-testid="chat-context">
+            {t('chatAbout', { item: conversation.context })}
+          </p>
+        )}
         {conversation?.status === 'no-chat' && !pinned && <p class="notice">{t('noChat')}</p>}
         {state.status === 'loading' && <p class="meta">{t('loading')}</p>}
         {state.status === 'failed' && <p role="alert">{t('error', { message: state.message })}</p>}

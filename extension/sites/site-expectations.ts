@@ -1,0 +1,20 @@
+import type { SiteExpectations } from './expectations';
+import { instagramExpectations } from './instagram/expectations';
+import { marketplaceExpectations } from './marketplace/expectations';
+import { messengerExpectations } from './messenger/expectations';
+import { telegramExpectations } from './telegram/expectations';
+import { whatsappExpectations } from './whatsapp/expectations';
+import { instagramSelectors } from './instagram/selectors';
+import { marketplaceSelectors } from './marketplace/selectors';
+import { messengerSelectors } from './messenger/selectors';
+import { telegramSelectors } from './telegram/selectors';
+import { whatsappSelectors } from './whatsapp/selectors';
+
+/** Every site's expectations with its selectors, for the tests (unit and end-to-end); never bundled. */
+export const SITES: readonly { expectations: SiteExpectations; selectors: Record<string, readonly string[]> }[] = [
+  { expectations: whatsappExpectations, selectors: whatsappSelectors },
+  { expectations: instagramExpectations, selectors: instagramSelectors },
+  { expectations: messengerExpectations, selectors: messengerSelectors },
+  { expectations: marketplaceExpectations, selectors: marketplaceSelectors },
+  { expectations: telegramExpectations, selectors: telegramSelectors },
+];
