@@ -7,6 +7,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // UI state is always read through expect.poll or locator waits. Vitest's default 1 s is too short on a busy
+    // 2-core machine (a fresh browser's first frame load took longer); a state that never comes still fails.
+    expect: { poll: { timeout: 15_000 } },
     // One browser at a time: the machine has two cores and each Chromium wants both.
     fileParallelism: false,
   },

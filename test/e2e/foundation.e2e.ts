@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, routeSiteToFixture, type ExtensionSession } from './extension-harness';
+import { launchWithExtension, routeSiteToFixture, sidebarOf, type ExtensionSession } from './extension-harness';
 
 const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
@@ -17,9 +17,9 @@ describe('extension in Chromium', () => {
   it('the sidebar on WhatsApp Web counts the book, and the count follows a customer added in the book page', async () => {
     const chat = await session.context.newPage();
     await chat.goto('https://web.whatsapp.com/');
-    const count = chat.locator('clientela-sidebar').locator('[data-testid="customer-count"]');
+    const count = sidebarOf(chat).getByTestId('customer-count');
     await expect.poll(() => count.textContent()).toBe('Nenhum cliente na agenda');
-    await expect.poll(() => chat.locator('clientela-sidebar h1').textContent()).toBe('Clientela');
+    await expect.poll(() => sidebarOf(chat).locator('h1').textContent()).toBe('Clientela');
 
     const book = await session.openExtensionPage('book.html');
     await book.getByLabel('Nome').fill('Ana Souza');
@@ -27,7 +27,7 @@ describe('extension in Chromium', () => {
     await book.getByRole('button', { name: 'Salvar' }).click();
     await expect.poll(() => book.getByRole('status').textContent()).toBe('Ana Souza foi adicionado.');
 
-    // No reload: the book page's write reaches the sidebar through the background.
+    // No reload: the book page's write reaches the sidebar frame through the book's change feed.
     await expect.poll(() => count.textContent()).toBe('1 cliente na agenda');
     await book.getByLabel('Nome').fill('Bia Lima');
     await book.getByRole('button', { name: 'Salvar' }).click();
@@ -71,23 +71,25 @@ describe('extension in Chromium', () => {
   it('the sidebar is isolated from the host page CSS and keeps the host page working', async () => {
     const chat = await session.context.newPage();
     await chat.goto('https://web.whatsapp.com/');
-    const title = chat.locator('clientela-sidebar h1');
+    const title = sidebarOf(chat).locator('h1');
     await expect.poll(() => title.textContent()).toBe('Clientela');
     const font = await title.evaluate((element) => getComputedStyle(element).fontFamily);
     expect(font).not.toContain('Comic Sans');
     // The composer is still there and typable.
     await chat.locator('footer [contenteditable="true"]').fill('Olá!');
-    expect(await chat.locator('footer [contenteditable="true"]').textContent()).toBe('Olá!');
+    await expect.poll(() => chat.locator('footer [contenteditable="true"]').textContent()).toBe('Olá!');
   });
 
   it('the sidebar and the book page have no serious or critical accessibility violation (axe-core)', async () => {
     const axe = await readFile(AXE, 'utf8');
     const chat = await session.context.newPage();
     await chat.goto('https://web.whatsapp.com/');
-    await expect.poll(() => chat.locator('clientela-sidebar [data-testid="customer-count"]').textContent()).toMatch(/clientes? na agenda/);
+    await expect.poll(() => sidebarOf(chat).getByTestId('customer-count').textContent()).toMatch(/clientes? na agenda/);
     const book = await session.openExtensionPage('book.html');
+    const frame = chat.frames().find((f) => f.url().includes('/sidebar-frame.html'));
+    if (!frame) throw new Error('the sidebar frame is missing');
     for (const [page, include] of [
-      [chat, 'clientela-sidebar'],
+      [frame, 'aside'],
       [book, 'main'],
     ] as const) {
       await page.evaluate(axe);

@@ -12,13 +12,26 @@ describe('built manifests', () => {
       expect(text).not.toContain('<all_urls>');
       expect(text).not.toMatch(/"\*:\/\/\*\/\*"|"https?:\/\/\*\/\*"/);
       const matches = manifest.content_scripts.flatMap((script: { matches: string[] }) => script.matches);
-      expect([...matches].sort()).toEqual([...SITE_MATCHES].sort());
+      expect([...new Set(matches)].sort()).toEqual([...SITE_MATCHES].sort());
       expect(manifest.host_permissions ?? []).toEqual([]);
       expect(manifest.permissions ?? []).toEqual(['storage', 'alarms', 'notifications']);
       expect((manifest.permissions ?? []).filter((p: string) => p.includes('://'))).toEqual([]);
       expect(manifest.content_security_policy ?? null).toBeNull();
     });
   }
+
+  it('chrome-mv3 lets only the chat sites load the sidebar frame, through a dynamic URL, and runs the WhatsApp bridge as a main-world content script', async () => {
+    const manifest = JSON.parse(await readFile(resolve(import.meta.dirname, '../../.output/chrome-mv3/manifest.json'), 'utf8'));
+    const origins = [...new Set(SITE_MATCHES.map((pattern) => `${new URL(pattern.replace(/\*$/, '')).origin}/*`))];
+    expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar-frame.html'], matches: origins, use_dynamic_url: true }]);
+    const bridge = manifest.content_scripts.filter((script: { world?: string }) => script.world === 'MAIN');
+    expect(bridge).toEqual([{ matches: ['https://web.whatsapp.com/*'], run_at: 'document_start', js: ['content-scripts/whatsapp-main-world.js'], world: 'MAIN' }]);
+  });
+
+  it('firefox-mv2 makes web-accessible only what must be (MV2 has no matches): the sidebar frame and the WhatsApp bridge', async () => {
+    const manifest = JSON.parse(await readFile(resolve(import.meta.dirname, '../../.output/firefox-mv2/manifest.json'), 'utf8'));
+    expect([...manifest.web_accessible_resources].sort()).toEqual(['sidebar-frame.html', 'whatsapp-bridge.js']);
+  });
 
   // The sidebar runs on every chat page and asks the background for data, so core (zod, segments, storage)
   // stays out of it; an import of core's index pulls all of it in (52 KB gzip measured), which this catches.

@@ -2,79 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, routeSiteToFixture, type ExtensionSession } from './extension-harness';
+import { SITES } from '../../extension/sites/site-expectations';
+import { launchWithExtension, routeSiteToFixture, sidebarFrame, sidebarOf, type ExtensionSession } from './extension-harness';
 
 const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+const WHATSAPP = SITES[0]!.expectations.e2e;
 
-interface SiteCase {
-  id: string;
-  routes: string[];
-  fixture: string;
-  broken: string;
-  /** Opens the first chat (a new contact). */
-  start: string;
-  firstName: string;
-  /** Switches to the second chat (used for the link flow). */
-  second: (page: Page) => Promise<void>;
-  secondName: string;
-  group: (page: Page) => Promise<void>;
-  brokenUrl: string;
-}
-
-const click = (text: string) => (page: Page) => page.getByText(text, { exact: true }).first().click();
-
-const SITES: SiteCase[] = [
-  {
-    id: 'whatsapp',
-    routes: ['https://web.whatsapp.com/**'],
-    fixture: 'extension/sites/whatsapp/fixtures/chat-open.html',
-    broken: 'extension/sites/whatsapp/fixtures/broken.html',
-    start: 'https://web.whatsapp.com/',
-    firstName: 'Ana Souza',
-    second: click('+55 31 99876-5432'),
-    secondName: '+55 31 99876-5432',
-    group: click('Família'),
-    brokenUrl: 'https://web.whatsapp.com/',
-  },
-  {
-    id: 'instagram',
-    routes: ['https://www.instagram.com/**'],
-    fixture: 'extension/sites/instagram/fixtures/direct.html',
-    broken: 'extension/sites/instagram/fixtures/broken.html',
-    start: 'https://www.instagram.com/direct/t/340282366841710300949128171234567890/',
-    firstName: 'Ana Souza',
-    second: click('Bruno Lima'),
-    secondName: 'Bruno Lima',
-    group: click('Amigas do bazar'),
-    brokenUrl: 'https://www.instagram.com/direct/t/340282366841710300949128171234567890/',
-  },
-  {
-    id: 'messenger',
-    routes: ['https://www.messenger.com/**'],
-    fixture: 'extension/sites/messenger/fixtures/thread.html',
-    broken: 'extension/sites/messenger/fixtures/broken.html',
-    start: 'https://www.messenger.com/t/100004567890123/',
-    firstName: 'Ana Souza',
-    second: click('Bruno Lima'),
-    secondName: 'Bruno Lima',
-    group: click('Bazar das amigas'),
-    brokenUrl: 'https://www.messenger.com/t/100004567890123/',
-  },
-  {
-    id: 'telegram',
-    routes: ['https://web.telegram.org/**'],
-    fixture: 'extension/sites/telegram/fixtures/web-k.html',
-    broken: 'extension/sites/telegram/fixtures/broken.html',
-    start: 'https://web.telegram.org/k/#@ana_loja',
-    firstName: 'Ana Souza',
-    second: click('Bruno Lima'),
-    secondName: 'Bruno Lima',
-    group: click('Clientes VIP (canal)'),
-    brokenUrl: 'https://web.telegram.org/a/#/chat/ana',
-  },
-];
-
-const sidebarOf = (page: Page) => page.locator('clientela-sidebar aside');
+const clickText = (page: Page, text: string) => page.getByText(text, { exact: true }).first().click();
 const chip = (sidebar: Locator, name: string) => sidebar.locator(`button.chip[data-tag="${name}"]`);
 
 async function addCustomerInBook(session: ExtensionSession, name: string, email: string): Promise<void> {
@@ -87,7 +21,7 @@ async function addCustomerInBook(session: ExtensionSession, name: string, email:
   await book.close();
 }
 
-describe('inbox sidebar on the four chat sites', () => {
+describe('inbox sidebar on every chat site', () => {
   let session: ExtensionSession;
 
   beforeAll(async () => {
@@ -95,8 +29,9 @@ describe('inbox sidebar on the four chat sites', () => {
   });
   afterAll(async () => session?.close());
 
-  for (const site of SITES) {
-    describe(site.id, () => {
+  for (const { expectations } of SITES) {
+    const site = expectations.e2e;
+    describe(expectations.site, () => {
       it('creates the customer from the chat, tags by click and by key (kept after reload), records a quick sale', async () => {
         for (const route of site.routes) await routeSiteToFixture(session.context, route, site.fixture);
         const page = await session.context.newPage();
@@ -107,72 +42,76 @@ describe('inbox sidebar on the four chat sites', () => {
         await expect.poll(() => sidebar.getByTestId('customer-name').textContent()).toBe(site.firstName);
 
         // Tags: two created inline (each goes on at once), then key 1 (the first by name, "Atacado") takes one off.
-        for (const name of [`VIP ${site.id}`, `Atacado ${site.id}`]) {
+        for (const name of [`VIP ${expectations.site}`, `Atacado ${expectations.site}`]) {
           await sidebar.getByLabel('Nova etiqueta').fill(name);
           await sidebar.getByRole('button', { name: 'Adicionar etiqueta' }).click();
           await expect.poll(() => chip(sidebar, name).getAttribute('aria-pressed')).toBe('true');
         }
+        const atacado = chip(sidebar, `Atacado ${expectations.site}`);
         await sidebar.getByTestId('customer-name').click();
-        const keyOfAtacado = await chip(sidebar, `Atacado ${site.id}`).locator('kbd').textContent();
-        await page.keyboard.press(keyOfAtacado as string);
-        await expect.poll(() => chip(sidebar, `Atacado ${site.id}`).getAttribute('aria-pressed')).toBe('false');
-        await chip(sidebar, `Atacado ${site.id}`).click();
-        await expect.poll(() => chip(sidebar, `Atacado ${site.id}`).getAttribute('aria-pressed')).toBe('true');
-        await page.keyboard.press(keyOfAtacado as string);
-        await expect.poll(() => chip(sidebar, `Atacado ${site.id}`).getAttribute('aria-pressed')).toBe('false');
+        const keyOfAtacado = (await atacado.locator('kbd').textContent()) as string;
+        await page.keyboard.press(keyOfAtacado);
+        await expect.poll(() => atacado.getAttribute('aria-pressed')).toBe('false');
+        await atacado.click();
+        await expect.poll(() => atacado.getAttribute('aria-pressed')).toBe('true');
+        await page.keyboard.press(keyOfAtacado);
+        await expect.poll(() => atacado.getAttribute('aria-pressed')).toBe('false');
 
         // Quick sale, typed the Brazilian way.
         await sidebar.getByLabel('Valor').fill('1.234,56');
         await sidebar.getByRole('button', { name: 'Registrar venda' }).click();
         await expect.poll(() => sidebar.getByTestId('total-BRL').textContent()).toMatch(/^R\$\s1\.234,56$/);
-        expect(await sidebar.getByTestId('order-count').textContent()).toBe('1 pedido');
-        expect(await sidebar.getByTestId('insight').textContent()).toMatch(/Ativ|Nov/);
+        await expect.poll(() => sidebar.getByTestId('order-count').textContent()).toBe('1 pedido');
+        await expect.poll(() => sidebar.getByTestId('insight').textContent()).toMatch(/Ativ|Nov/);
 
         await page.reload();
-        await expect.poll(() => sidebarOf(page).getByTestId('customer-name').textContent()).toBe(site.firstName);
-        expect(await chip(sidebarOf(page), `VIP ${site.id}`).getAttribute('aria-pressed')).toBe('true');
-        expect(await chip(sidebarOf(page), `Atacado ${site.id}`).getAttribute('aria-pressed')).toBe('false');
-        expect(await sidebarOf(page).getByTestId('total-BRL').textContent()).toMatch(/1\.234,56/);
+        const again = sidebarOf(page);
+        await expect.poll(() => again.getByTestId('customer-name').textContent()).toBe(site.firstName);
+        await expect.poll(() => chip(again, `VIP ${expectations.site}`).getAttribute('aria-pressed')).toBe('true');
+        await expect.poll(() => chip(again, `Atacado ${expectations.site}`).getAttribute('aria-pressed')).toBe('false');
+        await expect.poll(() => again.getByTestId('total-BRL').textContent()).toMatch(/1\.234,56/);
         await page.close();
       });
 
-      it('follows chat switches, links a new chat to an existing customer, and never offers a group', async () => {
+      it(`follows chat switches, links a new chat to an existing customer${site.group ? ', and never offers a group' : ''}`, async () => {
         for (const route of site.routes) await routeSiteToFixture(session.context, route, site.fixture);
-        const existing = `Cliente Antigo ${site.id}`;
-        await addCustomerInBook(session, existing, `antigo.${site.id}@example.com`);
+        const existing = `Cliente Antigo ${expectations.site}`;
+        await addCustomerInBook(session, existing, `antigo.${expectations.site}@example.com`);
         const page = await session.context.newPage();
         await page.goto(site.start);
         const sidebar = sidebarOf(page);
         await expect.poll(() => sidebar.getByTestId('customer-name').textContent()).toBe(site.firstName);
 
-        await site.second(page);
-        await expect.poll(() => sidebar.getByTestId('chat-name').textContent()).toBe(site.secondName);
+        await clickText(page, site.second.click);
+        await expect.poll(() => sidebar.getByTestId('chat-name').textContent()).toBe(site.second.name);
         await sidebar.getByLabel('Buscar por nome, telefone ou @').fill('antigo');
         await sidebar.getByRole('listitem').filter({ hasText: existing }).getByRole('button', { name: 'Vincular' }).click();
         await expect.poll(() => sidebar.getByTestId('customer-name').textContent()).toBe(existing);
-        expect(await sidebar.locator('.identities li').count()).toBeGreaterThanOrEqual(2);
+        await expect.poll(() => sidebar.locator('.identities li').count()).toBeGreaterThanOrEqual(2);
 
-        await site.group(page);
-        await expect.poll(() => sidebar.getByTestId('group-notice').isVisible()).toBe(true);
-        expect(await sidebar.getByRole('button', { name: 'Criar cliente desta conversa' }).count()).toBe(0);
-        expect(await sidebar.getByTestId('customer-name').count()).toBe(0);
+        if (site.group) {
+          await clickText(page, site.group.click);
+          await expect.poll(() => sidebar.getByTestId('group-notice').isVisible()).toBe(true);
+          await expect.poll(() => sidebar.getByRole('button', { name: 'Criar cliente desta conversa' }).count()).toBe(0);
+          await expect.poll(() => sidebar.getByTestId('customer-name').count()).toBe(0);
+        }
         await page.close();
       });
 
       it('shows basic mode when the page no longer looks like the site we know', async () => {
-        for (const route of site.routes) await routeSiteToFixture(session.context, route, site.broken);
+        for (const route of site.routes) await routeSiteToFixture(session.context, route, site.broken.fixture);
         const page = await session.context.newPage();
-        await page.goto(site.brokenUrl);
+        await page.goto(site.broken.url);
         // The sidebar waits UNDETECTED_GRACE_MS (400 ms) before saying so; the margin is for a loaded CI machine.
-        await expect.poll(() => sidebarOf(page).getByTestId('basic-mode').isVisible(), { timeout: 3000 }).toBe(true);
-        expect(await sidebarOf(page).getByLabel('Buscar por nome, telefone ou @').isVisible()).toBe(true);
+        await expect.poll(() => sidebarOf(page).getByTestId('basic-mode').isVisible(), { timeout: 5000 }).toBe(true);
+        await expect.poll(() => sidebarOf(page).getByLabel('Buscar por nome, telefone ou @').isVisible()).toBe(true);
         await page.close();
       });
     });
   }
 
   it('reads WhatsApp without its chat model (DOM fallback), keeps the composer uncovered, and passes axe-core', async () => {
-    await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', SITES[0]!.fixture);
+    await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', WHATSAPP.fixture);
     const page = await session.context.newPage();
     await page.goto('https://web.whatsapp.com/?nobridge');
     const sidebar = sidebarOf(page);
@@ -186,12 +125,13 @@ describe('inbox sidebar on the four chat sites', () => {
     const reply = await sidebar.getByTestId('quick-reply').textContent();
     await expect.poll(() => page.locator('#main footer [contenteditable="true"]').textContent()).toBe(reply);
     const composer = await page.locator('#main footer [contenteditable="true"]').boundingBox();
-    const aside = await sidebar.boundingBox();
-    expect(composer && aside && composer.x + composer.width <= aside.x + 1).toBe(true);
-    await page.evaluate(await readFile(AXE, 'utf8'));
-    const violations = await page.evaluate(async () => {
+    const frame = await page.locator('iframe[title="Clientela"]').boundingBox();
+    expect(composer && frame && composer.x + composer.width <= frame.x + 1).toBe(true);
+    const inside = page.frames().find((f) => f.url().includes('/sidebar-frame.html'));
+    await inside!.evaluate(await readFile(AXE, 'utf8'));
+    const violations = await inside!.evaluate(async () => {
       const axe = (globalThis as unknown as { axe: { run: (context: unknown) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
-      const result = await axe.run({ include: [['clientela-sidebar']] });
+      const result = await axe.run(document);
       return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
     });
     expect(violations).toEqual([]);
@@ -199,19 +139,21 @@ describe('inbox sidebar on the four chat sites', () => {
   });
 
   it('follows the host dark theme, and stays collapsed after a reload once the seller collapses it', async () => {
-    await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', SITES[0]!.fixture);
+    await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', WHATSAPP.fixture);
     const page = await session.context.newPage();
     await page.goto('https://web.whatsapp.com/?dark');
     const aside = sidebarOf(page);
     await expect.poll(() => aside.getAttribute('class')).toContain('dark');
     await aside.getByRole('button', { name: 'Recolher a Clientela' }).click();
-    const tab = page.locator('clientela-sidebar').getByRole('button', { name: 'Abrir a Clientela' });
+    const tab = sidebarFrame(page).getByRole('button', { name: 'Abrir a Clientela' });
     await tab.waitFor();
+    await expect.poll(async () => (await page.locator('iframe[title="Clientela"]').boundingBox())?.width).toBeLessThan(60);
     await page.reload();
-    await tab.waitFor();
-    expect(await sidebarOf(page).count()).toBe(0);
-    await tab.click();
+    await sidebarFrame(page).getByRole('button', { name: 'Abrir a Clientela' }).waitFor();
+    await expect.poll(() => sidebarOf(page).count()).toBe(0);
+    await sidebarFrame(page).getByRole('button', { name: 'Abrir a Clientela' }).click();
     await expect.poll(() => sidebarOf(page).count()).toBe(1);
+    await expect.poll(async () => (await page.locator('iframe[title="Clientela"]').boundingBox())?.width).toBe(320);
     await page.close();
   });
 
@@ -226,5 +168,31 @@ describe('inbox sidebar on the four chat sites', () => {
     await sidebar.getByRole('button', { name: 'Registrar venda' }).click();
     await expect.poll(() => sidebar.getByTestId('order-count').textContent()).toBe('1 pedido');
     await popup.close();
+  });
+});
+
+describe('inbox sidebar when the browser blocks third-party cookies', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchWithExtension({ thirdPartyCookies: 'blocked' });
+  });
+  afterAll(async () => session?.close());
+
+  it('the frame, denied its own storage, reaches the book through the background: creates, tags, follows a switch', async () => {
+    await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', WHATSAPP.fixture);
+    const page = await session.context.newPage();
+    await page.goto(WHATSAPP.start);
+    await expect.poll(() => sidebarFrame(page).locator('body').getAttribute('data-book')).toBe('background');
+    const sidebar = sidebarOf(page);
+    await sidebar.getByRole('button', { name: 'Criar cliente desta conversa' }).click();
+    await expect.poll(() => sidebar.getByTestId('customer-name').textContent()).toBe(WHATSAPP.firstName);
+    await sidebar.getByLabel('Nova etiqueta').fill('VIP');
+    await sidebar.getByRole('button', { name: 'Adicionar etiqueta' }).click();
+    await expect.poll(() => chip(sidebar, 'VIP').getAttribute('aria-pressed')).toBe('true');
+    await clickText(page, WHATSAPP.second.click);
+    await expect.poll(() => sidebar.getByTestId('chat-name').textContent()).toBe(WHATSAPP.second.name);
+    await clickText(page, WHATSAPP.firstName);
+    await expect.poll(() => chip(sidebar, 'VIP').getAttribute('aria-pressed')).toBe('true');
+    await page.close();
   });
 });

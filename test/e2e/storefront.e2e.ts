@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector } from '../../collector';
 import { buildWidget } from '../../widget/build';
 import { serveDemo, type DemoServer } from '../../widget/demo/serve';
-import { launchWithExtension, routeSiteToFixture, type ExtensionSession } from './extension-harness';
+import { launchWithExtension, routeSiteToFixture, sidebarOf, type ExtensionSession } from './extension-harness';
 
 const TOKEN = 'token-de-leitura-da-loja-e2e';
 const LAUNCHER = 'clientela-widget button.l';
@@ -105,13 +105,13 @@ describe('storefront feedback → collector → extension → sidebar', () => {
     await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', 'extension/sites/whatsapp/fixtures/chat-open.html');
     const chat = await session.context.newPage();
     await chat.goto('https://web.whatsapp.com/');
-    const sidebar = chat.locator('clientela-sidebar aside');
+    const sidebar = sidebarOf(chat);
     await expect.poll(() => sidebar.getByTestId('chat-name').textContent()).toBe('Ana Souza');
     await sidebar.getByLabel('Buscar por nome, telefone ou @').fill('ana cliente');
     await sidebar.getByRole('listitem').filter({ hasText: 'Ana Cliente' }).getByRole('button', { name: 'Vincular' }).click();
     await expect.poll(() => sidebar.getByTestId('customer-name').textContent()).toBe('Ana Cliente');
     const feedback = sidebar.getByTestId('latest-feedback');
-    expect(await feedback.textContent()).toContain('4 de 5 estrelas');
+    await expect.poll(() => feedback.textContent()).toContain('4 de 5 estrelas');
     // Visitor text is shown as text: the angle brackets are characters, not markup.
     expect(await feedback.locator('blockquote').textContent()).toBe('Chegou rápido, mas a caixa veio <amassada>');
     expect(await feedback.locator('amassada').count()).toBe(0);
