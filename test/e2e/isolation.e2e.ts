@@ -186,6 +186,16 @@ describe('the chat site cannot read or write the book through the sidebar', () =
     expect(after.customers.flatMap((c) => c.identities)).not.toContain(`whatsapp-lid:${SPOOFED_LID}`);
     expect((await readEverythingReachable(page)).text).not.toContain(VICTIM.name);
 
+    // A bridge message that names another chat than the page shows is flagged to the seller, not believed quietly.
+    await page.evaluate(() => {
+      window.postMessage({ source: 'clientela:wa-bridge', chat: { jid: '5521912345678@c.us', name: 'Outra Pessoa', phoneJid: null, username: null } }, window.location.origin);
+    });
+    await expect.poll(() => sidebar.getByTestId('source-mismatch').textContent()).toContain('Ana Souza');
+    expect(await dumpBook(session)).toEqual(before);
+    // WhatsApp's own model speaks again when the seller reopens the chat.
+    await page.evaluate((jid) => (window as unknown as { openChat: (jid: string) => void }).openChat(jid), `${VICTIM.phone}@c.us`);
+    await expect.poll(() => sidebar.getByTestId('customer-name').textContent()).toBe(VICTIM.name);
+
     // 3. Keys: what the seller types in the sidebar never reaches the page's window capture listeners.
     await page.evaluate(() => {
       const captured: string[] = [];

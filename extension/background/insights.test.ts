@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { openTestBook } from '../../core/store/test-book';
+import { INSIGHT_CONTEXT_KEY, InsightService, StoredInsights, type StoredBookContext } from './insights';
+
+const NOW = new Date('2026-11-22T12:00:00.000Z');
+const day = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
+
+/** 40 paying customers with spread-out habits, so the book's RFM quintiles mean something. */
+async function bookWithBuyers() {
+  const book = await openTestBook(NOW);
+  for (let i = 0; i < 40; i++) {
+    const customer = await book.customers.create({ displayName: `Cliente ${i}` });
+    for (let k = 0; k <= i % 5; k++) await book.orders.add({ customerId: customer.id, placedAt: day(5 + i * 3 + k * 20), totalMinor: 1000 * (1 + (i % 7)), currency: 'BRL' });
+  }
+  return book;
+}
+
+describe('insight cut points: computed by the background, read by the frames', () => {
+  it('stores the book-wide cut points, and a frame judges a customer against them exactly as the background does', async () => {
+    const book = await bookWithBuyers();
+    const background = new InsightService(book, { mainCurrency: 'BRL' }, () => NOW);
+    const frame = new StoredInsights(book, { mainCurrency: 'BRL' }, () => NOW);
+    const [someone] = await book.customers.list();
+    const orders = await book.orders.listByCustomer(someone!.id);
+    const alone = await frame.insightFor(someone!, orders, [], 'pt-BR');
+
+    const context = await background.recompute();
+    const stored = await book.meta.get<StoredBookContext>(INSIGHT_CONTEXT_KEY);
+    expect(stored?.computedAt).toBe(NOW.toISOString());
+    expect(stored?.context.scoredCustomers).toBe(40);
+    expect(stored?.context.rfmCutPoints).toEqual(context.rfmCutPoints);
+
+    const judged = await frame.insightFor(someone!, orders, [], 'pt-BR');
+    expect(judged).toEqual(await background.insightFor(someone!, orders, [], 'pt-BR'));
+    // Alone, a buyer is their own quintile; against the book they are scored among 40.
+    expect(judged.rfm?.scores).not.toBe(alone.rfm?.scores);
+  });
+
+  it('a worker that wakes with recent cut points does not reload the book; stale ones are recomputed', async () => {
+    const book = await bookWithBuyers();
+    await book.meta.set(INSIGHT_CONTEXT_KEY, { computedAt: day(0.01), context: { marker: 'recent' } });
+    let reads = 0;
+    const exportAll = book.exportAll.bind(book);
+    book.exportAll = async () => {
+      reads += 1;
+      return exportAll();
+    };
+    await new InsightService(book, { mainCurrency: 'BRL' }, () => NOW).ensureFresh();
+    expect(reads).toBe(0);
+    await book.meta.set(INSIGHT_CONTEXT_KEY, { computedAt: day(1), context: { marker: 'old' } });
+    await new InsightService(book, { mainCurrency: 'BRL' }, () => NOW).ensureFresh();
+    expect(reads).toBe(1);
+    expect((await book.meta.get<StoredBookContext>(INSIGHT_CONTEXT_KEY))?.context.scoredCustomers).toBe(40);
+  });
+
+  it('after writes, the changed customers count in the recomputed cut points', async () => {
+    const book = await bookWithBuyers();
+    const service = new InsightService(book, { mainCurrency: 'BRL' }, () => NOW);
+    await service.recompute();
+    const newcomer = await book.customers.create({ displayName: 'Nova' });
+    await book.orders.add({ customerId: newcomer.id, placedAt: day(1), totalMinor: 99_000, currency: 'BRL' });
+    service.changed([newcomer.id]);
+    const context = await service.recompute();
+    expect(context.scoredCustomers).toBe(41);
+  });
+});
