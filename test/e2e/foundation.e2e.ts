@@ -77,7 +77,7 @@ describe('extension in Chromium', () => {
     expect(font).not.toContain('Comic Sans');
     // The composer is still there and typable.
     await chat.locator('footer [contenteditable="true"]').fill('Olá!');
-    expect(await chat.locator('footer [contenteditable="true"]').textContent()).toBe('Olá!');
+    await expect.poll(() => chat.locator('footer [contenteditable="true"]').textContent()).toBe('Olá!');
   });
 
   it('the sidebar and the book page have no serious or critical accessibility violation (axe-core)', async () => {

@@ -111,9 +111,9 @@ describe('storefront feedback → collector → extension → sidebar', () => {
     await sidebar.getByRole('listitem').filter({ hasText: 'Ana Cliente' }).getByRole('button', { name: 'Vincular' }).click();
     await expect.poll(() => sidebar.getByTestId('customer-name').textContent()).toBe('Ana Cliente');
     const feedback = sidebar.getByTestId('latest-feedback');
-    expect(await feedback.textContent()).toContain('4 de 5 estrelas');
-    // Visitor text is shown as text: the angle brackets are characters, not markup.
-    expect(await feedback.locator('blockquote').textContent()).toBe('Chegou rápido, mas a caixa veio <amassada>');
+    await expect.poll(() => feedback.textContent()).toContain('4 de 5 estrelas');
+    // Visitor text is shown as text: the angle brackets are characters, not markup (read once the text is in).
+    await expect.poll(() => feedback.locator('blockquote').textContent()).toBe('Chegou rápido, mas a caixa veio <amassada>');
     expect(await feedback.locator('amassada').count()).toBe(0);
   });
 });
