@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../core/zod';
 import { identityKindSchema, type Customer, type Feedback, type FollowUp, type Note, type Order, type Tag } from '../../core';
 
 /**
