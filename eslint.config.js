@@ -21,6 +21,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.name='eval']", message: 'No eval: no remote or generated code.' },
+        // The build also removes Preact's innerHTML write (scripts/strip-unsafe-sinks.ts): it must stay unreachable.
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML strings: build the nodes (the build removes this path from Preact).' },
       ],
       'no-restricted-imports': ['error', { paths: ZOD }],
     },

@@ -33,4 +33,8 @@ describe('import boundaries (the lint in npm test)', () => {
       expect(await ruleIds(path, "import { z } from 'zod';\nexport const s = z.string();\n"), path).toContain('no-restricted-imports');
     expect(await ruleIds('core/model/x.ts', "import { z } from '../zod';\nexport const s = z.string();\n")).toEqual([]);
   });
+
+  it('forbids dangerouslySetInnerHTML (the build removes that path from Preact)', async () => {
+    expect(await ruleIds('extension/ui/x.tsx', 'export const A = () => <div dangerouslySetInnerHTML={{ __html: "<b>x</b>" }} />;\n')).toContain('no-restricted-syntax');
+  });
 });
