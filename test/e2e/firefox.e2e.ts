@@ -11,6 +11,8 @@ const t = (key: Parameters<typeof translate>[1]) => translate('pt-BR', key);
 const WHATSAPP_FIXTURE = 'extension/sites/whatsapp/fixtures/chat-open.html';
 const CHAT_NAME = 'Ana Souza'; // who chat-open.html shows (see extension/sites/adapters.test.ts)
 const chip = (name: string) => `button.chip[data-tag="${name}"]`;
+/** Each read is a BiDi round trip and the suite shares two cores: vitest's 1 s default for expect.poll is tight. */
+const SOON = { timeout: 10_000 };
 
 describe('Firefox ESR with the built add-on', () => {
   let firefox: FirefoxSession;
@@ -25,16 +27,16 @@ describe('Firefox ESR with the built add-on', () => {
     const page = await firefox.newPage();
     await page.goto('https://web.whatsapp.com/');
     const sidebar = await findSidebar(page); // today a shadow root; soon an extension frame: both are found
-    await expect.poll(() => sidebar.text('[data-testid="chat-name"]'), { timeout: 15_000 }).toBe(CHAT_NAME);
+    await expect.poll(() => sidebar.text('[data-testid="chat-name"]'), { timeout: 20_000 }).toBe(CHAT_NAME);
 
     await sidebar.locator(`button::-p-text(${t('createFromChat')})`).click();
-    await expect.poll(() => sidebar.text('[data-testid="customer-name"]')).toBe(CHAT_NAME);
+    await expect.poll(() => sidebar.text('[data-testid="customer-name"]'), SOON).toBe(CHAT_NAME);
 
     await sidebar.locator(`input[placeholder="${t('newTag')}"]`).fill('VIP');
     await sidebar.locator(`button[type="submit"]::-p-text(${t('addTag')})`).click();
-    await expect.poll(() => sidebar.attribute(chip('VIP'), 'aria-pressed')).toBe('true');
+    await expect.poll(() => sidebar.attribute(chip('VIP'), 'aria-pressed'), SOON).toBe('true');
     await sidebar.locator(chip('VIP')).click();
-    await expect.poll(() => sidebar.attribute(chip('VIP'), 'aria-pressed')).toBe('false');
+    await expect.poll(() => sidebar.attribute(chip('VIP'), 'aria-pressed'), SOON).toBe('false');
     await page.close();
   });
 });
@@ -76,9 +78,9 @@ describe('the Firefox harness, with a stand-in add-on that frames an extension p
     await page.goto('https://web.whatsapp.com/');
     const sidebar = await findSidebar(page);
     expect(sidebar.where).toBe('extension-frame');
-    await expect.poll(() => sidebar.text('#lang')).toBe('pt-BR pt-BR');
+    await expect.poll(() => sidebar.text('#lang'), SOON).toBe('pt-BR pt-BR');
     await sidebar.locator('button::-p-text(Etiqueta)').click();
-    await expect.poll(() => sidebar.attribute('#b', 'aria-pressed')).toBe('true');
+    await expect.poll(() => sidebar.attribute('#b', 'aria-pressed'), SOON).toBe('true');
     await page.close();
   });
 });
