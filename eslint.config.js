@@ -9,13 +9,22 @@ const BROWSER_GLOBALS = ['window', 'document', 'navigator', 'location', 'localSt
 /** Import patterns that would break the one-way doors between the four rooms (see ARCHITECTURE.md). */
 const surfaces = (/** @type {string[]} */ names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
 
+/** zod only through core/zod.ts, which makes it jitless before any schema is built. */
+const ZOD = [{ name: 'zod', message: "Import { z } from core/zod.ts: it sets zod's jitless mode before any schema is built." }];
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'data/**', '.bench/**', 'extension/sites/*/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.name='eval']", message: 'No eval: no remote or generated code.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='eval']", message: 'No eval: no remote or generated code.' },
+        // The build also removes Preact's innerHTML write (scripts/strip-unsafe-sinks.ts): it must stay unreachable.
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML strings: build the nodes (the build removes this path from Preact).' },
+      ],
+      'no-restricted-imports': ['error', { paths: ZOD }],
     },
   },
   {
@@ -23,7 +32,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: surfaces(['extension', 'widget', 'collector']), message: 'core/ imports no surface: surfaces import core.' }, { group: ['wxt', 'wxt/*', 'preact', 'preact/*', 'hono', 'hono/*', 'better-sqlite3'], message: 'core/ stays free of surface frameworks.' }] },
+        { paths: ZOD, patterns: [{ group: surfaces(['extension', 'widget', 'collector']), message: 'core/ imports no surface: surfaces import core.' }, { group: ['wxt', 'wxt/*', 'preact', 'preact/*', 'hono', 'hono/*', 'better-sqlite3'], message: 'core/ stays free of surface frameworks.' }] },
       ],
     },
   },
@@ -35,19 +44,23 @@ export default tseslint.config(
   {
     files: ['extension/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: surfaces(['widget', 'collector']), message: 'The extension and the widget never import each other; share through core/.' }] }],
+      'no-restricted-imports': ['error', { paths: ZOD, patterns: [{ group: surfaces(['widget', 'collector']), message: 'The extension and the widget never import each other; share through core/.' }] }],
     },
   },
   {
     files: ['widget/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: surfaces(['extension', 'collector']), message: 'The widget and the extension never import each other; share through core/.' }] }],
+      'no-restricted-imports': ['error', { paths: ZOD, patterns: [{ group: surfaces(['extension', 'collector']), message: 'The widget and the extension never import each other; share through core/.' }] }],
     },
   },
   {
     files: ['collector/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: surfaces(['extension', 'widget']), message: 'The collector imports core/ only.' }] }],
+      'no-restricted-imports': ['error', { paths: ZOD, patterns: [{ group: surfaces(['extension', 'widget']), message: 'The collector imports core/ only.' }] }],
     },
+  },
+  {
+    files: ['core/zod.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { fieldPath } from './field-path';
 
 /** Longest comment kept, in characters (code points, so an emoji counts once). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { normalizeIdentityValue } from '../identity';
 import { fieldProblems, isoDateTime, type Customer } from '../model';
 import { resolveSegmentLocale, type LocalizedText } from '../segments/locale';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** Version of the book's record shapes; bumped together with a step in core/store/migrations. */
 export const SCHEMA_VERSION = 3;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { isoDateTime, recordId } from './common';
 
 export const followUpSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { isoDateTime } from './common';
 
 export const IDENTITY_KINDS = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { currencyCode, isoDateTime, minorUnits, recordId } from './common';
 
 export const ORDER_CHANNELS = ['whatsapp', 'instagram', 'messenger', 'telegram', 'store', 'in-person', 'other'] as const;

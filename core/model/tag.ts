@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { recordId } from './common';
 
 export const tagSchema = z.object({

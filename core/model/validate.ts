@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../zod';
 
 export interface FieldProblem {
   /** Dotted path to the bad field, e.g. `customers[3].identities[0].value`. */

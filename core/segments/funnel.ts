@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { type LocalizedText, resolveSegmentLocale } from './locale';
 
 /** Funnel stages the seller moves a contact through by hand (the data cannot tell "considering" from "deciding"). */

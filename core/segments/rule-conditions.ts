@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { IDENTITY_KINDS, ORDER_CHANNELS, currencyCode, isoDateTime } from '../model';
 import { ACTIVITY_STATUSES } from './activity';
 import { ORIGIN_CLASSES, PURCHASE_CLASSES } from './classes';

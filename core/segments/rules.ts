@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { type FieldProblem, fieldProblems, isoDateTime, recordId } from '../model';
 import { type SegmentCondition, segmentConditionSchema } from './rule-conditions';
 

@@ -1,5 +1,10 @@
+<<<<<<< HEAD
 import { z } from 'zod';
 import { identityKindSchema, type Customer, type IdentityKind, type Feedback, type FollowUp, type Note, type Order, type Tag } from '../../core';
+=======
+import { z } from '../../core/zod';
+import { identityKindSchema, type Customer, type Feedback, type FollowUp, type Note, type Order, type Tag } from '../../core';
+>>>>>>> ff
 
 /**
  * The one protocol between content scripts (and extension pages) and the background, which owns the book.

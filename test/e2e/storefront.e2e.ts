@@ -112,8 +112,8 @@ describe('storefront feedback → collector → extension → sidebar', () => {
     await expect.poll(() => sidebar.getByTestId('customer-name').textContent()).toBe('Ana Cliente');
     const feedback = sidebar.getByTestId('latest-feedback');
     await expect.poll(() => feedback.textContent()).toContain('4 de 5 estrelas');
-    // Visitor text is shown as text: the angle brackets are characters, not markup.
-    expect(await feedback.locator('blockquote').textContent()).toBe('Chegou rápido, mas a caixa veio <amassada>');
+    // Visitor text is shown as text: the angle brackets are characters, not markup (read once the text is in).
+    await expect.poll(() => feedback.locator('blockquote').textContent()).toBe('Chegou rápido, mas a caixa veio <amassada>');
     expect(await feedback.locator('amassada').count()).toBe(0);
   });
 });

@@ -27,4 +27,14 @@ describe('import boundaries (the lint in npm test)', () => {
     expect(await ruleIds('extension/ui/x.ts', "import { a } from '../../widget/loader';\nexport const b = a;\n")).toContain('no-restricted-imports');
     expect(await ruleIds('extension/ui/x.ts', "import { openBook } from '../../core';\nexport const b = openBook;\n")).toEqual([]);
   });
+
+  it('lets zod in only through core/zod.ts (jitless before any schema is built)', async () => {
+    for (const path of ['core/model/x.ts', 'extension/messaging/x.ts', 'collector/x.ts', 'test/unit/x.ts'])
+      expect(await ruleIds(path, "import { z } from 'zod';\nexport const s = z.string();\n"), path).toContain('no-restricted-imports');
+    expect(await ruleIds('core/model/x.ts', "import { z } from '../zod';\nexport const s = z.string();\n")).toEqual([]);
+  });
+
+  it('forbids dangerouslySetInnerHTML (the build removes that path from Preact)', async () => {
+    expect(await ruleIds('extension/ui/x.tsx', 'export const A = () => <div dangerouslySetInnerHTML={{ __html: "<b>x</b>" }} />;\n')).toContain('no-restricted-syntax');
+  });
 });

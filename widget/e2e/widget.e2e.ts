@@ -46,27 +46,28 @@ describe('widget in Chromium', () => {
     await tabUntil(page, (f) => !!f?.inWidget && f.className.startsWith('l '));
     await page.keyboard.press('Enter');
     await page.getByRole('dialog', { name: 'Sua opinião sobre a loja' }).waitFor();
-    expect(await page.locator('clientela-widget dialog').getAttribute('aria-modal')).toBe('true');
-    expect(await page.locator(LAUNCHER).getAttribute('aria-expanded')).toBe('true');
-    expect(await focused(page)).toMatchObject({ inWidget: true, name: 'clt-csat', value: '1' });
+    await expect.poll(() => page.locator('clientela-widget dialog').getAttribute('aria-modal')).toBe('true');
+    await expect.poll(() => page.locator(LAUNCHER).getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => focused(page)).toMatchObject({ inWidget: true, name: 'clt-csat', value: '1' });
 
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-    expect(await focused(page)).toMatchObject({ name: 'clt-csat', value: '4' });
-    expect(await page.locator('clientela-widget input[name=clt-csat][value="4"]').isChecked()).toBe(true);
+    await expect.poll(() => focused(page)).toMatchObject({ name: 'clt-csat', value: '4' });
+    await expect.poll(() => page.locator('clientela-widget input[name=clt-csat][value="4"]').isChecked()).toBe(true);
     await page.waitForTimeout(300);
-    expect(collector.received).toEqual([]); // arrows choose, they never submit
+    // Still nothing, 300 ms later (a poll would pass at its first read): arrows choose, they never submit.
+    expect(collector.received).toEqual([]);
     expect(await page.locator(STATUS).textContent()).toBe('');
 
     await tabUntil(page, (f) => !!f?.inWidget && f.className === 'send', 10);
     await page.keyboard.press('Enter');
     await page.locator(STATUS).filter({ hasText: 'Obrigado!' }).waitFor();
-    expect(await focused(page)).toMatchObject({ inWidget: true, className: 'x' });
+    await expect.poll(() => focused(page)).toMatchObject({ inWidget: true, className: 'x' });
 
     expect(collector.received).toHaveLength(1);
     const [row] = collector.received;
     expect(row).toEqual({ site: 'demo', id: expect.stringMatching(UUID), kind: 'csat', score: 4, page: demo.url + 'index.html', locale: 'pt-BR', hp: '', elapsedMs: expect.any(Number) });
     expect(row?.elapsedMs).toBeGreaterThan(0);
-    expect(await outbox(page)).toBeNull(); // written ahead, removed once stored
+    await expect.poll(() => outbox(page)).toBeNull(); // written ahead, removed once stored
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
@@ -90,8 +91,9 @@ describe('widget in Chromium', () => {
     }
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
-    expect(await focused(page)).toMatchObject({ inWidget: true, className: 'l bottom right' });
-    expect(await page.locator(LAUNCHER).getAttribute('aria-expanded')).toBe('false');
+    // The widget updates both in the task that hides the dialog (see app.test.tsx); polled all the same.
+    await expect.poll(() => focused(page)).toMatchObject({ inWidget: true, className: 'l bottom right' });
+    await expect.poll(() => page.locator(LAUNCHER).getAttribute('aria-expanded')).toBe('false');
     expect([...violations, ...problems]).toEqual([]);
     await context.close();
   });
@@ -137,8 +139,8 @@ describe('widget in Chromium', () => {
     const nonces = await page.locator('clientela-widget').evaluate((host) => [...host.shadowRoot!.querySelectorAll('style')].map((style) => style.nonce));
     expect(nonces).toHaveLength(2);
     for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9+/=]{20,}$/);
-    expect(await launcher.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 93, 87)');
-    expect(await page.locator('clientela-widget button.send').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 93, 87)');
+    await expect.poll(() => launcher.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 93, 87)');
+    await expect.poll(() => page.locator('clientela-widget button.send').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 93, 87)');
     expect([...violations, ...problems]).toEqual([]);
     await context.close();
   });
@@ -151,13 +153,13 @@ describe('widget in Chromium', () => {
     await page.waitForLoadState('load'); // the page has now replaced fetch and JSON.stringify
     const box = await launcher.boundingBox();
     expect(box && box.width > 80 && box.height > 30).toBe(true);
-    expect(await launcher.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 93, 87)');
+    await expect.poll(() => launcher.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 93, 87)');
     await launcher.click();
     await page.getByRole('dialog').waitFor();
     await page.keyboard.press('ArrowRight'); // focus starts on star 1 (unchecked): → star 2, → star 3
     await page.keyboard.press('ArrowRight');
     await page.locator('clientela-widget .check input').check();
-    expect(await page.locator('clientela-widget #clt-email').inputValue()).toBe('ana.cliente@example.com'); // from identify()
+    await expect.poll(() => page.locator('clientela-widget #clt-email').inputValue()).toBe('ana.cliente@example.com'); // from identify()
     await page.locator('clientela-widget #clt-comment').fill('Tudo certo, apesar da página');
     await page.locator('clientela-widget button.send').click();
     await page.locator(STATUS).filter({ hasText: 'Obrigado!' }).waitFor();
@@ -229,9 +231,9 @@ describe('widget in Chromium', () => {
     await page.locator('clientela-widget .stars label').nth(0).click();
     await page.locator('clientela-widget button.send').click();
     await page.locator(STATUS).filter({ hasText: 'Não foi possível enviar' }).waitFor();
-    expect(await outbox(page)).toBeNull();
+    await expect.poll(() => outbox(page)).toBeNull();
     await page.waitForTimeout(3_000);
-    expect(collector.received).toHaveLength(1);
+    expect(collector.received).toHaveLength(1); // still one, 3 s later: a refusal is not retried
     expect(await page.locator('clientela-widget input[name=clt-csat][value="1"]').isChecked()).toBe(true); // answers kept
     await context.close();
   });
@@ -263,19 +265,19 @@ describe('widget in Chromium', () => {
     expect(await top()).toBe(before);
     expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBe(0);
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-    expect(await page.locator('clientela-widget .order').textContent()).toBe('Pedido nº 1042');
+    await expect.poll(() => page.locator('clientela-widget .order').textContent()).toBe('Pedido nº 1042');
 
     // identify() after the form is on screen still prefills; unticking consent again means nothing is sent.
     await page.evaluate(() => clientela('identify', { email: 'tarde@example.com' }));
     const consent = page.locator('clientela-widget .check input');
     await consent.check();
-    expect(await page.locator('clientela-widget #clt-email').inputValue()).toBe('tarde@example.com');
+    await expect.poll(() => page.locator('clientela-widget #clt-email').inputValue()).toBe('tarde@example.com');
     await consent.uncheck();
     await page.locator('clientela-widget .stars label').nth(4).click();
     await page.locator('clientela-widget .nps label').nth(9).click();
     await page.locator('clientela-widget button.send').click();
     await page.locator(STATUS).filter({ hasText: 'Obrigado!' }).waitFor();
-    expect(await focused(page)).toMatchObject({ inWidget: true, className: 'status' });
+    await expect.poll(() => focused(page)).toMatchObject({ inWidget: true, className: 'status' });
     expect(collector.received.map((r) => [r.kind, r.score, r.orderId, r.page])).toEqual([
       ['csat', 5, '1042', demo.url + 'obrigado.html'],
       ['nps', 9, '1042', demo.url + 'obrigado.html'],

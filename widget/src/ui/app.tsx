@@ -37,6 +37,8 @@ export class App extends Component<Props, State> {
   private m: Messages;
   private f: Format;
   private openedAt: number;
+  /** The dialog is showing as far as the launcher is concerned (close() and the `close` event both end it). */
+  private isOpen = false;
   private panel = createRef<HTMLDialogElement>();
   private closeButton = createRef<HTMLButtonElement>();
   private statusLine = createRef<HTMLParagraphElement>();
@@ -69,6 +71,7 @@ export class App extends Component<Props, State> {
       this.openedAt = safe.now();
       if (typeof el.showModal === 'function') el.showModal();
       else el.setAttribute('open', ''); // no <dialog> support: our trap and Escape handler still apply
+      this.isOpen = true;
       this.expanded(true);
     }
     if (!this.state.done) focusFirstScore(el);
@@ -79,22 +82,34 @@ export class App extends Component<Props, State> {
     if (launcher) launcher.setAttribute('aria-expanded', String(open));
   }
 
+  /**
+   * Every close we start (button, Escape, backdrop) hides the dialog and updates the launcher in one go. Not via
+   * the `close` event: browsers fire it in a later task, and in between the dialog is hidden while the launcher
+   * still says aria-expanded="true" (a test reading it there failed about half the time on a busy machine).
+   */
   private close(): void {
     const el = this.panel.current;
     if (!el) return;
-    if (typeof el.close === 'function') el.close(); // fires `close` → closed()
-    else {
-      el.removeAttribute('open');
-      this.closed();
-    }
+    if (typeof el.close === 'function') el.close();
+    else el.removeAttribute('open');
+    this.closed();
   }
 
+  /** The `close` event: catches the closes we did not start (a native Escape that never reached our keydown). */
+  private closeEvent(): void {
+    const el = this.panel.current;
+    if (el && !el.open) this.closed();
+  }
+
+  /** Runs once per close, whichever of close() and the later `close` event comes first. */
   private closed(): void {
-    const { ctx } = this.props;
+    if (!this.isOpen) return;
+    this.isOpen = false;
     this.expanded(false);
+    const { launcher } = this.props.ctx;
     // After a completed feedback, the next open starts a new one instead of showing the old thanks.
     if (this.state.done) this.setState((s) => ({ done: false, status: '', formKey: s.formKey + 1 }));
-    if (ctx.launcher) ctx.launcher.focus();
+    if (launcher) launcher.focus();
   }
 
   private async submit(answers: Answers): Promise<void> {
@@ -122,8 +137,12 @@ export class App extends Component<Props, State> {
     const el = this.panel.current;
     if (!el) return;
     if (e.key === 'Tab') trapTab(e, el, this.props.ctx.root);
-    // Native modal dialogs close on Escape by themselves (then `close` fires); the fallback needs us.
-    if (e.key === 'Escape' && typeof el.showModal !== 'function') this.close();
+    if (e.key === 'Escape') {
+      // Ours rather than the browser's: a cancelled keydown is not a close request, so the dialog closes once,
+      // here, with the launcher updated in the same task. The fallback without <dialog> needs this anyway.
+      e.preventDefault();
+      this.close();
+    }
   }
 
   private click(e: MouseEvent): void {
@@ -172,7 +191,7 @@ export class App extends Component<Props, State> {
         class={'panel ' + options.position.replace('-', ' ') + state}
         aria-labelledby="clt-title"
         aria-modal="true"
-        onClose={() => this.closed()}
+        onClose={() => this.closeEvent()}
         onKeyDown={(e) => this.keyDown(e)}
         onClick={(e) => this.click(e)}
       >

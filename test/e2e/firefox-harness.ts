@@ -1,0 +1,179 @@
+// The built Firefox add-on in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi (no browser is
+// downloaded). Host sites are served from committed fixtures at their real URLs; nothing leaves the machine.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, realpath, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Frame, type HTTPRequest, type Locator, type Page } from 'puppeteer-core';
+
+export const FIREFOX = process.env.CLIENTELA_FIREFOX ?? '/usr/bin/firefox-esr';
+export const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv2');
+const ROOT = resolve(import.meta.dirname, '../..');
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+const PREFS = {
+  // The browser's interface in Brazilian Portuguese (browser.i18n, the manifest's __MSG_*__) and pages told so
+  // (navigator.language, which the sidebar follows). The first needs Debian's firefox-esr-l10n-pt-br.
+  'intl.locale.requested': 'pt-BR',
+  'intl.accept_languages': 'pt-BR, pt',
+  // Backstop for traffic no tab makes (the add-on's background page, Firefox's own services): every http(s)
+  // request that is not loopback goes to a proxy that does not exist. Tabs never reach it: their requests are
+  // answered or aborted by the interception below before any connection is made.
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.share_proxy_settings': true,
+  'network.proxy.no_proxies_on': '',
+  'network.trr.mode': 5,
+  'network.dns.disablePrefetch': true,
+  'network.connectivity-service.enabled': false,
+  'network.captive-portal-service.enabled': false,
+};
+
+export interface FirefoxSession {
+  browser: Browser;
+  /** The add-on's id (`browser_specific_settings.gecko.id`). */
+  addonId: string;
+  /** Serves a committed fixture (path from the repository root) for requests whose URL `matches`. */
+  routeToFixture(matches: (url: URL) => boolean, fixturePath: string): Promise<void>;
+  /** A new tab under the network rules: routed fixtures, loopback allowed, everything else aborted. */
+  newPage(): Promise<Page>;
+  /** Closes Firefox, checks that none of its processes is left, removes the profile. */
+  close(): Promise<void>;
+}
+
+/** Launches Firefox ESR headless in a fresh profile with the built add-on (or `addon`, a folder) installed. */
+export async function launchFirefox(addon = FIREFOX_BUILD): Promise<FirefoxSession> {
+  await checkFirefox(addon);
+  const profile = await mkdtemp(join(tmpdir(), 'clientela-firefox-'));
+  let browser: Browser | undefined;
+  try {
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: profile, extraPrefsFirefox: PREFS });
+    const addonId = await browser.installExtension(addon);
+    return session(browser, addonId, profile);
+  } catch (error) {
+    await shutDown(browser, profile);
+    throw error;
+  }
+}
+
+function session(browser: Browser, addonId: string, profile: string): FirefoxSession {
+  const routes: { matches: (url: URL) => boolean; body: string }[] = [];
+  const answer = (request: HTTPRequest): Promise<void> => {
+    const url = new URL(request.url());
+    const route = routes.find((r) => r.matches(url));
+    if (route) return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: route.body });
+    if (/^(https?|wss?):$/.test(url.protocol) && !LOOPBACK.has(url.hostname)) return request.abort('internetdisconnected');
+    return request.continue(); // loopback, moz-extension:, data:, blob:
+  };
+  return {
+    browser,
+    addonId,
+    async routeToFixture(matches, fixturePath) {
+      routes.push({ matches, body: await readFile(resolve(ROOT, fixturePath), 'utf8') });
+    },
+    async newPage() {
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (request) => void answer(request).catch(() => undefined)); // a request may die with its tab
+      return page;
+    },
+    close: () => shutDown(browser, profile),
+  };
+}
+
+async function checkFirefox(addon: string): Promise<void> {
+  if (!existsSync(FIREFOX)) throw new Error(`no Firefox at ${FIREFOX}: apt-get install firefox-esr firefox-esr-l10n-pt-br (.ci/run does)`);
+  if (!existsSync(join(addon, 'manifest.json'))) throw new Error(`no add-on at ${addon}: run npm run build:firefox`);
+  // Without the language pack Firefox falls back to en-US and the add-on speaks English.
+  const packs = join(dirname(await realpath(FIREFOX)), 'browser/extensions');
+  const langpack = existsSync(packs) && (await readdir(packs)).some((name) => name.startsWith('langpack-pt-BR@'));
+  if (!langpack) throw new Error(`no pt-BR language pack in ${packs}: apt-get install firefox-esr-l10n-pt-br (.ci/run does)`);
+}
+
+/** Every process below `pid`, from /proc (Linux): Firefox's content, GPU and socket processes. */
+async function descendants(pid: number): Promise<number[]> {
+  const parents = new Map<number, number[]>();
+  for (const name of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid) parents.set(ppid, [...(parents.get(ppid) ?? []), Number(name)]);
+  }
+  const found: number[] = [];
+  for (let queue = [pid]; queue.length; ) {
+    const children = parents.get(queue.pop()!) ?? [];
+    found.push(...children);
+    queue.push(...children);
+  }
+  return found;
+}
+
+/** Running, and not a zombie waiting for a parent (a container's PID 1 may never reap Firefox's orphans). */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+async function shutDown(browser: Browser | undefined, profile: string): Promise<void> {
+  const main = browser?.process()?.pid;
+  const family = main ? [main, ...(await descendants(main))] : [];
+  await browser?.close().catch(() => undefined);
+  const deadline = Date.now() + 10_000;
+  while (family.some(alive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  const left = family.filter(alive);
+  for (const pid of left) process.kill(pid, 'SIGKILL');
+  await rm(profile, { recursive: true, force: true });
+  if (left.length) throw new Error(`Firefox left ${left.length} process(es) running after close (killed): ${left.join(', ')}`);
+}
+
+/**
+ * Where the sidebar is drawn, found the same way whichever of its two homes the build uses: an extension-origin
+ * frame placed by the content script (`moz-extension://…`), or today's open shadow root on `<clientela-sidebar>`.
+ * Selectors are CSS within the sidebar, plus puppeteer's `::-p-text(…)`.
+ */
+export interface SidebarScope {
+  where: 'extension-frame' | 'shadow-root';
+  locator(selector: string): Locator<Element>;
+  /** The attribute, or null when the element is not there (yet): made for expect.poll. */
+  attribute(selector: string, name: string): Promise<string | null>;
+  /** The text, or null when the element is not there (yet): made for expect.poll. */
+  text(selector: string): Promise<string | null>;
+}
+
+/**
+ * Puppeteer over BiDi lists a cross-origin extension frame in `page.frames()` but, with Firefox 153, its `url()`
+ * stays 'about:blank'; the frame's own `location.href` is the truth, so that is what is read.
+ */
+export async function extensionFrame(page: Page): Promise<Frame | null> {
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (href.startsWith('moz-extension://')) return frame;
+  }
+  return null;
+}
+
+export async function findSidebar(page: Page, timeout = 20_000): Promise<SidebarScope> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = await extensionFrame(page);
+    if (frame) return scope('extension-frame', frame, '');
+    if (await page.$('clientela-sidebar')) return scope('shadow-root', page, 'clientela-sidebar >>> ');
+    if (Date.now() > deadline) throw new Error(`no Clientela sidebar on ${page.url()} after ${timeout} ms (neither a moz-extension:// frame nor <clientela-sidebar>)`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function scope(where: SidebarScope['where'], root: Page | Frame, prefix: string): SidebarScope {
+  return {
+    where,
+    locator: (selector) => root.locator(prefix + selector),
+    attribute: (selector, name) => root.$eval(prefix + selector, (el, n) => el.getAttribute(n), name).catch(() => null),
+    text: (selector) => root.$eval(prefix + selector, (el) => el.textContent).catch(() => null),
+  };
+}
