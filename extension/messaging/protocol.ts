@@ -1,15 +1,10 @@
-<<<<<<< HEAD
-import { z } from 'zod';
-import { identityKindSchema, type Customer, type IdentityKind, type Feedback, type FollowUp, type Note, type Order, type Tag } from '../../core';
-=======
 import { z } from '../../core/zod';
-import { identityKindSchema, type Customer, type Feedback, type FollowUp, type Note, type Order, type Tag } from '../../core';
->>>>>>> ff
+import { identityKindSchema, type Customer, type IdentityKind, type Feedback, type FollowUp, type Note, type Order, type Tag } from '../../core';
 
 /**
- * The one protocol between content scripts (and extension pages) and the background, which owns the book.
- * The background validates every request with these schemas when it arrives: a content script runs beside a
- * page we do not control. Content scripts import only the types (see client.ts), so zod stays out of them.
+ * The one protocol between the extension's pages (the sidebar frame, the popup, the book page) and whoever answers
+ * from the book: the page itself (page-client.ts) or the background. Every request is validated with these schemas
+ * where it is answered. Content scripts never send these: the background refuses them (background/sender.ts).
  */
 const id = z.string().min(1).max(100);
 const identity = z.object({ kind: identityKindSchema, value: z.string().trim().min(1).max(320) });
