@@ -6,6 +6,7 @@ import { CustomerSearch } from '../background/customer-search';
 import { dueReminders } from '../background/follow-up-reminders';
 import { handleRequest, type BookServices } from '../background/handle-request';
 import { InsightService } from '../background/insights';
+import { relayFramePorts } from '../background/frame-relay';
 import { isExtensionPage } from '../background/sender';
 import { bookSettings } from '../background/book-settings';
 import { CHANGES_PORT } from '../messaging/client';
@@ -62,6 +63,10 @@ export default defineBackground(() => {
     if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
     return services.then((ready) => handleRequest(ready, message));
   });
+
+  // Firefox: the sidebar frame and its content script meet here (a frame inside a web page has no tabs API there).
+  const isOurPage = (sender: Browser.runtime.MessageSender) => isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'));
+  if (import.meta.env.FIREFOX) relayFramePorts(browser.runtime.onConnect, browser.runtime.id, isOurPage);
 
   // Sidebar frames that cannot open the book themselves (storage denied to frames inside other sites) hear of
   // changes here.

@@ -22,8 +22,11 @@ export async function runSidebarHost(adapter: SiteAdapter | null, signal: AbortS
   let release = () => {};
   const ports = new Set<Browser.runtime.Port>();
 
+  // The hash pairs the frame with this tab's content script among every tab's (the page can read it, but a page
+  // cannot use extension messaging, so knowing it gives the page nothing).
+  const pairing = crypto.randomUUID();
   const frame = document.createElement('iframe');
-  frame.src = browser.runtime.getURL('/sidebar-frame.html');
+  frame.src = `${browser.runtime.getURL('/sidebar-frame.html')}#${pairing}`;
   frame.title = 'Clientela';
   frame.setAttribute('allow', 'clipboard-write');
   const place = () => {
@@ -49,14 +52,7 @@ export async function runSidebarHost(adapter: SiteAdapter | null, signal: AbortS
     composer: adapter?.composer(document) != null,
   });
 
-  // Only our own sidebar frame may connect: same extension, and a URL in the extension's scheme.
-  const extensionScheme = new URL(browser.runtime.getURL('/')).protocol;
-  const onConnect = (port: Browser.runtime.Port) => {
-    const sender = port.sender;
-    if (port.name !== FRAME_PORT || sender?.id !== browser.runtime.id || !sender.url || new URL(sender.url).protocol !== extensionScheme) {
-      port.disconnect();
-      return;
-    }
+  const attach = (port: Browser.runtime.Port) => {
     ports.add(port);
     port.onDisconnect.addListener(() => ports.delete(port));
     port.onMessage.addListener((raw: unknown) => {
@@ -74,7 +70,24 @@ export async function runSidebarHost(adapter: SiteAdapter | null, signal: AbortS
     port.postMessage({ type: 'hello', site: adapter?.id ?? null, siteLabel: adapter?.label ?? '', collapsed } satisfies HostMessage);
     if (latest) port.postMessage(conversationMessage(latest));
   };
+  // Chrome: the frame opens the port (tabs.connect to this tab's top frame). Only our own sidebar frame may: same
+  // extension, a URL in the extension's scheme, and this frame's pairing.
+  const extensionScheme = new URL(browser.runtime.getURL('/')).protocol;
+  const onConnect = (port: Browser.runtime.Port) => {
+    const sender = port.sender;
+    if (port.name !== `${FRAME_PORT}:${pairing}`) return;
+    if (sender?.id !== browser.runtime.id || !sender.url || new URL(sender.url).protocol !== extensionScheme) return port.disconnect();
+    attach(port);
+  };
   browser.runtime.onConnect.addListener(onConnect);
+  // Firefox gives an extension frame inside a web page no `tabs` API: there both ends connect to the (persistent,
+  // MV2) background page, which pipes them together (background/frame-relay.ts), each time the frame loads (a
+  // trusted load event: the page can fire fake ones).
+  if (import.meta.env.FIREFOX) {
+    frame.addEventListener('load', (event) => {
+      if (event.isTrusted && !signal.aborted) attach(browser.runtime.connect({ name: `${FRAME_PORT}:host:${pairing}` }));
+    }, { signal });
+  }
 
   signal.addEventListener('abort', () => {
     browser.runtime.onConnect.removeListener(onConnect);

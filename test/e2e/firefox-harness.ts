@@ -137,7 +137,6 @@ async function shutDown(browser: Browser | undefined, profile: string): Promise<
  * Selectors are CSS within the sidebar, plus puppeteer's `::-p-text(…)`.
  */
 export interface SidebarScope {
-  where: 'extension-frame' | 'shadow-root';
   locator(selector: string): Locator<Element>;
   /** The attribute, or null when the element is not there (yet): made for expect.poll. */
   attribute(selector: string, name: string): Promise<string | null>;
@@ -162,18 +161,16 @@ export async function findSidebar(page: Page, timeout = 20_000): Promise<Sidebar
   const deadline = Date.now() + timeout;
   for (;;) {
     const frame = await extensionFrame(page);
-    if (frame) return scope('extension-frame', frame, '');
-    if (await page.$('clientela-sidebar')) return scope('shadow-root', page, 'clientela-sidebar >>> ');
-    if (Date.now() > deadline) throw new Error(`no Clientela sidebar on ${page.url()} after ${timeout} ms (neither a moz-extension:// frame nor <clientela-sidebar>)`);
+    if (frame) return scope(frame);
+    if (Date.now() > deadline) throw new Error(`no Clientela sidebar frame (moz-extension://) on ${page.url()} after ${timeout} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
-function scope(where: SidebarScope['where'], root: Page | Frame, prefix: string): SidebarScope {
+function scope(frame: Frame): SidebarScope {
   return {
-    where,
-    locator: (selector) => root.locator(prefix + selector),
-    attribute: (selector, name) => root.$eval(prefix + selector, (el, n) => el.getAttribute(n), name).catch(() => null),
-    text: (selector) => root.$eval(prefix + selector, (el) => el.textContent).catch(() => null),
+    locator: (selector) => frame.locator(selector),
+    attribute: (selector, name) => frame.$eval(selector, (el, n) => el.getAttribute(n), name).catch(() => null),
+    text: (selector) => frame.$eval(selector, (el) => el.textContent).catch(() => null),
   };
 }

@@ -17,11 +17,18 @@ export interface HostLink {
   send(message: FrameMessage): void;
 }
 
-/** The tab this frame is in: `tabs.getCurrent` answers for a frame inside a tab (no `tabs` permission needed). */
-async function currentTabId(): Promise<number> {
+/**
+ * The port to the content script that placed this frame, paired by the id in this frame's URL hash. On Chrome the
+ * frame opens it: `tabs.connect` to its tab's top frame (`tabs.getCurrent` answers inside a tab, with no `tabs`
+ * permission). Firefox gives a frame inside a web page no `tabs` API: there both ends connect to the background
+ * page, which pipes them together (background/frame-relay.ts).
+ */
+async function hostPort(): Promise<Browser.runtime.Port> {
+  const pairing = location.hash.slice(1);
+  if (!browser.tabs?.connect) return browser.runtime.connect({ name: `${FRAME_PORT}:frame:${pairing}` });
   const tab = await browser.tabs.getCurrent();
   if (tab?.id === undefined) throw new Error('The sidebar frame is not inside a tab');
-  return tab.id;
+  return browser.tabs.connect(tab.id, { name: `${FRAME_PORT}:${pairing}`, frameId: 0 });
 }
 
 /**
@@ -29,7 +36,7 @@ async function currentTabId(): Promise<number> {
  * they carry what the host page showed, a hint to look up, never an instruction to write.
  */
 export async function connectToHost(signal: AbortSignal): Promise<HostLink> {
-  const port: Browser.runtime.Port = browser.tabs.connect(await currentTabId(), { name: FRAME_PORT, frameId: 0 });
+  const port = await hostPort();
   let view: HostView = { siteLabel: '', collapsed: false, conversation: null, dark: false, composer: false };
   const listeners = new Set<(view: HostView) => void>();
   port.onMessage.addListener((raw: unknown) => {
