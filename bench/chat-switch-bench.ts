@@ -91,8 +91,23 @@ async function measure(file: string, phones: string[], customers: number, switch
     await book.getByLabel('Restaurar de um arquivo').setInputFiles(file);
     await book.getByRole('status').filter({ hasText: 'Agenda restaurada' }).waitFor({ timeout: 600_000 });
     const restoreMs = performance.now() - seeded;
-    // The background stores the book's cut points a moment after the restore; the sidebar judges against them.
-    await book.waitForTimeout(5000);
+    // After the restore the background reloads the whole book and stores its cut points (the sidebar judges
+    // against them): wait for that, so the switches below do not share the CPU with it.
+    await book.waitForFunction(
+      (since) =>
+        new Promise<boolean>((done) => {
+          const open = indexedDB.open('clientela-book');
+          open.onsuccess = () => {
+            const read = open.result.transaction('meta').objectStore('meta').get('insights.context');
+            read.onsuccess = () => {
+              open.result.close();
+              done(Date.parse((read.result as { computedAt?: string } | undefined)?.computedAt ?? '') >= since);
+            };
+          };
+        }),
+      Date.now() - 1000,
+      { timeout: 300_000, polling: 1000 },
+    );
     await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', 'extension/sites/whatsapp/fixtures/chat-open.html');
     const chat = await session.context.newPage();
     await chat.goto('https://web.whatsapp.com/');
