@@ -112,6 +112,16 @@ describe('the bridge and the page', () => {
     expect(states.some((state) => state.status === 'chat' && state.mismatch)).toBe(false);
   });
 
+  it('a bridge reading of the same chat that adds an identity (the phone behind an @lid) is passed on', () => {
+    const lidOnly: ConversationState = { status: 'chat', identities: [{ kind: 'whatsapp-lid', value: '1234567' }], displayName: 'Bruno', key: 'wa:1234567@lid' };
+    const { adapter, bridge } = fakeAdapter(() => lidOnly);
+    const states = watch(adapter);
+    expect(states).toEqual([lidOnly]);
+    const withPhone: ConversationState = { ...lidOnly, identities: [{ kind: 'whatsapp', value: '5521998877665' }, ...lidOnly.identities] };
+    bridge(withPhone);
+    expect(states).toEqual([lidOnly, withPhone]);
+  });
+
   it('readings that share an identity agree; a page that reads nothing is no disagreement', () => {
     vi.useFakeTimers();
     let page: ConversationState = chat('wa:5521998877665@c.us', '+55 21 99887-7665', '5521998877665');

@@ -45,9 +45,14 @@ export function watchConversation({ adapter, window, onState, signal }: WatchOpt
   let bridged: ConversationState | null = null;
 
   // The name is part of what we show: sites render the header after the URL changes, so a switch can first be
-  // read with the previous chat's title and then corrected. So are the context and a disagreement.
+  // read with the previous chat's title and then corrected. So are the context and a disagreement, and the
+  // identities: the WhatsApp bridge adds the phone behind a hidden-number chat the page knew only by its @lid.
   const signature = (state: ConversationState) =>
-    [state.key, 'displayName' in state ? state.displayName : '', state.status === 'chat' ? [state.context, state.mismatch?.page] : []].join('\u0000');
+    [
+      state.key,
+      'displayName' in state ? state.displayName : '',
+      state.status === 'chat' ? [state.context, state.mismatch?.page, ...state.identities.map((identity) => `${identity.kind}=${identity.value}`)] : [],
+    ].join('\u0000');
   const emit = (state: ConversationState) => {
     clearTimeout(pending);
     pending = undefined;

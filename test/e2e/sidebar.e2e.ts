@@ -138,6 +138,29 @@ describe('inbox sidebar on every chat site', () => {
     await page.close();
   });
 
+  it('WhatsApp’s own model (the main-world bridge) pairs a hidden-number chat with a known phone; linking waits for the seller', async () => {
+    const book = await session.openExtensionPage('book.html');
+    await book.getByLabel('Nome').fill('Bruno Cliente');
+    await book.getByLabel('Tipo de contato').selectOption('whatsapp');
+    await book.getByLabel('Contato', { exact: true }).fill('21 99887-7665');
+    await book.getByRole('button', { name: 'Salvar' }).click();
+    await book.getByRole('status').filter({ hasText: 'Bruno Cliente foi adicionado.' }).waitFor();
+    await book.close();
+    await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', WHATSAPP.fixture);
+    const page = await session.context.newPage();
+    // The page's DOM knows this chat only as 123456789012345@lid; the bridge adds the phone behind it.
+    await page.goto('https://web.whatsapp.com/?chat=123456789012345@lid');
+    const sidebar = sidebarOf(page);
+    await expect.poll(() => sidebar.getByTestId('customer-name').textContent()).toBe('Bruno Cliente');
+    const suggestion = sidebar.getByTestId('link-suggestion');
+    await expect.poll(() => suggestion.textContent()).toContain('123456789012345');
+    await expect.poll(() => sidebar.locator('.card .identities li').count()).toBe(1);
+    await suggestion.getByRole('button', { name: 'Vincular a este cliente' }).click();
+    await expect.poll(() => suggestion.count()).toBe(0);
+    await expect.poll(() => sidebar.locator('.card .identities').textContent()).toContain('WhatsApp (número oculto)');
+    await page.close();
+  });
+
   it('follows the host dark theme, and stays collapsed after a reload once the seller collapses it', async () => {
     await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', WHATSAPP.fixture);
     const page = await session.context.newPage();

@@ -30,6 +30,8 @@ interface ApiContact {
   getContactRecord?: (wid: Wid) => unknown;
 }
 
+/** What the content script posts when it starts listening (see bridge-client.ts). */
+export const ASK_SOURCE = 'clientela:wa-bridge-ask';
 const SOURCE = 'clientela:wa-bridge';
 /** Retries while WhatsApp registers its modules: on DOM changes at most this often… */
 const MUTATION_THROTTLE_MS = 500;
@@ -98,7 +100,16 @@ export function runWhatsappBridge(window: Window): () => void {
     if (!collection?.getActive || !collection.on) return false;
     const onSwitch = () => void report(collection);
     collection.on('change:active', onSwitch);
-    detach = () => collection.off?.('change:active', onSwitch);
+    // On Chrome this runs at document_start, before the content script listens: it asks when it is ready. Anyone
+    // on the page can ask too; the answer is only what the page's own model already says.
+    const onAsk = (event: MessageEvent) => {
+      if (event.source === window && (event.data as { source?: unknown } | null)?.source === ASK_SOURCE) onSwitch();
+    };
+    window.addEventListener('message', onAsk);
+    detach = () => {
+      collection.off?.('change:active', onSwitch);
+      window.removeEventListener('message', onAsk);
+    };
     onSwitch();
     return true;
   };

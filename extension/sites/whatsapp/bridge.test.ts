@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Window } from 'happy-dom';
 import { loadFixture } from '../fixture-dom';
 import { readBridgeMessage } from './bridge-client';
-import { runWhatsappBridge } from './bridge-main-world';
+import { ASK_SOURCE, runWhatsappBridge } from './bridge-main-world';
 import { chatFromJid } from './index';
 
 let window: Window;
@@ -42,6 +42,18 @@ describe('WhatsApp main-world bridge (against the fixtureâ€™s model of WhatsAppâ
       { kind: 'whatsapp', value: '5521998877665' },
       { kind: 'whatsapp-lid', value: '123456789012345' },
     ]);
+  });
+
+  it('reports again when the content script, which starts after it on Chrome, asks', async () => {
+    const { page, posted } = bridgeIn();
+    await vi.waitFor(() => expect(posted).toHaveLength(1));
+    page.dispatchEvent(new page.MessageEvent('message', { data: { source: ASK_SOURCE }, source: page as never }));
+    await vi.waitFor(() => expect(posted).toHaveLength(2));
+    expect(posted[1]).toEqual(posted[0]);
+    // Other messages are not questions.
+    page.dispatchEvent(new page.MessageEvent('message', { data: { source: 'someone-else' }, source: page as never }));
+    await settle();
+    expect(posted).toHaveLength(2);
   });
 
   it('asks WAWebApiContact for the phone of a @lid chat whose contact lacks it, and reports its username', async () => {

@@ -1,6 +1,7 @@
 import { firstMatch, textOf, type ChatIdentity, type ConversationState, type SiteAdapter } from '../types';
 import { whatsappSelectors as selectors } from './selectors';
 import { readBridgeMessage, startWhatsappBridge } from './bridge-client';
+import { ASK_SOURCE } from './bridge-main-world';
 
 const CHAT_JID = /^(?:true|false)_([^_]+@(?:c\.us|s\.whatsapp\.net|lid|g\.us|newsletter|broadcast))_/;
 
@@ -70,5 +71,7 @@ export const whatsappAdapter: SiteAdapter = {
       },
       { signal },
     );
+    // A bridge that attached before we listened (Chrome runs it at document_start) reports again when asked.
+    window.postMessage({ source: ASK_SOURCE }, window.location.origin);
   },
 };
