@@ -64,3 +64,24 @@ describe('insight cut points: computed by the background, read by the frames', (
     expect(context.scoredCustomers).toBe(41);
   });
 });
+
+describe('a frame’s cut points', () => {
+  it('are read from the book once, and again after the background stores new ones', async () => {
+    const book = await bookWithBuyers();
+    const background = new InsightService(book, { mainCurrency: 'BRL' }, () => NOW);
+    await background.recompute();
+    let reads = 0;
+    const get = book.meta.get.bind(book.meta);
+    book.meta.get = (async (key: string) => {
+      reads += 1;
+      return get(key);
+    }) as typeof book.meta.get;
+    const frame = new StoredInsights(book, { mainCurrency: 'BRL' }, () => NOW);
+    const [someone] = await book.customers.list();
+    for (let i = 0; i < 3; i++) await frame.insightFor(someone!, [], [], 'pt-BR');
+    expect(reads).toBe(1);
+    await background.recompute();
+    await frame.insightFor(someone!, [], [], 'pt-BR');
+    expect(reads).toBe(2);
+  });
+});

@@ -52,15 +52,23 @@ export function describeInsight(base: CustomerBase, context: BookContext, locale
  * book, so a chat switch never waits for whole-book work, wherever the service worker is.
  */
 export class StoredInsights implements InsightProvider {
+  private stored: Promise<StoredBookContext | undefined> | null = null;
+
   constructor(
     private readonly book: Book,
     private readonly options: SegmentationOptions,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    // Read once, and again only when the background stores new ones: no extra IndexedDB round trip per switch.
+    book.onChange((change) => {
+      if (change.stores.includes('meta') || change.wholeBook) this.stored = null;
+    });
+  }
 
   async insightFor(customer: Customer, orders: Order[], feedback: Feedback[], locale: string): Promise<CustomerInsight> {
     const base = computeCustomerBase(customer, orders, feedback, this.now());
-    const stored = await this.book.meta.get<StoredBookContext>(INSIGHT_CONTEXT_KEY);
+    this.stored ??= this.book.meta.get<StoredBookContext>(INSIGHT_CONTEXT_KEY);
+    const stored = await this.stored;
     // Before the background has computed the book's cut points, the customer is judged on their own.
     return describeInsight(base, stored?.context ?? computeBookContext([base], this.options), locale);
   }
