@@ -1,24 +1,11 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CollectedFeedback } from '../core/io/feedback-wire';
 import { CommitBatcher, type CommitBatcherOptions } from './commit-batcher';
 
-/** A stored submission, as the extension pulls it. Absent fields are null. */
-export interface FeedbackItem {
-  id: string;
-  site: string;
-  kind: 'csat' | 'nps';
-  score: number;
-  comment: string | null;
-  contact: { email: string | null; phone: string | null; name: string | null } | null;
-  consent: { given: boolean; text: string; version: string } | null;
-  page: string | null;
-  locale: string | null;
-  orderId: string | null;
-  /** True only when the store signed the contact (see contact-signature.ts). */
-  verified: boolean;
-  receivedAt: string;
-}
+/** A stored submission, as the extension pulls it: the wire contract's served item (core/io/feedback-wire.ts). */
+export type FeedbackItem = CollectedFeedback;
 
 /** Why a submission was screened out as a bot instead of stored. */
 export type ScreenReason = 'honeypot' | 'too-fast';

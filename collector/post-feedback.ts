@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, Handler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { collectedFeedbackOf, parseFeedbackSubmission } from '../core/io/feedback-wire';
 import { isSignedContact } from './contact-signature';
 import { corsHeaders } from './cors';
-import { parseFeedbackInput } from './feedback-input';
 import type { FeedbackStore, ScreenReason } from './feedback-store';
 import type { TokenBucketLimiter } from './rate-limiter';
 import { readBoundedBody } from './read-body';
@@ -82,27 +82,12 @@ export function postFeedback(deps: PostFeedbackDeps): Handler {
       return reply({ id, receivedAt }, 201);
     }
 
-    const parsed = parseFeedbackInput(fields);
+    const parsed = parseFeedbackSubmission(fields);
     if (!parsed.ok) return fail(400, parsed.problem.error, parsed.problem.field);
     const input = parsed.value;
-    const contact = input.contact
-      ? { email: input.contact.email ?? null, phone: input.contact.phone ?? null, name: input.contact.name ?? null }
-      : null;
-    const result = await deps.store.submit({
-      id: input.id,
-      site: site.key,
-      kind: input.kind,
-      score: input.score,
-      comment: input.comment ?? null,
-      contact,
-      consent: input.consent ?? null,
-      page: input.page ?? null,
-      locale: input.locale ?? null,
-      orderId: input.orderId ?? null,
-      // A missing or wrong token is not an error: the contact is then a claim, not a verified customer.
-      verified: contact !== null && isSignedContact(contactSecret(site), contact, input.token),
-      receivedAt,
-    });
+    // A missing or wrong token is not an error: the contact is then a claim, not a verified customer.
+    const verified = input.contact !== undefined && isSignedContact(contactSecret(site), input.contact, input.token);
+    const result = await deps.store.submit(collectedFeedbackOf(input, { site: site.key, verified, receivedAt }));
     return reply({ id: input.id, receivedAt: result.receivedAt }, result.created ? 201 : 200);
   };
 }

@@ -1,12 +1,13 @@
 import type { Context, Handler } from 'hono';
+import { FEEDBACK_PAGE_SIZE, type CollectedPage } from '../core/io/feedback-wire';
 import { bearerMatches } from './bearer';
 import type { FeedbackStore } from './feedback-store';
 import type { Site, SiteBook } from './sites';
 import { noteSite } from './request-log';
 
-/** Page size when `limit` is not given, and the largest allowed. */
-export const DEFAULT_PAGE_SIZE = 100;
-export const MAX_PAGE_SIZE = 500;
+/** Page size when `limit` is not given, and the largest allowed (the wire contract's). */
+export const DEFAULT_PAGE_SIZE = FEEDBACK_PAGE_SIZE.default;
+export const MAX_PAGE_SIZE = FEEDBACK_PAGE_SIZE.max;
 
 /** What the seller's read routes need. */
 export interface ReadFeedbackDeps {
@@ -44,7 +45,8 @@ export function listFeedback(deps: ReadFeedbackDeps): Handler {
     const limit = wholeNumber(c.req.query('limit'), DEFAULT_PAGE_SIZE);
     if (limit === null || limit < 1 || limit > MAX_PAGE_SIZE) return c.json({ error: `limit: must be a whole number from 1 to ${MAX_PAGE_SIZE}`, field: 'limit' }, 400);
     const page = deps.store.page(auth.site.key, after, limit);
-    return c.json({ items: page.items, next: page.more ? String(page.last) : null, cursor: String(page.last) });
+    const body: CollectedPage = { items: page.items, next: page.more ? String(page.last) : null, cursor: String(page.last) };
+    return c.json(body);
   };
 }
 

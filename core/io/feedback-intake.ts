@@ -1,40 +1,8 @@
-import { z } from '../zod';
 import { normalizeIdentityValue } from '../identity';
-import { fieldProblems, isoDateTime, type Customer } from '../model';
+import { NO_CONSENT, ValidationError, type ContactClaim, type Customer } from '../model';
 import { resolveSegmentLocale, type LocalizedText } from '../segments/locale';
 import type { Book, IdentityInput } from '../store';
-
-/**
- * One feedback as a collector serves it (`GET /v1/feedback`). It crosses a trust boundary — the collector is
- * the seller's, but the text came from anonymous store visitors — so it is validated before anything is written.
- */
-const collectedBase = {
-  id: z.string().min(1).max(100),
-  site: z.string().min(1).max(100),
-  comment: z.string().max(5000).nullable(),
-  contact: z.object({ email: z.string().max(320).nullable(), phone: z.string().max(40).nullable(), name: z.string().max(200).nullable() }).nullable(),
-  consent: z.object({ given: z.boolean(), text: z.string().max(2000), version: z.string().max(50) }).nullable(),
-  page: z.string().max(2000).nullable(),
-  locale: z.string().max(20).nullable(),
-  orderId: z.string().max(100).nullable(),
-  verified: z.boolean(),
-  receivedAt: isoDateTime,
-};
-export const collectedFeedbackSchema = z.discriminatedUnion('kind', [
-  z.object({ ...collectedBase, kind: z.literal('csat'), score: z.number().int().min(1).max(5) }),
-  z.object({ ...collectedBase, kind: z.literal('nps'), score: z.number().int().min(0).max(10) }),
-]);
-export type CollectedFeedback = z.infer<typeof collectedFeedbackSchema>;
-
-/** `next` is the cursor of the following page (null at the end); `cursor` is where this page ended, to resume from. */
-export const collectedPageSchema = z.object({ items: z.array(collectedFeedbackSchema), next: z.string().nullable(), cursor: z.string().nullable().optional() });
-
-/** Reads a collector's page of feedback, or throws naming the bad field (`items[3].score: …`). */
-export function parseCollectedPage(json: unknown): z.infer<typeof collectedPageSchema> {
-  const page = collectedPageSchema.safeParse(json);
-  if (!page.success) throw new Error(`The collector sent feedback this version cannot read: ${fieldProblems(page.error).map((p) => `${p.field}: ${p.message}`).join('; ')}`);
-  return page.data;
-}
+import type { CollectedFeedback, UnreadableItem } from './feedback-wire';
 
 export interface IntakeResult {
   added: number;
@@ -46,7 +14,21 @@ export interface IntakeResult {
   created: number;
   /** No contact: filed under the site's anonymous visitors. */
   anonymous: number;
+  /** An unsigned contact that is a customer's: filed under the site's visitors until the seller says whether it was them. */
+  claims: number;
+  /** Items this version could not read or file: set aside with their reasons (see `unreadableItems`). */
+  unreadable: number;
 }
+
+/** What one intake did, and the items it set aside. */
+export interface IntakeOutcome extends IntakeResult {
+  unreadableItems: UnreadableItem[];
+}
+
+export const emptyIntakeResult = (): IntakeResult => ({ added: 0, duplicates: 0, matched: 0, created: 0, anonymous: 0, claims: 0, unreadable: 0 });
+
+/** Longest display name (the customer model's limit), in code points. */
+const NAME_CHARS = 200;
 
 const ANONYMOUS_VISITORS: LocalizedText = {
   en: 'Anonymous visitors ({site})',
@@ -105,50 +87,88 @@ function usable(identities: IdentityInput[]): IdentityInput[] {
   });
 }
 
+/** A display name for a customer made from a contact: the name given, else the email or phone, cut to fit. */
+function displayNameOf(item: CollectedFeedback): string {
+  const name = item.contact?.name?.trim() || item.contact?.email?.trim() || item.contact?.phone?.trim() || item.site;
+  const chars = [...name];
+  return chars.length > NAME_CHARS ? `${chars.slice(0, NAME_CHARS - 1).join('')}…` : name;
+}
+
+/** The site's visitors: collects feedback left without a contact, and claims waiting for the seller. */
+async function siteVisitors(book: Book, site: string, labels: IntakeLabels, origin: Record<string, string>): Promise<Customer> {
+  const identity = anonymousIdentity(site);
+  return (await findByAny(book, [identity])) ?? book.customers.create({ displayName: labels.anonymousVisitors(site), identities: [identity], customFields: origin });
+}
+
+function claimOf(item: CollectedFeedback, status: ContactClaim['status']): ContactClaim {
+  return {
+    site: item.site,
+    email: item.contact?.email ?? null,
+    phone: item.contact?.phone ?? null,
+    name: item.contact?.name ?? null,
+    consent: item.consent?.given ? { text: item.consent.text, version: item.consent.version } : null,
+    status,
+  };
+}
+
+type Filed = { customer: Customer; claim: ContactClaim | null; counted: 'matched' | 'created' | 'anonymous' | 'claims' };
+
 /**
- * Files feedback pulled from a collector into the book: each goes to the customer matched by the contact the
- * visitor left (signed contacts stay marked verified), else to a new prospect from the store, else — no contact —
- * to the site's anonymous visitors. `source` (the collector's URL and site) keeps ids unique across collectors,
- * so pulling the same page twice adds nothing.
+ * Where one feedback goes. A contact the store signed is a fact: the feedback joins the customer with that
+ * contact, or a new prospect (with the consent the visitor gave). An unsigned contact is a claim: anyone who knows
+ * a customer's phone could type it, so it never files itself under that customer (it waits under the site's
+ * visitors for the seller to say "it was her"), and it never sets marketing consent (the consent is kept in the
+ * claim, awaiting the customer's confirmation). No contact: the site's anonymous visitors.
+ */
+async function file(book: Book, item: CollectedFeedback, labels: IntakeLabels, origin: Record<string, string>): Promise<Filed> {
+  const identities = usable(contactIdentities(item));
+  if (identities.length === 0) return { customer: await siteVisitors(book, item.site, labels, origin), claim: null, counted: 'anonymous' };
+  const existing = await findByAny(book, identities);
+  if (item.verified) {
+    if (existing) return { customer: existing, claim: null, counted: 'matched' };
+    const consent = item.consent?.given
+      ? { marketing: true, recordedAt: item.receivedAt, source: 'storefront', text: item.consent.text, version: item.consent.version }
+      : undefined;
+    const customer = await book.customers.create({ displayName: displayNameOf(item), identities, createdAt: item.receivedAt, consent, customFields: origin });
+    return { customer, claim: null, counted: 'created' };
+  }
+  if (existing) return { customer: await siteVisitors(book, item.site, labels, origin), claim: claimOf(item, 'pending'), counted: 'claims' };
+  const customer = await book.customers.create({ displayName: displayNameOf(item), identities, createdAt: item.receivedAt, consent: NO_CONSENT, customFields: origin });
+  return { customer, claim: claimOf(item, 'prospect'), counted: 'created' };
+}
+
+/**
+ * Files feedback pulled from a collector into the book (see `file` for where each goes). `source` (the
+ * collector's URL and site) keeps ids unique across collectors, so pulling the same page twice adds nothing.
+ * Each item is filed on its own: one whose data the book refuses is set aside with its reason and the rest go on.
  */
 export async function takeInFeedback(
   book: Book,
   items: readonly CollectedFeedback[],
   source: string,
   locale = 'en',
-): Promise<IntakeResult> {
+): Promise<IntakeOutcome> {
   const labels = intakeLabels(locale);
   const origin = { [labels.originField]: labels.originStore };
-  const result: IntakeResult = { added: 0, duplicates: 0, matched: 0, created: 0, anonymous: 0 };
-  for (const item of items) {
+  const result: IntakeOutcome = { ...emptyIntakeResult(), unreadableItems: [] };
+  for (const [position, item] of items.entries()) {
     const externalId = `${source}#${item.id}`;
-    if (await book.feedback.findByExternalId(externalId)) {
-      result.duplicates++;
-      continue;
+    try {
+      if (await book.feedback.findByExternalId(externalId)) {
+        result.duplicates++;
+        continue;
+      }
+      const { customer, claim, counted } = await file(book, item, labels, origin);
+      const common = { customerId: customer.id, comment: item.comment, receivedAt: item.receivedAt, source: 'storefront' as const, verified: item.verified, externalId, claim };
+      await book.feedback.add(item.kind === 'csat' ? { ...common, kind: 'csat', score: item.score } : { ...common, kind: 'nps', score: item.score });
+      result[counted]++;
+      result.added++;
+    } catch (error) {
+      // Only this item's data: anything else (the book closed, storage full) stops the pull before its cursor moves.
+      if (!(error instanceof ValidationError)) throw error;
+      result.unreadable++;
+      result.unreadableItems.push({ position, id: item.id, reason: error.message, raw: JSON.stringify(item) });
     }
-    const identities = usable(contactIdentities(item));
-    let customer = identities.length ? await findByAny(book, identities) : null;
-    if (customer) result.matched++;
-    else if (identities.length) {
-      const name = item.contact?.name?.trim() || item.contact?.email || item.contact?.phone || item.site;
-      customer = await book.customers.create({
-        displayName: name,
-        identities,
-        createdAt: item.receivedAt,
-        consent: item.consent?.given
-          ? { marketing: true, recordedAt: item.receivedAt, source: 'storefront', text: item.consent.text, version: item.consent.version }
-          : undefined,
-        customFields: origin,
-      });
-      result.created++;
-    } else {
-      customer = (await findByAny(book, [anonymousIdentity(item.site)])) ??
-        (await book.customers.create({ displayName: labels.anonymousVisitors(item.site), identities: [anonymousIdentity(item.site)], customFields: origin }));
-      result.anonymous++;
-    }
-    const common = { customerId: customer.id, comment: item.comment, receivedAt: item.receivedAt, source: 'storefront' as const, verified: item.verified, externalId };
-    await book.feedback.add(item.kind === 'csat' ? { ...common, kind: 'csat', score: item.score } : { ...common, kind: 'nps', score: item.score });
-    result.added++;
   }
   return result;
 }

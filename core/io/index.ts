@@ -1,2 +1,3 @@
 export * from './backup';
+export * from './feedback-wire';
 export * from './feedback-intake';

@@ -10,7 +10,7 @@ export const consentSchema = z.object({
   recordedAt: isoDateTime.nullable(),
   source: z.string().max(100).nullable(),
   text: z.string().max(2000).nullable(),
-  version: z.string().max(50).nullable(),
+  version: z.string().max(100).nullable(),
 });
 export type Consent = z.infer<typeof consentSchema>;
 

@@ -6,7 +6,7 @@ import { ChangeFeed, type ChangeListener } from './changes';
 import { isoNow, writeAtomically, type StoreContext } from './context';
 import { fromRow, toRow } from './customer-rows';
 import { CustomerRepository } from './customers';
-import { FeedbackRepository } from './feedback';
+import { FeedbackRepository, fromFeedbackRow, toFeedbackRow } from './feedback';
 import { FollowUpRepository } from './follow-ups';
 import { MetaRepository } from './meta';
 import { NoteRepository } from './notes';
@@ -95,12 +95,20 @@ export class Book {
     });
   }
 
-  /** Deletes a customer and every record about them (the LGPD right to erasure), in one transaction. */
+  /**
+   * Deletes a customer and every record about them (the LGPD right to erasure), in one transaction: feedback
+   * filed elsewhere that claims one of their contacts goes too, since it holds their email or phone.
+   */
   async erase(customerId: string): Promise<void> {
     await writeAtomically(this.context, ['customers', ...CUSTOMER_RECORDS], async (tx) => {
+      const row = await tx.objectStore('customers').get(customerId);
       for (const storeName of CUSTOMER_RECORDS) {
         const store = tx.objectStore(storeName);
         for (const key of await store.index('customerId').getAllKeys(customerId)) await store.delete(key);
+      }
+      const claims = tx.objectStore('feedback').index('claimKeys');
+      for (const identityKey of row?.identityKeys ?? []) {
+        for (const key of await claims.getAllKeys(identityKey)) await tx.objectStore('feedback').delete(key);
       }
       await tx.objectStore('customers').delete(customerId);
       return { result: undefined, customerIds: [customerId] };
@@ -119,7 +127,7 @@ export class Book {
       tx.objectStore('followUps').getAll(),
       tx.objectStore('segments').getAll(),
     ]);
-    return { tags, customers: customerRows.map(fromRow), orders, notes, feedback, followUps, segments };
+    return { tags, customers: customerRows.map(fromRow), orders, notes, feedback: feedback.map(fromFeedbackRow), followUps, segments };
   }
 
   /**
@@ -135,7 +143,7 @@ export class Book {
       for (const customer of contents.customers) writes.push(tx.objectStore('customers').add(toRow(customer)));
       for (const order of contents.orders) writes.push(tx.objectStore('orders').add(order));
       for (const note of contents.notes) writes.push(tx.objectStore('notes').add(note));
-      for (const feedback of contents.feedback) writes.push(tx.objectStore('feedback').add(feedback));
+      for (const feedback of contents.feedback) writes.push(tx.objectStore('feedback').add(toFeedbackRow(feedback, this.context.defaultCountry)));
       for (const followUp of contents.followUps) writes.push(tx.objectStore('followUps').add(followUp));
       for (const segment of contents.segments) writes.push(tx.objectStore('segments').add(segment));
       await Promise.all(writes);

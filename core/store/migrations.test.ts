@@ -62,6 +62,9 @@ BOOKS_AT_VERSION[2] = {
   })),
 };
 
+// Version 3: saved segments joined the book.
+BOOKS_AT_VERSION[3] = { ...BOOKS_AT_VERSION[2]!, segments: [] };
+
 describe('migrations', () => {
   it('has one step per schema version', () => {
     expect(MIGRATION_STEPS).toHaveLength(SCHEMA_VERSION);
@@ -90,6 +93,8 @@ describe('migrations', () => {
       expect((await book.customers.findByIdentity('phone', '11 98765-4321')).map((c) => c.id)).toEqual(['c1']);
       expect(await book.customers.count()).toBe(1);
       expect(await book.customers.count({ includeArchived: true })).toBe(2);
+      // Schema 4: older feedback claims no contact, and is still found by its customer.
+      expect((await book.feedback.listByCustomer('c1')).map((f) => [f.id, f.claim])).toEqual([['f1', null]]);
       book.close();
     });
   }

@@ -50,6 +50,17 @@ export const MIGRATION_STEPS: ReadonlyArray<(db: AnyDatabase, tx: AnyTransaction
   async (db) => {
     db.createObjectStore('segments', { keyPath: 'id' });
   },
+  // 4: feedback may carry an unsigned contact claim; its lookup keys are indexed so a customer's profile finds
+  // the claims that name them (and erasing them erases those too). Older feedback claims nothing.
+  async (_db, tx) => {
+    const feedback = tx.objectStore('feedback');
+    feedback.createIndex('claimKeys', 'claimKeys', { multiEntry: true });
+    let cursor = await feedback.openCursor();
+    while (cursor) {
+      await cursor.update({ ...(cursor.value as object), claim: null, claimKeys: [] });
+      cursor = await cursor.continue();
+    }
+  },
 ];
 
 export type { BookSchema };

@@ -7,6 +7,9 @@ export interface CustomerRow extends Customer {
   identityKeys: string[];
 }
 
+/** Feedback as stored: the model plus the lookup keys of the contact it claims (unsigned), for the multi-entry index. */
+export type FeedbackRow = Feedback & { claimKeys: string[] };
+
 /** The book's IndexedDB layout at the current schema version (see migrations.ts for how it got here). */
 export interface BookSchema extends DBSchema {
   customers: {
@@ -17,7 +20,7 @@ export interface BookSchema extends DBSchema {
   orders: { key: string; value: Order; indexes: { customerId: string; placedAt: string } };
   notes: { key: string; value: Note; indexes: { customerId: string } };
   tags: { key: string; value: Tag; indexes: { name: string } };
-  feedback: { key: string; value: Feedback; indexes: { customerId: string; externalId: string } };
+  feedback: { key: string; value: FeedbackRow; indexes: { customerId: string; externalId: string; claimKeys: string } };
   followUps: { key: string; value: FollowUp; indexes: { customerId: string; due: string } };
   segments: { key: string; value: SavedSegment };
   meta: { key: string; value: unknown };

@@ -1,7 +1,7 @@
-import type { Book, IntakeResult } from '../../core';
-import { newId } from '../../core';
+import type { Book, IntakeResult, UnreadableItem } from '../../core';
+import { emptyIntakeResult, newId } from '../../core';
 import { browserLocale, translate, type Locale } from '../ui/i18n';
-import { syncCollector, testCollector, type CollectorConfig, type SyncProgress } from './collector-sync';
+import { QUARANTINE_KEPT, SyncStopped, syncCollector, testCollector, type CollectorConfig, type LastSync, type SyncProgress } from './collector-sync';
 
 /** The part of browser.storage.local the collectors use (a Map in tests). */
 export interface KeyValueStore {
@@ -15,6 +15,8 @@ const KEY = 'collectors';
 export class CollectorService {
   private syncing: SyncProgress | null = null;
   private running: Promise<unknown> = Promise.resolve();
+  private writing: Promise<unknown> = Promise.resolve();
+  private saving: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly book: Book,
@@ -23,6 +25,8 @@ export class CollectorService {
     private readonly now: () => Date = () => new Date(),
     /** The language of the errors it keeps and throws (the browser's). */
     private readonly locale: Locale = browserLocale(),
+    /** How long one request to a collector may take (tests shorten it). */
+    private readonly requestTimeoutMs?: number,
   ) {}
 
   async list(): Promise<{ collectors: CollectorConfig[]; syncing: SyncProgress | null }> {
@@ -52,7 +56,11 @@ export class CollectorService {
     return testCollector(input, this.fetchImpl, this.locale);
   }
 
-  /** Pulls from one collector, or all; each result (or error, in words) is kept as that collector's last sync. */
+  /**
+   * Pulls from one collector, or all at once: each collector's network waits are its own, so a slow or hostile
+   * one never holds up another; their writes into the book take turns. Each result (or error, in words) is kept
+   * as that collector's last sync.
+   */
   sync(id?: string): Promise<IntakeResult[]> {
     const run = this.running.then(() => this.syncNow(id));
     this.running = run.catch(() => undefined);
@@ -60,33 +68,58 @@ export class CollectorService {
   }
 
   private async syncNow(id?: string): Promise<IntakeResult[]> {
-    const results: IntakeResult[] = [];
-    for (const collector of (await this.load()).filter((c) => !id || c.id === id)) {
-      this.syncing = { collectorId: collector.id, fetched: 0 };
-      let lastSync: CollectorConfig['lastSync'];
-      try {
-        const result = await syncCollector(
-          this.book,
-          collector,
-          (cursor) => this.update(collector.id, { cursor }),
-          (progress) => (this.syncing = progress),
-          this.fetchImpl,
-          this.locale,
-        );
-        results.push(result);
-        lastSync = { at: this.now().toISOString(), ok: true, message: '', added: result.added };
-      } catch (error) {
-        lastSync = { at: this.now().toISOString(), ok: false, message: error instanceof Error ? error.message : String(error), added: 0 };
-      }
-      await this.update(collector.id, { lastSync });
-    }
+    const chosen = (await this.load()).filter((c) => !id || c.id === id);
+    const results = await Promise.all(chosen.map((collector) => this.syncOne(collector)));
     this.syncing = null;
     return results;
   }
 
-  private async update(id: string, patch: Partial<CollectorConfig>): Promise<void> {
-    const collectors = (await this.load()).map((c) => (c.id === id ? { ...c, ...patch } : c));
-    await this.storage.set(KEY, collectors);
+  private async syncOne(collector: CollectorConfig): Promise<IntakeResult> {
+    this.syncing = { collectorId: collector.id, fetched: 0 };
+    let result: IntakeResult;
+    let lastSync: LastSync;
+    try {
+      result = await syncCollector(this.book, collector, {
+        savePage: (cursor, unreadable) => this.savePage(collector.id, cursor, unreadable),
+        onProgress: (progress) => (this.syncing = progress),
+        fetchImpl: this.fetchImpl,
+        locale: this.locale,
+        exclusive: (work) => this.exclusive(work),
+        requestTimeoutMs: this.requestTimeoutMs,
+      });
+      lastSync = { at: this.now().toISOString(), ok: true, message: '', added: result.added, unreadable: result.unreadable };
+    } catch (error) {
+      result = error instanceof SyncStopped ? error.result : emptyIntakeResult();
+      lastSync = { at: this.now().toISOString(), ok: false, message: error instanceof Error ? error.message : String(error), added: result.added, unreadable: result.unreadable };
+    }
+    await this.update(collector.id, () => ({ lastSync }));
+    return result;
+  }
+
+  /** One book write at a time across collectors pulling together (their customers may be the same people). */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.writing.then(work);
+    this.writing = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** The cursor and the items set aside on that page, saved together. */
+  private savePage(id: string, cursor: string | null, unreadable: UnreadableItem[]): Promise<void> {
+    const at = this.now().toISOString();
+    return this.update(id, (config) => {
+      const kept = [...(config.quarantine?.items ?? []), ...unreadable.map((item) => ({ ...item, at }))].slice(-QUARANTINE_KEPT);
+      return { cursor, quarantine: { total: (config.quarantine?.total ?? 0) + unreadable.length, items: kept } };
+    });
+  }
+
+  /** Read-modify-write of one collector's settings; updates from collectors pulling together take turns. */
+  private update(id: string, patch: (config: CollectorConfig) => Partial<CollectorConfig>): Promise<void> {
+    const turn = this.saving.then(async () => {
+      const collectors = (await this.load()).map((c) => (c.id === id ? { ...c, ...patch(c) } : c));
+      await this.storage.set(KEY, collectors);
+    });
+    this.saving = turn.catch(() => undefined);
+    return turn;
   }
 
   private async load(): Promise<CollectorConfig[]> {

@@ -32,7 +32,16 @@ function handlersFor({ book, insights, search, locale, now = () => new Date(), o
   const collectorsState = async (): Promise<CollectorsState> => {
     if (!collectors) throw new Error('Collectors are managed by the background only');
     const { collectors: list, syncing } = await collectors.list();
-    return { collectors: list.map(({ id, url, site, lastSync }) => ({ id, url, site, lastSync })), syncing };
+    return {
+      collectors: list.map(({ id, url, site, lastSync, quarantine }) => ({
+        id,
+        url,
+        site,
+        lastSync,
+        quarantine: { total: quarantine?.total ?? 0, latest: (quarantine?.items ?? []).slice(-5).reverse().map(({ at, id: itemId, reason }) => ({ at, id: itemId, reason })) },
+      })),
+      syncing,
+    };
   };
   const requireCollectors = () => {
     if (!collectors) throw new Error('Collectors are managed by the background only');
@@ -123,6 +132,16 @@ function handlersFor({ book, insights, search, locale, now = () => new Date(), o
     'follow-ups/add': async ({ customerId, due, text }) => {
       await book.followUps.add(customerId, due, text);
       return { profile: await profile(customerId) };
+    },
+    'feedback/settle-claim': async ({ feedbackId, answer, customerId }) => {
+      await book.feedback.settleClaim(feedbackId, answer === 'link' ? { link: customerId } : 'dismiss');
+      return { profile: await profile(customerId) };
+    },
+    'feedback/pending-claims': async () => {
+      const claims = await book.feedback.pendingClaims();
+      const names = new Map<string, string>();
+      for (const id of new Set(claims.flatMap((claim) => claim.customerIds))) names.set(id, (await book.customers.get(id))?.displayName ?? id);
+      return { claims: claims.map(({ feedback, customerIds }) => ({ feedback, customers: customerIds.map((id) => ({ id, displayName: names.get(id) ?? id })) })) };
     },
     'collectors/list': collectorsState,
     'collectors/add': async ({ url, site, token }) => {

@@ -1,4 +1,4 @@
-import { DEFAULT_FUNNEL_STAGES, funnelStageLabel, type Book, type Customer, type Feedback, type Order } from '../../core';
+import { DEFAULT_FUNNEL_STAGES, funnelStageLabel, identityKeys, type Book, type Customer, type Feedback, type Order } from '../../core';
 import type { CurrencyTotal, CustomerInsight, CustomerProfile } from '../messaging/protocol';
 
 /** Judges one customer's activity, RFM and lifecycle (against cut points it holds or reads from the book). */
@@ -32,6 +32,7 @@ export async function buildProfile(book: Book, insights: InsightProvider, custom
     book.feedback.listByCustomer(customerId),
   ]);
   if (!customer) throw new Error(`No customer with id ${customerId}`);
+  const pendingClaims = await book.feedback.pendingClaimsFor(customer.identities.flatMap((identity) => identityKeys(identity.kind, identity.value)));
   return {
     customer,
     tags,
@@ -43,5 +44,6 @@ export async function buildProfile(book: Book, insights: InsightProvider, custom
     notes,
     followUps,
     latestFeedback: feedback[0] ?? null,
+    pendingClaims,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from '../../core/zod';
+import type { LastSync } from '../background/collector-sync';
 import { identityKindSchema, type Customer, type IdentityKind, type Feedback, type FollowUp, type Note, type Order, type Tag } from '../../core';
 
 /**
@@ -37,6 +38,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notes/edit'), noteId: id, text: z.string().trim().min(1).max(10_000) }),
   z.object({ type: z.literal('follow-ups/add'), customerId: id, due: z.iso.datetime({ offset: true }), text: z.string().trim().min(1).max(1000) }),
   z.object({ type: z.literal('follow-ups/set-done'), followUpId: id, done: z.boolean() }),
+  // The seller's answer to feedback left with an unsigned contact: it was this customer (`link`), or not.
+  z.object({ type: z.literal('feedback/settle-claim'), feedbackId: id, answer: z.enum(['link', 'dismiss']), customerId: id }),
+  z.object({ type: z.literal('feedback/pending-claims') }),
   z.object({ type: z.literal('collectors/list') }),
   z.object({ type: z.literal('collectors/add'), url: z.url({ message: 'must be the collector address, such as https://avaliacoes.minhaloja.com.br' }), site: z.string().trim().min(1).max(63), token: z.string().trim().min(8).max(200) }),
   z.object({ type: z.literal('collectors/remove'), id }),
@@ -75,6 +79,14 @@ export interface CustomerProfile {
   notes: Note[];
   followUps: FollowUp[];
   latestFeedback: Feedback | null;
+  /** Feedback left with one of this customer's contacts but unsigned: waiting for the seller to say it was them. */
+  pendingClaims: Feedback[];
+}
+
+/** A pending claim as the book lists it: the feedback and the customers whose contact it names. */
+export interface PendingClaimSummary {
+  feedback: Feedback;
+  customers: { id: string; displayName: string }[];
 }
 
 export interface SearchHit {
@@ -104,6 +116,8 @@ export interface BookResponses {
   'notes/edit': { profile: CustomerProfile };
   'follow-ups/add': { profile: CustomerProfile };
   'follow-ups/set-done': { profile: CustomerProfile };
+  'feedback/settle-claim': { profile: CustomerProfile };
+  'feedback/pending-claims': { claims: PendingClaimSummary[] };
   'collectors/list': CollectorsState;
   'collectors/add': CollectorsState;
   'collectors/remove': CollectorsState;
@@ -115,7 +129,9 @@ export interface CollectorSummary {
   id: string;
   url: string;
   site: string;
-  lastSync: { at: string; ok: boolean; message: string; added: number } | null;
+  lastSync: LastSync | null;
+  /** Items set aside as unreadable, in all; the latest few with their reasons. */
+  quarantine: { total: number; latest: { at: string; id: string | null; reason: string }[] };
 }
 
 export interface CollectorsState {

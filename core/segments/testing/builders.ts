@@ -63,7 +63,7 @@ export function nps(customerId: string, score: number, receivedAt: string): Feed
 }
 
 function feedbackBase(customerId: string, receivedAt: string) {
-  return { customerId, comment: null, receivedAt, source: 'manual' as const, verified: false, externalId: null };
+  return { customerId, comment: null, receivedAt, source: 'manual' as const, verified: false, externalId: null, claim: null };
 }
 
 /** Facts of a small book judged at NOW in BRL. */

@@ -155,6 +155,7 @@ export function syntheticBook(spec: SyntheticBookSpec): SyntheticBook {
       source: 'storefront' as const,
       verified: false,
       externalId: null,
+      claim: null,
     };
     feedback.push(isNps ? { ...base, kind: 'nps', score: Math.floor(rand() * 11) } : { ...base, kind: 'csat', score: 1 + Math.floor(rand() * 5) });
   }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { IDENTITY_KINDS, type Book, type Customer, type IdentityKind } from '../../../core';
 import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
 import { BackupPanel } from './backup-panel';
+import { ClaimsPanel } from './claims-panel';
 import { CollectorsPanel } from './collectors-panel';
 import { SatisfactionPanel } from './satisfaction-panel';
 
@@ -89,6 +90,7 @@ export function BookPage({ book, locale = browserLocale() }: { book: Book; local
         {customers !== null && customers.length > LIST_LIMIT && <p class="meta">{t('showingFirst', { shown: LIST_LIMIT, count: customers.length })}</p>}
       </section>
       <SatisfactionPanel book={book} locale={locale} t={t} />
+      <ClaimsPanel book={book} locale={locale} t={t} onResult={setMessage} />
       <CollectorsPanel locale={locale} t={t} onResult={setMessage} />
       <BackupPanel book={book} t={t} onResult={setMessage} />
     </main>

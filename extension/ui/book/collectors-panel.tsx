@@ -87,6 +87,11 @@ export function CollectorsPanel({ locale, t, onResult }: Props) {
                   ? t('lastSyncOk', { when: formatDateTime(collector.lastSync.at, locale), count: collector.lastSync.added })
                   : t('lastSyncFailed', { when: formatDateTime(collector.lastSync.at, locale), message: collector.lastSync.message })}
             </span>
+            {collector.quarantine.total > 0 && (
+              <span class="identity" data-testid="set-aside">
+                {t('setAside', { count: collector.quarantine.total, reason: collector.quarantine.latest[0]?.reason ?? '' })}
+              </span>
+            )}
             <button type="button" disabled={busy} onClick={() => void run(() => askBackground({ type: 'collectors/sync', id: collector.id }), (next) => t('syncDone', { count: next.added ?? 0 }))}>
               {t('syncNow')}
             </button>

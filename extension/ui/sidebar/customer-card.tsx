@@ -1,6 +1,7 @@
 import { identityLabelKey } from '../identity-label';
 import { useState } from 'preact/hooks';
 import type { CustomerProfile } from '../../messaging/protocol';
+import { ClaimCard } from './claim-card';
 import { FeedbackLine } from './feedback-line';
 import { FollowUpsPanel } from './follow-ups-panel';
 import { NotesPanel } from './notes-panel';
@@ -84,6 +85,7 @@ export function CustomerCard({ profile, onInsertReply }: { profile: CustomerProf
       </label>
       <PurchasesPanel profile={profile} />
       <FeedbackLine profile={profile} />
+      <ClaimCard profile={profile} />
       <FollowUpsPanel profile={profile} />
       <NotesPanel profile={profile} />
       <QuickReplies profile={profile} onInsert={onInsertReply} />

@@ -14,7 +14,7 @@ export function FeedbackLine({ profile }: { profile: CustomerProfile }) {
         <strong>{feedback.kind === 'csat' ? t('csatScore', { score: feedback.score }) : t('npsScore', { score: feedback.score })}</strong>{' '}
         <span class="meta">
           {formatDate(feedback.receivedAt, locale)}
-          {feedback.verified && ` · ${t('verified')}`}
+          {feedback.verified ? ` · ${t('verified')}` : feedback.claim && ` · ${t('unverifiedContact')}`}
         </span>
       </p>
       {feedback.comment && <blockquote class="comment">{feedback.comment}</blockquote>}
