@@ -101,7 +101,13 @@ describe('storefront feedback → collector → extension → sidebar', () => {
     await book.getByRole('button', { name: 'Sincronizar agora' }).click();
     await expect.poll(() => book.getByRole('status').first().textContent()).toBe('Sincronização concluída: 0 avaliações novas.');
 
-    // In WhatsApp, the seller links Ana's chat to the customer the store knew by email: the rating is there.
+    // The store did not sign Ana's email ('demo-token' is no signature): the book lists it as a claim to confirm.
+    const claim = book.getByTestId('pending-claim');
+    await claim.waitFor();
+    expect(await claim.textContent()).toContain('É Ana Cliente?');
+    expect(await claim.textContent()).toContain('contato não verificado');
+
+    // In WhatsApp, the seller links Ana's chat to the customer the store knew by email.
     await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', 'extension/sites/whatsapp/fixtures/chat-open.html');
     const chat = await session.context.newPage();
     await chat.goto('https://web.whatsapp.com/');
@@ -110,10 +116,22 @@ describe('storefront feedback → collector → extension → sidebar', () => {
     await sidebar.getByLabel('Buscar por nome, telefone ou @').fill('ana cliente');
     await sidebar.getByRole('listitem').filter({ hasText: 'Ana Cliente' }).getByRole('button', { name: 'Vincular' }).click();
     await expect.poll(() => sidebar.getByTestId('customer-name').textContent()).toBe('Ana Cliente');
+    // The rating is not Ana's until the seller says so: it waits beside her profile, marked unverified.
+    const pending = sidebar.getByTestId('feedback-claim');
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain('4 de 5 estrelas');
+    expect(await pending.textContent()).toContain('ana.cliente@example.com');
+    expect(await sidebar.getByTestId('latest-feedback').count()).toBe(0);
+    await pending.getByRole('button', { name: 'Sim, vincular a Ana Cliente' }).click();
     const feedback = sidebar.getByTestId('latest-feedback');
-    await expect.poll(() => feedback.textContent()).toContain('4 de 5 estrelas');
+    await feedback.waitFor();
+    expect(await feedback.textContent()).toContain('4 de 5 estrelas');
+    expect(await feedback.textContent()).toContain('contato não verificado');
+    expect(await sidebar.getByTestId('feedback-claim').count()).toBe(0);
     // Visitor text is shown as text: the angle brackets are characters, not markup (read once the text is in).
     await expect.poll(() => feedback.locator('blockquote').textContent()).toBe('Chegou rápido, mas a caixa veio <amassada>');
+    // The book's list of claims to confirm empties once the seller answered.
+    await claim.waitFor({ state: 'detached' });
     expect(await feedback.locator('amassada').count()).toBe(0);
   });
 });

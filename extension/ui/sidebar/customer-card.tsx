@@ -49,6 +49,7 @@ export function CustomerCard({ profile, onInsertReply }: { profile: CustomerProf
           </li>
         ))}
       </ul>
+      <ClaimCard profile={profile} />
       <TagChips profile={profile} />
       {insight && (
         <dl class="facts insight" data-testid="insight">
@@ -85,7 +86,6 @@ export function CustomerCard({ profile, onInsertReply }: { profile: CustomerProf
       </label>
       <PurchasesPanel profile={profile} />
       <FeedbackLine profile={profile} />
-      <ClaimCard profile={profile} />
       <FollowUpsPanel profile={profile} />
       <NotesPanel profile={profile} />
       <QuickReplies profile={profile} onInsert={onInsertReply} />
