@@ -8,6 +8,7 @@ export function upgradeBackupRecords(document: Record<string, unknown>, fromVers
   let upgraded = document;
   if (fromVersion < 2) upgraded = toVersion2(upgraded);
   // Version 3 added saved segments; older books had none (and their counts said nothing about them).
+  // Version 4 added the contact a feedback claims: older feedback claims none (the schema reads a missing claim as null).
   if (fromVersion < 3) upgraded = { ...upgraded, segments: upgraded.segments ?? [], counts: { ...(upgraded.counts as object), segments: 0 } };
   return upgraded;
 }

@@ -109,6 +109,18 @@ describe('backup', () => {
     expect(parsed.customers[0]).toMatchObject({ lastOrderAt: '2025-03-01T10:00:00.000Z', merges: [] });
     expect(parsed.segments).toEqual([]);
   });
+
+  it('restores a backup written at schema version 3, whose feedback claims no contact', async () => {
+    const book = await openTestBook();
+    const ana = await book.customers.create({ displayName: 'Ana', identities: [{ kind: 'email', value: 'ana@example.com' }] });
+    await book.feedback.add({ customerId: ana.id, kind: 'csat', score: 5, comment: null, receivedAt: '2026-10-02T10:00:00Z', source: 'storefront', verified: false, externalId: 'c#1' });
+    const document = JSON.parse(serializeBackup(await exportBackup(book))) as { schemaVersion: number; feedback: Record<string, unknown>[] };
+    const v3 = { ...document, schemaVersion: 3, feedback: document.feedback.map(({ claim: _claim, ...rest }) => rest) };
+    const restored = await openTestBook();
+    await restoreBackup(restored, JSON.stringify(v3));
+    expect((await restored.feedback.list()).map((f) => [f.externalId, f.claim])).toEqual([['c#1', null]]);
+    expect(await restored.feedback.pendingClaimsFor(['email:ana@example.com'])).toEqual([]);
+  });
 });
 
 describe('change feed across contexts', () => {
