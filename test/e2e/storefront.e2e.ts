@@ -127,6 +127,8 @@ describe('storefront feedback → collector → extension → sidebar', () => {
     await feedback.waitFor();
     expect(await feedback.textContent()).toContain('4 de 5 estrelas');
     expect(await feedback.textContent()).toContain('contato não verificado');
+    // The visitor ticked consent: kept as their claim, to confirm with the customer, never as Ana's consent.
+    expect(await feedback.getByTestId('consent-claim').textContent()).toBe('Pediu para ser contatado (confirmar com o cliente)');
     expect(await sidebar.getByTestId('feedback-claim').count()).toBe(0);
     // Visitor text is shown as text: the angle brackets are characters, not markup (read once the text is in).
     await expect.poll(() => feedback.locator('blockquote').textContent()).toBe('Chegou rápido, mas a caixa veio <amassada>');

@@ -25,6 +25,7 @@ export function ClaimCard({ profile }: { profile: CustomerProfile }) {
           </p>
           {feedback.comment && <blockquote class="comment">{feedback.comment}</blockquote>}
           <p class="meta">{t('claimSays', { site: feedback.claim?.site ?? '', contact: claimedContact(feedback) })}</p>
+          {feedback.claim?.consent && <p class="meta">{t('claimConsent')}</p>}
           <p>{t('claimIsIt', { name })}</p>
           <div class="actions">
             <button type="button" class="primary" onClick={() => settle(feedback.id, 'link')}>

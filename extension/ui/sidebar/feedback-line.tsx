@@ -18,6 +18,7 @@ export function FeedbackLine({ profile }: { profile: CustomerProfile }) {
         </span>
       </p>
       {feedback.comment && <blockquote class="comment">{feedback.comment}</blockquote>}
+      {!feedback.verified && feedback.claim?.consent && <p class="meta" data-testid="consent-claim">{t('claimConsent')}</p>}
     </section>
   );
 }
