@@ -29,7 +29,7 @@ export interface PostFeedbackDeps {
 }
 
 /**
- * `POST /v1/feedback`. Checks run cheapest first: address rate limit, media type, size, JSON, site, origin,
+ * `POST /v1/feedback`. Checks run cheapest first: address rate limit, media type, size (and arrival), JSON, site, origin,
  * bot screen, site rate limit, fields, consent; only then a commit. A 2xx is sent after the commit is on disk.
  */
 export function postFeedback(deps: PostFeedbackDeps): Handler {
@@ -56,7 +56,7 @@ export function postFeedback(deps: PostFeedbackDeps): Handler {
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (mediaType !== 'application/json') return fail(415, 'body must be JSON sent as Content-Type: application/json');
     const body = await readBoundedBody(c.req.raw);
-    if (!body.ok) return fail(413, 'body is larger than 16 KB');
+    if (!body.ok) return body.reason === 'too-large' ? fail(413, 'body is larger than 16 KB') : fail(408, 'body: the connection ended before it arrived');
     let json: unknown;
     try {
       json = JSON.parse(body.text);

@@ -7,7 +7,8 @@ import { openTestBook } from '../../core/store/test-book';
 import { intakeLabels } from '../../core';
 import { CollectorService, type KeyValueStore } from '../../extension/background/collectors';
 
-const SITE = { key: 'loja', origins: ['http://127.0.0.1:8788'], token: 'segredo-da-loja-123456' };
+/** The token was drawn once with generateSecret(): the collector refuses weak ones. */
+const SITE = { key: 'loja', origins: ['http://127.0.0.1:8788'], token: 'M3Ed6bOieFFjfMeQjyi8gdr1gb7mwcek' };
 
 function memoryStorage(): KeyValueStore {
   const map = new Map<string, unknown>();
