@@ -77,6 +77,10 @@ describe('startCollector over real HTTP on 127.0.0.1', () => {
       // The visitor controls the left part: changing it does not buy a new bucket.
       expect((await send('9.9.9.9, 203.0.113.1')).status).toBe(429);
       expect((await send('203.0.113.2')).status).toBe(201);
+      // An IPv6 visitor is its /64, however the proxy spells the address.
+      expect((await send('2001:db8:0:1::1')).status).toBe(201);
+      expect((await send('[2001:db8:0:1:0:0:0:2]:443')).status).toBe(429);
+      expect((await send('2001:db8:0:2::1')).status).toBe(201);
     } finally {
       await limited.close();
       proxyTemp.remove();

@@ -17,7 +17,7 @@ import { parseSites, type Site } from './sites';
 export interface ServerLimits {
   /** Connections open at once; past it, new ones are closed as they arrive (keep it below `ulimit -n`). */
   maxConnections: number;
-  /** From a connection's first byte (or a kept-alive request's) to the end of its headers; then 408 and closed. */
+  /** To receive a request's headers (for a new connection, counted from its opening); then 408 and closed. */
   headersTimeoutMs: number;
   /** To receive a whole request, body included (16 KB at most); then 408 and closed. */
   requestTimeoutMs: number;
