@@ -75,7 +75,7 @@ describe('a collector that answers something unreadable', () => {
       return new Response(JSON.stringify(answers[path]), { status: 200, headers: { 'content-type': 'application/json' } });
     }) as typeof fetch;
     const service = new CollectorService(book, memoryStorage(), fakeFetch, undefined, 'es');
-    await service.add({ url: 'http://127.0.0.1:9', site: 'demo', token: 'token-token-token' });
+    await service.add({ url: 'http://127.0.0.1:9', site: 'demo', token: SITE.token });
     await service.sync();
     const { collectors } = await service.list();
     expect(collectors[0]?.lastSync).toMatchObject({ ok: false, added: 0 });
