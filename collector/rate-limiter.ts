@@ -10,7 +10,7 @@ export interface TokenBucketOptions {
 }
 
 /** Keys the default limiter tracks: about 20 MB of buckets (measured), keyed by /64 or IPv4 address strings. */
-export const DEFAULT_MAX_TRACKED_KEYS = 100_000;
+const DEFAULT_MAX_TRACKED_KEYS = 100_000;
 
 /** A key's bucket, and its place in the recency list (`older` is the less recently used neighbour). */
 interface Bucket {
@@ -84,7 +84,10 @@ export class TokenBucketLimiter {
     return this.#refusal(tokens);
   }
 
-  /** What take(key) would answer now, without taking a token or changing which key is least recently used. */
+  /**
+   * What take(key) would answer now, without taking a token or changing which key is least recently used (it may
+   * forget a refilled bucket to make room for the key, which changes nothing).
+   */
   peek(key: string): RateDecision {
     const now = this.#now();
     const bucket = this.#buckets.get(key) ?? (this.#makeRoom(now) ? undefined : this.#overflow);

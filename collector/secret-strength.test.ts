@@ -25,7 +25,7 @@ describe('weakSecretReason', () => {
   it('refuses any string too short for its alphabet, whatever its characters', () => {
     const hex = fc.stringMatching(/^[0-9a-f]{1,31}$/);
     const base64url = fc.stringMatching(/^[A-Za-z0-9_-]{1,21}$/);
-    const printable = fc.string({ minLength: 1, maxLength: 19, unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)) });
+    const printable = fc.string({ minLength: 1, maxLength: 19, unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)) });
     fc.assert(
       fc.property(fc.oneof(hex, base64url, printable), (text) => {
         expect(weakSecretReason(text)).toMatch(/^is too short/);
@@ -33,9 +33,10 @@ describe('weakSecretReason', () => {
     );
   });
 
-  it('refuses characters outside printable ASCII', () => {
-    expect(weakSecretReason('ção-DbX92K0cdwOzPDm65yzrGX')).toBe('must be printable ASCII (letters, digits, punctuation)');
-    expect(weakSecretReason('DbX92K0cdwOz\tPDm65yzrGX')).toBe('must be printable ASCII (letters, digits, punctuation)');
+  it('refuses characters outside printable ASCII, and spaces', () => {
+    for (const text of ['ção-DbX92K0cdwOzPDm65yzrGX', 'DbX92K0cdwOz\tPDm65yzrGX', 'DbX92K0cdwOz PDm65yzrGX']) {
+      expect(weakSecretReason(text), text).toBe('must be printable ASCII without spaces (letters, digits, punctuation)');
+    }
   });
 
   it.each([
@@ -47,7 +48,7 @@ describe('weakSecretReason', () => {
     ['segredo-da-loja-987654', /run of 6/],
     ['token-de-leitura-da-loja-e2e', /reads as words/],
     ['MinhaLojaDeRoupas2026!SenhaForte', /reads as words/],
-    ['minha senha muito secreta da loja 2026', /reads as words/],
+    ['minha.senha.muito.secreta.da.loja.2026', /reads as words/],
   ])('refuses the made-up %s', (text, reason) => {
     expect(weakSecretReason(text)).toMatch(reason);
   });

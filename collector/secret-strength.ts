@@ -7,7 +7,7 @@ const ALPHABETS: readonly { name: string; size: number; pattern: RegExp }[] = [
   { name: 'hex', size: 16, pattern: /^(?:[0-9a-f]+|[0-9A-F]+)$/ },
   { name: 'base64url', size: 64, pattern: /^[A-Za-z0-9_-]+$/ },
   { name: 'base64', size: 64, pattern: /^[A-Za-z0-9+/]+=*$/ },
-  { name: 'printable ASCII', size: 95, pattern: /^[\x20-\x7e]+$/ },
+  { name: 'printable ASCII', size: 94, pattern: /^[\x21-\x7e]+$/ },
 ];
 
 /** Steps of -1, 0 or +1 this long (`aaaaaa`, `123456`, `fedcba`) are a pattern: one in about 10^4 random hex strings. */
@@ -17,8 +17,8 @@ const RUN = 6;
  * Why `text` is too weak to be a token or secret, or null when it is strong enough. Weak means any of:
  * - fewer than MIN_SECRET_BITS by its length and alphabet (each character of an alphabet of n carries at most
  *   log2(n) bits): base64url needs 22 characters, hex 32, decimal 39, printable ASCII 20. This alone is exact:
- *   such a string cannot hold 128 bits however it was made. Other characters are refused (a secret is pasted
- *   into configuration files and headers);
+ *   such a string cannot hold 128 bits however it was made. Other characters, spaces included, are refused: a
+ *   token travels in an `Authorization: Bearer` header, where a space ends it;
  * - fewer distinct characters than half of what its length and alphabet allow (`aaaa…`, `abab…`);
  * - a run of RUN characters stepping by -1, 0 or +1 (`0123456789`, `zzzzzz`);
  * - words: half of it or more (`minha-loja-de-roupas-2026`, `MinhaLojaSenhaForte…`; see wordLetters).
@@ -28,7 +28,7 @@ const RUN = 6;
  */
 export function weakSecretReason(text: string): string | null {
   const alphabet = ALPHABETS.find((candidate) => candidate.pattern.test(text));
-  if (!alphabet) return 'must be printable ASCII (letters, digits, punctuation)';
+  if (!alphabet) return 'must be printable ASCII without spaces (letters, digits, punctuation)';
   const bits = Math.floor(text.length * Math.log2(alphabet.size));
   if (bits < MIN_SECRET_BITS) {
     const needed = Math.ceil(MIN_SECRET_BITS / Math.log2(alphabet.size));
