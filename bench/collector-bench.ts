@@ -24,7 +24,8 @@ const ROUNDS = 3;
 const LEVELS = [10, 50, 100];
 const CONNECTIONS = LEVELS[0] as number;
 const ORIGIN = 'https://loja.example';
-const SITE = { key: 'bench', origins: [ORIGIN], token: 'bench-read-token-0123456789', secret: 'bench-sign-secret-0123456789' };
+/** Credentials drawn once with generateSecret() (the collector refuses weak ones). */
+const SITE = { key: 'bench', origins: [ORIGIN], token: '2w0D3PCDcpkVNvvzwbmU1Aj5G9zSvSes', secret: 'm9MrsI74FNxsPUI5c14MYdEDPxhT7YMH' };
 const CONTACT = { email: 'cliente@example.com', name: 'Cliente' };
 const CONTACT_TOKEN = signContact(SITE.secret, CONTACT);
 

@@ -3,6 +3,7 @@ import { runWidgetBench } from './widget-bench';
 import { runChatSwitchBench } from './chat-switch-bench';
 import { runCollectorBench } from './collector-bench';
 import { runPredictBench } from './predict-bench';
+import { runRateLimiterBench } from './rate-limiter-bench';
 import { printRows } from './rows';
 import { runSegmentsBench } from './segments-bench';
 
@@ -16,4 +17,7 @@ if (want('sidebar')) printRows('Inbox sidebar in Chromium (issue 4)', await runC
 if (want('segments')) printRows('Segmentation and metrics, 100k customers / 1M orders (issue 3)', await runSegmentsBench());
 if (want('predict')) printRows('Predicted value models (issue 3)', runPredictBench());
 if (want('widget')) printRows('Storefront widget size (issue 5)', await runWidgetBench());
-if (want('collector')) printRows('Feedback collector on loopback, autocannon (issue 5)', await runCollectorBench());
+if (want('collector')) {
+  printRows('Feedback collector on loopback, autocannon (issue 5)', await runCollectorBench());
+  printRows('Collector rate limiter at 10k and 100k keys (best of 5 runs of 300k takes)', runRateLimiterBench());
+}

@@ -7,5 +7,5 @@ export { FeedbackStore } from './feedback-store';
 export type { FeedbackItem } from './feedback-store';
 export { loadOrCreateSites, parseSites, SitesFileError } from './sites';
 export type { Site } from './sites';
-export { startCollector } from './start-collector';
-export type { CollectorOptions, RunningCollector } from './start-collector';
+export { DEFAULT_SERVER_LIMITS, startCollector } from './start-collector';
+export type { CollectorOptions, RunningCollector, ServerLimits } from './start-collector';

@@ -17,15 +17,20 @@ export const MIN_HUMAN_ELAPSED_MS = 1500;
 export interface PostFeedbackDeps {
   store: FeedbackStore;
   sites: SiteBook;
+  /** Keyed by addressKey(): an IPv6 client's whole /64 is one address. */
   ipLimiter: TokenBucketLimiter;
+  /** Keyed by site: what real submissions spend. */
   siteLimiter: TokenBucketLimiter;
+  /** Keyed by site: what submissions screened as bots spend instead, so bots never starve real visitors. */
+  botLimiter: TokenBucketLimiter;
+  /** The rate-limit key of the client's address. */
   clientAddress: (c: Context) => string;
   now: () => number;
 }
 
 /**
- * `POST /v1/feedback`. Checks run cheapest first: address rate limit, media type, size, JSON, site, origin,
- * site rate limit, bot screen, fields, consent; only then a commit. A 2xx is sent after the commit is on disk.
+ * `POST /v1/feedback`. Checks run cheapest first: address rate limit, media type, size (and arrival), JSON, site, origin,
+ * bot screen, site rate limit, fields, consent; only then a commit. A 2xx is sent after the commit is on disk.
  */
 export function postFeedback(deps: PostFeedbackDeps): Handler {
   return async (c) => {
@@ -51,7 +56,7 @@ export function postFeedback(deps: PostFeedbackDeps): Handler {
     const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (mediaType !== 'application/json') return fail(415, 'body must be JSON sent as Content-Type: application/json');
     const body = await readBoundedBody(c.req.raw);
-    if (!body.ok) return fail(413, 'body is larger than 16 KB');
+    if (!body.ok) return body.reason === 'too-large' ? fail(413, 'body is larger than 16 KB') : fail(408, 'body: the connection ended before it arrived');
     let json: unknown;
     try {
       json = JSON.parse(body.text);
@@ -70,17 +75,21 @@ export function postFeedback(deps: PostFeedbackDeps): Handler {
     if (origin !== undefined && !readable) return fail(403, 'origin not allowed for this site');
     if (readable && origin) Object.assign(headers, corsHeaders(origin));
 
-    const bySite = deps.siteLimiter.take(site.key);
-    if (!bySite.ok) return limited(bySite.retryAfterSeconds);
-
     const receivedAt = new Date(deps.now()).toISOString();
     const bot = screenReason(fields);
     if (bot) {
-      // Same answer as a stored submission, so a bot cannot tell; only the count is kept.
+      // Only a count is kept. Screened before the site's budget is charged, from a budget of their own: a flood of bots cannot leave
+      // real visitors with 429s, and only so many counts a minute reach the store. Their answers are those of a
+      // real submission (201, or 429 once their budget is spent), so a bot learns little.
+      const byBotBudget = deps.botLimiter.take(site.key);
+      if (!byBotBudget.ok) return limited(byBotBudget.retryAfterSeconds);
       await deps.store.countScreened(site.key, bot, receivedAt.slice(0, 10));
       const id = typeof fields.id === 'string' && fields.id.length >= 8 && fields.id.length <= 100 ? fields.id : randomUUID();
       return reply({ id, receivedAt }, 201);
     }
+
+    const bySite = deps.siteLimiter.take(site.key);
+    if (!bySite.ok) return limited(bySite.retryAfterSeconds);
 
     const parsed = parseFeedbackSubmission(fields);
     if (!parsed.ok) return fail(400, parsed.problem.error, parsed.problem.field);

@@ -22,6 +22,24 @@ describe('GET /v1/feedback', () => {
     expect(basic.status).toBe(401);
   });
 
+  it('answers 429 with Retry-After to every read from an address past 10 refused reads a minute, others unaffected', async () => {
+    const read = (path: string, token: string, address: string) =>
+      h.app.request(path, { headers: { authorization: `Bearer ${token}`, 'x-test-address': address } });
+    for (let i = 0; i < 10; i++) expect((await read('/v1/feedback?site=shop', `guess-${i}`, '198.51.100.1')).status).toBe(401);
+    const limited = await read('/v1/feedback?site=shop', 'guess-10', '198.51.100.1');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('6');
+    // The right token waits too (a right guess must not get through), on both read routes.
+    expect((await read('/v1/feedback?site=shop', SHOP.token, '198.51.100.1')).status).toBe(429);
+    expect((await read('/v1/screened?site=shop', SHOP.token, '198.51.100.1')).status).toBe(429);
+    expect((await read('/v1/feedback?site=shop', SHOP.token, '198.51.100.2')).status).toBe(200);
+    expect((await read('/v1/screened?site=nobody', SHOP.token, '198.51.100.2')).status).toBe(401);
+    h.clock.now += 6_000;
+    expect((await read('/v1/feedback?site=shop', SHOP.token, '198.51.100.1')).status).toBe(200);
+    expect((await read('/v1/feedback?site=shop', 'guess-11', '198.51.100.1')).status).toBe(401);
+    expect((await read('/v1/feedback?site=shop', SHOP.token, '198.51.100.1')).status).toBe(429);
+  });
+
   it('answers 400 naming site, after and limit when they are unusable', async () => {
     expect((await h.list('')).body).toMatchObject({ field: 'site' });
     for (const query of ['site=shop&limit=0', 'site=shop&limit=501', 'site=shop&limit=ten', 'site=shop&limit=2.5']) {

@@ -2,6 +2,7 @@ import type { Context, Handler } from 'hono';
 import { FEEDBACK_PAGE_SIZE, type CollectedPage } from '../core/io/feedback-wire';
 import { bearerMatches } from './bearer';
 import type { FeedbackStore } from './feedback-store';
+import type { TokenBucketLimiter } from './rate-limiter';
 import type { Site, SiteBook } from './sites';
 import { noteSite } from './request-log';
 
@@ -13,17 +14,30 @@ export const MAX_PAGE_SIZE = FEEDBACK_PAGE_SIZE.max;
 export interface ReadFeedbackDeps {
   store: FeedbackStore;
   sites: SiteBook;
+  /** Refused reads per client address (see authorizedSite). */
+  failedReads: TokenBucketLimiter;
+  /** The rate-limit key of the client's address. */
+  clientAddress: (c: Context) => string;
 }
 
 /**
  * The site a read is for, when its bearer token matches. An unknown site answers 401 like a wrong token, so
- * the read side does not reveal which site keys exist.
+ * the read side does not reveal which site keys exist. Each 401 spends one of the address's failed reads; once
+ * they are spent, every read from that address answers 429 before its token is looked at, right or wrong:
+ * letting a right guess through would leave guessing unthrottled. Other addresses are not affected.
  */
-function authorizedSite(c: Context, sites: SiteBook): { site: Site } | { response: Response } {
+function authorizedSite(c: Context, deps: ReadFeedbackDeps): { site: Site } | { response: Response } {
   const key = c.req.query('site');
   if (!key) return { response: c.json({ error: 'site: must be the site key', field: 'site' }, 400) };
-  const site = sites.get(key);
+  const address = deps.clientAddress(c);
+  const waiting = deps.failedReads.peek(address);
+  if (!waiting.ok) {
+    c.header('Retry-After', String(waiting.retryAfterSeconds));
+    return { response: c.json({ error: 'too many refused reads from this address: retry later' }, 429) };
+  }
+  const site = deps.sites.get(key);
   if (!bearerMatches(c.req.header('authorization'), site?.token ?? '\0no site') || !site) {
+    deps.failedReads.take(address);
     c.header('WWW-Authenticate', 'Bearer realm="clientela-collector"');
     return { response: c.json({ error: 'missing or wrong bearer token for this site' }, 401) };
   }
@@ -38,7 +52,7 @@ function authorizedSite(c: Context, sites: SiteBook): { site: Site } | { respons
  */
 export function listFeedback(deps: ReadFeedbackDeps): Handler {
   return (c) => {
-    const auth = authorizedSite(c, deps.sites);
+    const auth = authorizedSite(c, deps);
     if ('response' in auth) return auth.response;
     const after = wholeNumber(c.req.query('after'), 0);
     if (after === null) return c.json({ error: 'after: must be a cursor from a previous page', field: 'after' }, 400);
@@ -53,7 +67,7 @@ export function listFeedback(deps: ReadFeedbackDeps): Handler {
 /** `GET /v1/screened?site=` → `{ counts: [{ day, reason, count }] }`: submissions screened out as bots. */
 export function listScreened(deps: ReadFeedbackDeps): Handler {
   return (c) => {
-    const auth = authorizedSite(c, deps.sites);
+    const auth = authorizedSite(c, deps);
     if ('response' in auth) return auth.response;
     return c.json({ counts: deps.store.screenedCounts(auth.site.key) });
   };

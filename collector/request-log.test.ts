@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bufferedLog, LOG_FLUSH_MS } from './request-log';
+import { bufferedLog, LOG_FLUSH_MS, MAX_LOGGED_PATH } from './request-log';
+import { appHarness, submission } from './test-kit';
 
 const request = (path: string) => ({ level: 'info' as const, msg: 'request', method: 'POST', path, status: 201 });
 const parsed = (writes: string[]) => writes.join('').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -44,5 +45,18 @@ describe('bufferedLog', () => {
     expect(writes.every((text) => text.length <= 64 * 1024 + 200)).toBe(true);
     vi.advanceTimersByTime(LOG_FLUSH_MS);
     expect(parsed(writes).map((line) => line.path)).toEqual(Array.from({ length: 2000 }, (_, i) => `/v1/feedback/${i}`));
+  });
+});
+
+describe('request log lines', () => {
+  it('carry at most MAX_LOGGED_PATH characters of the path, marked as cut', async () => {
+    const h = appHarness();
+    const path = `/v1/${'a'.repeat(8192)}`;
+    await h.app.request(path);
+    await h.post(submission());
+    h.close();
+    expect(h.logs[0]?.path).toBe(`${path.slice(0, MAX_LOGGED_PATH)}…[${path.length} chars]`);
+    expect(JSON.stringify(h.logs[0]).length).toBeLessThan(400);
+    expect(h.logs[1]?.path).toBe('/v1/feedback');
   });
 });

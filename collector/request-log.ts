@@ -46,6 +46,14 @@ export function bufferedLog(write: (text: string) => void): LogSink {
 /** The collector's default log: stdout, see bufferedLog. */
 export const stdoutLog: LogSink = bufferedLog((text) => process.stdout.write(text));
 
+/** Longest path a log line carries; Node accepts request lines of up to about 16 KB. */
+export const MAX_LOGGED_PATH = 200;
+
+/** The path as logged: cut to MAX_LOGGED_PATH characters and marked, so a long URL cannot make a long log line. */
+export function loggedPath(path: string): string {
+  return path.length <= MAX_LOGGED_PATH ? path : `${path.slice(0, MAX_LOGGED_PATH)}…[${path.length} chars]`;
+}
+
 const siteOfRequest = new WeakMap<Request, string>();
 
 /** Records which configured site a request was for, for its log line (never a client-made string). */
@@ -56,7 +64,8 @@ export function noteSite(request: Request, key: string): void {
 type Fetch = (request: Request, env?: object, executionCtx?: ExecutionContext) => Response | Promise<Response>;
 
 /**
- * Logs one line per request with its outcome: method, path (no query), status, milliseconds, site. It wraps the
+ * Logs one line per request with its outcome: method, path (no query, cut to MAX_LOGGED_PATH), status,
+ * milliseconds, site. It wraps the
  * app's fetch rather than being a middleware: with one handler per route Hono skips its middleware chain, which
  * on the feedback route was worth about a fifth of the server's CPU per request.
  */
@@ -70,7 +79,7 @@ export function logRequests(app: { fetch: Fetch }, log: LogSink): void {
       level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
       msg: 'request',
       method: request.method,
-      path: getPath(request),
+      path: loggedPath(getPath(request)),
       status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       site: siteOfRequest.get(request) ?? null,

@@ -1,11 +1,12 @@
 // `npm run collector`: the collector as a process, configured by environment (see collector/README.md).
+// `npm run collector -- new-site <key> <origin>…` prints a site entry with fresh credentials instead.
 import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_RATE_LIMITS } from './app';
 import { stdoutLog } from './request-log';
-import { loadOrCreateSites, SitesFileError } from './sites';
-import { startCollector } from './start-collector';
+import { loadOrCreateSites, newSite, SitesFileError } from './sites';
+import { DEFAULT_SERVER_LIMITS, startCollector } from './start-collector';
 
 export { startCollector } from './start-collector';
 export type { CollectorOptions, RunningCollector } from './start-collector';
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
     perAddressPerMinute: wholeNumberSetting('CLIENTELA_RATE_PER_ADDRESS', DEFAULT_RATE_LIMITS.perAddressPerMinute, 1, 1e9),
     perSitePerMinute: wholeNumberSetting('CLIENTELA_RATE_PER_SITE', DEFAULT_RATE_LIMITS.perSitePerMinute, 1, 1e9),
   };
+  const serverLimits = {
+    maxConnections: wholeNumberSetting('CLIENTELA_MAX_CONNECTIONS', DEFAULT_SERVER_LIMITS.maxConnections, 1, 1e6),
+    keepAliveTimeoutMs: wholeNumberSetting('CLIENTELA_KEEP_ALIVE_MS', DEFAULT_SERVER_LIMITS.keepAliveTimeoutMs, 1, 600_000),
+  };
   const { sites, created } = loadOrCreateSites(sitesFile);
   if (created) {
     const demo = sites[0];
@@ -46,6 +51,7 @@ async function main(): Promise<void> {
     port,
     host: process.env.HOST || '127.0.0.1',
     rateLimits,
+    serverLimits,
     trustProxy: process.env.CLIENTELA_TRUST_PROXY === '1',
   });
   let stopping = false;
@@ -65,6 +71,26 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
+/** `new-site <key> <origin>…`: the entry on stdout (to paste into the sites file), what to do with it on stderr. */
+function printNewSite(args: string[]): void {
+  const [key, ...origins] = args;
+  if (!key || origins.length === 0) throw new SettingError('usage: new-site <key> <origin>… (e.g. new-site loja https://loja.example)');
+  const site = newSite(key, origins);
+  process.stdout.write(`${JSON.stringify(site, null, 2)}\n`);
+  process.stderr.write(
+    'Add this entry to the "sites" list of the sites file (CLIENTELA_SITES, by default ./data/sites.json) and restart the collector.\n' +
+      'The token goes into the extension; the secret to the store\'s backend, which signs verified contacts with it.\n',
+  );
+}
+
+/** No arguments: serve. `new-site …`: print a site entry. Anything else is a mistake worth saying. */
+function run(args: string[]): Promise<void> {
+  const [command, ...rest] = args;
+  if (command === undefined) return main();
+  if (command === 'new-site') return Promise.resolve().then(() => printNewSite(rest));
+  return Promise.reject(new SettingError(`unknown command "${command}" (the one command is new-site; none serves)`));
+}
+
 function isEntry(): boolean {
   const script = process.argv[1];
   if (!script) return false;
@@ -76,7 +102,7 @@ function isEntry(): boolean {
 }
 
 if (isEntry()) {
-  main().catch((error: unknown) => {
+  run(process.argv.slice(2)).catch((error: unknown) => {
     const message = error instanceof SitesFileError || error instanceof SettingError ? error.message : `could not start: ${(error as Error).message}`;
     process.stderr.write(`Clientela collector: ${message}\n`);
     process.exit(1);

@@ -1,10 +1,13 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadOrCreateSites, parseSites, SitesFileError } from './sites';
-import { spawnCollector, tempDir } from './test-kit';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { loadOrCreateSites, newSite, parseSites, SitesFileError } from './sites';
+import { startCollector } from './start-collector';
+import { SHOP, spawnCollector, tempDir } from './test-kit';
 
-const good = { key: 'loja', origins: ['https://loja.example'], token: 'read-token-0123456789' };
+const good = { key: 'loja', origins: ['https://loja.example'], token: '88d42064c4782c603d8c6a0395c9afa2' };
 
 function fieldOf(json: unknown): string {
   try {
@@ -30,8 +33,44 @@ describe('sites file', () => {
     expect(fieldOf({ sites: [{ ...good, origins: [] }] })).toBe('sites[0].origins');
     expect(fieldOf({ sites: [{ ...good, token: 'short' }] })).toBe('sites[0].token');
     expect(fieldOf({ sites: [{ ...good, secret: 'short' }] })).toBe('sites[0].secret');
+    expect(fieldOf({ sites: [good, { ...good, key: 'outra', token: 'shop-read-token-0123456789' }] })).toBe('sites[1].token');
     expect(fieldOf({ sites: [good, good] })).toBe('sites[1].key');
   });
+
+  it('refuses a weak token or secret, saying why and how to generate one', () => {
+    expect(() => parseSites('sites.json', { sites: [{ ...good, token: 'token-de-leitura-da-loja-e2e' }] })).toThrow(
+      'sites.json: sites[0].token: reads as words, not random characters: generate one with `node .output/collector/server.mjs new-site <key> <origin>…` (or `openssl rand -base64 24`)',
+    );
+    expect(() => parseSites('sites.json', { sites: [{ ...good, secret: 'DbX92K0cdwOzPDm65yzrG' }] })).toThrow(/sites\[0\]\.secret: is too short: 21 base64url characters/);
+  });
+
+  it('makes in-process collectors refuse weak tokens as well', async () => {
+    await expect(startCollector({ dataDir: temp.dir, sites: [{ ...SHOP, token: 'segredo-da-loja-123456' }], port: 0, log: () => undefined })).rejects.toThrow(
+      /^startCollector options: sites\[0\]\.token: has a run of 6/,
+    );
+  });
+
+  it('makes new site entries with fresh strong credentials, checking the key and origins', () => {
+    const site = newSite('loja', ['https://loja.example']);
+    expect(parseSites('sites.json', { sites: [site] })).toEqual([site]);
+    expect(site.token).not.toBe(site.secret);
+    expect(newSite('loja', ['https://loja.example']).token).not.toBe(site.token);
+    expect(() => newSite('loja', ['https://loja.example/'])).toThrow(/^new-site: origins\[0\]: must be an origin/);
+    expect(() => newSite('has space', ['https://loja.example'])).toThrow(/^new-site: key: /);
+  });
+
+  it('prints a new site entry from the command line, ready to paste', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'collector/server.ts', ...args], { cwd: resolve(import.meta.dirname, '..'), encoding: 'utf8' });
+    const printed = run('new-site', 'loja', 'https://loja.example', 'https://www.loja.example');
+    expect(printed.status).toBe(0);
+    const site = JSON.parse(printed.stdout) as { origins: string[] };
+    expect(parseSites('sites.json', { sites: [site] })[0]?.origins).toEqual(['https://loja.example', 'https://www.loja.example']);
+    expect(printed.stderr).toMatch(/Add this entry to the "sites" list/);
+    const wrong = run('new-site', 'loja', 'loja.example');
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/new-site: origins\[0\]: must be an origin/);
+    expect(run('new-site').stderr).toMatch(/usage: new-site <key> <origin>/);
+  }, 20_000);
 
   it('writes a demo site with random credentials on first start, owner-only, and reads it back after', () => {
     const file = join(temp.dir, 'nested', 'sites.json');

@@ -3,6 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from '../core/zod';
 import { fieldPath } from './field-path';
+import { weakSecretReason } from './secret-strength';
+
+/** How a seller makes a site entry with strong credentials (named in the errors about weak ones). */
+export const NEW_SITE_COMMAND = 'node .output/collector/server.mjs new-site <key> <origin>…';
 
 const origin = z.string().refine((text) => {
   try {
@@ -13,7 +17,14 @@ const origin = z.string().refine((text) => {
   }
 }, 'must be an origin such as https://loja.example (scheme, host and port only, no path or trailing slash)');
 
-const secretText = z.string().min(16, 'must be at least 16 characters').max(200, 'is too long (200 characters at most)');
+/** A token or secret: generated, never made up (see weakSecretReason). */
+const secretText = z
+  .string()
+  .max(200, 'is too long (200 characters at most)')
+  .superRefine((text, ctx) => {
+    const reason = weakSecretReason(text);
+    if (reason) ctx.addIssue({ code: 'custom', message: `${reason}: generate one with \`${NEW_SITE_COMMAND}\` (or \`openssl rand -base64 24\`)` });
+  });
 
 /** One store the collector accepts feedback for. */
 export const siteSchema = z.object({
@@ -59,14 +70,31 @@ export function parseSites(file: string, json: unknown): Site[] {
   throw new SitesFileError(file, issue ? fieldPath(issue.path) || '(file)' : '(file)', issue?.message ?? 'is invalid');
 }
 
+/**
+ * A fresh token or secret: 24 random bytes (192 bits) as base64url. Drawn again in the rare case the draw would
+ * be refused as looking made up (see weakSecretReason), so what this makes always loads.
+ */
+export function generateSecret(): string {
+  for (;;) {
+    const secret = randomBytes(24).toString('base64url');
+    if (!weakSecretReason(secret)) return secret;
+  }
+}
+
 /** The demo store the lead serves on port 8788; fresh random credentials each time one is made. */
 export function demoSite(): Site {
-  return {
-    key: 'demo',
-    origins: ['http://127.0.0.1:8788', 'http://localhost:8788'],
-    token: randomBytes(24).toString('base64url'),
-    secret: randomBytes(24).toString('base64url'),
-  };
+  return newSite('demo', ['http://127.0.0.1:8788', 'http://localhost:8788']);
+}
+
+/**
+ * A site entry with a fresh token and secret, for the seller to paste into the sites file (the `new-site`
+ * command). The key and origins are checked as the file's are; the error names the field (`origins[0]`).
+ */
+export function newSite(key: string, origins: string[]): Site {
+  const result = siteSchema.safeParse({ key, origins, token: generateSecret(), secret: generateSecret() });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new SitesFileError('new-site', issue ? fieldPath(issue.path) || '(site)' : '(site)', issue?.message ?? 'is invalid');
 }
 
 /**

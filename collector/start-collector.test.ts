@@ -1,6 +1,8 @@
 import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signContact } from './contact-signature';
+import type { LogLine } from './request-log';
 import { startCollector, type RunningCollector } from './start-collector';
 import { pullAll, SHOP, submission, tempDir } from './test-kit';
 
@@ -75,9 +77,74 @@ describe('startCollector over real HTTP on 127.0.0.1', () => {
       // The visitor controls the left part: changing it does not buy a new bucket.
       expect((await send('9.9.9.9, 203.0.113.1')).status).toBe(429);
       expect((await send('203.0.113.2')).status).toBe(201);
+      // An IPv6 visitor is its /64, however the proxy spells the address.
+      expect((await send('2001:db8:0:1::1')).status).toBe(201);
+      expect((await send('[2001:db8:0:1:0:0:0:2]:443')).status).toBe(429);
+      expect((await send('2001:db8:0:2::1')).status).toBe(201);
     } finally {
       await limited.close();
       proxyTemp.remove();
     }
+  });
+});
+
+/** A raw TCP connection to `url` that sends `text` (if any) and resolves with what came back once the server closed it. */
+function rawConnection(url: string, text?: string): { answer: Promise<string>; socket: Socket; firstData: Promise<void> } {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  let data = '';
+  let gotData = () => undefined as void;
+  const firstData = new Promise<void>((resolve) => (gotData = resolve));
+  socket.on('data', (chunk: Buffer) => {
+    data += chunk.toString();
+    gotData();
+  });
+  socket.on('error', () => undefined);
+  if (text !== undefined) socket.on('connect', () => socket.write(text));
+  return { socket, firstData, answer: new Promise((resolve) => socket.on('close', () => resolve(data))) };
+}
+
+describe('startCollector server limits', () => {
+  let temp: ReturnType<typeof tempDir>;
+  const logs: LogLine[] = [];
+  beforeAll(() => (temp = tempDir()));
+  afterAll(() => temp.remove());
+
+  it('closes connections past maxConnections as they arrive, and serves again once one has closed', async () => {
+    const collector = await startCollector({ dataDir: temp.dir, sites: [SHOP], port: 0, serverLimits: { maxConnections: 2 }, log: () => undefined });
+    try {
+      const held = [rawConnection(collector.url, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'), rawConnection(collector.url, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n')];
+      await Promise.all(held.map((connection) => connection.firstData));
+      expect(await rawConnection(collector.url, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n').answer).toBe('');
+      for (const connection of held) connection.socket.destroy();
+      await expect.poll(async () => (await fetch(`${collector.url}/healthz`).catch(() => null))?.status).toBe(200);
+    } finally {
+      await collector.close();
+    }
+  });
+
+  it('answers 408 and closes a connection whose headers or body come too slowly, and closes idle kept-alive ones', async () => {
+    const collector = await startCollector({
+      dataDir: temp.dir,
+      sites: [SHOP],
+      port: 0,
+      serverLimits: { headersTimeoutMs: 200, requestTimeoutMs: 400, keepAliveTimeoutMs: 200 },
+      log: (line) => logs.push(line),
+    });
+    try {
+      const [silent, slowHeaders, slowBody, idle] = await Promise.all([
+        rawConnection(collector.url).answer,
+        rawConnection(collector.url, 'GET /healthz HTTP/1.1\r\nHost: x\r\n').answer,
+        rawConnection(collector.url, 'POST /v1/feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"site":').answer,
+        rawConnection(collector.url, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n').answer,
+      ]);
+      for (const answer of [silent, slowHeaders, slowBody]) expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(idle).toMatch(/^HTTP\/1\.1 200 [\s\S]*\{"ok":true\}$/);
+    } finally {
+      await collector.close();
+    }
+    // The body cut off by the timeout is the client's failure: logged as the 408 it got, not as a server error.
+    expect(logs.filter((line) => line.level === 'error')).toEqual([]);
+    expect(logs).toContainEqual(expect.objectContaining({ msg: 'request', method: 'POST', path: '/v1/feedback', status: 408 }));
   });
 });

@@ -7,7 +7,33 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type RateLimits } from './app';
 import { FeedbackStore } from './feedback-store';
 import { stdoutLog, type LogSink } from './request-log';
-import type { Site } from './sites';
+import { parseSites, type Site } from './sites';
+
+/**
+ * What one client may hold of the server: connections, and time to send a request. Without them a client can
+ * keep connections open for nothing (sending a header every few seconds, or no byte at all) until the process
+ * runs out of file descriptors, and every visitor after it is refused.
+ */
+export interface ServerLimits {
+  /** Connections open at once; past it, new ones are closed as they arrive (keep it below `ulimit -n`). */
+  maxConnections: number;
+  /** To receive a request's headers (for a new connection, counted from its opening); then 408 and closed. */
+  headersTimeoutMs: number;
+  /** To receive a whole request, body included (16 KB at most); then 408 and closed. */
+  requestTimeoutMs: number;
+  /** How long a kept-alive connection may sit idle between requests. */
+  keepAliveTimeoutMs: number;
+}
+
+/**
+ * Defaults: 500 connections is far above what a small store's visitors open at once and well below the 1024
+ * descriptors a process usually gets; 10 s for headers and 30 s for a 16 KB request are generous on a poor mobile
+ * network; 5 s keep-alive is Node's own default.
+ */
+export const DEFAULT_SERVER_LIMITS: ServerLimits = { maxConnections: 500, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
+
+/** How often Node looks for requests past their timeouts (its default, 30 s, would let a slow one live 40 s). */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 /** How to run a collector in this process. */
 export interface CollectorOptions {
@@ -19,6 +45,7 @@ export interface CollectorOptions {
   /** Default 127.0.0.1: reachable from this machine only until the seller chooses otherwise. */
   host?: string;
   rateLimits?: Partial<RateLimits>;
+  serverLimits?: Partial<ServerLimits>;
   /**
    * Behind a reverse proxy every peer is the proxy, so one address bucket would throttle all visitors at once.
    * When true, the rightmost `X-Forwarded-For` entry (the one our proxy appended) is the visitor's address.
@@ -36,8 +63,9 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
-/** Opens the store and listens; resolves once connections are accepted. */
+/** Checks the sites as the sites file is checked (weak tokens refused), opens the store and listens; resolves once connections are accepted. */
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
+  const sites = parseSites('startCollector options', { sites: options.sites });
   const log = options.log ?? stdoutLog;
   const store = FeedbackStore.open(options.dataDir, {
     // Each waiting request answers that much later: worth a line for whoever looks after the server's disk.
@@ -45,13 +73,26 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   });
   const app = createApp({
     store,
-    sites: options.sites,
+    sites,
     rateLimits: options.rateLimits,
     clientAddress: (c) => clientAddress(c, options.trustProxy ?? false),
     log,
   });
   const host = options.host ?? '127.0.0.1';
-  const server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }) as Server;
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...options.serverLimits };
+  const server = serve({
+    fetch: app.fetch,
+    port: options.port ?? 8787,
+    hostname: host,
+    serverOptions: {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
+  }) as Server;
+  // Set before the first connection is accepted (that happens on a later turn of the event loop).
+  server.maxConnections = limits.maxConnections;
   try {
     await once(server, 'listening');
   } catch (error) {

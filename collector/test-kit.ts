@@ -8,9 +8,12 @@ import { FeedbackStore, type FeedbackItem } from './feedback-store';
 import type { LogLine } from './request-log';
 import type { Site } from './sites';
 
-/** Two shops: `shop` signs contacts with its own secret; `other` falls back to its token. */
-export const SHOP: Site = { key: 'shop', origins: ['https://loja.example', 'http://localhost:8788'], token: 'shop-read-token-0123456789', secret: 'shop-sign-secret-0123456789' };
-export const OTHER: Site = { key: 'other', origins: ['https://outra.example'], token: 'other-read-token-0123456789' };
+/**
+ * Two shops: `shop` signs contacts with its own secret; `other` falls back to its token. Their credentials are
+ * constants drawn once with generateSecret(), strong as the sites file demands.
+ */
+export const SHOP: Site = { key: 'shop', origins: ['https://loja.example', 'http://localhost:8788'], token: 'jVqJiMqHjSMvFJDh8-6giPaKYWF9Rthw', secret: 'ynJzF0g42iHvH4ouLCD2Q6FydWktg4i9' };
+export const OTHER: Site = { key: 'other', origins: ['https://outra.example'], token: 'GihaUIeh6Wkyy6yM7ahP_xjhZnUP3Mz3' };
 
 /** A temp folder removed by the returned function. */
 export function tempDir(prefix = 'clientela-collector-'): { dir: string; remove: () => void } {

@@ -17,11 +17,13 @@ function legacyStorage(initial: Record<string, unknown>) {
 describe('background settings in the book (out of content scripts’ reach)', () => {
   it('moves collectors an earlier version kept in storage.local into the book, and removes them there', async () => {
     const book = await openTestBook();
-    const legacy = legacyStorage({ collectors: [{ id: 'c1', token: 'read-token-123' }], 'sidebar.collapsed': true });
+    // A read token as collectors make them (generated; weak ones are refused).
+    const token = '2_Gk9W3U8ndEf7JV34RmPI75eBbyQsxR';
+    const legacy = legacyStorage({ collectors: [{ id: 'c1', token }], 'sidebar.collapsed': true });
     const settings = await bookSettings(book, legacy);
-    expect(await settings.get('collectors')).toEqual([{ id: 'c1', token: 'read-token-123' }]);
+    expect(await settings.get('collectors')).toEqual([{ id: 'c1', token }]);
     expect(legacy.data).toEqual({ 'sidebar.collapsed': true });
-    expect(JSON.stringify(legacy.data)).not.toContain('read-token');
+    expect(JSON.stringify(legacy.data)).not.toContain(token);
   });
 
   it('keeps what the book already has when both hold collectors, and writes new values to the book only', async () => {

@@ -8,7 +8,8 @@ import { buildWidget } from '../../widget/build';
 import { serveDemo, type DemoServer } from '../../widget/demo/serve';
 import { launchWithExtension, routeSiteToFixture, sidebarOf, type ExtensionSession } from './extension-harness';
 
-const TOKEN = 'token-de-leitura-da-loja-e2e';
+/** Drawn once with generateSecret(): the collector refuses weak tokens. */
+const TOKEN = 'vYxNbSKzmGuEbI5Q7RV51zKbPj-pYoYe';
 const LAUNCHER = 'clientela-widget button.l';
 const STATUS = 'clientela-widget [role=status]';
 

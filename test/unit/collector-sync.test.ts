@@ -9,7 +9,8 @@ import { MAX_PAGE_BYTES, MAX_PAGES_PER_SYNC } from '../../extension/background/c
 import { CollectorService, type KeyValueStore } from '../../extension/background/collectors';
 import type { Locale } from '../../extension/ui/i18n';
 
-const SITE = { key: 'loja', origins: ['http://127.0.0.1:8788'], token: 'segredo-da-loja-123456' };
+/** The token was drawn once with generateSecret(): the collector refuses weak ones. */
+const SITE = { key: 'loja', origins: ['http://127.0.0.1:8788'], token: 'M3Ed6bOieFFjfMeQjyi8gdr1gb7mwcek' };
 
 function memoryStorage(): KeyValueStore {
   const map = new Map<string, unknown>();
