@@ -5,14 +5,16 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type RateLimits } from './app';
-import { FeedbackStore } from './feedback-store';
+import { openFeedbackStore } from './open-store';
 import { stdoutLog, type LogSink } from './request-log';
 import type { Site } from './sites';
 
 /** How to run a collector in this process. */
 export interface CollectorOptions {
-  /** Folder of `collector.sqlite`; created if missing. */
+  /** Folder of `collector.sqlite`; created if missing (0700). Unused when `databaseUrl` is set. */
   dataDir: string;
+  /** `postgres://…`: keep feedback in this PostgreSQL database instead, shared with other collector processes. */
+  databaseUrl?: string;
   sites: readonly Site[];
   /** Default 8787; 0 picks a free port (read it back from `url`). */
   port?: number;
@@ -39,7 +41,7 @@ export interface RunningCollector {
 /** Opens the store and listens; resolves once connections are accepted. */
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
   const log = options.log ?? stdoutLog;
-  const store = FeedbackStore.open(options.dataDir, {
+  const store = await openFeedbackStore(options, {
     // Each waiting request answers that much later: worth a line for whoever looks after the server's disk.
     onSlowCommit: (ms, writes) => log({ level: 'warn', msg: 'slow commit', ms: Math.round(ms), writes }),
   });
@@ -55,7 +57,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   try {
     await once(server, 'listening');
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -63,8 +65,8 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   log({ level: 'info', msg: 'listening', url });
 
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= drain(server, options.drainTimeoutMs ?? 10_000).then(() => {
-    store.close();
+  const close = () => (closing ??= drain(server, options.drainTimeoutMs ?? 10_000).then(async () => {
+    await store.close();
     log({ level: 'info', msg: 'closed', url });
   }));
   return { url, close };
