@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommitBatcher, type CommitBatcherOptions } from './commit-batcher';
 import type { FeedbackItem, FeedbackPage, FeedbackStore, ScreenedCount, ScreenReason, SubmitResult } from './feedback-store';
+import { privateFile, privateFolder, tightenIfPresent } from './private-files';
 
 interface Row {
   seq: number;
@@ -74,10 +74,18 @@ export class SqliteFeedbackStore implements FeedbackStore {
   readonly #screen: Database.Statement;
   readonly #screenedCounts: Database.Statement<[string], ScreenedCount>;
 
-  /** Opens (creating if needed) `<dataDir>/collector.sqlite`; `commits` reports slow group commits. */
+  /**
+   * Opens (creating if needed) `<dataDir>/collector.sqlite`; `commits` reports slow group commits. The folder is
+   * 0700 and the file 0600 before SQLite opens it; SQLite gives its `-wal` and `-shm` files the database file's
+   * mode, and leftovers of a crash are tightened here.
+   */
   static open(dataDir: string, commits: CommitBatcherOptions = {}): SqliteFeedbackStore {
-    mkdirSync(dataDir, { recursive: true });
-    return new SqliteFeedbackStore(new Database(join(dataDir, 'collector.sqlite')), commits);
+    privateFolder(dataDir);
+    const file = join(dataDir, 'collector.sqlite');
+    privateFile(file);
+    tightenIfPresent(`${file}-wal`);
+    tightenIfPresent(`${file}-shm`);
+    return new SqliteFeedbackStore(new Database(file), commits);
   }
 
   private constructor(db: Database.Database, commits: CommitBatcherOptions) {
