@@ -13,6 +13,8 @@ const PG_ROOT = '/usr/lib/postgresql';
 /** A running cluster on 127.0.0.1, trust authentication, superuser `postgres`. */
 export interface PgCluster {
   port: number;
+  /** Its temp folder: the data directory, the socket and `server.log`. */
+  dir: string;
   /** `postgres://postgres@127.0.0.1:<port>/<database>` (default database `postgres`). */
   url(database?: string): string;
   /** The postmaster's process id (its children are the backends and background workers). */
@@ -26,13 +28,13 @@ export interface PgCluster {
 }
 
 /** The newest `/usr/lib/postgresql/<version>/bin` that has initdb; fails with what to install when there is none. */
-export function postgresBinDir(): string {
-  const versions = existsSync(PG_ROOT) ? readdirSync(PG_ROOT).filter((name) => /^\d+$/.test(name) && existsSync(join(PG_ROOT, name, 'bin/initdb'))) : [];
+export function postgresBinDir(root = PG_ROOT): string {
+  const versions = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name) && existsSync(join(root, name, 'bin/initdb'))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
   if (newest === undefined) {
-    throw new Error(`PostgreSQL server binaries not found (no ${PG_ROOT}/<version>/bin/initdb): install Debian's postgresql (apt-get install -y postgresql; .ci/run does this)`);
+    throw new Error(`PostgreSQL server binaries not found (no ${root}/<version>/bin/initdb): install Debian's postgresql (apt-get install -y postgresql; .ci/run does this)`);
   }
-  return join(PG_ROOT, newest, 'bin');
+  return join(root, newest, 'bin');
 }
 
 /**
@@ -61,6 +63,7 @@ export async function startPgCluster(settings: Record<string, string> = {}): Pro
       get port() {
         return port;
       },
+      dir,
       url,
       pid: () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
       async createDatabase(name) {
