@@ -41,6 +41,32 @@ CREATE TABLE clientela.screened (
   count bigint NOT NULL,
   PRIMARY KEY (site, day, reason)
 );
+-- One group commit: called as a single statement, so the lock, both inserts and the COMMIT run in one implicit
+-- transaction on the server, in this order, within one round trip. \`items\` is a JSON array of feedback rows
+-- (stored in array order: the first of two copies wins and seqs follow arrival); \`screens\` of
+-- { site, day, reason, count }, one per key. Returns the (site, id) of the rows it stored.
+CREATE FUNCTION clientela.write_batch(items jsonb, screens jsonb) RETURNS TABLE (stored_site text, stored_id text)
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(${LOCK_CLASS}, ${SEQUENCE_LOCK});
+  INSERT INTO clientela.screened AS s (site, day, reason, count)
+    SELECT c.site, c.day, c.reason, c.count FROM jsonb_to_recordset(screens) AS c(site text, day date, reason text, count bigint)
+    ON CONFLICT (site, day, reason) DO UPDATE SET count = s.count + excluded.count;
+  RETURN QUERY
+    WITH stored AS (
+      INSERT INTO clientela.feedback AS f (site, id, kind, score, comment, contact_email, contact_phone, contact_name,
+        consent_given, consent_text, consent_version, page, locale, order_id, verified, received_at)
+      SELECT r.site, r.id, r.kind, r.score, r.comment, r.contact_email, r.contact_phone, r.contact_name,
+        r.consent_given, r.consent_text, r.consent_version, r.page, r.locale, r.order_id, r.verified, r.received_at
+      FROM jsonb_array_elements(items) WITH ORDINALITY AS e(row, n),
+        LATERAL jsonb_populate_record(NULL::clientela.feedback, e.row) AS r
+      ORDER BY e.n
+      ON CONFLICT (site, id) DO NOTHING
+      RETURNING f.site, f.id
+    )
+    SELECT stored.site, stored.id FROM stored;
+END
+$$;
 `;
 
 /**

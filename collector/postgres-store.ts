@@ -1,8 +1,8 @@
-import postgres, { type Sql, type TransactionSql } from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import type { CommitBatcherOptions } from './commit-batcher';
 import type { FeedbackItem, FeedbackPage, FeedbackStore, ScreenedCount, ScreenReason, SubmitResult } from './feedback-store';
 import { GroupCommitQueue } from './group-commit-queue';
-import { assertDurableCommits, LOCK_CLASS, migrate, SEQUENCE_LOCK } from './postgres-schema';
+import { assertDurableCommits, migrate } from './postgres-schema';
 
 type Write = { submit: FeedbackItem } | { screen: { site: string; reason: ScreenReason; day: string } };
 
@@ -39,7 +39,7 @@ interface Row {
  * transaction has ended without a row, and a sequence never hands a value out twice, so no row can ever fill a
  * gap below a cursor: paging by `seq > after` skips nothing. (The identity is CACHE 1: see postgres-schema.ts.)
  * The price is that writers' commits, fsync included, are serialized across processes; each is a group commit
- * (GroupCommitQueue), so one lock turn carries a whole batch.
+ * (GroupCommitQueue), so one lock turn carries a whole batch, and the turn happens inside one statement (#commit).
  */
 export class PostgresFeedbackStore implements FeedbackStore {
   readonly #sql: Sql;
@@ -91,73 +91,59 @@ export class PostgresFeedbackStore implements FeedbackStore {
     await this.#sql.end({ timeout: 5 });
   }
 
-  /** One transaction for a group of writes, under the sequence lock (see the class comment). */
-  #commit(writes: Write[]): Promise<(SubmitResult | undefined)[]> {
+  /**
+   * One transaction for a group of writes: a single call of clientela.write_batch (postgres-schema.ts), which takes
+   * the sequence lock, inserts and commits on the server in one round trip. The lock is thus held only while the
+   * server works, never while a busy collector process gets round to sending its next statement.
+   */
+  async #commit(writes: Write[]): Promise<(SubmitResult | undefined)[]> {
     const items = writes.flatMap((write) => ('submit' in write ? [write.submit] : []));
     const screens = writes.flatMap((write) => ('screen' in write ? [write.screen] : []));
-    return this.#sql.begin(async (tx) => {
-      // Pipelined: Promise.all starts them in array order on the transaction's one connection, so they leave in
-      // one round trip and PostgreSQL runs them in that order: the lock is held before the insert draws a seq, and
-      // for one round trip less than when awaiting each statement.
-      const [, created] = await Promise.all([
-        tx`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ${SEQUENCE_LOCK})`,
-        items.length > 0 ? insertQuery(tx, items) : [],
-        screens.length > 0 ? countScreensQuery(tx, screens) : undefined,
-      ]);
-      const results = await resultsOf(tx, items, created);
-      let next = 0;
-      return writes.map((write) => ('submit' in write ? results[next++] : undefined));
+    const stored = await this.#sql<{ stored_site: string; stored_id: string }[]>`
+      SELECT stored_site, stored_id FROM clientela.write_batch(${this.#sql.json(items.map(rowOf))}, ${this.#sql.json(screenCounts(screens))})`;
+    const results = await this.#resultsOf(items, stored);
+    let next = 0;
+    return writes.map((write) => ('submit' in write ? results[next++] : undefined));
+  }
+
+  /**
+   * Each item's result: created when the batch stored it; a repeat (of an earlier item in the batch, or of a row
+   * stored before) gets the stored copy's receivedAt and `created: false`. Rows are never deleted, so the copies
+   * stored before can be read after the commit.
+   */
+  async #resultsOf(items: FeedbackItem[], stored: readonly { stored_site: string; stored_id: string }[]): Promise<SubmitResult[]> {
+    const fresh = new Set(stored.map((row) => keyOf(row.stored_site, row.stored_id)));
+    const firstCopy = new Map<string, string>();
+    const earlier: FeedbackItem[] = [];
+    const results = items.map((item): SubmitResult | undefined => {
+      const key = keyOf(item.site, item.id);
+      if (fresh.delete(key)) {
+        firstCopy.set(key, item.receivedAt);
+        return { created: true, receivedAt: item.receivedAt };
+      }
+      const first = firstCopy.get(key);
+      if (first !== undefined) return { created: false, receivedAt: first };
+      earlier.push(item);
+      return undefined;
+    });
+    if (earlier.length === 0) return results as SubmitResult[];
+    const originals = await this.#sql<{ site: string; id: string; received_at: Date }[]>`
+      SELECT f.site, f.id, f.received_at FROM clientela.feedback f
+      JOIN jsonb_to_recordset(${this.#sql.json(earlier.map(({ site, id }) => ({ site, id })))}) AS k(site text, id text)
+        ON f.site = k.site AND f.id = k.id`;
+    const receivedAt = new Map(originals.map((row) => [keyOf(row.site, row.id), row.received_at.toISOString()]));
+    return items.map((item, i) => {
+      const result = results[i];
+      if (result) return result;
+      const original = receivedAt.get(keyOf(item.site, item.id));
+      if (original === undefined) throw new Error('idempotent insert found no original row');
+      return { created: false, receivedAt: original };
     });
   }
 }
 
-/**
- * Inserts `items` in order, one row per (site, id), returning the keys it stored. One statement whatever the batch
- * size (so one prepared statement): rows as a JSON array, expanded in order (WITH ORDINALITY), so the first of two
- * copies in one batch is the one stored and seqs follow arrival.
- */
-function insertQuery(tx: TransactionSql, items: FeedbackItem[]) {
-  return tx<{ site: string; id: string }[]>`
-    INSERT INTO clientela.feedback (site, id, kind, score, comment, contact_email, contact_phone, contact_name,
-      consent_given, consent_text, consent_version, page, locale, order_id, verified, received_at)
-    SELECT r.site, r.id, r.kind, r.score, r.comment, r.contact_email, r.contact_phone, r.contact_name,
-      r.consent_given, r.consent_text, r.consent_version, r.page, r.locale, r.order_id, r.verified, r.received_at
-    FROM jsonb_array_elements(${tx.json(items.map(rowOf))}) WITH ORDINALITY AS e(row, n),
-      LATERAL jsonb_populate_record(NULL::clientela.feedback, e.row) AS r
-    ORDER BY e.n
-    ON CONFLICT (site, id) DO NOTHING
-    RETURNING site, id`;
-}
-
-/**
- * Each item's result: created when the insert stored it; a repeat (of a stored row, or of an earlier item in this
- * batch) gets the stored copy's receivedAt and `created: false`.
- */
-async function resultsOf(tx: TransactionSql, items: FeedbackItem[], created: readonly { site: string; id: string }[]): Promise<SubmitResult[]> {
-  const fresh = new Set(created.map((row) => keyOf(row.site, row.id)));
-  const results: (SubmitResult | undefined)[] = items.map((item) => {
-    const key = keyOf(item.site, item.id);
-    if (!fresh.delete(key)) return undefined;
-    return { created: true, receivedAt: item.receivedAt };
-  });
-  const repeats = items.filter((_, i) => results[i] === undefined);
-  if (repeats.length === 0) return results as SubmitResult[];
-  const originals = await tx<{ site: string; id: string; received_at: Date }[]>`
-    SELECT f.site, f.id, f.received_at FROM clientela.feedback f
-    JOIN jsonb_to_recordset(${tx.json(repeats.map(({ site, id }) => ({ site, id })))}) AS k(site text, id text)
-      ON f.site = k.site AND f.id = k.id`;
-  const receivedAt = new Map(originals.map((row) => [keyOf(row.site, row.id), row.received_at.toISOString()]));
-  return items.map((item, i) => {
-    const result = results[i];
-    if (result) return result;
-    const original = receivedAt.get(keyOf(item.site, item.id));
-    if (original === undefined) throw new Error('idempotent insert found no original row');
-    return { created: false, receivedAt: original };
-  });
-}
-
-/** Adds the batch's screened-out submissions to the daily counts (grouped first: one row may not be updated twice in a statement). */
-function countScreensQuery(tx: TransactionSql, screens: { site: string; reason: ScreenReason; day: string }[]) {
+/** One entry per (site, day, reason) with its count: a statement may not update one row twice. */
+function screenCounts(screens: { site: string; reason: ScreenReason; day: string }[]) {
   const counts = new Map<string, { site: string; reason: ScreenReason; day: string; count: number }>();
   for (const screen of screens) {
     const key = `${screen.site}\n${screen.day}\n${screen.reason}`;
@@ -165,11 +151,7 @@ function countScreensQuery(tx: TransactionSql, screens: { site: string; reason: 
     entry.count += 1;
     counts.set(key, entry);
   }
-  return tx`
-    INSERT INTO clientela.screened (site, day, reason, count)
-    SELECT site, day, reason, count FROM jsonb_to_recordset(${tx.json([...counts.values()])})
-      AS s(site text, day date, reason text, count bigint)
-    ON CONFLICT (site, day, reason) DO UPDATE SET count = clientela.screened.count + excluded.count`;
+  return [...counts.values()];
 }
 
 /** Site keys cannot hold a newline, so it separates the two parts. */
