@@ -34,6 +34,26 @@ async function load(url: string, prefix: string): Promise<{ acked: Set<string>; 
   return { acked, sent, failed: result.non2xx + result.errors + result.timeouts };
 }
 
+/** A reader pulling `GET /v1/feedback` page after page from one collector, as the extension does. */
+class CursorFollower {
+  readonly followed: string[] = [];
+  /** The cursor after each page that had items. */
+  readonly cursors: number[] = [];
+  #after = '0';
+
+  constructor(readonly url: string) {}
+
+  /** One page after the cursor; true while more are there already. */
+  async follow(): Promise<boolean> {
+    const response = await fetch(`${this.url}/v1/feedback?site=shop&after=${this.#after}&limit=50`, { headers: { authorization: `Bearer ${SHOP.token}` } });
+    const page = (await response.json()) as { items: { id: string }[]; next: string | null; cursor: string };
+    this.followed.push(...page.items.map((item) => item.id));
+    if (page.items.length > 0) this.cursors.push(Number(page.cursor));
+    this.#after = page.cursor;
+    return page.next !== null;
+  }
+}
+
 describe('two collector processes sharing one PostgreSQL under load', () => {
   let cluster: PgCluster | undefined;
   const temp = tempDir();
@@ -43,43 +63,39 @@ describe('two collector processes sharing one PostgreSQL under load', () => {
     temp.remove();
   }, 180_000);
 
-  it('loses no acknowledged submission, stores each once, and a reader following the cursor during the load sees every row in order', async () => {
+  it('loses no acknowledged submission, stores each once, and readers following the cursor during the load see every row in order', async () => {
     const databaseUrl = await (cluster as PgCluster).createDatabase('load');
     const env = collectorEnv(temp.dir, { CLIENTELA_DATABASE_URL: databaseUrl, CLIENTELA_RATE_PER_ADDRESS: '1000000000', CLIENTELA_RATE_PER_SITE: '1000000000' });
     const collectors: CollectorChild[] = [];
     try {
       collectors.push(await spawnCollector(env), await spawnCollector(env));
       const [a, b] = collectors as [CollectorChild, CollectorChild];
-      const followed: string[] = [];
-      const cursors: number[] = [];
-      let after = '0';
-      /** One page after the cursor from process a, as the extension pulls; true while more are there already. */
-      const follow = async () => {
-        const response = await fetch(`${a.url}/v1/feedback?site=shop&after=${after}&limit=50`, { headers: { authorization: `Bearer ${SHOP.token}` } });
-        const page = (await response.json()) as { items: { id: string }[]; next: string | null; cursor: string };
-        followed.push(...page.items.map((item) => item.id));
-        if (page.items.length > 0) cursors.push(Number(page.cursor));
-        after = page.cursor;
-        return page.next !== null;
-      };
       let loading = true;
       const loads = Promise.all([load(a.url, 'a'), load(b.url, 'b')]).finally(() => (loading = false));
-      while (loading) await follow();
+      // One reader per process, each following the cursor while both processes commit.
+      const readers = [a, b].map((collector) => new CursorFollower(collector.url));
+      await Promise.all(readers.map(async (reader) => {
+        while (loading) await reader.follow();
+      }));
       const results = await loads;
-      while (await follow());
+      // autocannon stops without awaiting the requests still in flight: those may commit after this read.
+      const stored = (await pullAll(b.url, SHOP)).map((item) => item.id);
+      for (const reader of readers) while (await reader.follow());
 
       const acked = results.flatMap((result) => [...result.acked]);
       const sent = new Set(results.flatMap((result) => [...result.sent]));
       expect(results.map((result) => result.failed)).toEqual([0, 0]);
       expect(results.every((result) => result.acked.size > 0)).toBe(true);
-      const stored = (await pullAll(b.url, SHOP)).map((item) => item.id);
       const storedIds = new Set(stored);
       expect(storedIds.size).toBe(stored.length);
       expect(acked.filter((id) => !storedIds.has(id))).toEqual([]);
       expect(stored.filter((id) => !sent.has(id))).toEqual([]);
-      // The follower paged while both processes committed: it saw every row, in the order of a full read afterwards.
-      expect(followed).toEqual(stored);
-      expect(cursors.every((cursor, i) => i === 0 || cursor > (cursors[i - 1] as number))).toBe(true);
+      for (const { followed, cursors } of readers) {
+        // Each saw every row of the full read, in its order (and after them only late commits, whose seqs are higher).
+        expect(followed.slice(0, stored.length)).toEqual(stored);
+        expect(new Set(followed).size).toBe(followed.length);
+        expect(cursors.every((cursor, i) => i === 0 || cursor > (cursors[i - 1] as number))).toBe(true);
+      }
     } finally {
       for (const collector of collectors) collector.child.kill('SIGTERM');
       for (const collector of collectors) expect((await collector.exited).code).toBe(0);
