@@ -49,14 +49,14 @@ export async function startPgCluster(settings: Record<string, string> = {}): Pro
   const data = join(dir, 'data');
   const asOwner = (command: string, args: string[]) =>
     process.getuid?.() === 0 ? run('runuser', ['-u', 'postgres', '--', join(bin, command), ...args]) : run(join(bin, command), args);
-  let watchdog: ReturnType<typeof spawn> | undefined;
+  // From the start: a process killed during initdb or pg_ctl start leaks nothing either.
+  const watchdog = spawn('sh', ['-c', watchdogScript(bin, data, dir)], { detached: true, stdio: 'ignore' });
+  watchdog.unref();
   try {
     if (process.getuid?.() === 0) await run('chown', ['postgres:', dir]);
     // --no-sync: a throw-away cluster need not survive the machine; the server's own fsync stays on.
     await asOwner('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
     let port = await startServer(asOwner, data, dir, settings);
-    watchdog = spawn('sh', ['-c', watchdogScript(bin, data, dir)], { detached: true, stdio: 'ignore' });
-    watchdog.unref();
     const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
     const pgStop = () => asOwner('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
     return {
@@ -130,8 +130,8 @@ function freePort(): Promise<number> {
 }
 
 /** Kills the watchdog's process group (its shell and the `sleep` it waits in). */
-function stopWatchdog(watchdog: ReturnType<typeof spawn> | undefined): void {
-  if (watchdog?.pid !== undefined) process.kill(-watchdog.pid, 'SIGKILL');
+function stopWatchdog(watchdog: ReturnType<typeof spawn>): void {
+  if (watchdog.pid !== undefined) process.kill(-watchdog.pid, 'SIGKILL');
 }
 
 /** Shell that waits for this process to end, then stops the server and removes its folder. */
