@@ -1,86 +1,19 @@
-// Collector throughput: POST /v1/feedback against a bare Hono endpoint on the same machine, both on loopback.
+// Collector throughput: POST /v1/feedback against a bare Hono endpoint on the same machine, both on loopback; then
+// the collector on PostgreSQL with two processes beside it (collector-postgres-bench.ts).
 // Run alone with `npx tsx bench/collector-bench.ts`; the lead's bench runner imports runCollectorBench().
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { closeSync, mkdtempSync, openSync, readFileSync, realpathSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { signContact } from '../collector';
 import { buildCollector, buildForNode } from '../collector/build';
 import { SLOW_COMMIT_MS } from '../collector/commit-batcher';
+import { BUILT, child, LEVELS, loader, merge, ROUNDS, SECONDS, SITE, stop, UNLIMITED, WARMUP_SECONDS, type Load } from './collector-load';
+import { runPostgresBench } from './collector-postgres-bench';
 import { printRows, type BenchRow } from './rows';
 
-const ROOT = resolve(import.meta.dirname, '..');
-/** Bundles of both servers (inside the repository, so they find node_modules). */
-const BUILT = join(ROOT, '.bench/servers');
-const SECONDS = Number(process.env.CLIENTELA_BENCH_SECONDS ?? 12);
-const WARMUP_SECONDS = 2;
-const ROUNDS = 3;
-/** Concurrent connections, each sending its next submission as soon as the previous one is answered. */
-const LEVELS = [10, 50, 100];
 const CONNECTIONS = LEVELS[0] as number;
-const ORIGIN = 'https://loja.example';
-/** Credentials drawn once with generateSecret() (the collector refuses weak ones). */
-const SITE = { key: 'bench', origins: [ORIGIN], token: '2w0D3PCDcpkVNvvzwbmU1Aj5G9zSvSes', secret: 'm9MrsI74FNxsPUI5c14MYdEDPxhT7YMH' };
-const CONTACT = { email: 'cliente@example.com', name: 'Cliente' };
-const CONTACT_TOKEN = signContact(SITE.secret, CONTACT);
-
-/** A realistic widget submission (contact, consent, signed token) with an idempotency id never sent before. */
-function submissionBody(id: string): string {
-  return JSON.stringify({
-    site: SITE.key, id, kind: 'csat', score: 4, comment: 'Entrega rápida e produto bem embalado. Voltarei a comprar!',
-    contact: CONTACT, consent: { given: true, text: 'Aceito ser contactado sobre a minha opinião.', version: 'pt-BR-1' },
-    token: CONTACT_TOKEN, page: 'https://loja.example/obrigado', locale: 'pt-BR', orderId: 'A-1001', elapsedMs: 8000,
-  });
-}
-
-interface Load {
-  reqPerSec: number;
-  p99: number;
-  ok: number;
-  other: number;
-  /** Server CPU (user + system, from /proc) per answered request, in microseconds. */
-  cpuUsPerRequest: number;
-}
-
-/** CPU time a process has used so far, in microseconds (Linux /proc; clock ticks of 10 ms). */
-function cpuUs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100;
-}
-
-/** Sends unique-id submissions with autocannon: the load both servers get. */
-function loader(url: string, pid: number, run: string): (seconds: number, connections: number) => Promise<Load> {
-  let n = 0;
-  return async (seconds, connections) => {
-    const cpuBefore = cpuUs(pid);
-    const result = await autocannon({
-      url,
-      connections,
-      duration: seconds,
-      requests: [
-        {
-          method: 'POST',
-          path: '/v1/feedback',
-          headers: { 'content-type': 'application/json', origin: ORIGIN },
-          setupRequest: (request) => ({ ...request, body: submissionBody(`${run}-${(n += 1).toString(36).padStart(8, '0')}`) }),
-        },
-      ],
-    });
-    const answered = result['2xx'] + result.non2xx;
-    return {
-      reqPerSec: result.requests.average,
-      p99: result.latency.p99,
-      ok: result['2xx'],
-      other: result.non2xx + result.errors,
-      cpuUsPerRequest: answered > 0 ? (cpuUs(pid) - cpuBefore) / answered : NaN,
-    };
-  };
-}
 
 interface Level {
   connections: number;
@@ -113,41 +46,6 @@ async function compare(ours: ReturnType<typeof loader>, peer: ReturnType<typeof 
   return { levels, collectorOk };
 }
 
-function merge(loads: Load[]): Load {
-  const mean = (pick: (load: Load) => number) => loads.reduce((sum, load) => sum + pick(load), 0) / loads.length;
-  return {
-    reqPerSec: mean((l) => l.reqPerSec),
-    p99: Math.max(...loads.map((l) => l.p99)),
-    ok: loads.reduce((sum, l) => sum + l.ok, 0),
-    other: loads.reduce((sum, l) => sum + l.other, 0),
-    cpuUsPerRequest: mean((l) => l.cpuUsPerRequest),
-  };
-}
-
-/**
- * A built server (see buildForNode) in its own process, so autocannon never shares its event loop; both servers
- * run as plain Node bundles built the same way. Logs go to a file we poll.
- */
-async function child(script: string, env: Record<string, string>, logFile: string): Promise<{ url: string; process: ChildProcess }> {
-  const out = openSync(logFile, 'w');
-  const proc = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', out, 'inherit'] });
-  closeSync(out); // the child holds its own copy
-  for (let waited = 0; waited < 15_000; waited += 50) {
-    const match = /"msg":"listening","url":"([^"]+)"/.exec(readFileSync(logFile, 'utf8'));
-    if (match?.[1]) return { url: match[1], process: proc };
-    if (proc.exitCode !== null) break;
-    await sleep(50);
-  }
-  proc.kill('SIGKILL');
-  throw new Error(`${script} did not start; see ${logFile}`);
-}
-
-async function stop(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null) return;
-  proc.kill('SIGTERM');
-  await once(proc, 'exit');
-}
-
 const FILESYSTEMS: Record<number, string> = { 0xef53: 'ext4', 0x01021994: 'tmpfs', 0x794c7630: 'overlayfs', 0x9123683e: 'btrfs', 0x58465342: 'xfs' };
 
 /** Collector vs bare Hono: req/s, p99, their ratio, and a check that every 2xx became a stored row. */
@@ -157,11 +55,10 @@ export async function runCollectorBench(): Promise<BenchRow[]> {
   try {
     const sitesFile = join(dir, 'sites.json');
     writeFileSync(sitesFile, JSON.stringify({ sites: [SITE] }));
-    // Limits raised so the run measures storage and HTTP, not 429s (defaults: 30/min per address, 600/min per site).
     await buildCollector(join(BUILT, 'collector'));
     await buildForNode(['bench/bare-hono.ts'], join(BUILT, 'bare'));
     const collector = await child(join(BUILT, 'collector/server.mjs'), {
-      PORT: '0', HOST: '127.0.0.1', CLIENTELA_DATA: dir, CLIENTELA_SITES: sitesFile, CLIENTELA_RATE_PER_ADDRESS: '1000000000', CLIENTELA_RATE_PER_SITE: '1000000000',
+      PORT: '0', HOST: '127.0.0.1', CLIENTELA_DATA: dir, CLIENTELA_SITES: sitesFile, ...UNLIMITED,
     }, join(dir, 'collector.log'));
     started.push(collector.process);
     const bare = await child(join(BUILT, 'bare/bare-hono.mjs'), {}, join(dir, 'bare.log'));
@@ -198,6 +95,8 @@ export async function runCollectorBench(): Promise<BenchRow[]> {
         }`,
       };
     });
+    await stop(bare.process);
+    const postgresRows = await runPostgresBench(levels.map(({ connections, ours: load }) => ({ connections, load })));
     return [
       ...levelRows,
       {
@@ -235,6 +134,7 @@ export async function runCollectorBench(): Promise<BenchRow[]> {
             ? `every acknowledged submission is in the file (+${stored - collectorOk} committed as rounds were cut off)`
             : 'MISMATCH: acknowledged submissions missing or unexplained extra rows',
       },
+      ...postgresRows,
     ];
   } finally {
     await Promise.all(started.map(stop));

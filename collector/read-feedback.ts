@@ -51,14 +51,14 @@ function authorizedSite(c: Context, deps: ReadFeedbackDeps): { site: Site } | { 
  * (pass it as `after` on the next pull), so a client that reached the end does not start over.
  */
 export function listFeedback(deps: ReadFeedbackDeps): Handler {
-  return (c) => {
+  return async (c) => {
     const auth = authorizedSite(c, deps);
     if ('response' in auth) return auth.response;
     const after = wholeNumber(c.req.query('after'), 0);
     if (after === null) return c.json({ error: 'after: must be a cursor from a previous page', field: 'after' }, 400);
     const limit = wholeNumber(c.req.query('limit'), DEFAULT_PAGE_SIZE);
     if (limit === null || limit < 1 || limit > MAX_PAGE_SIZE) return c.json({ error: `limit: must be a whole number from 1 to ${MAX_PAGE_SIZE}`, field: 'limit' }, 400);
-    const page = deps.store.page(auth.site.key, after, limit);
+    const page = await deps.store.page(auth.site.key, after, limit);
     const body: CollectedPage = { items: page.items, next: page.more ? String(page.last) : null, cursor: String(page.last) };
     return c.json(body);
   };
@@ -66,10 +66,10 @@ export function listFeedback(deps: ReadFeedbackDeps): Handler {
 
 /** `GET /v1/screened?site=` → `{ counts: [{ day, reason, count }] }`: submissions screened out as bots. */
 export function listScreened(deps: ReadFeedbackDeps): Handler {
-  return (c) => {
+  return async (c) => {
     const auth = authorizedSite(c, deps);
     if ('response' in auth) return auth.response;
-    return c.json({ counts: deps.store.screenedCounts(auth.site.key) });
+    return c.json({ counts: await deps.store.screenedCounts(auth.site.key) });
   };
 }
 

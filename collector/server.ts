@@ -22,8 +22,18 @@ function wholeNumberSetting(name: string, fallback: number, min: number, max: nu
   return value;
 }
 
+/** `CLIENTELA_DATABASE_URL`: a PostgreSQL URL, or undefined for the SQLite file in the data folder. */
+function databaseUrlSetting(): string | undefined {
+  const url = process.env.CLIENTELA_DATABASE_URL;
+  if (url === undefined || url === '') return undefined;
+  // Only the scheme is echoed: the rest may hold a password.
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new SettingError(`CLIENTELA_DATABASE_URL: must start with postgres:// or postgresql:// (got "${url.split(':')[0]}:…")`);
+  return url;
+}
+
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.CLIENTELA_DATA || './data');
+  const databaseUrl = databaseUrlSetting();
   const sitesFile = resolve(process.env.CLIENTELA_SITES || join(dataDir, 'sites.json'));
   const port = wholeNumberSetting('PORT', 8787, 0, 65535);
   const rateLimits = {
@@ -47,6 +57,7 @@ async function main(): Promise<void> {
   }
   const collector = await startCollector({
     dataDir,
+    databaseUrl,
     sites,
     port,
     host: process.env.HOST || '127.0.0.1',

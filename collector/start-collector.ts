@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type RateLimits } from './app';
-import { FeedbackStore } from './feedback-store';
+import { openFeedbackStore } from './open-store';
 import { stdoutLog, type LogSink } from './request-log';
 import { parseSites, type Site } from './sites';
 
@@ -37,8 +37,10 @@ const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 /** How to run a collector in this process. */
 export interface CollectorOptions {
-  /** Folder of `collector.sqlite`; created if missing. */
+  /** Folder of `collector.sqlite`; created if missing (0700). Unused when `databaseUrl` is set. */
   dataDir: string;
+  /** `postgres://…`: keep feedback in this PostgreSQL database instead, shared with other collector processes. */
+  databaseUrl?: string;
   sites: readonly Site[];
   /** Default 8787; 0 picks a free port (read it back from `url`). */
   port?: number;
@@ -67,7 +69,7 @@ export interface RunningCollector {
 export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
   const sites = parseSites('startCollector options', { sites: options.sites });
   const log = options.log ?? stdoutLog;
-  const store = FeedbackStore.open(options.dataDir, {
+  const store = await openFeedbackStore(options, {
     // Each waiting request answers that much later: worth a line for whoever looks after the server's disk.
     onSlowCommit: (ms, writes) => log({ level: 'warn', msg: 'slow commit', ms: Math.round(ms), writes }),
   });
@@ -96,7 +98,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   try {
     await once(server, 'listening');
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -104,8 +106,8 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   log({ level: 'info', msg: 'listening', url });
 
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= drain(server, options.drainTimeoutMs ?? 10_000).then(() => {
-    store.close();
+  const close = () => (closing ??= drain(server, options.drainTimeoutMs ?? 10_000).then(async () => {
+    await store.close();
     log({ level: 'info', msg: 'closed', url });
   }));
   return { url, close };

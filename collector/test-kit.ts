@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createApp, type RateLimits } from './app';
-import { FeedbackStore, type FeedbackItem } from './feedback-store';
+import type { FeedbackItem, FeedbackStore } from './feedback-store';
 import type { LogLine } from './request-log';
 import type { Site } from './sites';
+import { SqliteFeedbackStore } from './sqlite-store';
 
 /**
  * Two shops: `shop` signs contacts with its own secret; `other` falls back to its token. Their credentials are
@@ -88,10 +89,13 @@ export async function pullAll(url: string, site: Site): Promise<{ id: string }[]
   }
 }
 
-/** A createApp() over a real SQLite file in a temp folder, a settable clock and captured log lines. */
-export function appHarness(options: { rateLimits?: Partial<RateLimits> } = {}) {
-  const temp = tempDir();
-  const store = FeedbackStore.open(temp.dir);
+/**
+ * A createApp() over `store` (default: a real SQLite file in a temp folder), a settable clock and captured log
+ * lines. close() closes the store.
+ */
+export function appHarness(options: { rateLimits?: Partial<RateLimits>; store?: FeedbackStore } = {}) {
+  let temp: ReturnType<typeof tempDir> | undefined;
+  const store = options.store ?? SqliteFeedbackStore.open((temp = tempDir()).dir);
   const clock = { now: Date.parse('2026-11-22T19:28:00Z') };
   const logs: LogLine[] = [];
   const app = createApp({
@@ -114,9 +118,9 @@ export function appHarness(options: { rateLimits?: Partial<RateLimits> } = {}) {
     const response = await app.request(`/v1/feedback?${query}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
     return { response, body: (await response.json()) as { items: FeedbackItem[]; next: string | null; cursor: string; error?: string; field?: string } };
   };
-  const close = () => {
-    store.close();
-    temp.remove();
+  const close = async () => {
+    await store.close();
+    temp?.remove();
   };
   return { app, store, clock, logs, post, list, close };
 }
