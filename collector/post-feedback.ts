@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, Handler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { collectedFeedbackOf, parseFeedbackSubmission } from '../core/io/feedback-wire';
+import { collectedFeedbackOf, FEEDBACK_LIMITS, parseFeedbackSubmission } from '../core/io/feedback-wire';
 import { isSignedContact } from './contact-signature';
 import { corsHeaders } from './cors';
 import type { FeedbackStore, ScreenReason } from './feedback-store';
@@ -84,7 +84,7 @@ export function postFeedback(deps: PostFeedbackDeps): Handler {
       const byBotBudget = deps.botLimiter.take(site.key);
       if (!byBotBudget.ok) return limited(byBotBudget.retryAfterSeconds);
       await deps.store.countScreened(site.key, bot, receivedAt.slice(0, 10));
-      const id = typeof fields.id === 'string' && fields.id.length >= 8 && fields.id.length <= 100 ? fields.id : randomUUID();
+      const id = typeof fields.id === 'string' && fields.id.length >= FEEDBACK_LIMITS.idMin && fields.id.length <= FEEDBACK_LIMITS.idMax ? fields.id : randomUUID();
       return reply({ id, receivedAt }, 201);
     }
 
