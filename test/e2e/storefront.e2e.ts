@@ -105,8 +105,8 @@ describe('storefront feedback → collector → extension → sidebar', () => {
     // The store did not sign Ana's email ('demo-token' is no signature): the book lists it as a claim to confirm.
     const claim = book.getByTestId('pending-claim');
     await claim.waitFor();
-    expect(await claim.textContent()).toContain('É Ana Cliente?');
-    expect(await claim.textContent()).toContain('contato não verificado');
+    await expect.poll(() => claim.textContent()).toContain('É Ana Cliente?');
+    await expect.poll(() => claim.textContent()).toContain('contato não verificado');
 
     // In WhatsApp, the seller links Ana's chat to the customer the store knew by email.
     await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', 'extension/sites/whatsapp/fixtures/chat-open.html');
@@ -120,21 +120,21 @@ describe('storefront feedback → collector → extension → sidebar', () => {
     // The rating is not Ana's until the seller says so: it waits beside her profile, marked unverified.
     const pending = sidebar.getByTestId('feedback-claim');
     await pending.waitFor();
-    expect(await pending.textContent()).toContain('4 de 5 estrelas');
-    expect(await pending.textContent()).toContain('ana.cliente@example.com');
-    expect(await sidebar.getByTestId('latest-feedback').count()).toBe(0);
+    await expect.poll(() => pending.textContent()).toContain('4 de 5 estrelas');
+    await expect.poll(() => pending.textContent()).toContain('ana.cliente@example.com');
+    await expect.poll(() => sidebar.getByTestId('latest-feedback').count()).toBe(0);
     await pending.getByRole('button', { name: 'Sim, vincular a Ana Cliente' }).click();
     const feedback = sidebar.getByTestId('latest-feedback');
     await feedback.waitFor();
-    expect(await feedback.textContent()).toContain('4 de 5 estrelas');
-    expect(await feedback.textContent()).toContain('contato não verificado');
+    await expect.poll(() => feedback.textContent()).toContain('4 de 5 estrelas');
+    await expect.poll(() => feedback.textContent()).toContain('contato não verificado');
     // The visitor ticked consent: kept as their claim, to confirm with the customer, never as Ana's consent.
-    expect(await feedback.getByTestId('consent-claim').textContent()).toBe('Pediu para ser contatado (confirmar com o cliente)');
-    expect(await sidebar.getByTestId('feedback-claim').count()).toBe(0);
+    await expect.poll(() => feedback.getByTestId('consent-claim').textContent()).toBe('Pediu para ser contatado (confirmar com o cliente)');
+    await expect.poll(() => sidebar.getByTestId('feedback-claim').count()).toBe(0);
     // Visitor text is shown as text: the angle brackets are characters, not markup (read once the text is in).
     await expect.poll(() => feedback.locator('blockquote').textContent()).toBe('Chegou rápido, mas a caixa veio <amassada>');
     // The book's list of claims to confirm empties once the seller answered.
     await claim.waitFor({ state: 'detached' });
-    expect(await feedback.locator('amassada').count()).toBe(0);
+    await expect.poll(() => feedback.locator('amassada').count()).toBe(0);
   });
 });
