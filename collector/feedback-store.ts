@@ -3,6 +3,49 @@ import type { CollectedFeedback } from '../core/io/feedback-wire';
 /** A stored submission, as the extension pulls it: the wire contract's served item (core/io/feedback-wire.ts). */
 export type FeedbackItem = CollectedFeedback;
 
+/**
+ * A stored submission as both stores' `feedback` tables hold it (the same columns), with the database's
+ * booleans and instants already read as JavaScript values.
+ */
+export interface FeedbackRow {
+  site: string;
+  id: string;
+  kind: 'csat' | 'nps';
+  score: number;
+  comment: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_name: string | null;
+  consent_given: boolean | null;
+  consent_text: string | null;
+  consent_version: string | null;
+  page: string | null;
+  locale: string | null;
+  order_id: string | null;
+  verified: boolean;
+  received_at: string;
+}
+
+/** The item a row serves: a contact only when one of its fields is set, consent only when it was given or refused. */
+export function itemOfRow(row: FeedbackRow): FeedbackItem {
+  const hasContact = row.contact_email !== null || row.contact_phone !== null || row.contact_name !== null;
+  const item = {
+    id: row.id,
+    site: row.site,
+    kind: row.kind,
+    score: row.score,
+    comment: row.comment,
+    contact: hasContact ? { email: row.contact_email, phone: row.contact_phone, name: row.contact_name } : null,
+    consent: row.consent_given === null ? null : { given: row.consent_given, text: row.consent_text ?? '', version: row.consent_version ?? '' },
+    page: row.page,
+    locale: row.locale,
+    orderId: row.order_id,
+    verified: row.verified,
+    receivedAt: row.received_at,
+  };
+  return item as FeedbackItem;
+}
+
 /** Why a submission was screened out as a bot instead of stored. */
 export type ScreenReason = 'honeypot' | 'too-fast';
 

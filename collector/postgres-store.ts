@@ -1,30 +1,13 @@
 import postgres, { type Sql } from 'postgres';
 import type { CommitBatcherOptions } from './commit-batcher';
-import type { FeedbackItem, FeedbackPage, FeedbackStore, ScreenedCount, ScreenReason, SubmitResult } from './feedback-store';
+import { itemOfRow, type FeedbackItem, type FeedbackPage, type FeedbackRow, type FeedbackStore, type ScreenedCount, type ScreenReason, type SubmitResult } from './feedback-store';
 import { GroupCommitQueue } from './group-commit-queue';
 import { assertDurableCommits, migrate } from './postgres-schema';
 
 type Write = { submit: FeedbackItem } | { screen: { site: string; reason: ScreenReason; day: string } };
 
-interface Row {
-  seq: string;
-  site: string;
-  id: string;
-  kind: 'csat' | 'nps';
-  score: number;
-  comment: string | null;
-  contact_email: string | null;
-  contact_phone: string | null;
-  contact_name: string | null;
-  consent_given: boolean | null;
-  consent_text: string | null;
-  consent_version: string | null;
-  page: string | null;
-  locale: string | null;
-  order_id: string | null;
-  verified: boolean;
-  received_at: Date;
-}
+/** A row as the driver reads it: the sequence as text (a bigint), the instant as a Date. */
+type Row = Omit<FeedbackRow, 'received_at'> & { seq: string; received_at: Date };
 
 /**
  * Feedback in PostgreSQL, for when one machine is outgrown: several collector processes, on several machines,
@@ -181,19 +164,5 @@ function rowOf(item: FeedbackItem) {
 }
 
 function itemOf(row: Row): FeedbackItem {
-  const hasContact = row.contact_email !== null || row.contact_phone !== null || row.contact_name !== null;
-  return {
-    id: row.id,
-    site: row.site,
-    kind: row.kind,
-    score: row.score,
-    comment: row.comment,
-    contact: hasContact ? { email: row.contact_email, phone: row.contact_phone, name: row.contact_name } : null,
-    consent: row.consent_given === null ? null : { given: row.consent_given, text: row.consent_text ?? '', version: row.consent_version ?? '' },
-    page: row.page,
-    locale: row.locale,
-    orderId: row.order_id,
-    verified: row.verified,
-    receivedAt: row.received_at.toISOString(),
-  };
+  return itemOfRow({ ...row, received_at: row.received_at.toISOString() });
 }

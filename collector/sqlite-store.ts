@@ -1,28 +1,11 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { CommitBatcher, type CommitBatcherOptions } from './commit-batcher';
-import type { FeedbackItem, FeedbackPage, FeedbackStore, ScreenedCount, ScreenReason, SubmitResult } from './feedback-store';
+import { itemOfRow, type FeedbackItem, type FeedbackPage, type FeedbackRow, type FeedbackStore, type ScreenedCount, type ScreenReason, type SubmitResult } from './feedback-store';
 import { privateFile, privateFolder, tightenIfPresent } from './private-files';
 
-interface Row {
-  seq: number;
-  site: string;
-  id: string;
-  kind: 'csat' | 'nps';
-  score: number;
-  comment: string | null;
-  contact_email: string | null;
-  contact_phone: string | null;
-  contact_name: string | null;
-  consent_given: number | null;
-  consent_text: string | null;
-  consent_version: string | null;
-  page: string | null;
-  locale: string | null;
-  order_id: string | null;
-  verified: number;
-  received_at: string;
-}
+/** A row as better-sqlite3 reads it: SQLite has no booleans (0 and 1). */
+type Row = Omit<FeedbackRow, 'consent_given' | 'verified'> & { seq: number; consent_given: number | null; verified: number };
 
 const SCHEMA_VERSION = 1;
 
@@ -165,19 +148,5 @@ export class SqliteFeedbackStore implements FeedbackStore {
 }
 
 function itemOf(row: Row): FeedbackItem {
-  const hasContact = row.contact_email !== null || row.contact_phone !== null || row.contact_name !== null;
-  return {
-    id: row.id,
-    site: row.site,
-    kind: row.kind,
-    score: row.score,
-    comment: row.comment,
-    contact: hasContact ? { email: row.contact_email, phone: row.contact_phone, name: row.contact_name } : null,
-    consent: row.consent_given === null ? null : { given: row.consent_given === 1, text: row.consent_text ?? '', version: row.consent_version ?? '' },
-    page: row.page,
-    locale: row.locale,
-    orderId: row.order_id,
-    verified: row.verified === 1,
-    receivedAt: row.received_at,
-  };
+  return itemOfRow({ ...row, consent_given: row.consent_given === null ? null : row.consent_given === 1, verified: row.verified === 1 });
 }
