@@ -41,15 +41,11 @@ export class CollectorService {
     }
     const config: CollectorConfig = { id: newId(), url: url.origin + url.pathname.replace(/\/+$/, ''), site: input.site.trim(), token: input.token.trim(), cursor: null, lastSync: null };
     await testCollector(config, this.fetchImpl, this.locale);
-    const collectors = [...(await this.load()).filter((c) => !(c.url === config.url && c.site === config.site)), config];
-    await this.storage.set(KEY, collectors);
-    return collectors;
+    return this.rewrite((collectors) => [...collectors.filter((c) => !(c.url === config.url && c.site === config.site)), config]);
   }
 
-  async remove(id: string): Promise<CollectorConfig[]> {
-    const collectors = (await this.load()).filter((c) => c.id !== id);
-    await this.storage.set(KEY, collectors);
-    return collectors;
+  remove(id: string): Promise<CollectorConfig[]> {
+    return this.rewrite((collectors) => collectors.filter((c) => c.id !== id));
   }
 
   test(input: { url: string; site: string; token: string }): Promise<void> {
@@ -112,11 +108,17 @@ export class CollectorService {
     });
   }
 
-  /** Read-modify-write of one collector's settings; updates from collectors pulling together take turns. */
-  private update(id: string, patch: (config: CollectorConfig) => Partial<CollectorConfig>): Promise<void> {
+  /** Read-modify-write of one collector's settings. */
+  private async update(id: string, patch: (config: CollectorConfig) => Partial<CollectorConfig>): Promise<void> {
+    await this.rewrite((collectors) => collectors.map((c) => (c.id === id ? { ...c, ...patch(c) } : c)));
+  }
+
+  /** Read-modify-write of the list; writes take turns, so a pull's progress and an add or remove never undo each other. */
+  private rewrite(change: (collectors: CollectorConfig[]) => CollectorConfig[]): Promise<CollectorConfig[]> {
     const turn = this.saving.then(async () => {
-      const collectors = (await this.load()).map((c) => (c.id === id ? { ...c, ...patch(c) } : c));
+      const collectors = change(await this.load());
       await this.storage.set(KEY, collectors);
+      return collectors;
     });
     this.saving = turn.catch(() => undefined);
     return turn;
