@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Book } from '../../../core';
 import { formatDate } from '../format';
 import type { Locale, MessageKey } from '../i18n';
-import { claimedContact } from '../claimed-contact';
+import { claimedContact, scoreText } from '../feedback-text';
 
 interface Claim {
   feedbackId: string;
@@ -73,7 +73,7 @@ export function ClaimsPanel({ book, locale, t, onResult }: Props) {
         {claims.map((claim) => (
           <li key={claim.feedbackId} data-testid="pending-claim">
             <p>
-              <strong>{claim.kind === 'csat' ? t('csatScore', { score: claim.score }) : t('npsScore', { score: claim.score })}</strong>{' '}
+              <strong>{scoreText(t, claim)}</strong>{' '}
               <span class="identity">
                 {formatDate(claim.receivedAt, locale)} · {t('unverifiedContact')}
               </span>

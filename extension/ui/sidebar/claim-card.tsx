@@ -1,5 +1,5 @@
 import type { CustomerProfile } from '../../messaging/protocol';
-import { claimedContact } from '../claimed-contact';
+import { claimedContact, scoreText } from '../feedback-text';
 import { formatDate } from '../format';
 import { useSidebar } from './sidebar-context';
 
@@ -18,7 +18,7 @@ export function ClaimCard({ profile }: { profile: CustomerProfile }) {
         <section key={feedback.id} class="notice suggestion" aria-label={t('claimTitle')} data-testid="feedback-claim">
           <h3>{t('claimTitle')}</h3>
           <p>
-            <strong>{feedback.kind === 'csat' ? t('csatScore', { score: feedback.score }) : t('npsScore', { score: feedback.score })}</strong>{' '}
+            <strong>{scoreText(t, feedback)}</strong>{' '}
             <span class="meta">
               {formatDate(feedback.receivedAt, locale)} · {t('unverifiedContact')}
             </span>

@@ -1,4 +1,5 @@
 import type { CustomerProfile } from '../../messaging/protocol';
+import { scoreText } from '../feedback-text';
 import { formatDate } from '../format';
 import { useSidebar } from './sidebar-context';
 
@@ -11,7 +12,7 @@ export function FeedbackLine({ profile }: { profile: CustomerProfile }) {
     <section aria-labelledby="clientela-feedback" data-testid="latest-feedback">
       <h3 id="clientela-feedback">{t('feedback')}</h3>
       <p>
-        <strong>{feedback.kind === 'csat' ? t('csatScore', { score: feedback.score }) : t('npsScore', { score: feedback.score })}</strong>{' '}
+        <strong>{scoreText(t, feedback)}</strong>{' '}
         <span class="meta">
           {formatDate(feedback.receivedAt, locale)}
           {feedback.verified ? ` · ${t('verified')}` : feedback.claim && ` · ${t('unverifiedContact')}`}
