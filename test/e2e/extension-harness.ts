@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
@@ -20,6 +20,15 @@ export interface LaunchOptions {
    * or a seller's choice) denies storage to frames inside other sites, the sidebar frame included.
    */
   thirdPartyCookies?: 'allowed' | 'blocked';
+  /**
+   * Optional permissions to hold as already granted. Chrome asks the seller in browser UI (not a page) that no
+   * automation can answer, so the test loads a copy of the build whose manifest lists these as granted at
+   * install; `permissions.request` then resolves true without a prompt and every code path after it is the real
+   * one. Only the prompt itself goes untested.
+   */
+  grantedOptional?: string[];
+  /** Downloads land here under the names the extension gives them (instead of Playwright's numbered files). */
+  downloadsDir?: string;
 }
 
 /**
@@ -27,19 +36,21 @@ export interface LaunchOptions {
  * request that is not routed to a fixture is aborted, so nothing leaves the machine — except loopback, where
  * tests run their own servers (the collector, the demo store).
  */
-export async function launchWithExtension({ thirdPartyCookies = 'allowed' }: LaunchOptions = {}): Promise<ExtensionSession> {
+export async function launchWithExtension({ thirdPartyCookies = 'allowed', grantedOptional = [], downloadsDir }: LaunchOptions = {}): Promise<ExtensionSession> {
   const profile = await mkdtemp(join(tmpdir(), 'clientela-e2e-'));
   const blocked = thirdPartyCookies === 'blocked';
   await mkdir(join(profile, 'Default'));
-  await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: blocked ? 1 : 0, block_third_party_cookies: blocked } }));
+  const download = downloadsDir ? { download: { default_directory: downloadsDir, prompt_for_download: false } } : {};
+  await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: blocked ? 1 : 0, block_third_party_cookies: blocked }, ...download }));
+  const extension = grantedOptional.length ? await withGranted(grantedOptional, profile) : EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       '--headless=new',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-dev-shm-usage',
@@ -57,6 +68,12 @@ export async function launchWithExtension({ thirdPartyCookies = 'allowed' }: Lau
   );
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (downloadsDir) {
+    // Playwright catches downloads into numbered files; hand them back to Chrome, which saves them in the
+    // profile's download folder under the names the extension chose.
+    const page = context.pages()[0] ?? (await context.newPage());
+    await (await context.newCDPSession(page)).send('Browser.setDownloadBehavior', { behavior: 'default' });
+  }
   return {
     context,
     extensionId,
@@ -70,6 +87,42 @@ export async function launchWithExtension({ thirdPartyCookies = 'allowed' }: Lau
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** A copy of the Chrome build whose manifest holds `permissions` as granted at install (see grantedOptional). */
+async function withGranted(permissions: string[], profile: string): Promise<string> {
+  const copy = join(profile, 'extension');
+  await cp(EXTENSION_DIR, copy, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(copy, 'manifest.json'), 'utf8')) as { permissions?: string[]; optional_permissions?: string[] };
+  const missing = permissions.filter((permission) => !manifest.optional_permissions?.includes(permission));
+  if (missing.length) throw new Error(`the build does not ask for ${missing.join(', ')} as optional permissions`);
+  manifest.optional_permissions = manifest.optional_permissions?.filter((permission) => !permissions.includes(permission));
+  manifest.permissions = [...(manifest.permissions ?? []), ...permissions];
+  await writeFile(join(copy, 'manifest.json'), JSON.stringify(manifest));
+  return copy;
+}
+
+/**
+ * Moves the extension's service worker clock `ms` ahead (Date and Date.now), as if that much time had passed;
+ * timers and alarms keep real time. Gone when the worker restarts.
+ */
+export async function advanceServiceWorkerClock(context: BrowserContext, ms: number): Promise<void> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate((offset) => {
+    const scope = globalThis as unknown as { Date: DateConstructor; __clientelaRealDate?: DateConstructor };
+    const RealDate = scope.__clientelaRealDate ?? scope.Date;
+    scope.__clientelaRealDate = RealDate;
+    class ShiftedDate extends RealDate {
+      constructor(...args: [] | [string | number | Date]) {
+        if (args.length === 0) super(RealDate.now() + offset);
+        else super(args[0]);
+      }
+      static override now(): number {
+        return RealDate.now() + offset;
+      }
+    }
+    scope.Date = ShiftedDate as DateConstructor;
+  }, ms);
 }
 
 /** The sidebar's frame in a chat page (an extension page the content script placed; the page cannot look inside). */

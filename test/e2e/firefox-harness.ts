@@ -30,6 +30,11 @@ const PREFS = {
   'network.captive-portal-service.enabled': false,
 };
 
+export interface FirefoxLaunchOptions {
+  /** Downloads are saved here, under the names the add-on gives them, without asking. */
+  downloadsDir?: string;
+}
+
 export interface FirefoxSession {
   browser: Browser;
   /** The add-on's id (`browser_specific_settings.gecko.id`). */
@@ -43,12 +48,15 @@ export interface FirefoxSession {
 }
 
 /** Launches Firefox ESR headless in a fresh profile with the built add-on (or `addon`, a folder) installed. */
-export async function launchFirefox(addon = FIREFOX_BUILD): Promise<FirefoxSession> {
+export async function launchFirefox(addon = FIREFOX_BUILD, { downloadsDir }: FirefoxLaunchOptions = {}): Promise<FirefoxSession> {
   await checkFirefox(addon);
   const profile = await mkdtemp(join(tmpdir(), 'clientela-firefox-'));
+  const downloads = downloadsDir
+    ? { 'browser.download.dir': downloadsDir, 'browser.download.folderList': 2, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false }
+    : {};
   let browser: Browser | undefined;
   try {
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: profile, extraPrefsFirefox: PREFS });
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: profile, extraPrefsFirefox: { ...PREFS, ...downloads } });
     const addonId = await browser.installExtension(addon);
     return session(browser, addonId, profile);
   } catch (error) {
@@ -165,6 +173,33 @@ export async function findSidebar(page: Page, timeout = 20_000): Promise<Sidebar
     if (Date.now() > deadline) throw new Error(`no Clientela sidebar frame (moz-extension://) on ${page.url()} after ${timeout} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Opens the book page the way a seller does, from the sidebar's "Abrir a agenda" beside a chat (WebDriver BiDi may
+ * not navigate a tab to a moz-extension:// address itself). `chatUrl` must be routed to a fixture.
+ */
+export async function openBookFromSidebar(session: FirefoxSession, chatUrl: string, openLabel: string): Promise<Page> {
+  const chat = await session.newPage();
+  await chat.goto(chatUrl);
+  const sidebar = await findSidebar(chat);
+  const before = new Set(await session.browser.pages());
+  await sidebar.locator(`button::-p-text(${openLabel})`).click();
+  // Over BiDi a moz-extension:// tab's url() stays 'about:blank' (as for frames above): ask each new tab itself.
+  const deadline = Date.now() + 20_000;
+  let page: Page | undefined;
+  while (!page) {
+    for (const candidate of await session.browser.pages()) {
+      if (before.has(candidate)) continue;
+      const href = await candidate.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && href.endsWith('/book.html')) page = candidate;
+    }
+    if (page) break;
+    if (Date.now() > deadline) throw new Error('the book page did not open from the sidebar within 20 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await chat.close();
+  return page;
 }
 
 function scope(frame: Frame): SidebarScope {
