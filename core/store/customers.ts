@@ -53,6 +53,20 @@ export class CustomerRepository {
     return rows.filter((row) => options.includeArchived || row.archivedAt === null).map(fromRow);
   }
 
+  /**
+   * The first `limit` customers in id order, archived ones only when asked: one cursor over the first rows, so a
+   * screen that draws a page never reads (and clones) the whole book.
+   */
+  async first(limit: number, options: { includeArchived?: boolean } = {}): Promise<Customer[]> {
+    const found: Customer[] = [];
+    let cursor = await this.context.db.transaction('customers').store.openCursor();
+    while (cursor && found.length < limit) {
+      if (options.includeArchived || cursor.value.archivedAt === null) found.push(fromRow(cursor.value));
+      cursor = await cursor.continue();
+    }
+    return found;
+  }
+
   /** How many customers the book has; archived ones are left out unless asked for. */
   async count(options: { includeArchived?: boolean } = {}): Promise<number> {
     const tx = this.context.db.transaction('customers');

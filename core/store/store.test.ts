@@ -87,6 +87,9 @@ describe('customer book in IndexedDB', () => {
     expect(await book.customers.count()).toBe(1);
     expect(await book.customers.count({ includeArchived: true })).toBe(3);
     expect((await book.customers.list()).map((c) => c.displayName)).toEqual(['C']);
+    expect((await book.customers.first(5)).map((c) => c.displayName)).toEqual(['C']);
+    expect((await book.customers.first(5, { includeArchived: true })).map((c) => c.displayName).sort()).toEqual(['A', 'B', 'C']);
+    expect(await book.customers.first(2, { includeArchived: true })).toHaveLength(2);
     await book.customers.setArchived([a!.id], false);
     expect(await book.customers.count()).toBe(2);
     expect(await book.notes.listByCustomer(a!.id)).toHaveLength(1);
