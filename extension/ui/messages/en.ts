@@ -1,6 +1,11 @@
 /** English strings. The keys of this table are the message keys every locale must have. */
 export const en = {
   appName: 'Clientela',
+  // Words in a backup file's name (extension/backup/backup-file-name.ts): lowercase, hyphens, no accents.
+  'backupFile.before-restore': 'before-restore',
+  'backupFile.before-import': 'before-import',
+  'backupFile.before-erase': 'before-erase',
+  'backupFile.before-merge': 'before-merge',
   customersInBook: '{count, plural, customers} in the book',
   'customers.none': 'No customers',
   'customers.one': '# customer',

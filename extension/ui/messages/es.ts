@@ -3,6 +3,10 @@ import type { MessageKey } from './en';
 /** Español. */
 export const es: Record<MessageKey, string> = {
   appName: 'Clientela',
+  'backupFile.before-restore': 'antes-de-restaurar',
+  'backupFile.before-import': 'antes-de-importar',
+  'backupFile.before-erase': 'antes-de-borrar',
+  'backupFile.before-merge': 'antes-de-combinar',
   customersInBook: '{count, plural, customers} en la agenda',
   'customers.none': 'Ningún cliente',
   'customers.one': '# cliente',

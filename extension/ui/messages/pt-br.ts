@@ -3,6 +3,10 @@ import type { MessageKey } from './en';
 /** Português do Brasil: the first language of Clientela. */
 export const ptBR: Record<MessageKey, string> = {
   appName: 'Clientela',
+  'backupFile.before-restore': 'antes-de-restaurar',
+  'backupFile.before-import': 'antes-de-importar',
+  'backupFile.before-erase': 'antes-de-apagar',
+  'backupFile.before-merge': 'antes-de-mesclar',
   customersInBook: '{count, plural, customers} na agenda',
   'customers.none': 'Nenhum cliente',
   'customers.one': '# cliente',
