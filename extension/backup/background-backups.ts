@@ -4,7 +4,7 @@ import { backupDue, readBackupState, recordBackup, type BackupRecord } from './b
 import type { BackupRunResult } from './backup-status';
 import { makeBackup } from './book-worker-client';
 import { browserTimeZone } from './local-time';
-import { OFFSCREEN_PAGE, OFFSCREEN_PORT, type OffscreenBackup, type OffscreenReply, type OffscreenRequest } from './offscreen-relay';
+import { OFFSCREEN_PAGE, type OffscreenBackup, type OffscreenReply, type OffscreenRequest } from './offscreen-relay';
 import { downloadAndWait, downloadsGranted, saveBackupFile } from './save-backup';
 import { BookWorkerError } from './worker-protocol';
 
