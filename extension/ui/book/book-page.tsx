@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { IDENTITY_KINDS, type Book, type Customer, type IdentityKind } from '../../../core';
 import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
+import { identityLabelKey } from '../identity-label';
 import { BackupPageProvider } from './backup/backup-page';
 import type { BackupServices } from './backup/backup-services';
 import { BookBackupBanner } from './backup/book-backup-banner';
@@ -60,7 +61,7 @@ export function BookPage({ book, backups, locale = browserLocale() }: { book: Bo
               <select name="kind" defaultValue="whatsapp">
                 {IDENTITY_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
-                    {kind}
+                    {t(identityLabelKey(kind))}
                   </option>
                 ))}
               </select>

@@ -339,6 +339,7 @@ describe('integrity alert and reminder', () => {
     dismissed.reminder.dismissedOn.mockResolvedValue(true);
     await mount(dismissed);
     await vi.waitFor(() => expect(dismissed.reminder.dismissedOn).toHaveBeenCalled());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
     expect($('[data-testid="backup-banner"]')).toBeNull();
   });
 });
