@@ -45,7 +45,7 @@ export function BackupPanel() {
         <button ref={nowButton} type="button" data-testid="backup-now" aria-disabled={running} onClick={() => !running && void backUpNow()}>
           {t('backupNow')}
         </button>
-        {running && <progress aria-label={t('backupNow')} {...(run.progress ? { value: run.progress.done, max: Math.max(run.progress.total, 1) } : {})} />}
+        {running && <progress aria-label={backupProgressText(t, locale, null)} {...(run.progress ? { value: run.progress.done, max: Math.max(run.progress.total, 1) } : {})} />}
         <span data-testid="backup-result" class={run.kind === 'error' ? 'error' : run.kind === 'done' ? 'ok' : ''} aria-live="polite">
           {run.kind === 'running'
             ? backupProgressText(t, locale, run.progress)
