@@ -185,7 +185,7 @@ export const en = {
   backupPassphraseMismatch: 'The two passphrases are not the same.',
   backupEncryptedOn: 'Backups are protected with a passphrase.',
   backupChangePassphrase: 'Change the passphrase',
-  backupSaveSettings: 'Save backup settings',
+  backupSaveSettings: 'Apply backup settings',
   backupSettingsSaved: 'Backup settings saved.',
   backupNeedsDownloads: 'Automatic backups need permission to manage downloads, so they can save their file on their own. Backups you make with “Back up now” work without it.',
   backupAllowDownloads: 'Allow downloads',

@@ -186,7 +186,7 @@ export const es: Record<MessageKey, string> = {
   backupPassphraseMismatch: 'Las dos contraseñas no coinciden.',
   backupEncryptedOn: 'Las copias están protegidas con contraseña.',
   backupChangePassphrase: 'Cambiar la contraseña',
-  backupSaveSettings: 'Guardar copias automáticas',
+  backupSaveSettings: 'Aplicar configuración de copia',
   backupSettingsSaved: 'Preferencias de copia guardadas.',
   backupNeedsDownloads: 'Las copias automáticas necesitan el permiso para gestionar descargas para guardar el archivo solas. Las copias que haces con «Hacer copia ahora» funcionan sin él.',
   backupAllowDownloads: 'Permitir descargas',

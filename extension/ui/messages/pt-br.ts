@@ -186,7 +186,7 @@ export const ptBR: Record<MessageKey, string> = {
   backupPassphraseMismatch: 'As duas senhas não são iguais.',
   backupEncryptedOn: 'As cópias são protegidas com senha.',
   backupChangePassphrase: 'Trocar a senha',
-  backupSaveSettings: 'Salvar cópias automáticas',
+  backupSaveSettings: 'Aplicar configurações de cópia',
   backupSettingsSaved: 'Preferências de cópia salvas.',
   backupNeedsDownloads: 'As cópias automáticas precisam da permissão de gerenciar downloads para salvar o arquivo sozinhas. As cópias que você faz com “Fazer cópia agora” funcionam sem ela.',
   backupAllowDownloads: 'Permitir downloads',

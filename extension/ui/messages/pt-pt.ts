@@ -186,7 +186,7 @@ export const ptPT: Record<MessageKey, string> = {
   backupPassphraseMismatch: 'As duas palavras-passe não são iguais.',
   backupEncryptedOn: 'As cópias estão protegidas com palavra-passe.',
   backupChangePassphrase: 'Mudar a palavra-passe',
-  backupSaveSettings: 'Guardar cópias automáticas',
+  backupSaveSettings: 'Aplicar definições de cópia',
   backupSettingsSaved: 'Preferências de cópia guardadas.',
   backupNeedsDownloads: 'As cópias automáticas precisam da permissão de gerir transferências para guardar o ficheiro sozinhas. As cópias que faz com “Fazer cópia agora” funcionam sem ela.',
   backupAllowDownloads: 'Permitir transferências',
