@@ -1,35 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openBook } from '../store';
-import { openTestBook } from '../store/test-book';
+import { bookWithEverything, openTestBook } from '../store/test-book';
 import { BackupError, exportBackup, parseBackup, restoreBackup, serializeBackup } from './backup';
-
-async function bookWithEverything() {
-  const book = await openTestBook();
-  const vip = await book.tags.create({ name: 'VIP', colour: '#aa0000', key: '1' });
-  const ana = await book.customers.create({
-    displayName: 'Ana Souza',
-    identities: [{ kind: 'phone', value: '11 98765-4321' }, { kind: 'email', value: 'Ana@Example.com' }],
-    tagIds: [vip.id],
-    funnelStage: 'decision',
-    customFields: { tamanho: 'M', aniversário: '12/03' },
-  });
-  const bia = await book.customers.create({ displayName: 'Bia <b>Lima</b>', identities: [{ kind: 'instagram', value: '@bia' }] });
-  await book.orders.add({
-    customerId: ana.id,
-    placedAt: '2026-10-01T10:00:00Z',
-    totalMinor: 123456,
-    currency: 'BRL',
-    items: [{ name: 'Vestido', category: 'Roupas', quantity: 2, unitPriceMinor: 61728 }],
-    channel: 'whatsapp',
-  });
-  await book.orders.add({ customerId: bia.id, placedAt: '2026-10-05T10:00:00Z', totalMinor: 900, currency: 'EUR', status: 'refunded' });
-  await book.notes.add(ana.id, 'Prefere PIX');
-  await book.feedback.add({ customerId: ana.id, kind: 'nps', score: 9, comment: '"Ótimo"\n<script>', receivedAt: '2026-10-02T10:00:00Z', source: 'storefront', verified: true, externalId: 'c-1' });
-  await book.followUps.add(ana.id, '2026-12-01T12:00:00Z', 'Mandar catálogo');
-  await book.customers.setArchived([bia.id], true);
-  await book.segments.save({ name: 'VIPs que sumiram', rule: { all: [{ field: 'tags', op: 'hasAny', value: [vip.id] }, { field: 'activity', op: 'in', value: ['inactive', 'lost'] }] } });
-  return book;
-}
 
 describe('backup', () => {
   it('backup then restore into an empty book gives an identical book', async () => {
