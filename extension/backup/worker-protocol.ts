@@ -1,4 +1,4 @@
-import { BackupError, type BackupCounts, type BackupProgress, type FieldProblem, type IntegrityReport } from '../../core';
+import { BackupError, type BackupCounts, type BackupErrorCode, type BackupProblem, type BackupProgress, type IntegrityReport } from '../../core';
 
 /**
  * What the book worker (`/book-worker.js`, built from entrypoints/book-worker.ts) is asked and answers. The worker
@@ -38,12 +38,12 @@ export interface BookWorkerResults {
  * A backup or restore error's code, as core's BackupError says it ('cancelled', 'wrong-passphrase'…), or:
  * 'quota-exceeded' when the disk is full; 'failed' for anything else (the message says what).
  */
-export type BookWorkerErrorCode = BackupError['code'] | 'quota-exceeded' | 'failed';
+export type BookWorkerErrorCode = BackupErrorCode | 'quota-exceeded' | 'failed';
 
 export type BookWorkerReply =
   | { id: string; type: 'progress'; progress: BackupProgress }
   | { id: string; type: 'done'; result: BookWorkerResults[keyof BookWorkerResults] }
-  | { id: string; type: 'error'; code: BookWorkerErrorCode; message: string; problems: FieldProblem[] };
+  | { id: string; type: 'error'; code: BookWorkerErrorCode; message: string; problems: BackupProblem[] };
 
 /** How a worker operation failed, on the side that asked: the screen translates `code` and lists `problems`. */
 export class BookWorkerError extends Error {
@@ -51,7 +51,7 @@ export class BookWorkerError extends Error {
   constructor(
     readonly code: BookWorkerErrorCode,
     message: string,
-    readonly problems: FieldProblem[] = [],
+    readonly problems: BackupProblem[] = [],
   ) {
     super(message);
   }

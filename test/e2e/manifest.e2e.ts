@@ -14,7 +14,11 @@ describe('built manifests', () => {
       const matches = manifest.content_scripts.flatMap((script: { matches: string[] }) => script.matches);
       expect([...new Set(matches)].sort()).toEqual([...SITE_MATCHES].sort());
       expect(manifest.host_permissions ?? []).toEqual([]);
-      expect(manifest.permissions ?? []).toEqual(['storage', 'alarms', 'notifications']);
+      // unlimitedStorage: a big book outgrows the default quota. The offscreen document is Chrome's way for a service
+      // worker to write a backup file (Firefox's background page does it itself). Downloads only when the seller
+      // turns scheduled backups on.
+      expect(manifest.permissions ?? []).toEqual(['storage', 'alarms', 'notifications', 'unlimitedStorage', ...(target === 'chrome-mv3' ? ['offscreen'] : [])]);
+      expect(manifest.optional_permissions).toEqual(['downloads']);
       expect((manifest.permissions ?? []).filter((p: string) => p.includes('://'))).toEqual([]);
       expect(manifest.content_security_policy ?? null).toBeNull();
     });
@@ -26,6 +30,14 @@ describe('built manifests', () => {
     expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar-frame.html'], matches: origins, use_dynamic_url: true }]);
     const bridge = manifest.content_scripts.filter((script: { world?: string }) => script.world === 'MAIN');
     expect(bridge).toEqual([{ matches: ['https://web.whatsapp.com/*'], run_at: 'document_start', js: ['content-scripts/whatsapp-main-world.js'], world: 'MAIN' }]);
+  });
+
+  it('builds the book worker for both, and the offscreen document only for Chrome', async () => {
+    const built = async (target: string, file: string) => readFile(resolve(import.meta.dirname, '../../.output', target, file)).then(() => true, () => false);
+    expect(await built('chrome-mv3', 'book-worker.js')).toBe(true);
+    expect(await built('firefox-mv2', 'book-worker.js')).toBe(true);
+    expect(await built('chrome-mv3', 'offscreen.html')).toBe(true);
+    expect(await built('firefox-mv2', 'offscreen.html')).toBe(false);
   });
 
   it('firefox-mv2 makes web-accessible only what must be (MV2 has no matches): the sidebar frame and the WhatsApp bridge', async () => {
