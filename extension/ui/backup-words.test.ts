@@ -11,7 +11,8 @@ describe('backups and restores in the seller’s words', () => {
     expect(restoreFailureText(t, new BookWorkerError('wrong-passphrase', 'AES-GCM tag mismatch'))).toBe('Senha errada: o arquivo não abriu. Nada foi alterado.');
     expect(restoreFailureText(t, new BookWorkerError('not-backup', 'format is not clientela-backup'))).toBe('Este arquivo não é uma cópia da Clientela. Nada foi alterado.');
     expect(restoreFailureText(t, new BookWorkerError('cancelled', ''))).toBe('Restauração cancelada: a agenda ficou como estava.');
-    expect(restoreFailureText(t, new BookWorkerError('quota-exceeded', 'The disk is full'))).toBe('A restauração falhou: The disk is full');
+    expect(restoreFailureText(t, new BookWorkerError('quota-exceeded', 'QuotaExceededError'))).toBe('O disco está cheio: não há espaço para restaurar a cópia. Nada foi alterado.');
+    expect(restoreFailureText(t, new BookWorkerError('failed', 'The book worker stopped'))).toBe('A restauração falhou: The book worker stopped');
     expect(restoreFailureText(t, new Error('boom'))).toBe('A restauração falhou: boom');
   });
 

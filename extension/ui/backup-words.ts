@@ -1,29 +1,37 @@
+import type { BackupProgress } from '../../core';
+import type { BookWorkerErrorCode } from '../backup/worker-protocol';
 import { formatDaysAgo, formatPercent } from './format';
 import type { Locale, MessageKey } from './i18n';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** How a backup job reports itself (core/io's BackupProgress). */
-export interface ProgressReport {
-  phase: 'reading' | 'decrypting' | 'checking' | 'writing' | 'encrypting';
-  done: number;
-  total: number;
-}
+/** How a backup or restore reports itself, as core/io counts it. */
+export type ProgressReport = BackupProgress;
 
-/** The codes a failed backup or restore carries (core/io's BackupError), each with words of its own. */
-const RESTORE_ERROR_CODES = ['not-json', 'not-backup', 'newer-version', 'invalid-records', 'inconsistent', 'needs-passphrase', 'wrong-passphrase', 'damaged'] as const;
-export type RestoreErrorCode = (typeof RESTORE_ERROR_CODES)[number] | 'cancelled';
+/** The codes of a failed restore (core's BackupError, the worker's) that have words of their own. */
+const RESTORE_ERROR_CODES = [
+  'not-json',
+  'not-backup',
+  'newer-version',
+  'invalid-records',
+  'inconsistent',
+  'needs-passphrase',
+  'wrong-passphrase',
+  'damaged',
+  'quota-exceeded',
+] as const satisfies readonly BookWorkerErrorCode[];
 
-/** A problem a restore found, naming the field (and, in a file, the line). */
+/** A problem a restore found, naming the field and, in a file, the line. */
 export interface RestoreProblem {
   field: string;
   message: string;
+  line?: number;
 }
 
 /** What a rejected backup or restore tells the screen: its code (when it has one) and the first problems. */
 export function describeFailure(error: unknown): { code: string | null; message: string; problems: RestoreProblem[] } {
   const fields = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; message?: unknown; problems?: unknown };
-  const problems = Array.isArray(fields.problems) ? (fields.problems as RestoreProblem[]).filter((p) => typeof p?.field === 'string') : [];
+  const problems = Array.isArray(fields.problems) ? (fields.problems as RestoreProblem[]).filter((problem) => typeof problem?.field === 'string') : [];
   const message = typeof fields.message === 'string' ? fields.message : String(error);
   return { code: typeof fields.code === 'string' ? fields.code : null, message, problems };
 }

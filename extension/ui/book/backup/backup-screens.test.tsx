@@ -250,7 +250,7 @@ describe('restore', () => {
 
   it('translates an error by its code and lists the first problems, field by field', async () => {
     const services = fakeServices();
-    const problems = Array.from({ length: 7 }, (_, index) => ({ field: `orders[${index}].totalMinor (line ${index + 10})`, message: 'must be an integer' }));
+    const problems = Array.from({ length: 7 }, (_, index) => ({ field: `orders[${index}].totalMinor`, message: 'must be an integer', line: index + 10 }));
     services.restore.mockRejectedValue(Object.assign(new Error('The backup has invalid records'), { code: 'invalid-records', problems }));
     await mount(services);
     await chooseFile(new File(['{}'], 'copia.json'));
@@ -260,7 +260,7 @@ describe('restore', () => {
       return element!;
     });
     expect(text(alert.querySelector('p'))).toBe(t('restoreError.invalid-records'));
-    expect([...alert.querySelectorAll('li')].map(text)).toEqual(problems.slice(0, 5).map((problem) => `${problem.field}: ${problem.message}`));
+    expect([...alert.querySelectorAll('li')].map(text)).toEqual(problems.slice(0, 5).map((problem) => `linha ${problem.line} — ${problem.field}: ${problem.message}`));
     expect(text(alert)).toContain('e mais 2 problemas');
   });
 

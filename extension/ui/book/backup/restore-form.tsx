@@ -179,6 +179,7 @@ export function RestoreForm() {
               <ul class="problems">
                 {result.problems.slice(0, SHOWN_PROBLEMS).map((problem, index) => (
                   <li key={index}>
+                    {problem.line !== undefined && `${t('problemLine', { line: problem.line })} — `}
                     <code>{problem.field}</code>: {problem.message}
                   </li>
                 ))}
