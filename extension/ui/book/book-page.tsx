@@ -56,16 +56,17 @@ export function BookPage({ book, backups, locale = browserLocale() }: { book: Bo
               {t('name')}
               <input name="displayName" required maxLength={200} autoComplete="off" />
             </label>
-            <label>
-              {t('contactKind')}
-              <select name="kind" defaultValue="whatsapp">
+            {/* Labelled by id, not wrapped: a wrapping label's text would carry every option's words. */}
+            <div class="field">
+              <label for="add-kind">{t('contactKind')}</label>
+              <select id="add-kind" name="kind" defaultValue="whatsapp">
                 {IDENTITY_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
                     {t(identityLabelKey(kind))}
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <label>
               {t('contact')}
               <input name="contact" maxLength={320} autoComplete="off" />
@@ -88,7 +89,7 @@ export function BookPage({ book, backups, locale = browserLocale() }: { book: Bo
                   <strong>{customer.displayName}</strong>
                   {customer.identities.map((identity) => (
                     <span key={`${identity.kind}:${identity.value}`} class="identity">
-                      {identity.kind}: {identity.raw}
+                      {t(identityLabelKey(identity.kind))}: {identity.raw}
                     </span>
                   ))}
                 </li>

@@ -28,6 +28,9 @@ export interface BackupPage {
   pickForRestore(record: BackupRecord): void;
 }
 
+/** Quiet time after a write before the counts are taken again. */
+const RECHECK_AFTER_MS = 3000;
+
 const BackupPageContext = createContext<BackupPage | null>(null);
 
 export function useBackupPage(): BackupPage {
@@ -61,12 +64,16 @@ export function BackupPageProvider({ book, services, t, locale, timeZone = Intl.
     let alive = true;
     const readState = () => void services.readState().then((next) => alive && setState(next), () => undefined);
     const readGrant = () => void services.downloads.granted().then((next) => alive && setGranted(next), () => undefined);
-    // Counts and orphans are whole-book work (in the worker): at open, and after a write that replaced the book.
-    const check = () =>
+    // Counts and dangling records are whole-book work, done in the worker: at open, at once after a write that
+    // replaced the book, and once things are quiet after other writes (a seller adding customers one by one).
+    let recheck: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      clearTimeout(recheck);
       void services.checkIntegrity().then(
         (report) => alive && setIntegrity({ report, error: null }),
         (error: unknown) => alive && setIntegrity({ report: null, error: describeFailure(error).message }),
       );
+    };
     readState();
     readGrant();
     check();
@@ -74,9 +81,14 @@ export function BackupPageProvider({ book, services, t, locale, timeZone = Intl.
     const stopWatchingBook = book.onChange((change) => {
       if (change.stores.includes('meta') || change.wholeBook) readState();
       if (change.wholeBook) check();
+      else if (change.stores.some((store) => store !== 'meta')) {
+        clearTimeout(recheck);
+        recheck = setTimeout(check, RECHECK_AFTER_MS);
+      }
     });
     return () => {
       alive = false;
+      clearTimeout(recheck);
       stopWatchingGrant();
       stopWatchingBook();
     };

@@ -31,16 +31,9 @@ export function BackupPanel() {
   return (
     <section ref={panel} class="panel" aria-labelledby="backup-title" data-testid="backup-panel">
       <h3 id="backup-title">{t('backup')}</h3>
-      {state && <ScheduleForm state={state} />}
-      {state && state.settings.schedule !== 'off' && !downloadsGranted && (
-        <p class="warning" data-testid="backup-needs-downloads">
-          {t('backupNeedsDownloads')}{' '}
-          <button type="button" class="secondary" onClick={() => void services.downloads.request().catch(() => false)}>
-            {t('backupAllowDownloads')}
-          </button>
-        </p>
-      )}
-      <p class="meta">{t('backupWhere')}</p>
+      <p data-testid="backup-last" class="backup-last">
+        {last ? t('backupLast', { ago: formatDaysAgo(daysSinceBackup(last, now(), timeZone) ?? 0, locale), file: fileNameOf(last.fileName) }) : t('backupNone')}
+      </p>
       <div class="actions">
         <button ref={nowButton} type="button" data-testid="backup-now" aria-disabled={running} onClick={() => !running && void backUpNow()}>
           {t('backupNow')}
@@ -56,9 +49,17 @@ export function BackupPanel() {
                 : ''}
         </span>
       </div>
-      <p data-testid="backup-last">
-        {last ? t('backupLast', { ago: formatDaysAgo(daysSinceBackup(last, now(), timeZone) ?? 0, locale), file: fileNameOf(last.fileName) }) : t('backupNone')}
-      </p>
+      <p class="meta">{t('backupWhere')}</p>
+      <h4>{t('backupSchedule')}</h4>
+      {state && <ScheduleForm state={state} />}
+      {state && state.settings.schedule !== 'off' && !downloadsGranted && (
+        <p class="warning" data-testid="backup-needs-downloads">
+          {t('backupNeedsDownloads')}{' '}
+          <button type="button" class="secondary" onClick={() => void services.downloads.request().catch(() => false)}>
+            {t('backupAllowDownloads')}
+          </button>
+        </p>
+      )}
       {recent.length > 0 && (
         <>
           <h4 id="backup-history-title">{t('backupHistory')}</h4>
@@ -71,6 +72,7 @@ export function BackupPanel() {
           </ul>
         </>
       )}
+      <h4>{t('restoreTitle')}</h4>
       <RestoreForm />
     </section>
   );

@@ -150,12 +150,14 @@ export function RestoreForm() {
             {t('restorePassphrase')}
             <input ref={passphraseRef} type="password" name="restore-passphrase" autoComplete="off" required aria-invalid={result?.kind === 'error'} aria-describedby={result ? 'restore-result' : undefined} />
           </label>
-          <button type="submit" data-testid="restore-go">
-            {t('restoreGo')}
-          </button>
-          <button type="button" class="secondary" onClick={finish}>
-            {t('cancel')}
-          </button>
+          <div class="actions">
+            <button type="submit" data-testid="restore-go">
+              {t('restoreGo')}
+            </button>
+            <button type="button" class="secondary" onClick={finish}>
+              {t('cancel')}
+            </button>
+          </div>
         </form>
       )}
       {working && (

@@ -66,7 +66,7 @@ export function ScheduleForm({ state }: { state: BackupState }) {
   return (
     <form class="backup-settings" onSubmit={(event) => void onSubmit(event)} noValidate>
       <label>
-        {t('backupSchedule')}
+        {t('backupFrequency')}
         <select name="backup-schedule" value={schedule} onChange={(event) => setSchedule(event.currentTarget.value as BackupSchedule)}>
           {SCHEDULES.map((schedule) => (
             <option key={schedule} value={schedule}>
