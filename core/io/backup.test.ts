@@ -22,29 +22,30 @@ describe('backup', () => {
     const before = await book.exportAll();
     const good = serializeBackup(await exportBackup(book));
     const document = JSON.parse(good);
-    const cases: [string, string, RegExp][] = [
-      ['truncated', good.slice(0, Math.floor(good.length * 0.6)), /not valid JSON \(is it cut short\?\)/],
-      ['foreign', JSON.stringify({ contacts: [] }), /not a Clientela backup/],
-      ['newer', JSON.stringify({ ...document, schemaVersion: 99 }), /newer Clientela \(schema 99/],
-      ['bad record', JSON.stringify({ ...document, orders: [{ ...document.orders[0], totalMinor: 12.5 }, document.orders[1]] }), /orders\[0\]\.totalMinor: must be a whole number/],
-      ['dangling', JSON.stringify({ ...document, customers: document.customers.slice(0, 1), counts: { ...document.counts, customers: 1 } }), /customerId: no customer/],
-      ['count off', JSON.stringify({ ...document, counts: { ...document.counts, notes: 5 } }), /counts\.notes: says 5 but the file has 1/],
-      ['duplicate id', JSON.stringify({ ...document, notes: [document.notes[0], document.notes[0]], counts: { ...document.counts, notes: 2 } }), /notes\[1\]\.id: .* appears twice/],
-      ['unknown tag', JSON.stringify({ ...document, tags: [], counts: { ...document.counts, tags: 0 } }), /customers\[\d\]\.tagIds\[0\]: no tag/],
+    const cases: [string, string, RegExp, BackupError['code']][] = [
+      ['truncated', good.slice(0, Math.floor(good.length * 0.6)), /not valid JSON \(is it cut short\?\)/, 'not-json'],
+      ['foreign', JSON.stringify({ contacts: [] }), /not a Clientela backup/, 'not-backup'],
+      ['newer', JSON.stringify({ ...document, schemaVersion: 99 }), /newer Clientela \(schema 99/, 'newer-version'],
+      ['bad record', JSON.stringify({ ...document, orders: [{ ...document.orders[0], totalMinor: 12.5 }, document.orders[1]] }), /orders\[0\]\.totalMinor: must be a whole number/, 'invalid-records'],
+      ['dangling', JSON.stringify({ ...document, customers: document.customers.slice(0, 1), counts: { ...document.counts, customers: 1 } }), /customerId: no customer/, 'inconsistent'],
+      ['count off', JSON.stringify({ ...document, counts: { ...document.counts, notes: 5 } }), /counts\.notes: says 5 but the file has 1/, 'inconsistent'],
+      ['duplicate id', JSON.stringify({ ...document, notes: [document.notes[0], document.notes[0]], counts: { ...document.counts, notes: 2 } }), /notes\[1\]\.id: .* appears twice/, 'inconsistent'],
+      ['unknown tag', JSON.stringify({ ...document, tags: [], counts: { ...document.counts, tags: 0 } }), /customers\[\d\]\.tagIds\[0\]: no tag/, 'inconsistent'],
     ];
-    for (const [label, text, message] of cases) {
+    for (const [label, text, message, code] of cases) {
       const error = await restoreBackup(book, text).catch((e: unknown) => e);
       expect(error, label).toBeInstanceOf(BackupError);
+      expect((error as BackupError).code, label).toBe(code);
       expect((error as Error).message, label).toMatch(message);
       expect(await book.exportAll(), label).toEqual(before);
     }
   });
 
-  it('a failed write during restore leaves the old book whole', async () => {
+  it('a restore that cannot be written leaves the old book whole', async () => {
     const book = await bookWithEverything();
     const before = await book.exportAll();
     const contents = parseBackup(serializeBackup(await exportBackup(book)));
-    // Two customers claiming one id pass schema checks one by one but fail the write: it must all roll back.
+    // Two customers claiming one id pass schema checks one by one; writing both would keep one: refused whole.
     const broken = { ...contents, customers: [contents.customers[0]!, { ...contents.customers[1]!, id: contents.customers[0]!.id }] };
     await expect(book.replaceAll(broken)).rejects.toThrow();
     expect(await book.exportAll()).toEqual(before);
