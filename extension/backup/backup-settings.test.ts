@@ -110,6 +110,7 @@ describe('backup settings in the book’s meta store', () => {
 
     expect(await setEncryption(book, null)).toEqual({ schedule: 'weekly', encrypt: false });
     expect(await readBackupState(book)).toMatchObject({ settings: { encrypt: false }, key: null });
+    expect(await book.meta.get(BACKUP_META_KEYS.key)).toBeUndefined();
   });
 
   it('refuses a short passphrase, naming it, and leaves encryption off', async () => {

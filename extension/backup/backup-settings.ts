@@ -101,7 +101,7 @@ export function saveSchedule(book: Book, schedule: BackupSchedule): Promise<Back
 export async function setEncryption(book: Book, passphrase: string | null): Promise<BackupSettings> {
   if (passphrase === null) {
     const settings = await writeSettings(book, { encrypt: false });
-    await book.meta.set(BACKUP_META_KEYS.key, undefined);
+    await book.meta.delete(BACKUP_META_KEYS.key);
     return settings;
   }
   const key = await deriveBackupKey(passphrase);

@@ -21,7 +21,13 @@ const sorted = async (book: Book) => {
   return Object.fromEntries(Object.entries(contents).map(([store, records]) => [store, [...(records as { id: string }[])].sort((a, b) => a.id.localeCompare(b.id))]));
 };
 
-const failure = (promise: Promise<unknown>) => promise.then(() => new Error('it did not fail'), (error: unknown) => error as BookWorkerError);
+const failure = (promise: Promise<unknown>): Promise<BookWorkerError> =>
+  promise.then(
+    () => {
+      throw new Error('it did not fail');
+    },
+    (error: unknown) => error as BookWorkerError,
+  );
 
 describe('the book worker, through its client', () => {
   it('makes a backup named in the seller’s zone, and restoring it gives back the same book', async () => {
