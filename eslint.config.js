@@ -48,6 +48,24 @@ export default tseslint.config(
     },
   },
   {
+    // The book worker and what it loads: core and the worker protocol only. No screens or Preact (they would
+    // only weigh), no extension APIs (a dedicated worker has none).
+    files: ['extension/entrypoints/book-worker.ts', 'extension/backup/book-worker-service.ts', 'extension/backup/worker-protocol.ts', 'extension/backup/backup-settings.ts', 'extension/backup/local-time.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ZOD,
+          patterns: [
+            { group: surfaces(['widget', 'collector']), message: 'The extension and the widget never import each other; share through core/.' },
+            { group: ['preact', 'preact/*', 'wxt/browser', ...surfaces(['ui', 'messaging', 'background', 'sites', 'host'])], message: 'The book worker runs core and the worker protocol only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['widget/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { paths: ZOD, patterns: [{ group: surfaces(['extension', 'collector']), message: 'The widget and the extension never import each other; share through core/.' }] }],

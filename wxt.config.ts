@@ -20,8 +20,12 @@ export default defineConfig({
     default_locale: 'pt_BR',
     // No host permissions: content scripts declare the chat sites they run on, and the book lives in the
     // extension's own IndexedDB. `storage` keeps small sidebar preferences (collapsed or not).
-    // `alarms` and `notifications` remind the seller of follow-ups that fall due.
-    permissions: ['storage', 'alarms', 'notifications'],
+    // `alarms` and `notifications` remind the seller of follow-ups that fall due (and time scheduled backups).
+    // `unlimitedStorage`: a book of a million orders is hundreds of MB, past the default quota. `offscreen`
+    // (Chrome): the service worker writes backup files through an offscreen document (backup/offscreen-relay.ts).
+    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Scheduled backups save into Downloads/Clientela: asked when the seller turns the schedule on, not at install.
+    optional_permissions: ['downloads'],
     // The sidebar frame is an extension page placed in the chat sites' pages, so they must be able to load it. On
     // Chrome only those sites, and through a per-session dynamic URL that cannot fingerprint the extension. Firefox
     // MV2 has no `matches`: its list holds only what must be there (the frame, and the WhatsApp bridge, which MV2

@@ -1,35 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openBook } from '../store';
-import { openTestBook } from '../store/test-book';
+import { bookWithEverything, openTestBook } from '../store/test-book';
 import { BackupError, exportBackup, parseBackup, restoreBackup, serializeBackup } from './backup';
-
-async function bookWithEverything() {
-  const book = await openTestBook();
-  const vip = await book.tags.create({ name: 'VIP', colour: '#aa0000', key: '1' });
-  const ana = await book.customers.create({
-    displayName: 'Ana Souza',
-    identities: [{ kind: 'phone', value: '11 98765-4321' }, { kind: 'email', value: 'Ana@Example.com' }],
-    tagIds: [vip.id],
-    funnelStage: 'decision',
-    customFields: { tamanho: 'M', aniversário: '12/03' },
-  });
-  const bia = await book.customers.create({ displayName: 'Bia <b>Lima</b>', identities: [{ kind: 'instagram', value: '@bia' }] });
-  await book.orders.add({
-    customerId: ana.id,
-    placedAt: '2026-10-01T10:00:00Z',
-    totalMinor: 123456,
-    currency: 'BRL',
-    items: [{ name: 'Vestido', category: 'Roupas', quantity: 2, unitPriceMinor: 61728 }],
-    channel: 'whatsapp',
-  });
-  await book.orders.add({ customerId: bia.id, placedAt: '2026-10-05T10:00:00Z', totalMinor: 900, currency: 'EUR', status: 'refunded' });
-  await book.notes.add(ana.id, 'Prefere PIX');
-  await book.feedback.add({ customerId: ana.id, kind: 'nps', score: 9, comment: '"Ótimo"\n<script>', receivedAt: '2026-10-02T10:00:00Z', source: 'storefront', verified: true, externalId: 'c-1' });
-  await book.followUps.add(ana.id, '2026-12-01T12:00:00Z', 'Mandar catálogo');
-  await book.customers.setArchived([bia.id], true);
-  await book.segments.save({ name: 'VIPs que sumiram', rule: { all: [{ field: 'tags', op: 'hasAny', value: [vip.id] }, { field: 'activity', op: 'in', value: ['inactive', 'lost'] }] } });
-  return book;
-}
 
 describe('backup', () => {
   it('backup then restore into an empty book gives an identical book', async () => {
@@ -50,29 +22,30 @@ describe('backup', () => {
     const before = await book.exportAll();
     const good = serializeBackup(await exportBackup(book));
     const document = JSON.parse(good);
-    const cases: [string, string, RegExp][] = [
-      ['truncated', good.slice(0, Math.floor(good.length * 0.6)), /not valid JSON \(is it cut short\?\)/],
-      ['foreign', JSON.stringify({ contacts: [] }), /not a Clientela backup/],
-      ['newer', JSON.stringify({ ...document, schemaVersion: 99 }), /newer Clientela \(schema 99/],
-      ['bad record', JSON.stringify({ ...document, orders: [{ ...document.orders[0], totalMinor: 12.5 }, document.orders[1]] }), /orders\[0\]\.totalMinor: must be a whole number/],
-      ['dangling', JSON.stringify({ ...document, customers: document.customers.slice(0, 1), counts: { ...document.counts, customers: 1 } }), /customerId: no customer/],
-      ['count off', JSON.stringify({ ...document, counts: { ...document.counts, notes: 5 } }), /counts\.notes: says 5 but the file has 1/],
-      ['duplicate id', JSON.stringify({ ...document, notes: [document.notes[0], document.notes[0]], counts: { ...document.counts, notes: 2 } }), /notes\[1\]\.id: .* appears twice/],
-      ['unknown tag', JSON.stringify({ ...document, tags: [], counts: { ...document.counts, tags: 0 } }), /customers\[\d\]\.tagIds\[0\]: no tag/],
+    const cases: [string, string, RegExp, BackupError['code']][] = [
+      ['truncated', good.slice(0, Math.floor(good.length * 0.6)), /not valid JSON \(is it cut short\?\)/, 'not-json'],
+      ['foreign', JSON.stringify({ contacts: [] }), /not a Clientela backup/, 'not-backup'],
+      ['newer', JSON.stringify({ ...document, schemaVersion: 99 }), /newer Clientela \(schema 99/, 'newer-version'],
+      ['bad record', JSON.stringify({ ...document, orders: [{ ...document.orders[0], totalMinor: 12.5 }, document.orders[1]] }), /orders\[0\]\.totalMinor: must be a whole number/, 'invalid-records'],
+      ['dangling', JSON.stringify({ ...document, customers: document.customers.slice(0, 1), counts: { ...document.counts, customers: 1 } }), /customerId: no customer/, 'inconsistent'],
+      ['count off', JSON.stringify({ ...document, counts: { ...document.counts, notes: 5 } }), /counts\.notes: says 5 but the file has 1/, 'inconsistent'],
+      ['duplicate id', JSON.stringify({ ...document, notes: [document.notes[0], document.notes[0]], counts: { ...document.counts, notes: 2 } }), /notes\[1\]\.id: .* appears twice/, 'inconsistent'],
+      ['unknown tag', JSON.stringify({ ...document, tags: [], counts: { ...document.counts, tags: 0 } }), /customers\[\d\]\.tagIds\[0\]: no tag/, 'inconsistent'],
     ];
-    for (const [label, text, message] of cases) {
+    for (const [label, text, message, code] of cases) {
       const error = await restoreBackup(book, text).catch((e: unknown) => e);
       expect(error, label).toBeInstanceOf(BackupError);
+      expect((error as BackupError).code, label).toBe(code);
       expect((error as Error).message, label).toMatch(message);
       expect(await book.exportAll(), label).toEqual(before);
     }
   });
 
-  it('a failed write during restore leaves the old book whole', async () => {
+  it('a restore that cannot be written leaves the old book whole', async () => {
     const book = await bookWithEverything();
     const before = await book.exportAll();
     const contents = parseBackup(serializeBackup(await exportBackup(book)));
-    // Two customers claiming one id pass schema checks one by one but fail the write: it must all roll back.
+    // Two customers claiming one id pass schema checks one by one; writing both would keep one: refused whole.
     const broken = { ...contents, customers: [contents.customers[0]!, { ...contents.customers[1]!, id: contents.customers[0]!.id }] };
     await expect(book.replaceAll(broken)).rejects.toThrow();
     expect(await book.exportAll()).toEqual(before);

@@ -1,31 +1,23 @@
 import type { CountryCode } from '../identity';
 import { mergeCustomerRecords } from '../identity';
-import type { Customer, Feedback, FollowUp, Note, Order, Tag } from '../model';
-import type { SavedSegment } from '../segments/rules';
+import type { Customer } from '../model';
 import { ChangeFeed, type ChangeListener } from './changes';
 import { isoNow, writeAtomically, type StoreContext } from './context';
 import { fromRow, toRow } from './customer-rows';
 import { CustomerRepository } from './customers';
-import { FeedbackRepository, fromFeedbackRow, toFeedbackRow } from './feedback';
+import { exportStream, type ExportBatchListener, type ExportStreamOptions } from './export-stream';
+import { FeedbackRepository, fromFeedbackRow } from './feedback';
 import { FollowUpRepository } from './follow-ups';
+import { checkIntegrity, type IntegrityReport } from './integrity';
 import { MetaRepository } from './meta';
 import { NoteRepository } from './notes';
 import { openBookDatabase } from './open';
 import { OrderRepository } from './orders';
+import type { BookContents, RecordBatch, RecordCounts } from './records';
+import { replaceAllFrom, type RecordBatchSource, type ReplaceOptions } from './replace-from';
 import { SegmentRepository } from './segments';
 import { DEFAULT_BOOK_NAME, RECORD_STORES } from './schema';
 import { TagRepository } from './tags';
-
-/** Every record of a book, store by store: what a backup carries. */
-export interface BookContents {
-  tags: Tag[];
-  customers: Customer[];
-  orders: Order[];
-  notes: Note[];
-  feedback: Feedback[];
-  followUps: FollowUp[];
-  segments: SavedSegment[];
-}
 
 export interface OpenBookOptions {
   name?: string;
@@ -131,39 +123,70 @@ export class Book {
   }
 
   /**
+   * Every record, batch by batch, from one readonly transaction (see export-stream.ts): for backups of books too
+   * big to hold twice. `onBatch` runs inside the transaction and must not await.
+   */
+  exportStream(onBatch: ExportBatchListener, options?: ExportStreamOptions): Promise<RecordCounts> {
+    return exportStream(this.context, onBatch, options);
+  }
+
+  /**
    * Replaces the whole book with `contents` in one transaction. Callers validate first (core/io does): if any
    * write fails, the transaction aborts and the old book is still there, whole.
    */
-  async replaceAll(contents: BookContents): Promise<void> {
-    const tx = this.context.db.transaction([...RECORD_STORES], 'readwrite');
-    try {
-      await Promise.all(RECORD_STORES.map((name) => tx.objectStore(name).clear()));
-      const writes: Promise<unknown>[] = [];
-      for (const tag of contents.tags) writes.push(tx.objectStore('tags').add(tag));
-      for (const customer of contents.customers) writes.push(tx.objectStore('customers').add(toRow(customer)));
-      for (const order of contents.orders) writes.push(tx.objectStore('orders').add(order));
-      for (const note of contents.notes) writes.push(tx.objectStore('notes').add(note));
-      for (const feedback of contents.feedback) writes.push(tx.objectStore('feedback').add(toFeedbackRow(feedback, this.context.defaultCountry)));
-      for (const followUp of contents.followUps) writes.push(tx.objectStore('followUps').add(followUp));
-      for (const segment of contents.segments) writes.push(tx.objectStore('segments').add(segment));
-      await Promise.all(writes);
-      await tx.done;
-    } catch (error) {
-      try {
-        tx.abort();
-      } catch {
-        // The failing request already aborted it.
+  async replaceAll(contents: BookContents, options?: ReplaceOptions): Promise<void> {
+    // Puts would quietly keep the last of two records sharing an id, so refuse that before writing anything.
+    for (const store of RECORD_STORES) {
+      const ids = new Set<string>();
+      for (const { id } of contents[store]) {
+        if (ids.has(id)) throw new Error(`${store}: two records have the id ${id}`);
+        ids.add(id);
       }
-      await tx.done.catch(() => undefined);
-      throw error;
     }
-    this.context.changes.publish({ stores: [...RECORD_STORES], customerIds: [], wholeBook: true });
+    await this.replaceAllFrom(contentsSource(contents), options);
+  }
+
+  /**
+   * Replaces the whole book with the records `source` yields, in one transaction (see replace-from.ts): the
+   * streaming restore. If the source throws, a write fails or the signal aborts, the book is as before.
+   */
+  replaceAllFrom(source: RecordBatchSource, options?: ReplaceOptions): Promise<void> {
+    return replaceAllFrom(this.context, source, options);
+  }
+
+  /** Counts and dangling references (records whose customer or tag is gone); reads only, never repairs. */
+  integrity(): Promise<IntegrityReport> {
+    return checkIntegrity(this.context);
   }
 
   close(): void {
     this.context.changes.close();
     this.context.db.close();
   }
+}
+
+const CONTENTS_BATCH = 1000;
+
+/** Records already in memory, handed out as a batch source. */
+function contentsSource(contents: BookContents): RecordBatchSource {
+  let store = 0;
+  let offset = 0;
+  return {
+    next(): RecordBatch | null {
+      for (;;) {
+        const name = RECORD_STORES[store];
+        if (!name) return null;
+        const records = contents[name];
+        if (offset < records.length) {
+          const batch = { store: name, records: records.slice(offset, offset + CONTENTS_BATCH) } as RecordBatch;
+          offset += CONTENTS_BATCH;
+          return batch;
+        }
+        store++;
+        offset = 0;
+      }
+    },
+  };
 }
 
 /** Opens the customer book (migrating it to the current schema first). */

@@ -1,4 +1,8 @@
-export { Book, openBook, type BookContents, type OpenBookOptions } from './book';
+export { Book, openBook, type OpenBookOptions } from './book';
+export type { BookContents, RecordBatch, RecordCounts, RecordOf } from './records';
+export type { ExportBatchListener, ExportStreamOptions } from './export-stream';
+export type { RecordBatchSource, ReplaceOptions } from './replace-from';
+export { CUSTOMER_RECORD_STORES, type CustomerRecordStoreName, type DanglingReferences, type IntegrityReport } from './integrity';
 export type { BookChange, ChangeListener, ChangeOrigin } from './changes';
 export type { CustomerPatch } from './customers';
 export type { IdentityInput, NewCustomer } from './customer-rows';
@@ -8,4 +12,4 @@ export type { NewTag } from './tags';
 export type { SegmentInput } from './segments';
 export { openBookDatabase } from './open';
 export { MIGRATION_STEPS } from './migrations';
-export { DEFAULT_BOOK_NAME, RECORD_STORES, type BookSchema, type BookStoreName } from './schema';
+export { DEFAULT_BOOK_NAME, RECORD_STORES, type BookSchema, type BookStoreName, type RecordStoreName } from './schema';

@@ -19,4 +19,12 @@ export class MetaRepository {
       return { result: undefined, customerIds: [] };
     });
   }
+
+  /** Removes one value (a key the seller took back, such as the backup key when encryption is turned off). */
+  async delete(key: string): Promise<void> {
+    await writeAtomically(this.context, ['meta'], async (tx) => {
+      await tx.objectStore('meta').delete(key);
+      return { result: undefined, customerIds: [] };
+    });
+  }
 }

@@ -185,4 +185,14 @@ describe('meta (settings beside the records)', () => {
     expect(changes).toEqual([{ stores: ['meta'], customerIds: [] }]);
     expect(JSON.stringify(await book.exportAll())).not.toContain(token);
   });
+
+  it('removes a value, announcing it as a meta change', async () => {
+    const book = await openTestBook();
+    await book.meta.set('backup.key', { iterations: 600_000 });
+    const changes: BookChange[] = [];
+    book.onChange((change) => changes.push(change));
+    await book.meta.delete('backup.key');
+    expect(await book.meta.get('backup.key')).toBeUndefined();
+    expect(changes).toEqual([{ stores: ['meta'], customerIds: [] }]);
+  });
 });

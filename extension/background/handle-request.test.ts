@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openTestBook } from '../../core/store/test-book';
+import { recordBackup, saveSchedule } from '../backup/backup-settings';
 import type { BookResponses, Reply } from '../messaging/protocol';
 import { CustomerSearch } from './customer-search';
 import { handleRequest, type BookServices } from './handle-request';
@@ -102,5 +103,50 @@ describe('the sidebar flows behind the protocol', () => {
     const { profile } = await ask(s, { type: 'customers/create', displayName: 'Ana', identities: [] });
     expect((await ask(s, { type: 'customers/set-funnel-stage', customerId: profile.customer.id, stage: 'decision' })).profile.customer.funnelStage).toBe('decision');
     await expect(ask(s, { type: 'customers/set-funnel-stage', customerId: profile.customer.id, stage: 'bogus' })).rejects.toThrowError(/stage: /);
+  });
+});
+
+describe('backups behind the protocol', () => {
+  const COUNTS = { tags: 0, customers: 1, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0 };
+
+  it('tells the sidebar when the last copy was made and whether one is due', async () => {
+    const s = await services();
+    let granted = false;
+    s.backups = { downloadsGranted: async () => granted, run: async () => ({ outcome: 'opened-book-page' }), timeZone: 'America/Sao_Paulo' };
+    expect(await ask(s, { type: 'backup/status' })).toEqual({
+      settings: { schedule: 'weekly', encrypt: false },
+      last: null,
+      history: [],
+      downloadsGranted: false,
+      due: true,
+      daysSinceLast: null,
+    });
+    // NOW is 09:00 on the 22nd in São Paulo; 3 calendar days before, late in the evening.
+    const record = { at: '2026-11-20T01:30:00.000Z', fileName: 'Clientela/clientela-backup-2026-11-19_22-30.json', reason: 'manual' as const, encrypted: false, counts: COUNTS, downloadId: 3 };
+    await recordBackup(s.book, record);
+    granted = true;
+    expect(await ask(s, { type: 'backup/status' })).toMatchObject({ last: record, history: [record], downloadsGranted: true, due: false, daysSinceLast: 3 });
+    await saveSchedule(s.book, 'daily');
+    expect(await ask(s, { type: 'backup/status' })).toMatchObject({ settings: { schedule: 'daily' }, due: true });
+  });
+
+  it('adds the integrity report only when asked (it reads every store’s keys)', async () => {
+    const s = await services();
+    s.backups = { downloadsGranted: async () => false, run: async () => ({ outcome: 'opened-book-page' }) };
+    await ask(s, { type: 'customers/create', displayName: 'Ana', identities: [] });
+    expect(await ask(s, { type: 'backup/status' })).not.toHaveProperty('integrity');
+    const { integrity } = await ask(s, { type: 'backup/status', integrity: true });
+    expect(integrity?.counts).toMatchObject({ customers: 1, orders: 0 });
+    expect(integrity?.ok).toBe(true);
+  });
+
+  it('runs a backup only through the background, and refuses a malformed request', async () => {
+    const s = await services();
+    expect(await handleRequest(s, { type: 'backup/status' })).toEqual({ ok: false, error: 'Backups are answered by the background' });
+    let runs = 0;
+    s.backups = { downloadsGranted: async () => true, run: async () => ((runs += 1), { outcome: 'opened-book-page' }) };
+    expect(await ask(s, { type: 'backup/run' })).toEqual({ outcome: 'opened-book-page' });
+    expect(runs).toBe(1);
+    expect(await handleRequest(s, { type: 'backup/status', integrity: 'yes' })).toEqual({ ok: false, error: expect.stringMatching(/^Malformed request: integrity: /) });
   });
 });

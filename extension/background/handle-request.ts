@@ -1,5 +1,6 @@
 import { fieldProblems, parseAmount, validateFunnelStage, DEFAULT_FUNNEL_STAGES, type Book, type IdentityInput, type Tag } from '../../core';
 import { requestSchema, type BookResponses, type CollectorsState, type ParsedRequest, type Reply } from '../messaging/protocol';
+import { backupStatus, type BackupRunResult } from '../backup/backup-status';
 import type { Locale } from '../ui/i18n';
 import type { CollectorService } from './collectors';
 import type { CustomerSearch } from './customer-search';
@@ -20,6 +21,16 @@ export interface BookServices {
   collectors?: CollectorService;
   /** Told when an extension page wrote to the book (the background recomputes the insight cut points). */
   onBookWritten?: () => void;
+  /** Backups through the background's downloads (background/backups in extension/backup). */
+  backups?: BackupServices;
+}
+
+export interface BackupServices {
+  downloadsGranted: () => Promise<boolean>;
+  /** Backs up now (the seller asked), or opens the book page to do it there without `downloads`. */
+  run: () => Promise<BackupRunResult>;
+  /** The seller's IANA zone; the browser's by default. */
+  timeZone?: string;
 }
 
 type Handlers = { [T in ParsedRequest['type']]: (request: Extract<ParsedRequest, { type: T }>) => Promise<BookResponses[T]> };
@@ -27,7 +38,7 @@ type Handlers = { [T in ParsedRequest['type']]: (request: Extract<ParsedRequest,
 /** Tag colours offered in turn, readable on light and dark sidebars. */
 const TAG_COLOURS = ['#0b6e4f', '#1f6feb', '#8250df', '#bf3989', '#d1242f', '#bc4c00', '#9a6700', '#57606a'];
 
-function handlersFor({ book, insights, search, locale, now = () => new Date(), openBookPage, collectors, onBookWritten }: BookServices): Handlers {
+function handlersFor({ book, insights, search, locale, now = () => new Date(), openBookPage, collectors, onBookWritten, backups }: BookServices): Handlers {
   const profile = (customerId: string) => buildProfile(book, insights, customerId, locale);
   const collectorsState = async (): Promise<CollectorsState> => {
     if (!collectors) throw new Error('Collectors are managed by the background only');
@@ -46,6 +57,10 @@ function handlersFor({ book, insights, search, locale, now = () => new Date(), o
   const requireCollectors = () => {
     if (!collectors) throw new Error('Collectors are managed by the background only');
     return collectors;
+  };
+  const requireBackups = () => {
+    if (!backups) throw new Error('Backups are answered by the background');
+    return backups;
   };
   return {
     'book/summary': async () => ({ customerCount: await book.customers.count() }),
@@ -156,6 +171,11 @@ function handlersFor({ book, insights, search, locale, now = () => new Date(), o
       const results = await requireCollectors().sync(id);
       return { ...(await collectorsState()), added: results.reduce((sum, r) => sum + r.added, 0) };
     },
+    'backup/status': async ({ integrity }) => {
+      const { downloadsGranted, timeZone } = requireBackups();
+      return backupStatus(book, { downloadsGranted, now: now(), integrity, ...(timeZone ? { timeZone } : {}) });
+    },
+    'backup/run': () => requireBackups().run(),
     'follow-ups/set-done': async ({ followUpId, done }) => {
       const followUp = await book.followUps.setDone(followUpId, done);
       return { profile: await profile(followUp.customerId) };

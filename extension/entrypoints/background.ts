@@ -9,15 +9,19 @@ import { InsightService } from '../background/insights';
 import { relayFramePorts } from '../background/frame-relay';
 import { isExtensionPage } from '../background/sender';
 import { bookSettings } from '../background/book-settings';
+import { BACKUP_ALARM, BackgroundBackups } from '../backup/background-backups';
+import { OFFSCREEN_PAGE, OFFSCREEN_PORT } from '../backup/offscreen-relay';
+import { downloadsGranted } from '../backup/save-backup';
 import { CHANGES_PORT } from '../messaging/client';
 import type { ChangeMessage } from '../messaging/protocol';
 import { browserLocale, translate } from '../ui/i18n';
 
 export default defineBackground(() => {
   const openBookPage = () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html') });
-  const services: Promise<BookServices & { insights: InsightService; search: CustomerSearch }> = openBook().then(async (book) => {
+  const services: Promise<BookServices & { insights: InsightService; search: CustomerSearch; backupRunner: BackgroundBackups }> = openBook().then(async (book) => {
     const insights = new InsightService(book, { mainCurrency: 'BRL' });
     void insights.ensureFresh();
+    const backupRunner = new BackgroundBackups({ book, openBackupPage: () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html#backup-now') }) });
     return {
       book,
       insights,
@@ -26,6 +30,8 @@ export default defineBackground(() => {
       openBookPage,
       onBookWritten: () => insights.changed([]),
       collectors: new CollectorService(book, await bookSettings(book, browser.storage.local)),
+      backupRunner,
+      backups: { downloadsGranted, run: () => backupRunner.run('manual') },
     };
   });
 
@@ -57,6 +63,20 @@ export default defineBackground(() => {
   void browser.alarms.create(REMINDERS_ALARM, { periodInMinutes: 1, delayInMinutes: 0.1 });
   browser.notifications.onClicked.addListener(openBookPage);
 
+  // Scheduled backups: checked hourly and whenever the background starts (a browser closed at the hour still gets
+  // its copy). The alarm is created only when missing: re-creating it on every wake would push it back forever.
+  const backUpIfDue = () =>
+    void services
+      .then(({ backupRunner }) => backupRunner.runIfDue())
+      .catch((error: unknown) => console.warn('Clientela: the scheduled backup failed', error));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BACKUP_ALARM) backUpIfDue();
+  });
+  void browser.alarms.get(BACKUP_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(BACKUP_ALARM, { periodInMinutes: 60, delayInMinutes: 60 });
+  });
+  backUpIfDue();
+
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     // Only our own extension pages (the sidebar frame, the popup, the book) talk to the book. Content scripts run
     // beside pages we do not trust and get nothing here; web pages cannot reach this listener at all.
@@ -72,6 +92,11 @@ export default defineBackground(() => {
   // changes here.
   const watchers = new Set<Browser.runtime.Port>();
   browser.runtime.onConnect.addListener((port) => {
+    // The offscreen document that writes a backup for this service worker (Chrome; see backup/offscreen-relay.ts).
+    if (port.name === OFFSCREEN_PORT && port.sender?.url === browser.runtime.getURL(OFFSCREEN_PAGE)) {
+      void services.then(({ backupRunner }) => backupRunner.acceptOffscreenPort(port));
+      return;
+    }
     if (port.name !== CHANGES_PORT || !port.sender || !isExtensionPage(port.sender, browser.runtime.id, browser.runtime.getURL('/'))) return;
     watchers.add(port);
     port.onDisconnect.addListener(() => watchers.delete(port));

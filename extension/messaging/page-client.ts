@@ -3,7 +3,7 @@ import { handleRequest, type BookServices } from '../background/handle-request';
 import { askBackground, unwrapReply, type BookClient } from './client';
 import type { BookRequest } from './protocol';
 
-/** What only the background answers: the whole-book search index, the collectors, tabs. */
+/** What only the background answers: the whole-book search index, the collectors, tabs, backups to Downloads. */
 const BACKGROUND_ONLY: ReadonlySet<BookRequest['type']> = new Set([
   'customers/search',
   'ui/open-book',
@@ -12,6 +12,8 @@ const BACKGROUND_ONLY: ReadonlySet<BookRequest['type']> = new Set([
   'collectors/add',
   'collectors/remove',
   'collectors/sync',
+  'backup/status',
+  'backup/run',
 ]);
 
 /**

@@ -1,5 +1,6 @@
 import { z } from '../../core/zod';
 import type { LastSync } from '../background/collector-sync';
+import type { BackupRunResult, BackupStatus } from '../backup/backup-status';
 import { identityKindSchema, type Customer, type IdentityKind, type Feedback, type FollowUp, type Note, type Order, type Tag } from '../../core';
 
 /**
@@ -45,6 +46,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('collectors/add'), url: z.url({ message: 'must be the collector address, such as https://avaliacoes.minhaloja.com.br' }), site: z.string().trim().min(1).max(63), token: z.string().trim().min(8).max(200) }),
   z.object({ type: z.literal('collectors/remove'), id }),
   z.object({ type: z.literal('collectors/sync'), id: id.optional() }),
+  // Backups (extension/backup/): what the sidebar shows, and "back up now" through the background's downloads.
+  z.object({ type: z.literal('backup/status'), integrity: z.boolean().default(false) }),
+  z.object({ type: z.literal('backup/run') }),
 ]);
 export type BookRequest = z.input<typeof requestSchema>;
 export type ParsedRequest = z.output<typeof requestSchema>;
@@ -122,6 +126,8 @@ export interface BookResponses {
   'collectors/add': CollectorsState;
   'collectors/remove': CollectorsState;
   'collectors/sync': CollectorsState & { added: number };
+  'backup/status': BackupStatus;
+  'backup/run': BackupRunResult;
 }
 
 /** A collector as the settings screen shows it (the token stays in the background). */

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { en } from './messages/en';
+import { es } from './messages/es';
+import { ptBR } from './messages/pt-br';
+import { ptPT } from './messages/pt-pt';
 import { pickLocale, translate } from './i18n';
 
 describe('translate', () => {
@@ -20,5 +24,13 @@ describe('translate', () => {
     expect(pickLocale('es-AR')).toBe('es');
     expect(pickLocale('en-GB')).toBe('en');
     expect(pickLocale('de-DE')).toBe('pt-BR');
+  });
+
+  it('fills the same placeholders in every language as in English', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)[^}]*\}/g)].map((match) => match[0]).sort();
+    const differing = Object.entries({ 'pt-BR': ptBR, 'pt-PT': ptPT, es }).flatMap(([locale, table]) =>
+      (Object.keys(en) as (keyof typeof en)[]).filter((key) => placeholders(table[key]).join() !== placeholders(en[key]).join()).map((key) => `${locale} ${key}`),
+    );
+    expect(differing).toEqual([]);
   });
 });

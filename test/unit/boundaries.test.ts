@@ -28,6 +28,13 @@ describe('import boundaries (the lint in npm test)', () => {
     expect(await ruleIds('extension/ui/x.ts', "import { openBook } from '../../core';\nexport const b = openBook;\n")).toEqual([]);
   });
 
+  it('keeps the book worker to core and the worker protocol', async () => {
+    expect(await ruleIds('extension/backup/book-worker-service.ts', "import { translate } from '../ui/i18n';\nexport const t = translate;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('extension/entrypoints/book-worker.ts', "import { render } from 'preact';\nexport const r = render;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('extension/backup/backup-settings.ts', "import { browser } from 'wxt/browser';\nexport const b = browser;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('extension/backup/book-worker-service.ts', "import { openBook } from '../../core';\nimport { errorReply } from './worker-protocol';\nexport const b = [openBook, errorReply];\n")).toEqual([]);
+  });
+
   it('lets zod in only through core/zod.ts (jitless before any schema is built)', async () => {
     for (const path of ['core/model/x.ts', 'extension/messaging/x.ts', 'collector/x.ts', 'test/unit/x.ts'])
       expect(await ruleIds(path, "import { z } from 'zod';\nexport const s = z.string();\n"), path).toContain('no-restricted-imports');

@@ -1,14 +1,17 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { BookClient } from '../../messaging/client';
 import { translate, type Locale, type MessageKey } from '../i18n';
+import { BackupFooter } from './backup-footer';
 import { BookCount } from './book-count';
 import { CustomerCard } from './customer-card';
 import { CustomerSearch } from './customer-search';
 import type { HostLink, HostView } from './host-link';
 import { LinkSuggestion } from './link-suggestion';
+import { SidebarBackupBanner } from './sidebar-backup-banner';
 import { SidebarContext, type SidebarTools } from './sidebar-context';
 import { tagKey } from './tag-chips';
 import { UnknownContact } from './unknown-contact';
+import { useBackupStatus } from './use-backup-status';
 import { useChatProfile } from './use-chat-profile';
 
 export interface SidebarAppProps {
@@ -33,6 +36,7 @@ export function SidebarApp({ client, host, locale, signal, onClose }: SidebarApp
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
   const { conversation, dark, collapsed } = view;
   const { state, replace, subjectFor } = useChatProfile(client, conversation, pinned, signal);
+  const backups = useBackupStatus(client, signal);
 
   useEffect(() => {
     if (!host) return;
@@ -107,6 +111,7 @@ export function SidebarApp({ client, host, locale, signal, onClose }: SidebarApp
           </button>
         </header>
         <BookCount signal={signal} />
+        <SidebarBackupBanner backups={backups} />
         <p class="live" role={message?.kind === 'alert' ? 'alert' : 'status'} aria-live="polite" data-testid="sidebar-message">
           {message?.text ?? ''}
         </p>
@@ -133,6 +138,7 @@ export function SidebarApp({ client, host, locale, signal, onClose }: SidebarApp
         {state.status === 'found' && <CustomerCard profile={state.profile} onInsertReply={onInsertReply} />}
         {state.status === 'unknown' && conversation?.status === 'chat' && <UnknownContact identities={conversation.identities} displayName={conversation.displayName} />}
         {state.status === 'idle' && conversation && conversation.status !== 'chat' && <CustomerSearch actionLabel={t('open')} onPick={(hit) => setPinned(hit.id)} />}
+        <BackupFooter daysSinceLast={backups.status?.daysSinceLast ?? null} known={backups.status !== null} />
       </aside>
     </SidebarContext.Provider>
   );

@@ -1,0 +1,88 @@
+import { unwrap } from 'idb';
+import { abortError } from './abort';
+import type { StoreContext } from './context';
+import { recordConverter, type RecordCounts, type RecordOf } from './records';
+import { RECORD_STORES, type RecordStoreName } from './schema';
+
+/** Receives each batch of records as it is read; it runs inside the read transaction, so it must not await. */
+export type ExportBatchListener = <S extends RecordStoreName>(store: S, records: ReadonlyArray<RecordOf<S>>) => void;
+
+export interface ExportStreamOptions {
+  /** Records per read (default 1000). */
+  batchSize?: number;
+  signal?: AbortSignal;
+  /** Told how many records each store holds before the first batch (a writer's header, a progress bar's total). */
+  onCounts?: (counts: Readonly<RecordCounts>) => void;
+}
+
+/**
+ * Reads every record, store by store in RECORD_STORES order, in batches, all in ONE readonly transaction so the
+ * copy is consistent. Each read is issued from the previous one's success callback, before that batch is handed
+ * out: a transaction stays alive only while it has requests, and this keeps the next read running while the
+ * listener works. Resolves with the counts once the transaction completes; a throwing listener or an aborted
+ * signal aborts it and rejects (with the listener's error, or an AbortError).
+ */
+export function exportStream(context: StoreContext, onBatch: ExportBatchListener, options: ExportStreamOptions = {}): Promise<RecordCounts> {
+  const batchSize = options.batchSize ?? 1000;
+  const { signal } = options;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal));
+    const tx = unwrap(context.db).transaction([...RECORD_STORES], 'readonly');
+    let failure: { error: unknown } | null = null;
+    const fail = (error: unknown) => {
+      if (failure) return;
+      failure = { error };
+      try {
+        tx.abort();
+      } catch {
+        // Already finished: the failure came after the last read.
+      }
+    };
+    const guarded = (step: () => void) => () => {
+      try {
+        step();
+      } catch (error) {
+        fail(error);
+      }
+    };
+    const onAbort = () => fail(abortError(signal));
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const read = (storeIndex: number, after: string | null) => {
+      const store: RecordStoreName | undefined = RECORD_STORES[storeIndex];
+      if (store === undefined) return;
+      const convert = recordConverter(store);
+      const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
+      const request = tx.objectStore(store).getAll(range, batchSize);
+      request.onsuccess = guarded(() => {
+        const rows = request.result as { id: string }[];
+        const last = rows[rows.length - 1];
+        if (last && rows.length === batchSize) read(storeIndex, last.id);
+        else read(storeIndex + 1, null);
+        if (rows.length > 0) onBatch(store, rows.map(convert as (row: unknown) => RecordOf<RecordStoreName>));
+      });
+    };
+
+    const counts = {} as RecordCounts;
+    let counting = RECORD_STORES.length;
+    for (const store of RECORD_STORES) {
+      const request = tx.objectStore(store).count();
+      request.onsuccess = guarded(() => {
+        counts[store] = request.result;
+        if (--counting > 0) return;
+        options.onCounts?.(counts);
+        read(0, null);
+      });
+    }
+
+    tx.oncomplete = () => {
+      signal?.removeEventListener('abort', onAbort);
+      if (failure) reject(failure.error);
+      else resolve(counts);
+    };
+    tx.onabort = () => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(failure ? failure.error : (tx.error ?? new Error('The read was aborted')));
+    };
+  });
+}

@@ -1,0 +1,152 @@
+import { createContext, type ComponentChildren } from 'preact';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Book } from '../../../../core';
+import { describeFailure, type ProgressReport } from '../../backup-words';
+import type { Locale, MessageKey } from '../../i18n';
+import type { BackupReason, BackupRecord, BackupServices, BackupState, IntegrityReport } from './backup-services';
+
+/** A backup the page is making: running with its latest progress, saved, or failed in words. */
+export type RunStatus = { kind: 'idle' } | { kind: 'running'; progress: ProgressReport | null } | { kind: 'done'; record: BackupRecord } | { kind: 'error'; message: string };
+
+export interface BackupPage {
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  locale: Locale;
+  timeZone: string;
+  now: () => Date;
+  book: Book;
+  services: BackupServices;
+  /** The book's backup settings, last backup and history; null until read. */
+  state: BackupState | null;
+  downloadsGranted: boolean;
+  /** The check made when the page opened (and after each restore): counts and records whose customer is missing. */
+  integrity: { report: IntegrityReport | null; error: string | null };
+  run: RunStatus;
+  /** Makes a manual backup now (the banner's button, the panel's, `#backup-now`); one at a time. */
+  backUpNow(): Promise<BackupRecord | null>;
+  /** The backup the integrity alert asked to restore: the restore form explains which file to pick. */
+  restoreTarget: BackupRecord | null;
+  pickForRestore(record: BackupRecord): void;
+}
+
+/** Quiet time after a write before the counts are taken again. */
+const RECHECK_AFTER_MS = 3000;
+
+const BackupPageContext = createContext<BackupPage | null>(null);
+
+export function useBackupPage(): BackupPage {
+  const page = useContext(BackupPageContext);
+  if (!page) throw new Error('Backup screens must be inside BackupPageProvider');
+  return page;
+}
+
+interface ProviderProps {
+  book: Book;
+  services: BackupServices;
+  t: BackupPage['t'];
+  locale: Locale;
+  timeZone?: string;
+  now?: () => Date;
+  children: ComponentChildren;
+}
+
+const systemNow = () => new Date();
+
+/** Reads the backup state and the integrity once for the whole page and keeps them current. */
+export function BackupPageProvider({ book, services, t, locale, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone, now = systemNow, children }: ProviderProps) {
+  const [state, setState] = useState<BackupState | null>(null);
+  const [downloadsGranted, setGranted] = useState(false);
+  const [integrity, setIntegrity] = useState<BackupPage['integrity']>({ report: null, error: null });
+  const [run, setRun] = useState<RunStatus>({ kind: 'idle' });
+  const [restoreTarget, setRestoreTarget] = useState<BackupRecord | null>(null);
+  const running = useRef(false);
+
+  useEffect(() => {
+    let alive = true;
+    const readState = () => void services.readState().then((next) => alive && setState(next), () => undefined);
+    const readGrant = () => void services.downloads.granted().then((next) => alive && setGranted(next), () => undefined);
+    // Counts and dangling records are whole-book work, done in the worker: at open, at once after a write that
+    // replaced the book, and once things are quiet after other writes (a seller adding customers one by one).
+    let recheck: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      clearTimeout(recheck);
+      void services.checkIntegrity().then(
+        (report) => alive && setIntegrity({ report, error: null }),
+        (error: unknown) => alive && setIntegrity({ report: null, error: describeFailure(error).message }),
+      );
+    };
+    readState();
+    readGrant();
+    check();
+    const stopWatchingGrant = services.downloads.watch(readGrant);
+    const stopWatchingBook = book.onChange((change) => {
+      if (change.stores.includes('meta') || change.wholeBook) readState();
+      if (change.wholeBook) check();
+      else if (change.stores.some((store) => store !== 'meta')) {
+        clearTimeout(recheck);
+        recheck = setTimeout(check, RECHECK_AFTER_MS);
+      }
+    });
+    return () => {
+      alive = false;
+      clearTimeout(recheck);
+      stopWatchingGrant();
+      stopWatchingBook();
+    };
+  }, [book, services]);
+
+  const backUpNow = useCallback(async (reason: BackupReason = 'manual') => {
+    if (running.current) return null;
+    running.current = true;
+    setRun({ kind: 'running', progress: null });
+    const progress = throttled((report: ProgressReport) => setRun({ kind: 'running', progress: report }));
+    try {
+      const record = await services.backUp(reason, { onProgress: progress.push });
+      progress.cancel();
+      setRun({ kind: 'done', record });
+      return record;
+    } catch (error) {
+      progress.cancel();
+      setRun({ kind: 'error', message: describeFailure(error).message });
+      return null;
+    } finally {
+      running.current = false;
+    }
+  }, [services]);
+
+  const value = useMemo<BackupPage>(
+    () => ({ t, locale, timeZone, now, book, services, state, downloadsGranted, integrity, run, backUpNow: () => backUpNow(), restoreTarget, pickForRestore: setRestoreTarget }),
+    [t, locale, timeZone, now, book, services, state, downloadsGranted, integrity, run, backUpNow, restoreTarget],
+  );
+  return <BackupPageContext.Provider value={value}>{children}</BackupPageContext.Provider>;
+}
+
+/**
+ * Progress at most every 100 ms: the worker may report a thousand times during a restore, and each report
+ * would otherwise be a render of the page. The latest report is delivered at the end of each interval;
+ * `cancel` drops it once the job has ended, so no late progress paints over the result.
+ */
+export function throttled<T>(deliver: (value: T) => void, intervalMs = 100) {
+  let last = 0;
+  let pending: { value: T } | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    last = Date.now();
+    if (pending) deliver(pending.value);
+    pending = null;
+  };
+  return {
+    push(value: T) {
+      pending = { value };
+      if (timer) return;
+      const wait = intervalMs - (Date.now() - last);
+      if (wait <= 0) flush();
+      else timer = setTimeout(flush, wait);
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+      pending = null;
+    },
+  };
+}

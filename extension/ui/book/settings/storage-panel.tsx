@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'preact/hooks';
+import { formatBytes } from '../../format';
+import { useBackupPage } from '../backup/backup-page';
+
+/** The record stores in the order a seller thinks of them, with their names on screen. */
+const STORES = ['customers', 'orders', 'notes', 'feedback', 'followUps', 'tags', 'segments'] as const;
+
+/**
+ * Whether the browser keeps the book for good, how much room it takes and what it holds. Persistence is asked
+ * for here, on the book page: StorageManager.persist() exists only in windows, not in the service worker.
+ */
+export function StoragePanel() {
+  const { t, locale, services, integrity, book } = useBackupPage();
+  const [persisted, setPersisted] = useState<boolean | 'checking'>('checking');
+  const [usage, setUsage] = useState<number | null | 'checking'>('checking');
+
+  useEffect(() => {
+    let alive = true;
+    void services.storage.persist().then((granted) => alive && setPersisted(granted), () => alive && setPersisted(false));
+    const measure = () => void services.storage.usage().then((bytes) => alive && setUsage(bytes), () => alive && setUsage(null));
+    measure();
+    // A restore changes the size at once; smaller writes are not worth a re-measure.
+    const stop = book.onChange((change) => change.wholeBook && measure());
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [services, book]);
+
+  const counts = integrity.report?.counts;
+  return (
+    <section class="panel" aria-labelledby="storage-title" data-testid="storage-panel">
+      <h3 id="storage-title">{t('storage')}</h3>
+      <p data-testid="storage-persisted" class={persisted === true ? 'ok' : persisted === 'checking' ? 'meta' : 'warning'}>
+        {persisted === 'checking' ? t('storageChecking') : persisted ? t('storagePersisted') : t('storageNotPersisted')}
+      </p>
+      <p data-testid="storage-size">{usage === 'checking' ? t('storageChecking') : usage === null ? t('storageSizeUnknown') : t('storageSize', { size: formatBytes(usage, locale) })}</p>
+      {integrity.error && <p class="meta">{t('integrityCheckFailed', { message: integrity.error })}</p>}
+      <h4 id="storage-counts-title">{t('storageCounts')}</h4>
+      <dl class="counts" data-testid="storage-counts" aria-busy={!counts}>
+        {counts &&
+          STORES.map((store) => (
+            <div key={store}>
+              <dt>{t(`store.${store}`)}</dt>
+              <dd>{new Intl.NumberFormat(locale).format(counts[store] ?? 0)}</dd>
+            </div>
+          ))}
+      </dl>
+    </section>
+  );
+}
