@@ -71,7 +71,9 @@ function readHeader(lines: LineReader): BackupHeader | null {
   if (!header.success) throw new BackupError('invalid-records', 'The backup header is invalid', fieldProblems(header.error).map((problem) => ({ ...problem, line: 1 })));
   if (header.data.schemaVersion > SCHEMA_VERSION) throw newerVersion(header.data.schemaVersion);
   if (header.data.schemaVersion < RECORD_BY_RECORD_SINCE) return null;
-  return { ...header.data, format: BACKUP_FORMAT, counts: header.data.counts as BackupCounts };
+  // Only the stores this version knows: finish() checks each of them against the file.
+  const counts = Object.fromEntries(RECORD_STORES.map((store) => [store, header.data.counts[store]])) as BackupCounts;
+  return { ...header.data, format: BACKUP_FORMAT, counts };
 }
 
 /** An older file: parsed and checked whole (reporting every problem), then written in one transaction. */

@@ -13,6 +13,9 @@ const encode = (text: string) => new TextEncoder().encode(text);
 /** Splits bytes into chunks of `size` (the last shorter). */
 const chunked = (bytes: Uint8Array, size: number) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
 
+/** Thousands of records through fake-indexeddb on a busy 2-core machine: room beyond the default 5 s. */
+const BIG = 30_000;
+
 async function failure(promise: Promise<unknown>): Promise<BackupError> {
   const error = await promise.then(
     () => new Error('restored'),
@@ -57,7 +60,7 @@ describe('line-per-record backups', () => {
       expect(progress.at(-1)).toEqual({ phase: 'writing', done: 3309, total: 3309 });
       expect((await target.customers.findByIdentity('email', 'ana@example.com'))[0]?.displayName).toBe('Ana Souza');
     }
-  });
+  }, BIG);
 
   it('reads an empty book back', async () => {
     const { parts } = await writeBackup(await openTestBook(), { now: AT });
@@ -150,7 +153,7 @@ describe('refusing a bad line-per-record backup', () => {
     expect(error.problems).toEqual([{ field: `orders[${orderIndex}].totalMinor`, message: expect.stringMatching(/whole number/), line: n }]);
     expect(error.message).toContain(`line ${n}: orders[${orderIndex}].totalMinor: must be a whole number`);
     expect(await book.exportAll()).toEqual(before);
-  });
+  }, BIG);
 
   it('says what is wrong with a cut, foreign, newer, inconsistent or hand-broken file, and changes nothing', async () => {
     const book = await bookWithEverything();
@@ -207,5 +210,5 @@ describe('refusing a bad line-per-record backup', () => {
     const writing = new AbortController();
     const stopped = await failure(writeBackup(source, { signal: writing.signal, onProgress: (p) => p.done > 0 && writing.abort() }));
     expect(stopped.code).toBe('cancelled');
-  });
+  }, BIG);
 });
