@@ -6,6 +6,7 @@ import { readBackupState, recordBackup } from './backup-settings';
 import { makeBackup } from './book-worker-client';
 import { inProcessWorker } from './in-process-worker';
 import { relayBackups } from './offscreen-relay';
+import { BookWorkerError } from './worker-protocol';
 
 /**
  * The Chrome path, in-process: `browser` is a fake whose offscreen document runs the real relay (offscreen-relay.ts)
@@ -17,6 +18,7 @@ const fake = vi.hoisted(() => ({
   offscreen: { created: [] as unknown[], open: false, closed: 0 },
   downloads: [] as { url: string; filename: string; text: string | null }[],
   interrupt: false,
+  workerFails: false,
   onOffscreen: (() => undefined) as () => void,
 }));
 
@@ -83,14 +85,16 @@ async function setUp(fill: (book: Book) => Promise<unknown> = bookWithEverything
   // What offscreen.html does when created: connect back, and relay backups to the book worker.
   fake.onOffscreen = () => {
     const [serviceWorkerSide, documentSide] = portPair();
-    relayBackups(documentSide as never, (reason, options) => makeBackup(reason, { ...options, spawn: worker.spawn, locale: 'pt-BR', timeZone: 'America/Sao_Paulo' }));
+    relayBackups(documentSide as never, (reason, options) =>
+      fake.workerFails ? Promise.reject(new BookWorkerError('quota-exceeded', 'The disk is full')) : makeBackup(reason, { ...options, spawn: worker.spawn, locale: 'pt-BR', timeZone: 'America/Sao_Paulo' }),
+    );
     runner.acceptOffscreenPort(serviceWorkerSide as never);
   };
   return { book, runner };
 }
 
 beforeEach(() => {
-  Object.assign(fake, { granted: true, opened: [], downloads: [], interrupt: false, offscreen: { created: [], open: false, closed: 0 } });
+  Object.assign(fake, { granted: true, opened: [], downloads: [], interrupt: false, workerFails: false, offscreen: { created: [], open: false, closed: 0 } });
 });
 
 describe('backups made by the background (Chrome: through the offscreen document)', () => {
@@ -121,6 +125,17 @@ describe('backups made by the background (Chrome: through the offscreen document
     const { book, runner } = await setUp();
     fake.interrupt = true;
     await expect(runner.run('manual')).rejects.toThrowError(/FILE_NO_SPACE/);
+    expect((await readBackupState(book)).last).toBeNull();
+    expect(fake.offscreen).toMatchObject({ open: false, closed: 1 });
+  });
+
+  it('passes on why the worker failed, downloads and records nothing, and closes the document', async () => {
+    const { book, runner } = await setUp();
+    fake.workerFails = true;
+    const error = await runner.run('manual').catch((e: unknown) => e as BookWorkerError);
+    expect(error).toBeInstanceOf(BookWorkerError);
+    expect(error).toMatchObject({ code: 'quota-exceeded', message: 'The disk is full' });
+    expect(fake.downloads).toEqual([]);
     expect((await readBackupState(book)).last).toBeNull();
     expect(fake.offscreen).toMatchObject({ open: false, closed: 1 });
   });
