@@ -88,8 +88,8 @@ async function measure(file: string, phones: string[], customers: number, switch
   try {
     const book = await session.openExtensionPage('book.html');
     const seeded = performance.now();
-    await book.getByLabel('Restaurar de um arquivo').setInputFiles(file);
-    await book.getByRole('status').filter({ hasText: 'Agenda restaurada' }).waitFor({ timeout: 600_000 });
+    await book.getByTestId('restore-file').setInputFiles(file);
+    await book.locator('[data-testid="restore-result"][role="status"]').waitFor({ timeout: 600_000 });
     const restoreMs = performance.now() - seeded;
     // After the restore the background reloads the whole book and stores its cut points (the sidebar judges
     // against them): wait for that, so the switches below do not share the CPU with it.

@@ -1,3 +1,4 @@
+import { runBackupBench } from './backup-bench';
 import { runStoreBenchInChromium } from './browser-bench';
 import { runWidgetBench } from './widget-bench';
 import { runChatSwitchBench } from './chat-switch-bench';
@@ -8,7 +9,7 @@ import { printRows } from './rows';
 import { runSegmentsBench } from './segments-bench';
 
 // `npm run bench`: every figure the issues ask for, in one run. Figures, not tests: nothing here fails on time.
-// `npm run bench -- store` (or sidebar, segments, predict, widget, collector) runs one part.
+// `npm run bench -- store` (or sidebar, segments, predict, widget, collector, backup) runs one part.
 const only = process.argv[2];
 const want = (part: string) => !only || only === part;
 console.log(`Clientela bench — ${new Date().toISOString()} — Node ${process.version}`);
@@ -21,3 +22,4 @@ if (want('collector')) {
   printRows('Feedback collector on loopback, autocannon (issue 5)', await runCollectorBench());
   printRows('Collector rate limiter at 10k and 100k keys (best of 5 runs of 300k takes)', runRateLimiterBench());
 }
+if (want('backup')) printRows('Backup and restore in Chromium, 100k customers / 1M orders (issue 12)', await runBackupBench());

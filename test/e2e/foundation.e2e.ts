@@ -50,7 +50,7 @@ describe('extension in Chromium', () => {
     const rows = book.locator('.customers li');
     await book.locator('[data-testid="customer-list"][aria-busy="false"]').waitFor();
     const before = await rows.allTextContents();
-    const [download] = await Promise.all([book.waitForEvent('download'), book.getByRole('button', { name: 'Baixar cópia' }).click()]);
+    const [download] = await Promise.all([book.waitForEvent('download'), book.getByTestId('backup-now').click()]);
     const backup = await readFile((await download.path()) as string, 'utf8');
     expect(JSON.parse(backup)).toMatchObject({ format: 'clientela-backup', counts: { customers: before.length } });
 
@@ -60,11 +60,11 @@ describe('extension in Chromium', () => {
 
     const restoreInput = book.getByLabel('Restaurar de um arquivo');
     await restoreInput.setInputFiles({ name: 'cortado.json', mimeType: 'application/json', buffer: Buffer.from(backup.slice(0, backup.length / 2)) });
-    await expect.poll(() => book.getByRole('alert').textContent()).toMatch(/not valid JSON/);
+    await expect.poll(() => book.getByTestId('restore-result').textContent()).toMatch(/pode estar cortado\. Nada foi alterado/);
     expect(await rows.count()).toBe(before.length + 1);
 
     await restoreInput.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
-    await expect.poll(() => book.getByRole('status').textContent()).toMatch(/Agenda restaurada/);
+    await expect.poll(() => book.getByTestId('restore-result').textContent()).toMatch(/Agenda restaurada/);
     await expect.poll(() => rows.allTextContents()).toEqual(before);
   });
 

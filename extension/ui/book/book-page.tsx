@@ -17,13 +17,23 @@ const LIST_LIMIT = 100;
 /** The whole clientele. For now: add a customer, see the list, settings with storage, backups and restore. */
 export function BookPage({ book, backups, locale = browserLocale() }: { book: Book; backups: BackupServices; locale?: Locale }) {
   const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params), [locale]);
-  const [customers, setCustomers] = useState<Customer[] | null>(null);
+  const [list, setList] = useState<{ first: Customer[]; count: number } | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   useEffect(() => {
-    const load = () => void book.customers.list().then(setCustomers);
+    // A page of rows and a count: after a 100k restore, reading every row would hold the page for seconds.
+    // Answers are applied in the order asked, so a slow early read never overwrites a later one.
+    let asked = 0;
+    const load = () => {
+      const ticket = ++asked;
+      void Promise.all([book.customers.first(LIST_LIMIT), book.customers.count()]).then(([first, count]) => {
+        if (ticket === asked) setList({ first, count });
+      });
+    };
     load();
-    return book.onChange(load);
+    return book.onChange((change) => {
+      if (change.wholeBook || change.stores.includes('customers')) load();
+    });
   }, [book]);
 
   const onAdd = async (event: SubmitEvent) => {
@@ -47,8 +57,8 @@ export function BookPage({ book, backups, locale = browserLocale() }: { book: Bo
       <main lang={locale}>
         <h1>{t('bookTitle')}</h1>
         <IntegrityAlert />
-        <BookBackupBanner customerCount={customers?.length ?? null} />
-        <p>{customers ? t('customersInBook', { count: customers.length }) : t('loading')}</p>
+        <BookBackupBanner customerCount={list?.count ?? null} />
+        <p>{list ? t('customersInBook', { count: list.count }) : t('loading')}</p>
         <section aria-labelledby="add-title">
           <h2 id="add-title">{t('addCustomer')}</h2>
           <form onSubmit={onAdd}>
@@ -79,12 +89,12 @@ export function BookPage({ book, backups, locale = browserLocale() }: { book: Bo
             </p>
           )}
         </section>
-        <section aria-label={t('bookTitle')} aria-busy={customers === null} data-testid="customer-list">
-          {customers === null ? null : customers.length === 0 ? (
+        <section aria-label={t('bookTitle')} aria-busy={list === null} data-testid="customer-list">
+          {list === null ? null : list.count === 0 ? (
             <p>{t('empty')}</p>
           ) : (
             <ul class="customers">
-              {customers.slice(0, LIST_LIMIT).map((customer) => (
+              {list.first.map((customer) => (
                 <li key={customer.id}>
                   <strong>{customer.displayName}</strong>
                   {customer.identities.map((identity) => (
@@ -96,7 +106,7 @@ export function BookPage({ book, backups, locale = browserLocale() }: { book: Bo
               ))}
             </ul>
           )}
-          {customers !== null && customers.length > LIST_LIMIT && <p class="meta">{t('showingFirst', { shown: LIST_LIMIT, count: customers.length })}</p>}
+          {list !== null && list.count > LIST_LIMIT && <p class="meta">{t('showingFirst', { shown: LIST_LIMIT, count: list.count })}</p>}
         </section>
         <SatisfactionPanel book={book} locale={locale} t={t} />
         <ClaimsPanel book={book} locale={locale} t={t} onResult={setMessage} />

@@ -36,7 +36,7 @@ export function browserBackupServices(book: Book): BackupServices {
       },
     },
     storage: {
-      persist: () => requestPersistence(),
+      persist: () => requestPersistence(() => browser.permissions.contains({ permissions: ['unlimitedStorage'] })),
       usage: async () => (navigator.storage?.estimate ? ((await navigator.storage.estimate()).usage ?? null) : null),
     },
     reminder: reminderDismissal(browser.storage.local),
