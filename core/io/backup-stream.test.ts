@@ -6,6 +6,7 @@ import { serializeBackupLines } from './backup-lines';
 import type { BackupProgress } from './backup-progress';
 import { restoreBackupFile } from './backup-restore';
 import { writeBackup } from './backup-write';
+import { schemaVersion1Backup } from './testing/schema-1-backup';
 
 const AT = new Date('2026-11-29T19:50:00.000Z');
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -79,32 +80,7 @@ describe('line-per-record backups', () => {
     expect(await target.exportAll()).toEqual(await source.exportAll());
     expect(progress[0]).toBe('checking');
     expect(progress.at(-1)).toBe('writing');
-    const v1 = {
-      format: 'clientela-backup',
-      schemaVersion: 1,
-      exportedAt: '2025-06-01T00:00:00Z',
-      counts: { tags: 0, customers: 1, orders: 1, notes: 0, feedback: 0, followUps: 0 },
-      tags: [],
-      customers: [
-        {
-          id: 'c1',
-          displayName: 'Ana',
-          identities: [],
-          tagIds: [],
-          funnelStage: null,
-          customFields: {},
-          consent: { marketing: false, recordedAt: null, source: null, text: null, version: null },
-          notesCount: 0,
-          createdAt: '2025-01-01T00:00:00Z',
-          updatedAt: '2025-01-01T00:00:00Z',
-          archivedAt: null,
-        },
-      ],
-      orders: [{ id: 'o1', customerId: 'c1', placedAt: '2025-03-01T07:00:00-03:00', totalMinor: 5000, currency: 'BRL', items: [], channel: 'whatsapp', source: 'manual', externalRef: null, status: 'paid' }],
-      notes: [],
-      feedback: [],
-      followUps: [],
-    };
+    const v1 = schemaVersion1Backup();
     expect(await restoreBackupFile(target, JSON.stringify(v1, null, 1))).toMatchObject({ customers: 1, orders: 1, segments: 0 });
     expect((await target.customers.get('c1'))?.lastOrderAt).toBe('2025-03-01T10:00:00.000Z');
     // A line-per-record file claiming an old version goes the whole-document way, whose upgrades it needs.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openBook } from '../store';
 import { bookWithEverything, openTestBook } from '../store/test-book';
 import { BackupError, exportBackup, parseBackup, restoreBackup, serializeBackup } from './backup';
+import { schemaVersion1Backup } from './testing/schema-1-backup';
 
 describe('backup', () => {
   it('backup then restore into an empty book gives an identical book', async () => {
@@ -52,32 +53,7 @@ describe('backup', () => {
   });
 
   it('reads a backup written at schema version 1 and fills what version 2 derives', () => {
-    const v1 = {
-      format: 'clientela-backup',
-      schemaVersion: 1,
-      exportedAt: '2025-06-01T00:00:00Z',
-      counts: { tags: 0, customers: 1, orders: 1, notes: 0, feedback: 0, followUps: 0 },
-      tags: [],
-      customers: [
-        {
-          id: 'c1',
-          displayName: 'Ana',
-          identities: [],
-          tagIds: [],
-          funnelStage: null,
-          customFields: {},
-          consent: { marketing: false, recordedAt: null, source: null, text: null, version: null },
-          notesCount: 0,
-          createdAt: '2025-01-01T00:00:00Z',
-          updatedAt: '2025-01-01T00:00:00Z',
-          archivedAt: null,
-        },
-      ],
-      orders: [{ id: 'o1', customerId: 'c1', placedAt: '2025-03-01T07:00:00-03:00', totalMinor: 5000, currency: 'BRL', items: [], channel: 'whatsapp', source: 'manual', externalRef: null, status: 'paid' }],
-      notes: [],
-      feedback: [],
-      followUps: [],
-    };
+    const v1 = schemaVersion1Backup();
     const parsed = parseBackup(JSON.stringify(v1));
     expect(parsed.customers[0]).toMatchObject({ lastOrderAt: '2025-03-01T10:00:00.000Z', merges: [] });
     expect(parsed.segments).toEqual([]);
