@@ -86,15 +86,31 @@ export async function runBackupBench(customers = 100_000, orders = 1_000_000): P
       return elapsed;
     }, rowsUrl);
     console.error(`backup bench: bare put loop ${seconds(bareMs)}`);
+    // The peer left a heap of parsed rows on this page; collect it now, so its clean-up is not timed as the
+    // restore's (a seller's page never holds a 300 MB array it just threw away).
+    const cdp = await session.context.newCDPSession(book);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.detach();
+    await book.waitForTimeout(3_000);
 
     // The restore, as a seller does it, with the page's long tasks recorded (the API reports tasks over 50 ms).
     // The observer is proven live first: a deliberate 80 ms task must be seen, then the record starts empty.
+    // The end is awaited by the page itself (a MutationObserver), not by Playwright polling the page: a poll is a
+    // main-thread task of the bench's, and would be counted as the page's.
     const observing = await book.evaluate(async () => {
-      const scope = window as unknown as { longTasks: number[] };
+      const scope = window as unknown as { longTasks: { at: number; ms: number }[]; restored: Promise<number> };
       scope.longTasks = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) scope.longTasks.push(entry.duration);
+        for (const entry of list.getEntries()) scope.longTasks.push({ at: entry.startTime, ms: entry.duration });
       }).observe({ type: 'longtask' });
+      scope.restored = new Promise<number>((done) => {
+        const watcher = new MutationObserver(() => {
+          if (!window.document.querySelector('[data-testid="restore-result"][role="status"]')) return;
+          watcher.disconnect();
+          done(performance.now());
+        });
+        watcher.observe(window.document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
+      });
       await new Promise((done) => setTimeout(done, 0));
       const started = performance.now();
       while (performance.now() - started < 80);
@@ -104,15 +120,18 @@ export async function runBackupBench(customers = 100_000, orders = 1_000_000): P
       return seen;
     });
     if (!observing) throw new Error('the page reports no long tasks (PerformanceObserver "longtask"): the figure would mean nothing');
+    const chosenAt = await book.evaluate(() => performance.now());
     const restoreStarted = performance.now();
     await book.getByTestId('restore-file').setInputFiles(file);
-    await book.locator('[data-testid="restore-result"][role="status"]').waitFor({ timeout: 900_000 });
+    const restoredAt = await book.evaluate(() => (window as unknown as { restored: Promise<number> }).restored);
     const restoreMs = performance.now() - restoreStarted;
     console.error(`backup bench: restore ${seconds(restoreMs)}`);
     // The page settles after the restore (lists and counts redrawn): that is part of what the seller waits for.
     await book.waitForTimeout(2_000);
-    const longTasks = await book.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    const longest = Math.max(0, ...longTasks);
+    const longTasks = await book.evaluate(() => (window as unknown as { longTasks: { at: number; ms: number }[] }).longTasks);
+    const longest = Math.max(0, ...longTasks.map((task) => task.ms));
+    // When each long task began: during the restore (seconds after the file was chosen) or in the settling after it.
+    const when = longTasks.map((task) => (task.at > restoredAt ? `${task.ms.toFixed(0)} ms ${((task.at - restoredAt) / 1000).toFixed(1)} s after` : `${task.ms.toFixed(0)} ms at ${((task.at - chosenAt) / 1000).toFixed(1)} s`));
 
     const backupStarted = performance.now();
     const [download] = await Promise.all([book.waitForEvent('download', { timeout: 900_000 }), book.getByTestId('backup-now').click()]);
@@ -136,7 +155,7 @@ export async function runBackupBench(customers = 100_000, orders = 1_000_000): P
         value: longTasks.length ? `${longest.toFixed(0)} ms` : 'none over 50 ms',
         goal: '≤ 100 ms',
         met: longest <= 100,
-        note: `${longTasks.length} task(s) over 50 ms (PerformanceObserver 'longtask'), from choosing the file to 2 s after the book was restored`,
+        note: `${longTasks.length} task(s) over 50 ms (PerformanceObserver 'longtask'), from choosing the file to 2 s after the book was restored${when.length ? `: ${when.join('; ')}` : ''}`,
       },
       {
         figure: 'backup of the same book from the book page',
