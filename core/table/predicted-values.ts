@@ -1,4 +1,5 @@
 import type { Order } from '../model';
+import { DAY_MS, utcDay } from '../segments';
 import { fitBgNbd, fitGammaGamma, predictedValue, rfmRowFromOrders, type GammaGammaParams, type PurchaseModelParams, type RfmRow } from '../predict';
 
 /**
@@ -19,11 +20,15 @@ const WEEKS_PER_MONTH = 30 / 7;
 const MIN_BUYERS = 20;
 const MIN_REPEAT_BUYERS = 5;
 
-/** The paid orders of one currency, as the models read them. */
+/**
+ * The paid orders of one currency, as the models read them. Read as of the end of now's UTC day: the
+ * segmentation counts a sale later today as today's purchase, and so does the prediction (T is whole days).
+ */
 function rowOf(orders: readonly Order[], currency: string, nowMs: number): RfmRow | null {
+  const endOfDay = (utcDay(nowMs) + 1) * DAY_MS - 1;
   return rfmRowFromOrders(
     orders.filter((order) => order.currency === currency),
-    nowMs,
+    endOfDay,
     'weeks',
   );
 }

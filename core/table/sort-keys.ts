@@ -23,8 +23,9 @@ export function sortKeyOf(row: CustomerRow, column: TableColumn, tagNames: TagNa
     case 'name':
       return row.name;
     case 'contacts': {
+      // The normalized value without its + or @, so phones, handles and emails sort by what follows.
       const first = row.contacts[0];
-      return first ? first.raw || first.value : null;
+      return first ? first.value.replace(/^[+@]/, '') : null;
     }
     case 'tags': {
       if (row.tagIds.length === 0) return null;
