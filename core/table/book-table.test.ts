@@ -83,6 +83,19 @@ describe('keeping the book table current', () => {
     expect(row?.activity).not.toBe('prospect');
   });
 
+  it('judges a change against the last cut points until they are refreshed, then re-derives every row', () => {
+    const { table, orders } = start();
+    const caioOrders = [order('caio', daysAgo(1), { totalMinor: 90_000 }), order('caio', daysAgo(5), { totalMinor: 90_000 })];
+    table.update([{ id: 'caio', customer: caio, orders: caioOrders, feedback: [] }]);
+    expect(table.cutPointsStale).toBe(true);
+    table.refreshCutPoints();
+    expect(table.cutPointsStale).toBe(false);
+    const { facts } = computeBookFacts({ customers: [ana, bia, caio], orders: [...orders, ...caioOrders], feedback: [] }, { mainCurrency: 'BRL' }, NOW);
+    for (const fact of facts) {
+      expect(table.table.row(fact.customerId)).toMatchObject({ activity: fact.activity.status, segment: fact.rfm?.segment ?? null, stage: fact.lifecycle.stage });
+    }
+  });
+
   it('reflects a tag and a rename', () => {
     const { table, orders } = start();
     const tagged: Customer = { ...bia, displayName: 'Beatriz', tagIds: ['t1'] };

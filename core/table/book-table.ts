@@ -84,15 +84,13 @@ export class BookTable {
   }
 
   /**
-   * Brings customers up to date from their records as read from the book. Their rows are re-placed; when the
-   * change moved the book-wide cut points (RFM quintiles and the rest), every row is re-derived.
+   * Brings customers up to date from their records as read from the book: their own figures are exact at once and
+   * their rows re-placed, judged against the cut points of the last refresh (the engine's staleness contract;
+   * recomputing the quintiles of 100k customers on every keystroke-sized write would cost more than the write).
+   * Call refreshCutPoints once writes settle.
    */
   update(changes: readonly CustomerRecords[]): void {
     for (const change of changes) this.apply(change);
-    if (this.engine.refreshCutPoints()) {
-      this.rebuildRows();
-      return;
-    }
     const rows: CustomerRow[] = [];
     const gone: string[] = [];
     for (const { id } of changes) {
@@ -102,6 +100,21 @@ export class BookTable {
     }
     this.table.remove(gone);
     this.table.upsert(rows);
+  }
+
+  /** True when cut points are stale (an update happened since the last refresh). */
+  get cutPointsStale(): boolean {
+    return this.engine.cutPointsStale;
+  }
+
+  /**
+   * Recomputes stale book-wide cut points (RFM quintiles, the store's interval, the high-value line); when they
+   * moved, every row is re-derived and true is returned. O(n log n), plus O(n) when they moved.
+   */
+  refreshCutPoints(): boolean {
+    if (!this.engine.refreshCutPoints()) return false;
+    this.rebuildRows();
+    return true;
   }
 
   setTags(tags: readonly Tag[]): void {
@@ -118,7 +131,6 @@ export class BookTable {
   }
 
   query(query: TableQuery, window: { offset: number; limit: number }, searchIds: ReadonlySet<string> | null = null): TableWindow {
-    this.engine.refreshCutPoints();
     return { ...this.table.query(query, window, searchIds), version: this.table.version, predictions: this.state };
   }
 

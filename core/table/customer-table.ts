@@ -31,6 +31,15 @@ interface SortedList {
   column: TableColumn;
 }
 
+/** The ids a query selected, in order, with what is needed to patch them. */
+interface QueryResult {
+  ids: string[];
+  filters: TableFilters;
+  sortKey: string;
+  /** Searched results are dropped on change: the search index may now match other customers. */
+  searched: boolean;
+}
+
 /** Sorted lists kept at once (the seller flips between a few columns); the oldest goes first. */
 const MAX_SORTED_LISTS = 4;
 /** Results of this many (filters, sort, search) keys are kept until the next change. */
@@ -40,15 +49,16 @@ const MAX_INCREMENTAL = 2_000;
 
 /**
  * The customer table of one book, in memory: rows by id, a sorted id list per sort asked for (kept, and patched
- * by binary insertion when a few rows change) and the filtered list per (filters, sort, search), kept until the
- * next change. Moving the window of one query costs a slice; a keystroke costs the search plus one pass over the
- * sorted list; a change to a few customers costs their re-placement, not a re-sort.
+ * by binary insertion when a few rows change) and the filtered list per (filters, sort, search), patched the same
+ * way (searched ones are dropped: the index may match others now). Moving the window of one query costs a slice; a
+ * keystroke costs the search plus one pass over the sorted list; a change to a few customers costs their
+ * re-placement, not a re-sort nor a re-filter.
  */
 export class CustomerTable {
   private readonly rows = new Map<string, CustomerRow>();
   private tagNames = new Map<string, string>();
   private readonly sorted = new Map<string, SortedList>();
-  private readonly results = new Map<string, string[]>();
+  private readonly results = new Map<string, QueryResult>();
   private readonly collator: Intl.Collator;
   private readonly mainCurrency: string;
   private changes = 0;
@@ -79,18 +89,34 @@ export class CustomerTable {
     this.changed();
   }
 
-  /** Adds or replaces rows; the kept sorted lists re-place just these. */
+  /** Adds or replaces rows; the kept sorted lists and unsearched results re-place just these. */
   upsert(rows: readonly CustomerRow[]): void {
     if (rows.length === 0) return;
     for (const row of rows) this.rows.set(row.id, row);
-    if (rows.length > MAX_INCREMENTAL) this.sorted.clear();
+    if (rows.length > MAX_INCREMENTAL) {
+      this.sorted.clear();
+      this.changed();
+      return;
+    }
     for (const list of this.sorted.values()) {
       for (const row of rows) {
         removeId(list, row.id);
         this.place(list, row);
       }
     }
-    this.changed();
+    this.changes += 1;
+    for (const [key, result] of this.results) {
+      const list = this.sorted.get(result.sortKey);
+      if (result.searched || list === undefined) {
+        this.results.delete(key);
+        continue;
+      }
+      for (const row of rows) {
+        const at = result.ids.indexOf(row.id);
+        if (at >= 0) result.ids.splice(at, 1);
+        if (rowMatches(row, result.filters)) result.ids.splice(insertionPoint(list, result.ids, row.id), 0, row.id);
+      }
+    }
   }
 
   remove(ids: readonly string[]): void {
@@ -119,17 +145,18 @@ export class CustomerTable {
     return { total: ids.length, rows: ids.slice(window.offset, window.offset + window.limit).map((id) => this.rows.get(id) as CustomerRow) };
   }
 
-  /** Every id the query selects, in its order ("select all matching"). Shared until the next change: do not modify. */
+  /** Every id the query selects, in its order ("select all matching"). Shared, and patched in place on change: copy to keep. */
   ids(query: TableQuery, searchIds: ReadonlySet<string> | null = null): readonly string[] {
     const key = JSON.stringify([query.filters, query.sort, searchIds === null ? null : query.search]);
-    let ids = this.results.get(key);
-    if (ids === undefined) {
+    let result = this.results.get(key);
+    if (result === undefined) {
       const filters = query.filters;
-      ids = this.sortedList(query.sort).ids.filter((id) => (searchIds === null || searchIds.has(id)) && rowMatches(this.rows.get(id) as CustomerRow, filters));
+      const ids = this.sortedList(query.sort).ids.filter((id) => (searchIds === null || searchIds.has(id)) && rowMatches(this.rows.get(id) as CustomerRow, filters));
       if (this.results.size >= MAX_RESULTS) this.results.delete(this.results.keys().next().value as string);
-      this.results.set(key, ids);
-    }
-    return ids;
+      result = { ids, filters, sortKey: listKeyOf(query.sort), searched: searchIds !== null };
+      this.results.set(key, result);
+    } else this.sortedList(query.sort);
+    return result.ids;
   }
 
   /** Counts per filter value over the rows the search and the archived filter leave. */
@@ -153,7 +180,7 @@ export class CustomerTable {
   }
 
   private sortedList(sort: TableSort): SortedList {
-    const key = `${sort.column}:${sort.direction}`;
+    const key = listKeyOf(sort);
     let list = this.sorted.get(key);
     if (list === undefined) {
       const keys = new Map<string, SortKey>();
@@ -174,23 +201,32 @@ export class CustomerTable {
 
   /** Inserts a row into a sorted list by binary search. */
   private place(list: SortedList, row: CustomerRow): void {
-    const key = this.keyOf(row, list.column);
-    let low = 0;
-    let high = list.ids.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const other = list.ids[middle] as string;
-      if (list.compare(list.keys.get(other) as SortKey, other, key, row.id) < 0) low = middle + 1;
-      else high = middle;
-    }
-    list.ids.splice(low, 0, row.id);
-    list.keys.set(row.id, key);
+    list.keys.set(row.id, this.keyOf(row, list.column));
+    list.ids.splice(insertionPoint(list, list.ids, row.id), 0, row.id);
   }
 
   private changed(): void {
     this.changes += 1;
     this.results.clear();
   }
+}
+
+function listKeyOf(sort: TableSort): string {
+  return `${sort.column}:${sort.direction}`;
+}
+
+/** Where `id` goes in `ids` (any subsequence of the list, in its order), by the list's keys; `id`'s key is set. */
+function insertionPoint(list: SortedList, ids: readonly string[], id: string): number {
+  const key = list.keys.get(id) as SortKey;
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const other = ids[middle] as string;
+    if (list.compare(list.keys.get(other) as SortKey, other, key, id) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function removeId(list: SortedList, id: string): void {

@@ -23,7 +23,11 @@ export interface BookTableServiceOptions extends SegmentationOptions {
   onUpdated?: (update: { version: number; predictions: PredictionState }) => void;
   /** Lets other events run between prediction steps (a macrotask by default). */
   pause?: () => Promise<void>;
+  /** Quiet time after the last write before the cut points are recomputed (2 s, like the insight cut points). */
+  refreshAfterMs?: number;
 }
+
+const REFRESH_AFTER_MS = 2_000;
 
 /**
  * The background's one customer table per book (core/table/book-table.ts): built on the first table request from
@@ -38,6 +42,7 @@ export class BookTableService {
   private predicting: Promise<PredictionState> | null = null;
   /** The prediction run that may go on; a newer run (a new day) or a drop stops the older one. */
   private run = { current: false };
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly now: () => Date;
   private readonly pause: () => Promise<void>;
 
@@ -86,11 +91,24 @@ export class BookTableService {
         if (tags) built.setTags(tags);
         built.update(records);
         this.options.onUpdated?.({ version: built.table.version, predictions: built.predictions });
+        this.refreshSoon(built, generation);
       })
       .catch((error: unknown) => {
         console.warn('Clientela: the customer table could not follow a change; it will be read again', error);
         this.drop();
       });
+  }
+
+  /**
+   * Book-wide cut points follow a burst of writes once it is over: each write re-places only its customers'
+   * rows, judged against the previous quintiles, and the pages hear again if the refresh moved anyone.
+   */
+  private refreshSoon(table: BookTable, generation: number): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      if (generation !== this.generation) return;
+      if (table.refreshCutPoints()) this.options.onUpdated?.({ version: table.table.version, predictions: table.predictions });
+    }, this.options.refreshAfterMs ?? REFRESH_AFTER_MS);
   }
 
   /** Forgets the table (the book was replaced); the next request builds it again. */
@@ -99,6 +117,7 @@ export class BookTableService {
     this.table = null;
     this.predicting = null;
     this.run.current = false;
+    clearTimeout(this.refreshTimer);
   }
 
   /** The current prediction run, if any (tests wait on it). */
