@@ -9,3 +9,4 @@ export * from './io';
 export * from './money';
 export * from './segments';
 export * from './predict';
+export * from './table';

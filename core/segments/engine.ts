@@ -168,6 +168,16 @@ export class SegmentationEngine {
     return this.context;
   }
 
+  /** A customer's orders as filed (any status); shared, do not modify. Empty for unknown ids. */
+  ordersOf(customerId: string): readonly Order[] {
+    return this.orders.get(customerId)?.orders ?? [];
+  }
+
+  /** A customer's feedback as filed; shared, do not modify. Empty for unknown ids. */
+  feedbackOf(customerId: string): readonly Feedback[] {
+    return this.feedback.get(customerId) ?? [];
+  }
+
   /** The engine's current "now", epoch ms. */
   get now(): number {
     return this.nowMs;

@@ -1,38 +1,29 @@
-import MiniSearch from 'minisearch';
-import type { Book, Customer } from '../../core';
+import { CustomerSearchIndex, type Book } from '../../core';
 import type { SearchHit } from '../messaging/protocol';
 
-interface SearchDocument {
-  id: string;
-  displayName: string;
-  identities: string;
-}
-
-const toDocument = (customer: Customer): SearchDocument => ({
-  id: customer.id,
-  displayName: customer.displayName,
-  // Both spellings: the seller types "11 98765" as often as "ana.loja".
-  identities: customer.identities.flatMap((identity) => [identity.value, identity.raw, identity.value.replace(/^\+55/, '')]).join(' '),
-});
-
 /**
- * "Link to an existing customer": a full-text index of names and identities (MiniSearch), built on first use and
- * kept current from the book's change feed. Archived customers stay findable: linking revives a relationship.
+ * The background's one search index (core/table/search-index.ts: names, any phone spelling, emails, handles,
+ * CPF and other custom fields, tag names), built on first use and kept current from the book's change feed.
+ * "Link to an existing customer" reads it best first; the customer table reads the matching ids. Archived
+ * customers stay findable: linking revives a relationship.
  */
 export class CustomerSearch {
-  private index: MiniSearch<SearchDocument> | null = null;
-  private building: Promise<MiniSearch<SearchDocument>> | null = null;
+  private index: CustomerSearchIndex | null = null;
+  private tagNames = new Map<string, string>();
+  private building: Promise<CustomerSearchIndex> | null = null;
+  private generation = 0;
 
   constructor(private readonly book: Book) {}
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
-    const text = query.trim();
-    if (!text) return [];
-    const index = await this.ready();
-    return index
-      .search(text, { prefix: true, fuzzy: (term) => (term.length > 3 ? 0.2 : false), combineWith: 'AND', boost: { displayName: 2 } })
-      .slice(0, limit)
-      .map((result) => ({ id: String(result.id), displayName: String(result.displayName), identities: String(result.identities).split(' ').slice(0, 6) }));
+    if (!query.trim()) return [];
+    return (await this.ready()).search(query, limit);
+  }
+
+  /** Every customer the query matches; null for a blank query (the table then filters nothing). */
+  async matchingIds(query: string): Promise<Set<string> | null> {
+    if (!query.trim()) return null;
+    return (await this.ready()).matchingIds(query);
   }
 
   /** Re-reads the changed customers into the index (or drops them when they are gone). */
@@ -40,24 +31,35 @@ export class CustomerSearch {
     if (!this.index) return;
     for (const id of customerIds) {
       const customer = await this.book.customers.get(id);
-      if (this.index.has(id)) this.index.discard(id);
-      if (customer) this.index.add(toDocument(customer));
+      if (customer) this.index.upsert(customer, this.tagNames);
+      else this.index.remove(id);
     }
   }
 
+  /** Forgets the index (a restore, or renamed tags: every document carries its tags' names); rebuilt when asked. */
   reset(): void {
     this.index = null;
+    this.building = null;
+    this.generation += 1;
   }
 
-  private ready(): Promise<MiniSearch<SearchDocument>> {
+  private ready(): Promise<CustomerSearchIndex> {
     if (this.index) return Promise.resolve(this.index);
-    this.building ??= this.book.customers.list({ includeArchived: true }).then((customers) => {
-      const index = new MiniSearch<SearchDocument>({ fields: ['displayName', 'identities'], storeFields: ['displayName', 'identities'] });
-      index.addAll(customers.map(toDocument));
-      this.index = index;
-      this.building = null;
+    if (this.building) return this.building;
+    const generation = this.generation;
+    const building = Promise.all([this.book.customers.list({ includeArchived: true }), this.book.tags.list()]).then(([customers, tags]) => {
+      const index = new CustomerSearchIndex();
+      const tagNames = new Map(tags.map((tag) => [tag.id, tag.name]));
+      index.addAll(customers, tagNames);
+      // A reset while this was reading: the caller still gets an answer, but the next one reads the book again.
+      if (generation === this.generation) {
+        this.index = index;
+        this.tagNames = tagNames;
+        this.building = null;
+      }
       return index;
     });
-    return this.building;
+    this.building = building;
+    return building;
   }
 }

@@ -3,6 +3,7 @@ import { requestSchema, type BookResponses, type CollectorsState, type ParsedReq
 import { backupStatus, type BackupRunResult } from '../backup/backup-status';
 import type { Locale } from '../ui/i18n';
 import type { CollectorService } from './collectors';
+import type { BookTableService } from './book-table-service';
 import type { CustomerSearch } from './customer-search';
 import { buildProfile, type InsightProvider } from './profiles';
 
@@ -14,6 +15,8 @@ export interface BookServices {
   book: Book;
   insights: InsightProvider;
   search?: CustomerSearch;
+  /** The customer table of the whole book (background only: it holds every customer's facts in memory). */
+  table?: BookTableService;
   locale: Locale;
   now?: () => Date;
   /** Opens the customer book in a tab (the sidebar's "open the book" link). */
@@ -38,7 +41,7 @@ type Handlers = { [T in ParsedRequest['type']]: (request: Extract<ParsedRequest,
 /** Tag colours offered in turn, readable on light and dark sidebars. */
 const TAG_COLOURS = ['#0b6e4f', '#1f6feb', '#8250df', '#bf3989', '#d1242f', '#bc4c00', '#9a6700', '#57606a'];
 
-function handlersFor({ book, insights, search, locale, now = () => new Date(), openBookPage, collectors, onBookWritten, backups }: BookServices): Handlers {
+function handlersFor({ book, insights, search, table, locale, now = () => new Date(), openBookPage, collectors, onBookWritten, backups }: BookServices): Handlers {
   const profile = (customerId: string) => buildProfile(book, insights, customerId, locale);
   const collectorsState = async (): Promise<CollectorsState> => {
     if (!collectors) throw new Error('Collectors are managed by the background only');
@@ -57,6 +60,10 @@ function handlersFor({ book, insights, search, locale, now = () => new Date(), o
   const requireCollectors = () => {
     if (!collectors) throw new Error('Collectors are managed by the background only');
     return collectors;
+  };
+  const requireTable = () => {
+    if (!table) throw new Error('The customer table is answered by the background');
+    return table;
   };
   const requireBackups = () => {
     if (!backups) throw new Error('Backups are answered by the background');
@@ -176,6 +183,9 @@ function handlersFor({ book, insights, search, locale, now = () => new Date(), o
       return backupStatus(book, { downloadsGranted, now: now(), integrity, ...(timeZone ? { timeZone } : {}) });
     },
     'backup/run': () => requireBackups().run(),
+    'table/query': async ({ filters, sort, search: text, offset, limit }) => requireTable().query({ filters, sort, search: text }, { offset, limit }),
+    'table/ids': async ({ filters, sort, search: text }) => requireTable().ids({ filters, sort, search: text }),
+    'table/facets': async ({ search: text, archived }) => requireTable().facets(text, archived),
     'follow-ups/set-done': async ({ followUpId, done }) => {
       const followUp = await book.followUps.setDone(followUpId, done);
       return { profile: await profile(followUp.customerId) };

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openBook } from '../../core';
+import { BookTableService } from '../background/book-table-service';
 import { CollectorService } from '../background/collectors';
 import { CustomerSearch } from '../background/customer-search';
 import { dueReminders } from '../background/follow-up-reminders';
@@ -13,20 +14,34 @@ import { BACKUP_ALARM, BackgroundBackups } from '../backup/background-backups';
 import { OFFSCREEN_PAGE, OFFSCREEN_PORT } from '../backup/offscreen-relay';
 import { downloadsGranted } from '../backup/save-backup';
 import { CHANGES_PORT } from '../messaging/client';
-import type { ChangeMessage } from '../messaging/protocol';
+import type { ChangeMessage, TableUpdatedMessage } from '../messaging/protocol';
+import { TABLE_PORT } from '../messaging/table-port';
 import { browserLocale, translate } from '../ui/i18n';
 
 export default defineBackground(() => {
   const openBookPage = () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html') });
-  const services: Promise<BookServices & { insights: InsightService; search: CustomerSearch; backupRunner: BackgroundBackups }> = openBook().then(async (book) => {
+  // Book pages showing the customer table: told when it changed, and their pings keep this worker awake.
+  const tableWatchers = new Set<Browser.runtime.Port>();
+  const services: Promise<BookServices & { insights: InsightService; search: CustomerSearch; table: BookTableService; backupRunner: BackgroundBackups }> = openBook().then(async (book) => {
     const insights = new InsightService(book, { mainCurrency: 'BRL' });
     void insights.ensureFresh();
     const backupRunner = new BackgroundBackups({ book, openBackupPage: () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html#backup-now') }) });
+    const search = new CustomerSearch(book);
+    const locale = browserLocale();
+    const table = new BookTableService(book, search, {
+      mainCurrency: 'BRL',
+      locale,
+      onUpdated: ({ version, predictions }) => {
+        const message: TableUpdatedMessage = { type: 'table/updated', version, predictions };
+        for (const port of tableWatchers) port.postMessage(message);
+      },
+    });
     return {
       book,
       insights,
-      search: new CustomerSearch(book),
-      locale: browserLocale(),
+      search,
+      table,
+      locale,
       openBookPage,
       onBookWritten: () => insights.changed([]),
       collectors: new CollectorService(book, await bookSettings(book, browser.storage.local)),
@@ -97,6 +112,11 @@ export default defineBackground(() => {
       void services.then(({ backupRunner }) => backupRunner.acceptOffscreenPort(port));
       return;
     }
+    if (port.name === TABLE_PORT && port.sender && isExtensionPage(port.sender, browser.runtime.id, browser.runtime.getURL('/'))) {
+      tableWatchers.add(port);
+      port.onDisconnect.addListener(() => tableWatchers.delete(port));
+      return;
+    }
     if (port.name !== CHANGES_PORT || !port.sender || !isExtensionPage(port.sender, browser.runtime.id, browser.runtime.getURL('/'))) return;
     watchers.add(port);
     port.onDisconnect.addListener(() => watchers.delete(port));
@@ -104,11 +124,13 @@ export default defineBackground(() => {
 
   // Writes made here or in an extension page keep the search index and the insight cut points current. A page
   // that wrote while this worker slept says so with 'book/written' (handled in handle-request.ts).
-  void services.then(({ book, search, insights }) =>
+  void services.then(({ book, search, insights, table }) =>
     book.onChange((change) => {
       if (change.stores.every((store) => store === 'meta')) return;
-      if (change.wholeBook) search.reset();
+      // Search documents carry their tags' names: a renamed tag (no customer named) rebuilds the index.
+      if (change.wholeBook || (change.stores.includes('tags') && change.customerIds.length === 0)) search.reset();
       else void search.update(change.customerIds);
+      table.changed(change);
       insights.changed(change.customerIds, change.wholeBook);
       const message: ChangeMessage = { type: 'book/changed', customerIds: change.customerIds, wholeBook: change.wholeBook };
       for (const port of watchers) port.postMessage(message);

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { askBackground, CHANGES_PORT, isChangeMessage, type BookClient } from './client';
+import { watchTable } from './table-port';
 
 /**
  * The client of an extension page that cannot open the book itself: the sidebar frame when the browser denies
@@ -31,4 +32,5 @@ export const backgroundClient: BookClient = {
     };
     connect();
   },
+  watchTable: (onUpdated, signal) => watchTable(onUpdated, signal),
 };

@@ -1,17 +1,22 @@
 import { browser } from 'wxt/browser';
-import type { BookRequest, BookResponses, ChangeMessage, Reply } from './protocol';
+import type { BookRequest, BookResponses, ChangeMessage, Reply, TableUpdatedMessage } from './protocol';
 
 /** Name of the port on which the background pushes book changes to extension pages that do not open the book. */
 export const CHANGES_PORT = 'clientela:book-changes';
 
 /**
  * How a screen reaches the book: `ask` runs one request of the protocol, `watch` calls back after every committed
- * write anywhere. The sidebar frame and the popup answer most requests themselves from the book they open
- * (frame-client.ts); the background answers the rest.
+ * write anywhere, `watchTable` after the background's customer table changed. The sidebar frame and the popup
+ * answer most requests themselves from the book they open (frame-client.ts); the background answers the rest.
  */
 export interface BookClient {
   ask<R extends BookRequest>(request: R): Promise<BookResponses[R['type']]>;
   watch(onChange: (change: ChangeMessage) => void, signal: AbortSignal): void;
+  /**
+   * Hears the customer table change in the background (`table/query`, `table/ids` and `table/facets` are asked
+   * with `ask`) and keeps the service worker awake meanwhile; null after a reconnection (see table-port.ts).
+   */
+  watchTable(onUpdated: (update: TableUpdatedMessage | null) => void, signal: AbortSignal): void;
 }
 
 /** Turns a protocol reply into its data, or an error in the answerer's own words. */

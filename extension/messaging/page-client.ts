@@ -1,9 +1,10 @@
 import type { Book } from '../../core';
 import { handleRequest, type BookServices } from '../background/handle-request';
 import { askBackground, unwrapReply, type BookClient } from './client';
+import { watchTable } from './table-port';
 import type { BookRequest } from './protocol';
 
-/** What only the background answers: the whole-book search index, the collectors, tabs, backups to Downloads. */
+/** What only the background answers: the whole-book search index and table, the collectors, tabs, backups to Downloads. */
 const BACKGROUND_ONLY: ReadonlySet<BookRequest['type']> = new Set([
   'customers/search',
   'ui/open-book',
@@ -14,6 +15,9 @@ const BACKGROUND_ONLY: ReadonlySet<BookRequest['type']> = new Set([
   'collectors/sync',
   'backup/status',
   'backup/run',
+  'table/query',
+  'table/ids',
+  'table/facets',
 ]);
 
 /**
@@ -31,6 +35,7 @@ export function pageClient(services: BookServices): BookClient {
       const stop = services.book.onChange((change) => onChange({ type: 'book/changed', customerIds: change.customerIds, wholeBook: change.wholeBook }));
       signal.addEventListener('abort', stop, { once: true });
     },
+    watchTable: (onUpdated, signal) => watchTable(onUpdated, signal),
   };
 }
 

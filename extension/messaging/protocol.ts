@@ -1,7 +1,22 @@
 import { z } from '../../core/zod';
 import type { LastSync } from '../background/collector-sync';
 import type { BackupRunResult, BackupStatus } from '../backup/backup-status';
-import { identityKindSchema, type Customer, type IdentityKind, type Feedback, type FollowUp, type Note, type Order, type Tag } from '../../core';
+import {
+  identityKindSchema,
+  tableFiltersSchema,
+  tableQuerySchema,
+  tableWindowSchema,
+  type CustomerRow,
+  type PredictionState,
+  type TableFacets,
+  type Customer,
+  type IdentityKind,
+  type Feedback,
+  type FollowUp,
+  type Note,
+  type Order,
+  type Tag,
+} from '../../core';
 
 /**
  * The one protocol between the extension's pages (the sidebar frame, the popup, the book page) and whoever answers
@@ -49,6 +64,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   // Backups (extension/backup/): what the sidebar shows, and "back up now" through the background's downloads.
   z.object({ type: z.literal('backup/status'), integrity: z.boolean().default(false) }),
   z.object({ type: z.literal('backup/run') }),
+  // The customer table, answered by the background's one engine per book (background/book-table-service.ts):
+  // a window of rows, every matching id ("select all matching"), and the counts for the filter chips.
+  tableQuerySchema.extend({ type: z.literal('table/query'), ...tableWindowSchema.shape }),
+  tableQuerySchema.extend({ type: z.literal('table/ids') }),
+  z.object({ type: z.literal('table/facets'), search: tableQuerySchema.shape.search, archived: tableFiltersSchema.shape.archived }),
 ]);
 export type BookRequest = z.input<typeof requestSchema>;
 export type ParsedRequest = z.output<typeof requestSchema>;
@@ -128,6 +148,17 @@ export interface BookResponses {
   'collectors/sync': CollectorsState & { added: number };
   'backup/status': BackupStatus;
   'backup/run': BackupRunResult;
+  /** `version` grows with every change to the table; `predictions: 'pending'` while predicted values are computed. */
+  'table/query': { total: number; rows: CustomerRow[]; version: number; predictions: PredictionState };
+  'table/ids': { ids: string[]; version: number };
+  'table/facets': TableFacets & { version: number };
+}
+
+/** Pushed on TABLE_PORT when the table changed under an open page (a write, predictions ready): query again. */
+export interface TableUpdatedMessage {
+  type: 'table/updated';
+  version: number;
+  predictions: PredictionState;
 }
 
 /** A collector as the settings screen shows it (the token stays in the background). */

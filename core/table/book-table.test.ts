@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import type { Customer, Order } from '../model';
+import { computeBookFacts } from '../segments';
+import { NOW, customer, daysAgo, order } from '../segments/testing/builders';
+import { syntheticBook } from '../segments/testing/synthetic-book';
+import { BookTable, type PredictionState } from './book-table';
+import { tableQuerySchema } from './query';
+
+const options = { mainCurrency: 'BRL', now: NOW, locale: 'pt-BR' };
+const everyone = tableQuerySchema.parse({ filters: { archived: 'include' } });
+
+function runPredictions(table: BookTable): PredictionState {
+  const steps = table.predictSteps(50);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+describe('the book table', () => {
+  const book = syntheticBook({ customers: 300, orders: 1_500, feedback: 40, seed: 13, now: NOW });
+
+  it('has one row per customer, with the facts the segmentation engine derives', () => {
+    const table = new BookTable({ ...book, tags: [] }, options);
+    const { facts } = computeBookFacts(book, { mainCurrency: 'BRL' }, NOW);
+    const { total, rows } = table.query(everyone, { offset: 0, limit: 500 });
+    expect(total).toBe(book.customers.length);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const fact of facts) {
+      const row = byId.get(fact.customerId);
+      expect(row?.activity).toBe(fact.activity.status);
+      expect(row?.segment).toBe(fact.rfm?.segment ?? null);
+      expect(row?.stage).toBe(fact.lifecycle.stage);
+      expect(row?.orders).toBe(fact.orderCount);
+      expect(row?.totalSpent.find((money) => money.currency === 'BRL')?.minor ?? 0).toBe(fact.totalSpentMinor.BRL ?? 0);
+    }
+  });
+
+  it('answers before the predictions, then fills them in for the main currency’s buyers', () => {
+    const table = new BookTable({ ...book, tags: [] }, options);
+    const first = table.query(everyone, { offset: 0, limit: 500 });
+    expect(first.predictions).toBe('pending');
+    expect(first.rows.every((row) => row.predictedValue === null)).toBe(true);
+    expect(runPredictions(table)).toBe('ready');
+    const after = table.query(everyone, { offset: 0, limit: 500 });
+    expect(after.version).toBeGreaterThan(first.version);
+    for (const row of after.rows) {
+      // Predicted in the main currency only: a customer who paid only in EUR has none.
+      if (!row.totalSpent.some((money) => money.currency === 'BRL')) expect(row.predictedValue).toBeNull();
+      else expect(row.predictedValue).toEqual({ minor: expect.any(Number), currency: 'BRL' });
+    }
+    // Sorting by it puts the most valuable first.
+    const top = table.query(tableQuerySchema.parse({ sort: { column: 'predictedValue', direction: 'desc' }, filters: { archived: 'include' } }), { offset: 0, limit: 2 });
+    expect(top.rows[0]?.predictedValue?.minor).toBeGreaterThanOrEqual(top.rows[1]?.predictedValue?.minor ?? 0);
+  });
+
+  it('says predictions are unavailable for a book too small to fit', () => {
+    const table = new BookTable({ customers: [customer('a')], orders: [order('a', daysAgo(3))], feedback: [], tags: [] }, options);
+    expect(runPredictions(table)).toBe('unavailable');
+    expect(table.query(everyone, { offset: 0, limit: 1 }).rows[0]?.predictedValue).toBeNull();
+  });
+});
+
+describe('keeping the book table current', () => {
+  const ana = customer('ana', { displayName: 'Ana' });
+  const bia = customer('bia', { displayName: 'Bia' });
+  const caio = customer('caio', { displayName: 'Caio' });
+  const start = () => {
+    const orders: Order[] = [order('ana', daysAgo(10)), order('ana', daysAgo(40)), order('bia', daysAgo(20))];
+    return { table: new BookTable({ customers: [ana, bia, caio], orders, feedback: [], tags: [{ id: 't1', name: 'VIP', colour: '#000000', key: null }] }, options), orders };
+  };
+  const byOrders = tableQuerySchema.parse({ sort: { column: 'orders', direction: 'desc' } });
+
+  it('reflects a new order in the customer’s row and order', () => {
+    const { table } = start();
+    expect([...table.ids(byOrders)]).toEqual(['ana', 'bia', 'caio']);
+    const caioOrders = [order('caio', daysAgo(1)), order('caio', daysAgo(2)), order('caio', daysAgo(30))];
+    table.update([{ id: 'caio', customer: caio, orders: caioOrders, feedback: [] }]);
+    expect([...table.ids(byOrders)]).toEqual(['caio', 'ana', 'bia']);
+    const row = table.table.row('caio');
+    expect(row?.orders).toBe(3);
+    expect(row?.lastPurchaseAt).toBe(daysAgo(1));
+    expect(row?.activity).not.toBe('prospect');
+  });
+
+  it('judges a change against the last cut points until they are refreshed, then re-derives every row', () => {
+    const { table, orders } = start();
+    const caioOrders = [order('caio', daysAgo(1), { totalMinor: 90_000 }), order('caio', daysAgo(5), { totalMinor: 90_000 })];
+    table.update([{ id: 'caio', customer: caio, orders: caioOrders, feedback: [] }]);
+    expect(table.cutPointsStale).toBe(true);
+    table.refreshCutPoints();
+    expect(table.cutPointsStale).toBe(false);
+    const { facts } = computeBookFacts({ customers: [ana, bia, caio], orders: [...orders, ...caioOrders], feedback: [] }, { mainCurrency: 'BRL' }, NOW);
+    for (const fact of facts) {
+      expect(table.table.row(fact.customerId)).toMatchObject({ activity: fact.activity.status, segment: fact.rfm?.segment ?? null, stage: fact.lifecycle.stage });
+    }
+  });
+
+  it('reflects a tag and a rename', () => {
+    const { table, orders } = start();
+    const tagged: Customer = { ...bia, displayName: 'Beatriz', tagIds: ['t1'] };
+    table.update([{ id: 'bia', customer: tagged, orders: orders.filter((o) => o.customerId === 'bia'), feedback: [] }]);
+    expect([...table.ids(tableQuerySchema.parse({ filters: { tagIds: ['t1'] } }))]).toEqual(['bia']);
+    expect(table.table.row('bia')?.name).toBe('Beatriz');
+    expect(table.table.row('bia')?.orders).toBe(1);
+  });
+
+  it('forgets an erased customer', () => {
+    const { table } = start();
+    table.update([{ id: 'ana', customer: null, orders: [], feedback: [] }]);
+    expect([...table.ids(byOrders)]).toEqual(['bia', 'caio']);
+    expect(table.table.row('ana')).toBeUndefined();
+  });
+
+  it('moves orders to the survivor of a merge, whichever customer is read first', () => {
+    for (const survivorFirst of [true, false]) {
+      const { table, orders } = start();
+      const moved = orders.map((o) => (o.customerId === 'bia' ? { ...o, customerId: 'ana' } : o));
+      const changes = [
+        { id: 'ana', customer: ana, orders: moved, feedback: [] },
+        { id: 'bia', customer: null, orders: [], feedback: [] },
+      ];
+      table.update(survivorFirst ? changes : changes.reverse());
+      expect(table.table.row('ana')?.orders).toBe(3);
+      expect(table.table.row('bia')).toBeUndefined();
+    }
+  });
+});

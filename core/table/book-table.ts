@@ -1,0 +1,181 @@
+import type { Customer, Feedback, Order, Tag } from '../model';
+import { SegmentationEngine, type BookSnapshot, type EngineOptions, type Instant, utcDay } from '../segments';
+import { customerRow, type CustomerRow } from './customer-row';
+import { CustomerTable, type TableFacets } from './customer-table';
+import { fitPredictionModel, predictCustomerValue, type PredictionModel } from './predicted-values';
+import type { TableFilters, TableQuery } from './query';
+
+/** `pending`: the models are being fitted and rows carry no predicted value yet; `unavailable`: too little data. */
+export type PredictionState = 'pending' | 'ready' | 'unavailable';
+
+export interface BookTableOptions extends EngineOptions {
+  /** BCP 47 tag names and tags are collated in. */
+  readonly locale?: string;
+}
+
+/** A customer's records as the book holds them now; `customer: null` when they are gone (erased, merged away). */
+export interface CustomerRecords {
+  readonly id: string;
+  readonly customer: Customer | null;
+  readonly orders: readonly Order[];
+  readonly feedback: readonly Feedback[];
+}
+
+export interface TableWindow {
+  total: number;
+  rows: CustomerRow[];
+  version: number;
+  predictions: PredictionState;
+}
+
+/**
+ * The whole book's customer table: the segmentation engine's facts (activity, RFM, lifecycle, spend) and the
+ * predicted values, as rows of a CustomerTable, kept current one customer at a time. Predictions are filled
+ * afterwards by `predictSteps`, so the first answer never waits on a model fit.
+ */
+export class BookTable {
+  readonly table: CustomerTable;
+  private readonly engine: SegmentationEngine;
+  private readonly customers = new Map<string, Customer>();
+  private readonly predicted = new Map<string, number | null>();
+  private readonly mainCurrency: string;
+  private model: PredictionModel | null = null;
+  private state: PredictionState = 'pending';
+
+  constructor(snapshot: BookSnapshot & { readonly tags: readonly Tag[] }, options: BookTableOptions) {
+    this.mainCurrency = options.mainCurrency;
+    this.engine = new SegmentationEngine(snapshot, options);
+    this.table = new CustomerTable({ mainCurrency: options.mainCurrency, ...(options.locale ? { locale: options.locale } : {}) });
+    for (const customer of snapshot.customers) this.customers.set(customer.id, customer);
+    this.table.setTags(snapshot.tags);
+    this.rebuildRows();
+  }
+
+  get predictions(): PredictionState {
+    return this.state;
+  }
+
+  /**
+   * Fits the prediction models, then predicts `chunk` customers per step: the caller yields between steps (the
+   * background answers queries meanwhile). Rows get their values in one replacement at the end.
+   */
+  *predictSteps(chunk = 2_000): Generator<void, PredictionState> {
+    this.state = 'pending';
+    const nowMs = this.engine.now;
+    const ids = [...this.customers.keys()];
+    this.model = fitPredictionModel(
+      ids.map((id) => this.engine.ordersOf(id)),
+      this.mainCurrency,
+      nowMs,
+    );
+    if (this.model === null) {
+      this.predicted.clear();
+      this.state = 'unavailable';
+      this.rebuildRows();
+      return this.state;
+    }
+    for (let start = 0; start < ids.length; start += chunk) {
+      yield;
+      for (const id of ids.slice(start, start + chunk)) this.predicted.set(id, predictCustomerValue(this.model, this.engine.ordersOf(id), nowMs));
+    }
+    this.state = 'ready';
+    this.rebuildRows();
+    return this.state;
+  }
+
+  /**
+   * Brings customers up to date from their records as read from the book: their own figures are exact at once and
+   * their rows re-placed, judged against the cut points of the last refresh (the engine's staleness contract;
+   * recomputing the quintiles of 100k customers on every keystroke-sized write would cost more than the write).
+   * Call refreshCutPoints once writes settle.
+   */
+  update(changes: readonly CustomerRecords[]): void {
+    for (const change of changes) this.apply(change);
+    const rows: CustomerRow[] = [];
+    const gone: string[] = [];
+    for (const { id } of changes) {
+      const row = this.rowOf(id);
+      if (row) rows.push(row);
+      else gone.push(id);
+    }
+    this.table.remove(gone);
+    this.table.upsert(rows);
+  }
+
+  /** True when cut points are stale (an update happened since the last refresh). */
+  get cutPointsStale(): boolean {
+    return this.engine.cutPointsStale;
+  }
+
+  /**
+   * Recomputes stale book-wide cut points (RFM quintiles, the store's interval, the high-value line); when they
+   * moved, every row is re-derived and true is returned. O(n log n), plus O(n) when they moved.
+   */
+  refreshCutPoints(): boolean {
+    if (!this.engine.refreshCutPoints()) return false;
+    this.rebuildRows();
+    return true;
+  }
+
+  setTags(tags: readonly Tag[]): void {
+    this.table.setTags(tags);
+  }
+
+  /** Moves "now"; on a new day every row is re-derived and true says the predictions should be run again. */
+  setNow(now: Instant): boolean {
+    const before = utcDay(this.engine.now);
+    this.engine.setNow(now);
+    if (utcDay(this.engine.now) === before) return false;
+    this.rebuildRows();
+    return true;
+  }
+
+  query(query: TableQuery, window: { offset: number; limit: number }, searchIds: ReadonlySet<string> | null = null): TableWindow {
+    return { ...this.table.query(query, window, searchIds), version: this.table.version, predictions: this.state };
+  }
+
+  ids(query: TableQuery, searchIds: ReadonlySet<string> | null = null): readonly string[] {
+    return this.table.ids(query, searchIds);
+  }
+
+  facets(filters: Pick<TableFilters, 'archived'>, searchIds: ReadonlySet<string> | null = null): TableFacets {
+    return this.table.facets(filters, searchIds);
+  }
+
+  private apply({ id, customer, orders, feedback }: CustomerRecords): void {
+    if (customer === null) {
+      this.customers.delete(id);
+      this.predicted.delete(id);
+      this.engine.removeCustomer(id);
+    } else {
+      this.customers.set(id, customer);
+      this.engine.upsertCustomer(customer);
+    }
+    // Only records still filed under this customer are dropped: a merged-away customer's orders may already
+    // have been filed under the survivor.
+    const orderIds = new Set(orders.map((order) => order.id));
+    for (const order of [...this.engine.ordersOf(id)]) if (!orderIds.has(order.id)) this.engine.removeOrder(order.id);
+    for (const order of orders) this.engine.upsertOrder(order);
+    const feedbackIds = new Set(feedback.map((row) => row.id));
+    for (const row of [...this.engine.feedbackOf(id)]) if (!feedbackIds.has(row.id)) this.engine.removeFeedback(row.id);
+    for (const row of feedback) this.engine.upsertFeedback(row);
+    if (customer !== null && this.model !== null) this.predicted.set(id, predictCustomerValue(this.model, this.engine.ordersOf(id), this.engine.now));
+  }
+
+  private rowOf(id: string): CustomerRow | null {
+    const customer = this.customers.get(id);
+    const facts = this.engine.facts(id);
+    if (customer === undefined || facts === undefined) return null;
+    return customerRow(customer, facts, this.mainCurrency, this.predicted.get(id) ?? null);
+  }
+
+  private rebuildRows(): void {
+    this.engine.refreshCutPoints();
+    const rows: CustomerRow[] = [];
+    for (const id of this.customers.keys()) {
+      const row = this.rowOf(id);
+      if (row) rows.push(row);
+    }
+    this.table.replaceAll(rows);
+  }
+}

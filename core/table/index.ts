@@ -1,0 +1,10 @@
+// The customer table: rows of every customer's facts, sorted, filtered and searched in memory (one per book,
+// held by the background; pages read windows of it through the protocol).
+export * from './book-table';
+export * from './customer-row';
+export * from './customer-table';
+export * from './filters';
+export * from './predicted-values';
+export * from './query';
+export * from './search-index';
+export * from './sort-keys';
