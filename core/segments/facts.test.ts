@@ -3,7 +3,7 @@ import { computeBookContext } from './book-context';
 import { ageCustomerBase, computeCustomerBase } from './customer-base';
 import { computeCustomerFacts } from './facts';
 import { NOW, csat, customer, daysAgo, factsOf, nps, order } from './testing/builders';
-import { utcDay } from './time';
+import { calendarOf } from './time';
 
 describe('customer facts', () => {
   it('describes a customer with no orders', () => {
@@ -69,7 +69,7 @@ describe('customer facts', () => {
       lastOrderAt: Date.parse('2026-05-21T09:00:00Z'),
     });
     expect(f?.productNames).not.toContain('Torta');
-    expect(f?.purchaseDayNumbers).toEqual(['2026-05-01', '2026-05-11', '2026-05-21'].map((d) => utcDay(Date.parse(d))));
+    expect(f?.purchaseDayNumbers).toEqual(['2026-05-01', '2026-05-11', '2026-05-21'].map((d) => calendarOf('UTC').day(Date.parse(d))));
     // RFM monetary reads the main currency only.
     expect(f?.rfm?.values.monetaryMinor).toBe(9_000);
   });
@@ -92,7 +92,7 @@ describe('customer facts', () => {
   it('computes one customer against a context built beforehand, ignoring other customers’ records', () => {
     const c = customer('x');
     const orders = [order('x', daysAgo(20)), order('y', daysAgo(2))];
-    const context = computeBookContext([computeCustomerBase(c, orders, [], NOW)], { mainCurrency: 'BRL' });
+    const context = computeBookContext([computeCustomerBase(c, orders, [], NOW, 'UTC')], { mainCurrency: 'BRL', timeZone: 'UTC' });
     const f = computeCustomerFacts(c, orders, [], context, new Date(NOW));
     expect(f.orderCount).toBe(1);
     expect(f.daysSinceLastOrder).toBe(20);
@@ -107,9 +107,9 @@ describe('ageCustomerBase', () => {
     const c = customer('x', { createdAt: daysAgo(50) });
     const orders = [order('x', daysAgo(40)), order('x', daysAgo(12), { status: 'refunded' }), order('x', daysAgo(9))];
     for (const later of [0, 1, 30, 400]) {
-      const aged = ageCustomerBase(computeCustomerBase(c, orders, [], NOW), NOW + later * 86_400_000);
-      expect(aged).toEqual(computeCustomerBase(c, orders, [], NOW + later * 86_400_000));
+      const aged = ageCustomerBase(computeCustomerBase(c, orders, [], NOW, 'UTC'), NOW + later * 86_400_000);
+      expect(aged).toEqual(computeCustomerBase(c, orders, [], NOW + later * 86_400_000, 'UTC'));
     }
-    expect(ageCustomerBase(computeCustomerBase(customer('p'), [], [], NOW), NOW).daysSinceLastOrder).toBeNull();
+    expect(ageCustomerBase(computeCustomerBase(customer('p'), [], [], NOW, 'UTC'), NOW).daysSinceLastOrder).toBeNull();
   });
 });

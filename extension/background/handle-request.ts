@@ -1,7 +1,7 @@
 import { fieldProblems, parseAmount, validateFunnelStage, DEFAULT_FUNNEL_STAGES, type Book, type IdentityInput, type Tag } from '../../core';
 import { requestSchema, type BookResponses, type CollectorsState, type ParsedRequest, type Reply } from '../messaging/protocol';
 import { backupStatus, type BackupRunResult } from '../backup/backup-status';
-import type { Locale } from '../ui/i18n';
+import type { Locale } from '../i18n/translate';
 import type { CollectorService } from './collectors';
 import type { CustomerSearch } from './customer-search';
 import { buildProfile, type InsightProvider } from './profiles';

@@ -14,12 +14,13 @@ import { OFFSCREEN_PAGE, OFFSCREEN_PORT } from '../backup/offscreen-relay';
 import { downloadsGranted } from '../backup/save-backup';
 import { CHANGES_PORT } from '../messaging/client';
 import type { ChangeMessage } from '../messaging/protocol';
-import { browserLocale, translate } from '../ui/i18n';
+import { readTimeZone } from '../i18n/time-zone';
+import { browserLocale, translate } from '../i18n/translate';
 
 export default defineBackground(() => {
   const openBookPage = () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html') });
   const services: Promise<BookServices & { insights: InsightService; search: CustomerSearch; backupRunner: BackgroundBackups }> = openBook().then(async (book) => {
-    const insights = new InsightService(book, { mainCurrency: 'BRL' });
+    const insights = new InsightService(book, { mainCurrency: 'BRL', timeZone: await readTimeZone(book) });
     void insights.ensureFresh();
     const backupRunner = new BackgroundBackups({ book, openBackupPage: () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html#backup-now') }) });
     return {
@@ -106,6 +107,8 @@ export default defineBackground(() => {
   // that wrote while this worker slept says so with 'book/written' (handled in handle-request.ts).
   void services.then(({ book, search, insights }) =>
     book.onChange((change) => {
+      // Settings live in `meta`: the seller's time zone may have changed (setTimeZone ignores the same zone).
+      if (change.wholeBook || change.stores.includes('meta')) void readTimeZone(book).then((zone) => insights.setTimeZone(zone));
       if (change.stores.every((store) => store === 'meta')) return;
       if (change.wholeBook) search.reset();
       else void search.update(change.customerIds);

@@ -1,5 +1,5 @@
 import type { IdentityKind } from '../../core/model/identity';
-import type { MessageKey } from './i18n';
+import type { MessageKey } from '../i18n/translate';
 
 /** The seller's word for each kind of contact: no raw kind value is ever shown. */
 const LABELS: Record<IdentityKind, MessageKey> = {
