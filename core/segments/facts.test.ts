@@ -113,3 +113,33 @@ describe('ageCustomerBase', () => {
     expect(ageCustomerBase(computeCustomerBase(customer('p'), [], [], NOW, 'UTC'), NOW).daysSinceLastOrder).toBeNull();
   });
 });
+
+describe('facts on the seller’s calendar', () => {
+  // 2026-06-01 12:00 UTC is 09:00 in São Paulo.
+  const evening = '2026-05-29T01:00:00Z'; // 22:00 on May 28th in São Paulo, already May 29th in UTC
+  const morning = '2026-05-28T13:00:00Z'; // 10:00 on May 28th in São Paulo
+
+  it('counts a 22:00 sale in São Paulo as that day’s sale', () => {
+    const orders = [order('x', morning), order('x', evening)];
+    const [inSaoPaulo] = factsOf([customer('x')], orders, [], { timeZone: 'America/Sao_Paulo' });
+    const [inUtc] = factsOf([customer('x')], orders, [], { timeZone: 'UTC' });
+    expect(inSaoPaulo).toMatchObject({ purchaseDays: 1, daysSinceLastOrder: 4, timeZone: 'America/Sao_Paulo' });
+    expect(inUtc).toMatchObject({ purchaseDays: 2, daysSinceLastOrder: 3 });
+    // The next purchase is due at the start of a São Paulo day (03:00 UTC), not at UTC midnight.
+    expect(new Date(inSaoPaulo!.activity.nextPurchaseExpectedAt!).toISOString().slice(11)).toBe('03:00:00.000Z');
+  });
+
+  it('ages the customer on the seller’s midnight, not UTC’s', () => {
+    const c = customer('x');
+    const orders = [order('x', '2026-05-31T12:00:00Z')];
+    // 02:00 UTC on June 1st is still May 31st, 23:00, in São Paulo: the sale was today.
+    const lateEvening = Date.parse('2026-06-01T02:00:00Z');
+    expect(computeCustomerBase(c, orders, [], lateEvening, 'America/Sao_Paulo').daysSinceLastOrder).toBe(0);
+    expect(computeCustomerBase(c, orders, [], lateEvening, 'UTC').daysSinceLastOrder).toBe(1);
+    expect(ageCustomerBase(computeCustomerBase(c, orders, [], lateEvening, 'America/Sao_Paulo'), lateEvening + 3_600_000).daysSinceLastOrder).toBe(1);
+  });
+
+  it('refuses a time zone Intl does not know, naming the field', () => {
+    expect(() => factsOf([customer('x')], [], [], { timeZone: 'Mars/Olympus_Mons' })).toThrow(/timeZone/);
+  });
+});

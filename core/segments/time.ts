@@ -1,4 +1,4 @@
-import { zoneOffsetMs } from '../locale/time-zone';
+import { canonicalTimeZone, zoneOffsetMs } from '../locale/time-zone';
 
 /** One calendar day of 24 hours in milliseconds (a day number's width; a local day across DST is 23 or 25 hours). */
 export const DAY_MS = 86_400_000;
@@ -28,7 +28,7 @@ const UTC_CALENDAR: Calendar = { timeZone: 'UTC', day: (ms) => Math.floor(ms / D
 const calendars = new Map<string, Calendar>([['UTC', UTC_CALENDAR]]);
 
 /**
- * The calendar of an IANA zone (validated by the caller: see timeZoneSchema). Kept per zone: a recompute asks it
+ * The calendar of an IANA zone (a RangeError naming `timeZone` when Intl knows no such zone). Kept per zone: a recompute asks it
  * for a day of every order, so Intl is read at most twice per UTC day seen, not once per order.
  */
 export function calendarOf(timeZone: string): Calendar {
@@ -41,6 +41,7 @@ export function calendarOf(timeZone: string): Calendar {
 }
 
 function zoneCalendar(timeZone: string): Calendar {
+  if (canonicalTimeZone(timeZone) === null) throw new RangeError(`timeZone must be an IANA time zone such as America/Sao_Paulo, not "${timeZone}"`);
   // Offset at each UTC midnight seen. Where the offsets at both ends of a UTC day agree, the zone had no transition
   // that day (tz rules never hold two that cancel within a day), so every instant of it shares that offset.
   const atMidnight = new Map<number, number>();
