@@ -36,6 +36,11 @@ export function dateTimeFormat(locale: Locale, timeZone: string, options: Intl.D
   return cached(`date|${locale}|${timeZone}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, { ...options, timeZone }));
 }
 
+/** Intl.DisplayNames of a locale for one kind of code (currency, region, language). */
+export function displayNames(locale: Locale, type: Intl.DisplayNamesType): Intl.DisplayNames {
+  return cached(`names|${locale}|${type}`, () => new Intl.DisplayNames(locale, { type, fallback: 'code' }));
+}
+
 /** Plural category of a count in a locale (CLDR rules via Intl.PluralRules). */
 export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
   return pluralRules(locale).select(count);

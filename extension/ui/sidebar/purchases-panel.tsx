@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CustomerProfile } from '../../messaging/protocol';
 import { formatDate, formatMoney, todayInput } from '../../i18n/format';
+import { enumLabel } from '../../i18n/labels';
 import { useSidebar } from './sidebar-context';
 
 /** Purchase summary (per currency), the last five orders, and the quick-sale form. */
@@ -59,7 +60,7 @@ export function PurchasesPanel({ profile }: { profile: CustomerProfile }) {
               <li key={order.id} class={order.status}>
                 <span>{formatDate(order.placedAt, locale, timeZone)}</span>
                 <span>{formatMoney(order.totalMinor, order.currency, locale)}</span>
-                {order.status !== 'paid' && <span class="status">{t(order.status === 'refunded' ? 'refunded' : 'cancelled')}</span>}
+                {order.status !== 'paid' && <span class="status">{enumLabel(locale, 'orderStatus', order.status)}</span>}
                 {order.items.length > 0 && <span class="items">{order.items.map((item) => item.name).join(', ')}</span>}
               </li>
             ))}
