@@ -7,7 +7,6 @@ import { pathToFileURL } from 'node:url';
 import {
   DAY_MS,
   SegmentationEngine,
-  calendarOf,
   computeMetrics,
   parseInstantMs,
   parseSegmentRule,
@@ -15,6 +14,7 @@ import {
   type OrderColumns,
   type RfmScoreColumns as Scores,
 } from '../core/segments';
+import { calendarOf } from '../core/locale';
 import { seededRandom, syntheticBook } from '../core/segments/testing/synthetic-book';
 import type { BenchRow } from './rows';
 

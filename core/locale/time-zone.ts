@@ -11,6 +11,11 @@ export function canonicalTimeZone(zone: string): string | null {
   }
 }
 
+/** The zone this runtime's clock is set to: the seller's until they choose another (a default, never read inside logic). */
+export function browserTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 /** True when Intl accepts `zone` as a time zone. */
 export function isTimeZone(zone: string): boolean {
   return canonicalTimeZone(zone) !== null;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { activityConfig, computeActivity, purchaseDaysOf, storeTypicalIntervalDays, typicalIntervalDays } from './activity';
 import { describeActivity } from './activity-text';
 import { NOW, daysAgo, order } from './testing/builders';
-import { calendarOf } from './time';
+import { calendarOf } from '../locale/calendar';
 
 const calendar = calendarOf('UTC');
 

@@ -1,6 +1,7 @@
 import type { Order } from '../model';
 import { medianOfSorted } from './stats';
-import { type Calendar, daysSince, parseInstantMs } from './time';
+import { type Calendar } from '../locale/calendar';
+import { daysSince, parseInstantMs } from './time';
 
 /**
  * Where a customer stands against their own buying rhythm. `prospect` = never paid for an order (kept apart so

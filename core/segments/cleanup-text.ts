@@ -2,7 +2,7 @@ import { describeActivity } from './activity-text';
 import type { CleanupReason } from './cleanup';
 import type { CustomerFacts } from './facts';
 import { type LocalizedText, type Locale, formatDaysAgo, resolveLocale } from '../locale';
-import { calendarOf } from './time';
+import { calendarOf } from '../locale/calendar';
 
 const TITLES: Readonly<Record<CleanupReason, LocalizedText>> = {
   lost: { en: 'lost', 'pt-BR': 'perdido', 'pt-PT': 'perdido', es: 'perdido' },

@@ -2,7 +2,8 @@ import type { Customer, Feedback, IdentityKind, Order } from '../model';
 import { typicalIntervalDays } from './activity';
 import type { OrderChannel } from './classes';
 import type { LatestFeedback } from './lifecycle';
-import { type Instant, calendarOf, daysSince, parseInstantMs, toEpochMs } from './time';
+import { calendarOf } from '../locale/calendar';
+import { type Instant, daysSince, parseInstantMs, toEpochMs } from './time';
 
 export type CustomFieldValue = Customer['customFields'][string];
 

@@ -4,7 +4,8 @@ import { type CustomerBase, ageCustomerBase, computeCustomerBase } from './custo
 import { countSegment } from './evaluate';
 import { type BookSnapshot, type CustomerFacts, deriveFacts } from './facts';
 import type { SegmentRule } from './rules';
-import { type Calendar, type Instant, calendarOf, parseInstantMs, toEpochMs } from './time';
+import { type Calendar, calendarOf } from '../locale/calendar';
+import { type Instant, parseInstantMs, toEpochMs } from './time';
 
 export interface EngineOptions extends SegmentationOptions {
   /** The engine's "now"; change it with setNow (logic never reads the clock). */

@@ -3,7 +3,7 @@ import { computeBookContext } from './book-context';
 import { ageCustomerBase, computeCustomerBase } from './customer-base';
 import { computeCustomerFacts } from './facts';
 import { NOW, csat, customer, daysAgo, factsOf, nps, order } from './testing/builders';
-import { calendarOf } from './time';
+import { calendarOf } from '../locale/calendar';
 
 describe('customer facts', () => {
   it('describes a customer with no orders', () => {

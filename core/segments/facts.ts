@@ -5,7 +5,8 @@ import { type CustomerClasses, classifyCustomer } from './classes';
 import { type CustomerBase, computeCustomerBase } from './customer-base';
 import { type LifecycleResult, deriveLifecycle } from './lifecycle';
 import { type RfmResult, scoreRfm } from './rfm';
-import { type Instant, calendarOf } from './time';
+import { calendarOf } from '../locale/calendar';
+import { type Instant } from './time';
 
 /**
  * One derived row per customer: what segment rules, clean-up and the UI read. Money fields are per currency.

@@ -17,4 +17,4 @@ export * from './rfm-columns';
 export * from './rfm-segments';
 export * from './rule-conditions';
 export * from './rules';
-export { DAY_MS, calendarOf, daysSince, parseInstantMs, toEpochMs, type Calendar, type Instant } from './time';
+export { DAY_MS, daysSince, parseInstantMs, toEpochMs, type Instant } from './time';

@@ -1,5 +1,6 @@
 import type { Customer, Feedback, Order } from '../model';
-import { type Calendar, type Instant, calendarOf, parseInstantMs, toEpochMs } from './time';
+import { type Calendar, calendarOf } from '../locale/calendar';
+import { type Instant, parseInstantMs, toEpochMs } from './time';
 
 /**
  * Store metrics over an explicit period [start, end) and the window of the same length just before it.

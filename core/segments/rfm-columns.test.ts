@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeBookFacts } from './facts';
 import { rfmFromOrderColumns, type OrderColumns } from './rfm-columns';
 import { syntheticBook } from './testing/synthetic-book';
-import { calendarOf, parseInstantMs } from './time';
+import { calendarOf } from '../locale/calendar';
+import { parseInstantMs } from './time';
 
 const utcDay = calendarOf('UTC').day;
 

@@ -14,15 +14,19 @@ import { OFFSCREEN_PAGE, OFFSCREEN_PORT } from '../backup/offscreen-relay';
 import { downloadsGranted } from '../backup/save-backup';
 import { CHANGES_PORT } from '../messaging/client';
 import type { ChangeMessage } from '../messaging/protocol';
+import { browserTimeZone } from '../../core/locale';
 import { readTimeZone } from '../i18n/time-zone';
 import { browserLocale, translate } from '../i18n/translate';
 
 export default defineBackground(() => {
   const openBookPage = () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html') });
+  // The seller's time zone (a book setting): read when the book opens, again when `meta` changes.
+  let timeZone = browserTimeZone();
   const services: Promise<BookServices & { insights: InsightService; search: CustomerSearch; backupRunner: BackgroundBackups }> = openBook().then(async (book) => {
-    const insights = new InsightService(book, { mainCurrency: 'BRL', timeZone: await readTimeZone(book) });
+    timeZone = await readTimeZone(book);
+    const insights = new InsightService(book, { mainCurrency: 'BRL', timeZone });
     void insights.ensureFresh();
-    const backupRunner = new BackgroundBackups({ book, openBackupPage: () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html#backup-now') }) });
+    const backupRunner = new BackgroundBackups({ book, timeZone: () => timeZone, openBackupPage: () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html#backup-now') }) });
     return {
       book,
       insights,
@@ -32,7 +36,13 @@ export default defineBackground(() => {
       onBookWritten: () => insights.changed([]),
       collectors: new CollectorService(book, await bookSettings(book, browser.storage.local)),
       backupRunner,
-      backups: { downloadsGranted, run: () => backupRunner.run('manual') },
+      backups: {
+        downloadsGranted,
+        run: () => backupRunner.run('manual'),
+        get timeZone() {
+          return timeZone;
+        },
+      },
     };
   });
 
@@ -108,7 +118,11 @@ export default defineBackground(() => {
   void services.then(({ book, search, insights }) =>
     book.onChange((change) => {
       // Settings live in `meta`: the seller's time zone may have changed (setTimeZone ignores the same zone).
-      if (change.wholeBook || change.stores.includes('meta')) void readTimeZone(book).then((zone) => insights.setTimeZone(zone));
+      if (change.wholeBook || change.stores.includes('meta'))
+        void readTimeZone(book).then((zone) => {
+          timeZone = zone;
+          insights.setTimeZone(zone);
+        });
       if (change.stores.every((store) => store === 'meta')) return;
       if (change.wholeBook) search.reset();
       else void search.update(change.customerIds);

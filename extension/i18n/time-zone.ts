@@ -1,13 +1,8 @@
 import type { Book } from '../../core';
-import { supportedTimeZones, timeZoneSchema } from '../../core/locale';
+import { browserTimeZone, supportedTimeZones, timeZoneSchema } from '../../core/locale';
 
 /** Where the seller's time zone is kept: the book's `meta` store, beside the other book settings (book-settings.ts). */
 export const TIME_ZONE_KEY = 'settings.timeZone';
-
-/** The zone the browser runs in: the seller's until they choose another. */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
 
 /**
  * The seller's IANA time zone: the one they chose, else the browser's. A stored value Intl no longer knows (a

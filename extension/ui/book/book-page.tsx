@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { IDENTITY_KINDS, type Book, type Customer, type IdentityKind } from '../../../core';
-import { browserTimeZone, readTimeZone } from '../../i18n/time-zone';
+import { browserTimeZone } from '../../../core/locale';
+import { readTimeZone } from '../../i18n/time-zone';
 import { browserLocale, translate, type Locale, type MessageKey } from '../../i18n/translate';
 import { identityLabelKey } from '../../i18n/labels';
 import { BackupPageProvider } from './backup/backup-page';
