@@ -23,6 +23,7 @@ export function messageSource(locale: Locale, key: MessageKey): string {
 }
 
 // intl-messageformat builds its own Intl objects per message; these hand it core/locale's shared ones instead.
+// Dates reach messages already written by format.ts in the seller's zone; an ICU `{x, date}` here would read UTC.
 const FORMATTERS: Formatters = {
   getNumberFormat: (locales, options) => numberFormat(resolveLocale(String(locales)), options),
   getPluralRules: (locales, options) => (options?.type === 'ordinal' ? new Intl.PluralRules(locales, options) : pluralRules(resolveLocale(String(locales)))),
