@@ -59,7 +59,25 @@ export default tseslint.config(
           paths: ZOD,
           patterns: [
             { group: surfaces(['widget', 'collector']), message: 'The extension and the widget never import each other; share through core/.' },
-            { group: ['preact', 'preact/*', 'wxt/browser', ...surfaces(['ui', 'messaging', 'background', 'sites', 'host'])], message: 'The book worker runs core and the worker protocol only.' },
+            { group: ['preact', 'preact/*', 'wxt/browser', 'intl-messageformat', ...surfaces(['ui', 'i18n', 'messaging', 'background', 'sites', 'host'])], message: 'The book worker runs core and the worker protocol only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The content script (on every chat page, under a byte budget in test/e2e/manifest.e2e.ts) reads the page and
+    // places the frame; it shows no words of ours, so it never carries the translation system.
+    files: ['extension/entrypoints/sidebar.content.ts', 'extension/host/**/*.ts', 'extension/sites/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ZOD,
+          patterns: [
+            { group: surfaces(['widget', 'collector']), message: 'The extension and the widget never import each other; share through core/.' },
+            { group: ['intl-messageformat', ...surfaces(['i18n', 'ui'])], message: 'The content script carries no translations: the sidebar frame shows the words.' },
           ],
         },
       ],

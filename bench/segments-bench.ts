@@ -11,12 +11,14 @@ import {
   parseInstantMs,
   parseSegmentRule,
   rfmFromOrderColumns,
-  utcDay,
   type OrderColumns,
   type RfmScoreColumns as Scores,
 } from '../core/segments';
+import { calendarOf } from '../core/locale';
 import { seededRandom, syntheticBook } from '../core/segments/testing/synthetic-book';
 import type { BenchRow } from './rows';
+
+const utcDay = calendarOf('UTC').day;
 
 /** One printed figure (the shared bench row: figure, value, peer, ratio, goal, met, note). */
 export type Row = BenchRow;
@@ -107,11 +109,11 @@ export async function runSegmentsBench(): Promise<Row[]> {
 
   // Full recompute: per-customer aggregates, activity, RFM, lifecycle, facts; then the metrics of the last 30 days.
   const buildStart = performance.now();
-  const engine = new SegmentationEngine(book, { mainCurrency: MAIN, now: NOW });
+  const engine = new SegmentationEngine(book, { mainCurrency: MAIN, timeZone: 'UTC', now: NOW });
   const buildMs = performance.now() - buildStart;
   const recompute = time(() => engine.recomputeAll(), 3);
   const period = { start: NOW - 30 * DAY_MS, end: NOW };
-  const metrics = time(() => computeMetrics({ ...book, period, now: NOW }), 3);
+  const metrics = time(() => computeMetrics({ ...book, period, now: NOW, timeZone: 'UTC' }), 3);
   rows.push({ figure: `segments: engine built from a snapshot (${ORDERS / 1e6}M orders filed + recompute)`, value: ms(buildMs), note: 'one run' });
   rows.push({
     figure: `segments: full recompute, activity + RFM + lifecycle + facts (${CUSTOMERS / 1000}k customers)`,

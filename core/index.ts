@@ -7,6 +7,7 @@ export * from './identity';
 export * from './store';
 export * from './io';
 export * from './money';
+export * from './locale';
 export * from './segments';
 export * from './predict';
 export * from './table';

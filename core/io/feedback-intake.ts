@@ -1,6 +1,6 @@
 import { normalizeIdentityValue } from '../identity';
 import { NO_CONSENT, ValidationError, type ContactClaim, type Customer } from '../model';
-import { resolveSegmentLocale, type LocalizedText } from '../segments/locale';
+import { resolveLocale, type LocalizedText } from '../locale';
 import type { Book, IdentityInput } from '../store';
 import type { CollectedFeedback, UnreadableItem } from './feedback-wire';
 
@@ -39,7 +39,7 @@ const ANONYMOUS_VISITORS: LocalizedText = {
 const ORIGIN_FIELD: LocalizedText = { en: 'source', 'pt-BR': 'origem', 'pt-PT': 'origem', es: 'origen' };
 const ORIGIN_STORE: LocalizedText = { en: 'store', 'pt-BR': 'loja', 'pt-PT': 'loja', es: 'tienda' };
 
-/** Words the intake writes into the book, in the seller's language (any BCP 47 tag; see resolveSegmentLocale). */
+/** Words the intake writes into the book, in the seller's language (any BCP 47 tag; see resolveLocale). */
 export interface IntakeLabels {
   /** Display name of the customer that collects a site's feedback left without a contact. */
   anonymousVisitors: (site: string) => string;
@@ -49,7 +49,7 @@ export interface IntakeLabels {
 }
 
 export function intakeLabels(locale: string): IntakeLabels {
-  const lang = resolveSegmentLocale(locale);
+  const lang = resolveLocale(locale);
   return {
     anonymousVisitors: (site) => ANONYMOUS_VISITORS[lang].replace('{site}', site),
     originField: ORIGIN_FIELD[lang],

@@ -8,7 +8,7 @@ const paid = (placedAt: string, totalMinor: number): OrderForRfm => ({ placedAt,
 
 describe('rfmRowFromOrders', () => {
   it('returns null for a customer without a paid order', () => {
-    expect(rfmRowFromOrders([], now, 'days')).toBeNull();
+    expect(rfmRowFromOrders([], now, 'days', 'UTC')).toBeNull();
     expect(
       rfmRowFromOrders(
         [
@@ -17,12 +17,13 @@ describe('rfmRowFromOrders', () => {
         ],
         now,
         'days',
+        'UTC',
       ),
     ).toBeNull();
   });
 
   it('summarises a one-time buyer as frequency 0 with T measured from the purchase day', () => {
-    expect(rfmRowFromOrders([paid('2024-06-20T23:59:00Z', 1500)], now, 'days')).toEqual({
+    expect(rfmRowFromOrders([paid('2024-06-20T23:59:00Z', 1500)], now, 'days', 'UTC')).toEqual({
       frequency: 0,
       recency: 0,
       T: 10,
@@ -38,23 +39,29 @@ describe('rfmRowFromOrders', () => {
       paid('2024-06-15T12:00:00Z', 3500),
       { placedAt: '2024-06-20T12:00:00Z', totalMinor: 9999, status: 'refunded' as const },
     ];
-    expect(rfmRowFromOrders(orders, now, 'days')).toEqual({ frequency: 2, recency: 14, T: 29, monetaryValue: 3000 });
-    expect(rfmRowFromOrders(orders, now, 'weeks')).toEqual({ frequency: 2, recency: 2, T: 29 / 7, monetaryValue: 3000 });
+    expect(rfmRowFromOrders(orders, now, 'days', 'UTC')).toEqual({ frequency: 2, recency: 14, T: 29, monetaryValue: 3000 });
+    expect(rfmRowFromOrders(orders, now, 'weeks', 'UTC')).toEqual({ frequency: 2, recency: 2, T: 29 / 7, monetaryValue: 3000 });
   });
 
-  it('uses UTC calendar days whatever the offset in the timestamp', () => {
+  it('uses the calendar days of the zone it is given (UTC here) whatever the offset in the timestamp', () => {
     // 23:30 at −05:00 is 04:30 UTC the next day, so these are two different UTC days.
-    const row = rfmRowFromOrders([paid('2024-06-01T23:30:00-05:00', 100), paid('2024-06-02T01:00:00Z', 100)], now, 'days');
+    const row = rfmRowFromOrders([paid('2024-06-01T23:30:00-05:00', 100), paid('2024-06-02T01:00:00Z', 100)], now, 'days', 'UTC');
     expect(row?.frequency).toBe(0);
-    const split = rfmRowFromOrders([paid('2024-06-01T18:00:00-05:00', 100), paid('2024-06-02T01:00:00Z', 100)], now, 'days');
+    const split = rfmRowFromOrders([paid('2024-06-01T18:00:00-05:00', 100), paid('2024-06-02T01:00:00Z', 100)], now, 'days', 'UTC');
     expect(split?.frequency).toBe(1);
+  });
+
+  it('counts days on the seller’s calendar: a 22:00 sale in São Paulo joins that morning’s', () => {
+    const orders = [paid('2024-06-01T13:00:00Z', 100), paid('2024-06-02T01:00:00Z', 100)]; // 10:00 and 22:00 in São Paulo
+    expect(rfmRowFromOrders(orders, now, 'days', 'America/Sao_Paulo')?.frequency).toBe(0);
+    expect(rfmRowFromOrders(orders, now, 'days', 'UTC')?.frequency).toBe(1);
   });
 
   it('reads timestamps without a zone as UTC, whatever the host time zone', () => {
     const hostZone = process.env.TZ;
     process.env.TZ = 'America/New_York'; // read as local time this would be 03:30 UTC on the 30th
     try {
-      expect(rfmRowFromOrders([paid('2024-06-29T23:30:00', 100)], now, 'days')?.T).toBe(1);
+      expect(rfmRowFromOrders([paid('2024-06-29T23:30:00', 100)], now, 'days', 'UTC')?.T).toBe(1);
     } finally {
       if (hostZone === undefined) delete process.env.TZ;
       else process.env.TZ = hostZone;
@@ -63,11 +70,11 @@ describe('rfmRowFromOrders', () => {
 
   it('ignores orders placed after now and accepts now as a Date', () => {
     const orders = [paid('2024-06-01T09:00:00Z', 1000), paid('2024-07-05T09:00:00Z', 1000)];
-    expect(rfmRowFromOrders(orders, new Date(now), 'days')).toEqual({ frequency: 0, recency: 0, T: 29, monetaryValue: 0 });
+    expect(rfmRowFromOrders(orders, new Date(now), 'days', 'UTC')).toEqual({ frequency: 0, recency: 0, T: 29, monetaryValue: 0 });
   });
 
   it('rejects an unparseable timestamp on a paid order', () => {
-    expect(() => rfmRowFromOrders([paid('last tuesday', 100)], now, 'days')).toThrow(RangeError);
+    expect(() => rfmRowFromOrders([paid('last tuesday', 100)], now, 'days', 'UTC')).toThrow(RangeError);
   });
 
   const order = fc.record({
@@ -87,7 +94,7 @@ describe('rfmRowFromOrders', () => {
   it('keeps the invariants the models rely on', () => {
     fc.assert(
       fc.property(fc.array(order, { maxLength: 40 }), fc.constantFrom('days' as const, 'weeks' as const), (raw, unit) => {
-        const row = rfmRowFromOrders(raw.map(toOrder), nowMs, unit);
+        const row = rfmRowFromOrders(raw.map(toOrder), nowMs, unit, 'UTC');
         const paidDays = new Set(raw.filter((o) => o.status === 'paid').map((o) => o.day));
         if (paidDays.size === 0) {
           expect(row).toBeNull();
@@ -113,8 +120,8 @@ describe('rfmRowFromOrders', () => {
       fc.property(fc.array(order, { maxLength: 30 }), fc.array(order, { maxLength: 10 }), (raw, noise) => {
         const orders = raw.map(toOrder);
         const extra = noise.map((o) => toOrder({ ...o, status: o.day % 2 === 0 ? 'refunded' : 'cancelled' }));
-        const expected = rfmRowFromOrders(orders, nowMs, 'days');
-        expect(rfmRowFromOrders([...extra, ...orders].reverse(), nowMs, 'days')).toEqual(expected);
+        const expected = rfmRowFromOrders(orders, nowMs, 'days', 'UTC');
+        expect(rfmRowFromOrders([...extra, ...orders].reverse(), nowMs, 'days', 'UTC')).toEqual(expected);
       }),
     );
   });
@@ -126,8 +133,8 @@ describe('rfmRowFromOrders', () => {
         const split = raw.flatMap((o) =>
           Array.from({ length: pieces }, (_, i) => toOrder({ ...o, status: 'paid', msInDay: Math.floor((o.msInDay * (i + 1)) / pieces) })),
         );
-        const a = rfmRowFromOrders(whole, nowMs, 'days');
-        const b = rfmRowFromOrders(split, nowMs, 'days');
+        const a = rfmRowFromOrders(whole, nowMs, 'days', 'UTC');
+        const b = rfmRowFromOrders(split, nowMs, 'days', 'UTC');
         expect(b?.frequency).toBe(a?.frequency);
         expect(b?.recency).toBe(a?.recency);
         expect(b?.T).toBe(a?.T);

@@ -1,3 +1,4 @@
+import { calendarOf } from '../locale/calendar';
 import type { PurchaseRow } from './types';
 
 export interface OrderForRfm {
@@ -13,10 +14,9 @@ export interface RfmRow extends PurchaseRow {
   readonly monetaryValue: number;
 }
 
-const DAY_MS = 86_400_000;
 const DAYS_PER_UNIT = { days: 1, weeks: 7 } as const;
 // Date.parse reads "2024-05-01T10:00" as host-local time; appending Z keeps results identical on
-// every machine, which matters because a purchase's UTC day decides what counts as one purchase.
+// every machine, which matters because a purchase's day decides what counts as one purchase.
 const MISSING_ZONE = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 function parseInstant(placedAt: string): number {
@@ -28,9 +28,9 @@ function parseInstant(placedAt: string): number {
 /**
  * Summarises one customer's orders as of `now` for the purchase and spend models, with recency
  * and T in `unit` (days, or weeks = days / 7; the same unit must be used for every row of a fit).
- * Only paid orders placed at or before `now` count; orders on the same UTC calendar day are one
- * purchase with their totals summed. frequency = distinct purchase days − 1, recency = days from
- * the first to the last purchase day, T = days from the first purchase day to now's UTC day, and
+ * Only paid orders placed at or before `now` count; orders on the same day of the seller's calendar
+ * (`timeZone`, an IANA name) are one purchase with their totals summed. frequency = distinct purchase days − 1, recency = days from
+ * the first to the last purchase day, T = days from the first purchase day to now's day, and
  * monetaryValue = mean of the repeat purchase days' totals (the first day is left out, as the
  * Gamma-Gamma model expects). Returns null when there is no paid order.
  */
@@ -38,16 +38,18 @@ export function rfmRowFromOrders(
   orders: readonly OrderForRfm[],
   now: Date | number,
   unit: 'days' | 'weeks',
+  timeZone: string,
 ): RfmRow | null {
+  const calendar = calendarOf(timeZone);
   const nowMs = typeof now === 'number' ? now : now.getTime();
   if (!Number.isFinite(nowMs)) throw new RangeError('now must be a valid date');
-  const nowDay = Math.floor(nowMs / DAY_MS);
+  const nowDay = calendar.day(nowMs);
   const totalsByDay = new Map<number, number>();
   for (const order of orders) {
     if (order.status !== 'paid') continue;
     const ms = parseInstant(order.placedAt);
     if (ms > nowMs) continue;
-    const day = Math.floor(ms / DAY_MS);
+    const day = calendar.day(ms);
     totalsByDay.set(day, (totalsByDay.get(day) ?? 0) + order.totalMinor);
   }
   if (totalsByDay.size === 0) return null;

@@ -1,5 +1,5 @@
 import type { ActivityResult, ActivityStatus, IntervalSource } from './activity';
-import { type LocalizedText, type SegmentLocale, formatDaysAgo, formatWholeNumber, resolveSegmentLocale, selectPlural } from './locale';
+import { type LocalizedText, type Locale, formatDaysAgo, formatWholeNumber, resolveLocale, selectPlural } from '../locale';
 
 type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
@@ -13,7 +13,7 @@ export const ACTIVITY_STATUS_LABELS: Readonly<Record<ActivityStatus, LocalizedTe
 };
 
 // `{n}` is the interval in whole days, written the locale's way; the form is chosen by Intl.PluralRules on it.
-const CADENCE: Readonly<Record<IntervalSource, Readonly<Record<SegmentLocale, PluralForms>>>> = {
+const CADENCE: Readonly<Record<IntervalSource, Readonly<Record<Locale, PluralForms>>>> = {
   own: {
     en: { one: 'buys about every day', other: 'buys about every {n} days' },
     'pt-BR': { one: 'compra todo dia, mais ou menos', other: 'compra a cada {n} dias, mais ou menos' },
@@ -66,9 +66,9 @@ const NO_PURCHASE: LocalizedText = {
   es: 'todavía no ha comprado',
 };
 
-/** The status name in the seller's language. `locale` is any BCP 47 tag; see resolveSegmentLocale. */
+/** The status name in the seller's language. `locale` is any BCP 47 tag; see resolveLocale. */
 export function activityStatusLabel(status: ActivityStatus, locale: string): string {
-  return ACTIVITY_STATUS_LABELS[status][resolveSegmentLocale(locale)];
+  return ACTIVITY_STATUS_LABELS[status][resolveLocale(locale)];
 }
 
 export interface DescribeActivityOptions {
@@ -81,7 +81,7 @@ export interface DescribeActivityOptions {
  * ago", pt-BR "compra a cada 30 dias, mais ou menos; última compra há 95 dias".
  */
 export function describeActivity(result: ActivityResult, locale: string, options: DescribeActivityOptions = {}): string {
-  const loc = resolveSegmentLocale(locale);
+  const loc = resolveLocale(locale);
   const { reason } = result;
   let text: string;
   if (reason.intervalDays === null || reason.intervalSource === null || reason.daysSinceLastPurchase === null) {

@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { activityConfig, computeActivity, purchaseDaysOf, storeTypicalIntervalDays, typicalIntervalDays } from './activity';
 import { describeActivity } from './activity-text';
 import { NOW, daysAgo, order } from './testing/builders';
-import { utcDay } from './time';
+import { calendarOf } from '../locale/calendar';
 
-const today = utcDay(NOW);
+const calendar = calendarOf('UTC');
+
+const today = calendar.day(NOW);
 
 function activityOf(ago: number[], storeIntervalDays: number | null = null) {
-  const days = purchaseDaysOf(ago.map((d) => order('c', daysAgo(d))));
-  return computeActivity({ purchaseDays: days, today, storeIntervalDays });
+  const days = purchaseDaysOf(ago.map((d) => order('c', daysAgo(d))), calendar);
+  return computeActivity({ purchaseDays: days, today, calendar, storeIntervalDays });
 }
 
 describe('purchase days', () => {
@@ -21,7 +23,7 @@ describe('purchase days', () => {
       order('c', '2026-05-04T10:00:00Z', { status: 'cancelled' }),
       order('c', '2026-05-10T10:00:00Z'),
     ];
-    expect(purchaseDaysOf(orders)).toEqual([utcDay(Date.parse('2026-05-01T00:00:00Z')), utcDay(Date.parse('2026-05-10T00:00:00Z'))]);
+    expect(purchaseDaysOf(orders, calendar)).toEqual([calendar.day(Date.parse('2026-05-01T00:00:00Z')), calendar.day(Date.parse('2026-05-10T00:00:00Z'))]);
   });
 
   it('takes the median gap as the typical interval', () => {
@@ -79,8 +81,8 @@ describe('activity status', () => {
   });
 
   it('gives customers without a paid order their own status', () => {
-    const days = purchaseDaysOf([order('c', daysAgo(3), { status: 'refunded' })]);
-    const result = computeActivity({ purchaseDays: days, today, storeIntervalDays: 30 });
+    const days = purchaseDaysOf([order('c', daysAgo(3), { status: 'refunded' })], calendar);
+    const result = computeActivity({ purchaseDays: days, today, calendar, storeIntervalDays: 30 });
     expect(result).toMatchObject({ status: 'prospect', nextPurchaseExpectedAt: null });
     expect(describeActivity(result, 'pt-BR')).toBe('ainda não comprou');
     expect(describeActivity(result, 'en', { withStatus: true })).toBe('Prospect: hasn’t bought yet');
@@ -101,8 +103,8 @@ describe('activity status', () => {
 
   it('honours custom thresholds and refuses ones that do not climb', () => {
     const strict = activityConfig({ atRiskMultiple: 1.1 });
-    const days = purchaseDaysOf([order('c', daysAgo(60)), order('c', daysAgo(34))]);
-    expect(computeActivity({ purchaseDays: days, today, storeIntervalDays: null }, strict).status).toBe('at-risk');
+    const days = purchaseDaysOf([order('c', daysAgo(60)), order('c', daysAgo(34))], calendar);
+    expect(computeActivity({ purchaseDays: days, today, calendar, storeIntervalDays: null }, strict).status).toBe('at-risk');
     expect(() => activityConfig({ inactiveMultiple: 1 })).toThrow(/inactiveMultiple/);
     expect(() => activityConfig({ lostAfterDays: -1 })).toThrow(/lostAfterDays/);
   });
@@ -113,8 +115,8 @@ describe('activity status', () => {
       fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 2000 }), { minLength: 1, maxLength: 12 }), fc.nat(800), (days, extra) => {
         const sorted = [...days].sort((a, b) => a - b);
         const last = sorted[sorted.length - 1] as number;
-        const a = computeActivity({ purchaseDays: sorted, today: last + extra, storeIntervalDays: 30 });
-        const b = computeActivity({ purchaseDays: sorted, today: last + extra + 1, storeIntervalDays: 30 });
+        const a = computeActivity({ purchaseDays: sorted, today: last + extra, calendar, storeIntervalDays: 30 });
+        const b = computeActivity({ purchaseDays: sorted, today: last + extra + 1, calendar, storeIntervalDays: 30 });
         expect(rank[b.status]).toBeGreaterThanOrEqual(rank[a.status]);
       }),
     );

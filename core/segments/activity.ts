@@ -1,6 +1,7 @@
 import type { Order } from '../model';
 import { medianOfSorted } from './stats';
-import { daysSince, parseInstantMs, utcDay, utcDayStartMs } from './time';
+import { type Calendar } from '../locale/calendar';
+import { daysSince, parseInstantMs } from './time';
 
 /**
  * Where a customer stands against their own buying rhythm. `prospect` = never paid for an order (kept apart so
@@ -67,19 +68,19 @@ export interface ActivityReason {
 export interface ActivityResult {
   readonly status: ActivityStatus;
   readonly reason: ActivityReason;
-  /** Start (00:00 UTC) of the day the next purchase is due: last purchase day + the interval, rounded to days. */
+  /** Start (local 00:00) of the day the next purchase is due: last purchase day + the interval, rounded to days. */
   readonly nextPurchaseExpectedAt: number | null;
   /** Days past the expected date (0 while not yet due); null for prospects. */
   readonly daysOverdue: number | null;
 }
 
-/** Distinct UTC calendar days with a paid order, ascending: refunds and cancellations are not purchases. */
-export function purchaseDaysOf(orders: Iterable<Pick<Order, 'placedAt' | 'status'>>): number[] {
+/** Distinct days of the seller's calendar with a paid order, ascending: refunds and cancellations are not purchases. */
+export function purchaseDaysOf(orders: Iterable<Pick<Order, 'placedAt' | 'status'>>, calendar: Calendar): number[] {
   const days = new Set<number>();
   for (const order of orders) {
     if (order.status !== 'paid') continue;
     const ms = parseInstantMs(order.placedAt);
-    if (Number.isFinite(ms)) days.add(utcDay(ms));
+    if (Number.isFinite(ms)) days.add(calendar.day(ms));
   }
   return Array.from(days).sort((a, b) => a - b);
 }
@@ -103,8 +104,10 @@ export function storeTypicalIntervalDays(ownIntervals: Iterable<number | null>):
 export interface ActivityInput {
   /** Sorted distinct purchase days (see purchaseDaysOf). */
   readonly purchaseDays: readonly number[];
-  /** UTC day number of "now". */
+  /** Day number of "now" in `calendar`. */
   readonly today: number;
+  /** The seller's calendar the day numbers count in. */
+  readonly calendar: Calendar;
   /** From storeTypicalIntervalDays; used for one-time buyers. */
   readonly storeIntervalDays: number | null;
   /** typicalIntervalDays(purchaseDays) when the caller already has it; computed when absent. */
@@ -159,7 +162,7 @@ export function computeActivity(input: ActivityInput, config: ActivityConfig = D
   return {
     status,
     reason: { rule, purchaseDays: purchaseDays.length, intervalDays: interval, intervalSource: source, daysSinceLastPurchase: since, thresholdDays },
-    nextPurchaseExpectedAt: utcDayStartMs(dueDay),
+    nextPurchaseExpectedAt: input.calendar.dayStart(dueDay),
     daysOverdue: Math.max(0, today - dueDay),
   };
 }

@@ -1,3 +1,4 @@
+import { canonicalTimeZone } from '../locale/time-zone';
 import { type ActivityConfig, activityConfig, storeTypicalIntervalDays } from './activity';
 import type { CustomerBase } from './customer-base';
 import { DEFAULT_LIFECYCLE_CONFIG, type LifecycleConfig } from './lifecycle';
@@ -8,6 +9,11 @@ import { nearestRankPercentileOfSorted } from './stats';
 export interface SegmentationOptions {
   /** ISO currency the book is mostly sold in; RFM monetary and "high value" read spend in it only. */
   readonly mainCurrency: string;
+  /**
+   * The seller's IANA time zone (`America/Sao_Paulo`): days, recency and intervals are cut on their calendar, so a
+   * sale at 22:00 in São Paulo is that day's sale. Surfaces pass the seller's zone; 'UTC' only where there is none.
+   */
+  readonly timeZone: string;
   readonly activity?: Partial<ActivityConfig>;
   readonly lifecycle?: Partial<LifecycleConfig>;
   /** Fixed RFM thresholds for small books, per dimension; quintiles are used where absent. */
@@ -20,6 +26,7 @@ export interface SegmentationOptions {
  */
 export interface BookContext {
   readonly mainCurrency: string;
+  readonly timeZone: string;
   readonly activityConfig: ActivityConfig;
   readonly lifecycleConfig: LifecycleConfig;
   readonly rfmThresholds: RfmThresholds;
@@ -35,10 +42,13 @@ export interface BookContext {
 /** Validated, defaulted options (throws on bad thresholds, naming the field). */
 export function resolveOptions(options: SegmentationOptions) {
   if (!/^[A-Z]{3}$/.test(options.mainCurrency)) throw new RangeError('mainCurrency must be a three-letter ISO 4217 code such as BRL');
+  const timeZone = canonicalTimeZone(options.timeZone);
+  if (timeZone === null) throw new RangeError(`timeZone must be an IANA time zone such as America/Sao_Paulo, not "${options.timeZone}"`);
   const thresholds = rfmThresholdsSchema.safeParse(options.rfmThresholds ?? {});
   if (!thresholds.success) throw new RangeError(`rfmThresholds are invalid: ${thresholds.error.issues[0]?.message ?? ''}`);
   return {
     mainCurrency: options.mainCurrency,
+    timeZone,
     activityConfig: activityConfig(options.activity),
     lifecycleConfig: Object.freeze({ ...DEFAULT_LIFECYCLE_CONFIG, ...options.lifecycle }),
     rfmThresholds: thresholds.data,
@@ -81,6 +91,7 @@ export function sameJudgement(a: BookContext, b: BookContext): boolean {
     a.storeIntervalDays === b.storeIntervalDays &&
     a.highValueSpendMinor === b.highValueSpendMinor &&
     a.mainCurrency === b.mainCurrency &&
+    a.timeZone === b.timeZone &&
     sameFields(a.activityConfig, b.activityConfig) &&
     sameFields(a.lifecycleConfig, b.lifecycleConfig) &&
     sameCuts(a.rfmCutPoints.recencyDays, b.rfmCutPoints.recencyDays) &&

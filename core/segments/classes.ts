@@ -1,5 +1,5 @@
 import type { IdentityKind, Order } from '../model';
-import { type LocalizedText, resolveSegmentLocale } from './locale';
+import { type LocalizedText, resolveLocale } from '../locale';
 
 /** Good-practice classes: has the person bought, and once or more than once? */
 export const PURCHASE_CLASSES = ['potential', 'new', 'recurring'] as const;
@@ -52,10 +52,10 @@ export const ORIGIN_CLASS_LABELS: Readonly<Record<OriginClass, LocalizedText>> =
 
 /** Label of a purchase class in the seller's language. */
 export function purchaseClassLabel(value: PurchaseClass, locale: string): string {
-  return PURCHASE_CLASS_LABELS[value][resolveSegmentLocale(locale)];
+  return PURCHASE_CLASS_LABELS[value][resolveLocale(locale)];
 }
 
 /** Label of an origin class in the seller's language. */
 export function originClassLabel(value: OriginClass, locale: string): string {
-  return ORIGIN_CLASS_LABELS[value][resolveSegmentLocale(locale)];
+  return ORIGIN_CLASS_LABELS[value][resolveLocale(locale)];
 }

@@ -1,8 +1,8 @@
 import { describeActivity } from './activity-text';
 import type { CleanupReason } from './cleanup';
 import type { CustomerFacts } from './facts';
-import { type LocalizedText, type SegmentLocale, formatDaysAgo, resolveSegmentLocale } from './locale';
-import { utcDay } from './time';
+import { type LocalizedText, type Locale, formatDaysAgo, resolveLocale } from '../locale';
+import { calendarOf } from '../locale/calendar';
 
 const TITLES: Readonly<Record<CleanupReason, LocalizedText>> = {
   lost: { en: 'lost', 'pt-BR': 'perdido', 'pt-PT': 'perdido', es: 'perdido' },
@@ -34,7 +34,7 @@ const ADDED: LocalizedText = { en: 'added {ago}', 'pt-BR': 'cadastrado {ago}', '
 
 /** Short name of a clean-up reason in the seller's language. */
 export function cleanupReasonLabel(reason: CleanupReason, locale: string): string {
-  return TITLES[reason][resolveSegmentLocale(locale)];
+  return TITLES[reason][resolveLocale(locale)];
 }
 
 /**
@@ -42,7 +42,7 @@ export function cleanupReasonLabel(reason: CleanupReason, locale: string): strin
  * pt-BR "nunca comprou; cadastrado há 200 dias".
  */
 export function describeCleanupReason(reason: CleanupReason, facts: CustomerFacts, locale: string): string {
-  const loc = resolveSegmentLocale(locale);
+  const loc = resolveLocale(locale);
   const title = TITLES[reason][loc];
   switch (reason) {
     case 'lost':
@@ -56,9 +56,9 @@ export function describeCleanupReason(reason: CleanupReason, facts: CustomerFact
   }
 }
 
-function ratingText(facts: CustomerFacts, loc: SegmentLocale): string {
+function ratingText(facts: CustomerFacts, loc: Locale): string {
   const latest = facts.latestFeedback;
   if (latest === null) return '';
   const score = latest.kind === 'nps' ? `NPS ${latest.score}/10` : `CSAT ${latest.score}/5`;
-  return `${score}, ${formatDaysAgo(loc, Math.max(0, facts.today - utcDay(latest.receivedAt)))}`;
+  return `${score}, ${formatDaysAgo(loc, Math.max(0, facts.today - calendarOf(facts.timeZone).day(latest.receivedAt)))}`;
 }

@@ -2,7 +2,8 @@ import type { Customer, Feedback, IdentityKind, Order } from '../model';
 import { typicalIntervalDays } from './activity';
 import type { OrderChannel } from './classes';
 import type { LatestFeedback } from './lifecycle';
-import { type Instant, daysSince, parseInstantMs, toEpochMs, utcDay } from './time';
+import { calendarOf } from '../locale/calendar';
+import { type Instant, daysSince, parseInstantMs, toEpochMs } from './time';
 
 export type CustomFieldValue = Customer['customFields'][string];
 
@@ -23,13 +24,15 @@ export interface CustomerBase {
   /** Epoch ms. */
   readonly createdAt: number;
   readonly daysSinceCreated: number;
-  /** UTC day number of the `now` these figures were computed at. */
+  /** The seller's IANA time zone: the day numbers below are dates of its calendar. */
+  readonly timeZone: string;
+  /** Day number of the `now` these figures were computed at. */
   readonly today: number;
   /** Paid orders (same-day orders counted separately here, unlike purchaseDays). */
   readonly orderCount: number;
-  /** Distinct UTC days with a paid order. */
+  /** Distinct days with a paid order. */
   readonly purchaseDays: number;
-  /** Those days, ascending (UTC day numbers). */
+  /** Those days, ascending (day numbers). */
   readonly purchaseDayNumbers: readonly number[];
   /** Paid totals per ISO currency, minor units; never added across currencies. */
   readonly totalSpentMinor: Readonly<Record<string, number>>;
@@ -38,7 +41,7 @@ export interface CustomerBase {
   /** Epoch ms of the first and last paid order. */
   readonly firstOrderAt: number | null;
   readonly lastOrderAt: number | null;
-  /** Whole UTC days since the last purchase day (0 for today or a day after it); null without purchases. */
+  /** Whole days since the last purchase day (0 for today or a day after it); null without purchases. */
   readonly daysSinceLastOrder: number | null;
   /** The customer's own median gap between purchase days; null with fewer than two. */
   readonly ownIntervalDays: number | null;
@@ -56,17 +59,20 @@ export interface CustomerBase {
 
 /**
  * Book-independent aggregates of one customer. Orders and feedback of other customers are ignored, so callers may
- * pass a superset; only `paid` orders count as purchases, spend, products or channels. `placedAtMs[i]`, when given,
- * is orders[i].placedAt already parsed (the engine keeps them; parsing is a third of a full recompute).
+ * pass a superset; only `paid` orders count as purchases, spend, products or channels. Days are cut in `timeZone`,
+ * the seller's (a validated IANA name). `placedAtMs[i]`, when given, is orders[i].placedAt already parsed (the engine
+ * keeps them; parsing is a third of a full recompute).
  */
 export function computeCustomerBase(
   customer: Customer,
   orders: readonly Order[],
   feedback: Iterable<Feedback>,
   now: Instant,
+  timeZone: string,
   placedAtMs?: readonly number[],
 ): CustomerBase {
-  const today = utcDay(toEpochMs(now));
+  const calendar = calendarOf(timeZone);
+  const today = calendar.day(toEpochMs(now));
   const totals: Record<string, number> = {};
   const counts: Record<string, number> = {};
   // Small distinct lists instead of Sets: a customer has a handful of each, and a recompute builds 100k of them.
@@ -96,7 +102,7 @@ export function computeCustomerBase(
     orderCount += 1;
     totals[order.currency] = (totals[order.currency] ?? 0) + order.totalMinor;
     counts[order.currency] = (counts[order.currency] ?? 0) + 1;
-    days.push(utcDay(at));
+    days.push(calendar.day(at));
     addDistinct(channels, order.channel);
     if (firstOrderAt === null || at < firstOrderAt) firstOrderAt = at;
     if (lastOrderAt === null || at > lastOrderAt) lastOrderAt = at;
@@ -126,7 +132,8 @@ export function computeCustomerBase(
     funnelStage: customer.funnelStage,
     customFields: customer.customFields,
     createdAt,
-    daysSinceCreated: daysSince(utcDay(createdAt), today),
+    daysSinceCreated: daysSince(calendar.day(createdAt), today),
+    timeZone,
     today,
     orderCount,
     purchaseDays: purchaseDayNumbers.length,
@@ -153,7 +160,8 @@ export function computeCustomerBase(
  * daysSinceLastOrder depend on `now`. Equal to computeCustomerBase with the new `now`.
  */
 export function ageCustomerBase(base: CustomerBase, now: Instant): CustomerBase {
-  const today = utcDay(toEpochMs(now));
+  const calendar = calendarOf(base.timeZone);
+  const today = calendar.day(toEpochMs(now));
   const lastDay = base.purchaseDayNumbers[base.purchaseDayNumbers.length - 1];
   // Every field listed (no spread), like computeCustomerBase, to keep the fast fixed object shape.
   return {
@@ -165,7 +173,8 @@ export function ageCustomerBase(base: CustomerBase, now: Instant): CustomerBase 
     funnelStage: base.funnelStage,
     customFields: base.customFields,
     createdAt: base.createdAt,
-    daysSinceCreated: daysSince(utcDay(base.createdAt), today),
+    daysSinceCreated: daysSince(calendar.day(base.createdAt), today),
+    timeZone: base.timeZone,
     today,
     orderCount: base.orderCount,
     purchaseDays: base.purchaseDays,

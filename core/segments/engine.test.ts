@@ -6,7 +6,7 @@ import type { CustomerFacts } from './facts';
 import { NOW, csat, customer, daysAgo, nps, order } from './testing/builders';
 import { DAY_MS } from './time';
 
-const options = { mainCurrency: 'BRL', now: NOW };
+const options = { mainCurrency: 'BRL', timeZone: 'UTC', now: NOW };
 
 /** The figures that depend only on the customer's own records (exact right after an update). */
 function ownFigures(f: CustomerFacts | undefined) {

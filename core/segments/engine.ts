@@ -1,10 +1,11 @@
 import type { Customer, Feedback, Order } from '../model';
-import { type BookContext, type SegmentationOptions, computeBookContext, sameJudgement } from './book-context';
+import { type BookContext, type SegmentationOptions, computeBookContext, resolveOptions, sameJudgement } from './book-context';
 import { type CustomerBase, ageCustomerBase, computeCustomerBase } from './customer-base';
 import { countSegment } from './evaluate';
 import { type BookSnapshot, type CustomerFacts, deriveFacts } from './facts';
 import type { SegmentRule } from './rules';
-import { type Instant, parseInstantMs, toEpochMs, utcDay } from './time';
+import { type Calendar, calendarOf } from '../locale/calendar';
+import { type Instant, parseInstantMs, toEpochMs } from './time';
 
 export interface EngineOptions extends SegmentationOptions {
   /** The engine's "now"; change it with setNow (logic never reads the clock). */
@@ -27,6 +28,7 @@ export interface EngineOptions extends SegmentationOptions {
  */
 export class SegmentationEngine {
   private readonly options: SegmentationOptions;
+  private readonly calendar: Calendar;
   private today: number;
   private nowMs: number;
   private readonly customers = new Map<string, Customer>();
@@ -44,13 +46,15 @@ export class SegmentationEngine {
 
   constructor(snapshot: BookSnapshot, options: EngineOptions) {
     const { now, ...rest } = options;
-    this.options = rest;
+    // Resolved once so the zone is checked (and canonical) before any day is cut with it.
+    this.options = { ...rest, timeZone: resolveOptions(rest).timeZone };
+    this.calendar = calendarOf(this.options.timeZone);
     this.nowMs = toEpochMs(now);
-    this.today = utcDay(this.nowMs);
+    this.today = this.calendar.day(this.nowMs);
     for (const c of snapshot.customers) this.customers.set(c.id, c);
     for (const o of snapshot.orders) this.fileOrder(o);
     for (const f of snapshot.feedback) this.fileFeedback(f);
-    this.context = computeBookContext([], rest);
+    this.context = computeBookContext([], this.options);
     this.recomputeAll();
   }
 
@@ -66,13 +70,13 @@ export class SegmentationEngine {
   }
 
   /**
-   * Moves "now". Facts depend only on the UTC day, so a move within the same day costs nothing; a new day re-ages
+   * Moves "now". Facts depend only on the seller's day, so a move within the same day costs nothing; a new day re-ages
    * the cached aggregates (no order is read), recomputes the cut points and re-judges everyone. O(n log n).
    */
   setNow(now: Instant): void {
     this.nowMs = toEpochMs(now);
-    if (utcDay(this.nowMs) === this.today) return;
-    this.today = utcDay(this.nowMs);
+    if (this.calendar.day(this.nowMs) === this.today) return;
+    this.today = this.calendar.day(this.nowMs);
     for (const [id, base] of this.bases) this.bases.set(id, ageCustomerBase(base, this.nowMs));
     this.context = computeBookContext(this.bases.values(), this.options);
     for (const [id, base] of this.bases) this.factsById.set(id, deriveFacts(base, this.context));
@@ -185,7 +189,7 @@ export class SegmentationEngine {
 
   private baseOf(customer: Customer): CustomerBase {
     const rows = this.orders.get(customer.id);
-    return computeCustomerBase(customer, rows?.orders ?? [], this.feedback.get(customer.id) ?? [], this.nowMs, rows?.times);
+    return computeCustomerBase(customer, rows?.orders ?? [], this.feedback.get(customer.id) ?? [], this.nowMs, this.options.timeZone, rows?.times);
   }
 
   private recomputeCustomer(customerId: string): void {

@@ -3,7 +3,7 @@ import { computeBookContext } from './book-context';
 import { ageCustomerBase, computeCustomerBase } from './customer-base';
 import { computeCustomerFacts } from './facts';
 import { NOW, csat, customer, daysAgo, factsOf, nps, order } from './testing/builders';
-import { utcDay } from './time';
+import { calendarOf } from '../locale/calendar';
 
 describe('customer facts', () => {
   it('describes a customer with no orders', () => {
@@ -69,7 +69,7 @@ describe('customer facts', () => {
       lastOrderAt: Date.parse('2026-05-21T09:00:00Z'),
     });
     expect(f?.productNames).not.toContain('Torta');
-    expect(f?.purchaseDayNumbers).toEqual(['2026-05-01', '2026-05-11', '2026-05-21'].map((d) => utcDay(Date.parse(d))));
+    expect(f?.purchaseDayNumbers).toEqual(['2026-05-01', '2026-05-11', '2026-05-21'].map((d) => calendarOf('UTC').day(Date.parse(d))));
     // RFM monetary reads the main currency only.
     expect(f?.rfm?.values.monetaryMinor).toBe(9_000);
   });
@@ -92,7 +92,7 @@ describe('customer facts', () => {
   it('computes one customer against a context built beforehand, ignoring other customers’ records', () => {
     const c = customer('x');
     const orders = [order('x', daysAgo(20)), order('y', daysAgo(2))];
-    const context = computeBookContext([computeCustomerBase(c, orders, [], NOW)], { mainCurrency: 'BRL' });
+    const context = computeBookContext([computeCustomerBase(c, orders, [], NOW, 'UTC')], { mainCurrency: 'BRL', timeZone: 'UTC' });
     const f = computeCustomerFacts(c, orders, [], context, new Date(NOW));
     expect(f.orderCount).toBe(1);
     expect(f.daysSinceLastOrder).toBe(20);
@@ -107,9 +107,39 @@ describe('ageCustomerBase', () => {
     const c = customer('x', { createdAt: daysAgo(50) });
     const orders = [order('x', daysAgo(40)), order('x', daysAgo(12), { status: 'refunded' }), order('x', daysAgo(9))];
     for (const later of [0, 1, 30, 400]) {
-      const aged = ageCustomerBase(computeCustomerBase(c, orders, [], NOW), NOW + later * 86_400_000);
-      expect(aged).toEqual(computeCustomerBase(c, orders, [], NOW + later * 86_400_000));
+      const aged = ageCustomerBase(computeCustomerBase(c, orders, [], NOW, 'UTC'), NOW + later * 86_400_000);
+      expect(aged).toEqual(computeCustomerBase(c, orders, [], NOW + later * 86_400_000, 'UTC'));
     }
-    expect(ageCustomerBase(computeCustomerBase(customer('p'), [], [], NOW), NOW).daysSinceLastOrder).toBeNull();
+    expect(ageCustomerBase(computeCustomerBase(customer('p'), [], [], NOW, 'UTC'), NOW).daysSinceLastOrder).toBeNull();
+  });
+});
+
+describe('facts on the seller’s calendar', () => {
+  // 2026-06-01 12:00 UTC is 09:00 in São Paulo.
+  const evening = '2026-05-29T01:00:00Z'; // 22:00 on May 28th in São Paulo, already May 29th in UTC
+  const morning = '2026-05-28T13:00:00Z'; // 10:00 on May 28th in São Paulo
+
+  it('counts a 22:00 sale in São Paulo as that day’s sale', () => {
+    const orders = [order('x', morning), order('x', evening)];
+    const [inSaoPaulo] = factsOf([customer('x')], orders, [], { timeZone: 'America/Sao_Paulo' });
+    const [inUtc] = factsOf([customer('x')], orders, [], { timeZone: 'UTC' });
+    expect(inSaoPaulo).toMatchObject({ purchaseDays: 1, daysSinceLastOrder: 4, timeZone: 'America/Sao_Paulo' });
+    expect(inUtc).toMatchObject({ purchaseDays: 2, daysSinceLastOrder: 3 });
+    // The next purchase is due at the start of a São Paulo day (03:00 UTC), not at UTC midnight.
+    expect(new Date(inSaoPaulo!.activity.nextPurchaseExpectedAt!).toISOString().slice(11)).toBe('03:00:00.000Z');
+  });
+
+  it('ages the customer on the seller’s midnight, not UTC’s', () => {
+    const c = customer('x');
+    const orders = [order('x', '2026-05-31T12:00:00Z')];
+    // 02:00 UTC on June 1st is still May 31st, 23:00, in São Paulo: the sale was today.
+    const lateEvening = Date.parse('2026-06-01T02:00:00Z');
+    expect(computeCustomerBase(c, orders, [], lateEvening, 'America/Sao_Paulo').daysSinceLastOrder).toBe(0);
+    expect(computeCustomerBase(c, orders, [], lateEvening, 'UTC').daysSinceLastOrder).toBe(1);
+    expect(ageCustomerBase(computeCustomerBase(c, orders, [], lateEvening, 'America/Sao_Paulo'), lateEvening + 3_600_000).daysSinceLastOrder).toBe(1);
+  });
+
+  it('refuses a time zone Intl does not know, naming the field', () => {
+    expect(() => factsOf([customer('x')], [], [], { timeZone: 'Mars/Olympus_Mons' })).toThrow(/timeZone/);
   });
 });

@@ -5,7 +5,8 @@ import { type CustomerClasses, classifyCustomer } from './classes';
 import { type CustomerBase, computeCustomerBase } from './customer-base';
 import { type LifecycleResult, deriveLifecycle } from './lifecycle';
 import { type RfmResult, scoreRfm } from './rfm';
-import type { Instant } from './time';
+import { calendarOf } from '../locale/calendar';
+import { type Instant } from './time';
 
 /**
  * One derived row per customer: what segment rules, clean-up and the UI read. Money fields are per currency.
@@ -27,7 +28,7 @@ export interface CustomerFacts extends CustomerBase {
  */
 export function deriveFacts(base: CustomerBase, context: BookContext): CustomerFacts {
   const activity = computeActivity(
-    { purchaseDays: base.purchaseDayNumbers, today: base.today, storeIntervalDays: context.storeIntervalDays, ownIntervalDays: base.ownIntervalDays },
+    { purchaseDays: base.purchaseDayNumbers, today: base.today, calendar: calendarOf(base.timeZone), storeIntervalDays: context.storeIntervalDays, ownIntervalDays: base.ownIntervalDays },
     context.activityConfig,
   );
   const daysSinceLastOrder = base.daysSinceLastOrder;
@@ -61,6 +62,7 @@ export function deriveFacts(base: CustomerBase, context: BookContext): CustomerF
     customFields: base.customFields,
     createdAt: base.createdAt,
     daysSinceCreated: base.daysSinceCreated,
+    timeZone: base.timeZone,
     today: base.today,
     orderCount: base.orderCount,
     purchaseDays: base.purchaseDays,
@@ -97,7 +99,7 @@ export function computeCustomerFacts(
   context: BookContext,
   now: Instant,
 ): CustomerFacts {
-  return deriveFacts(computeCustomerBase(customer, orders, feedback, now), context);
+  return deriveFacts(computeCustomerBase(customer, orders, feedback, now, context.timeZone), context);
 }
 
 export interface BookSnapshot {
@@ -115,7 +117,7 @@ export function computeBookFacts(
 ): { facts: CustomerFacts[]; context: BookContext } {
   const orders = groupByCustomer(book.orders);
   const feedback = groupByCustomer(book.feedback);
-  const bases = book.customers.map((c) => computeCustomerBase(c, orders.get(c.id) ?? [], feedback.get(c.id) ?? [], now));
+  const bases = book.customers.map((c) => computeCustomerBase(c, orders.get(c.id) ?? [], feedback.get(c.id) ?? [], now, options.timeZone));
   const context = computeBookContext(bases, options);
   return { facts: bases.map((base) => deriveFacts(base, context)), context };
 }

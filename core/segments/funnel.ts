@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { type LocalizedText, resolveSegmentLocale } from './locale';
+import { type LocalizedText, resolveLocale } from '../locale';
 
 /** Funnel stages the seller moves a contact through by hand (the data cannot tell "considering" from "deciding"). */
 export const DEFAULT_FUNNEL_STAGES = ['discovery', 'consideration', 'decision', 'customer'] as const;
@@ -48,5 +48,5 @@ export function funnelStageLabel(stage: string, locale: string, customLabels: Re
   const custom = customLabels[stage];
   if (custom !== undefined) return custom;
   const builtIn = (DEFAULT_FUNNEL_STAGE_LABELS as Readonly<Record<string, LocalizedText | undefined>>)[stage];
-  return builtIn ? builtIn[resolveSegmentLocale(locale)] : stage;
+  return builtIn ? builtIn[resolveLocale(locale)] : stage;
 }

@@ -1,5 +1,5 @@
 import type { ActivityResult } from './activity';
-import { type LocalizedText, resolveSegmentLocale } from './locale';
+import { type LocalizedText, resolveLocale } from '../locale';
 
 /**
  * Lifecycle stage, derived from data (unlike the funnel stage, which the seller sets). First match wins:
@@ -116,5 +116,5 @@ export const LIFECYCLE_STAGE_LABELS: Readonly<Record<LifecycleStage, LocalizedTe
 
 /** Label of a lifecycle stage in the seller's language. */
 export function lifecycleStageLabel(stage: LifecycleStage, locale: string): string {
-  return LIFECYCLE_STAGE_LABELS[stage][resolveSegmentLocale(locale)];
+  return LIFECYCLE_STAGE_LABELS[stage][resolveLocale(locale)];
 }

@@ -39,7 +39,7 @@ const feedback = [
 const period = { start: Date.parse('2026-05-01T00:00:00Z'), end: Date.parse('2026-05-31T00:00:00Z') };
 
 describe('computeMetrics on a small hand-computed book', () => {
-  const { current, previous } = computeMetrics({ customers, orders, feedback, period, now: Date.parse('2026-06-01T00:00:00Z') });
+  const { current, previous } = computeMetrics({ customers, orders, feedback, period, now: Date.parse('2026-06-01T00:00:00Z'), timeZone: 'UTC' });
 
   it('sums revenue per currency from paid orders only', () => {
     expect(current.revenueMinor).toEqual({ BRL: 19_000, EUR: 4_000 });
@@ -78,9 +78,9 @@ describe('computeMetrics on a small hand-computed book', () => {
   });
 
   it('flags a window that is still running and refuses an empty period', () => {
-    const running = computeMetrics({ customers, orders, feedback, period, now: Date.parse('2026-05-20T00:00:00Z') });
+    const running = computeMetrics({ customers, orders, feedback, period, now: Date.parse('2026-05-20T00:00:00Z'), timeZone: 'UTC' });
     expect(running.current.partial).toBe(true);
-    expect(() => computeMetrics({ customers, orders, feedback, period: { start: period.end, end: period.start }, now: 0 })).toThrow(RangeError);
+    expect(() => computeMetrics({ customers, orders, feedback, period: { start: period.end, end: period.start }, now: 0, timeZone: 'UTC' })).toThrow(RangeError);
   });
 });
 
@@ -106,14 +106,14 @@ describe('computeMetrics properties', () => {
           }),
         );
         const p = { start: base + 60 * 86_400_000, end: base + 90 * 86_400_000 };
-        const m = computeMetrics({ customers: [], orders: list, feedback: [], period: p, now: p.end });
+        const m = computeMetrics({ customers: [], orders: list, feedback: [], period: p, now: p.end, timeZone: 'UTC' });
         for (const cur of ['BRL', 'EUR', 'USD']) {
           const expected = rows
             .filter((r) => r.currency === cur && r.status === 'paid' && r.day >= 60)
             .reduce((sum, r) => sum + r.totalMinor, 0);
           expect(m.current.revenueMinor[cur] ?? 0).toBe(expected);
         }
-        const reversed = computeMetrics({ customers: [], orders: [...list].reverse(), feedback: [], period: p, now: p.end });
+        const reversed = computeMetrics({ customers: [], orders: [...list].reverse(), feedback: [], period: p, now: p.end, timeZone: 'UTC' });
         expect(reversed).toEqual(m);
       }),
     );

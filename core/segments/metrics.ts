@@ -1,5 +1,6 @@
 import type { Customer, Feedback, Order } from '../model';
-import { type Instant, parseInstantMs, toEpochMs, utcDay } from './time';
+import { type Calendar, calendarOf } from '../locale/calendar';
+import { type Instant, parseInstantMs, toEpochMs } from './time';
 
 /**
  * Store metrics over an explicit period [start, end) and the window of the same length just before it.
@@ -20,6 +21,8 @@ export interface MetricsInput {
   readonly feedback: readonly Feedback[];
   readonly period: Period;
   readonly now: Instant;
+  /** The seller's IANA time zone: two orders are on "different days" by their calendar. */
+  readonly timeZone: string;
 }
 
 export type MoneyByCurrency = Readonly<Record<string, number>>;
@@ -88,7 +91,7 @@ interface WindowScan {
 
 interface CustomerScan {
   firstAt: number;
-  /** Earliest paid order on a different UTC day than firstAt (the start of a second purchase day). */
+  /** Earliest paid order on a different day (the seller's) than firstAt (the start of a second purchase day). */
   secondDayAt: number;
   /** First paid instant in each currency. */
   firstIn: Record<string, number>;
@@ -102,6 +105,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
   const end = toEpochMs(input.period.end);
   if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) throw new RangeError('period must have start < end');
   const length = end - start;
+  const calendar = calendarOf(input.timeZone);
   // Window 0 exists only to give the previous window its retention base.
   const bounds = [start - 2 * length, start - length, start, end];
   const windows = [emptyWindow(), emptyWindow(), emptyWindow()];
@@ -117,7 +121,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
     const t = parseInstantMs(order.placedAt);
     if (!Number.isFinite(t)) continue;
     const cur = order.currency;
-    const scan = trackCustomer(customers, order.customerId, t);
+    const scan = trackCustomer(customers, order.customerId, t, calendar);
     const seen = scan.firstIn[cur];
     if (seen === undefined || t < seen) scan.firstIn[cur] = t;
     if (t < end) revenueBeforeEnd[cur] = (revenueBeforeEnd[cur] ?? 0) + order.totalMinor;
@@ -178,7 +182,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
   return { previous: windowMetrics(1, revenueBeforeStart), current: windowMetrics(2, revenueBeforeEnd) };
 }
 
-function trackCustomer(customers: Map<string, CustomerScan>, id: string, t: number): CustomerScan {
+function trackCustomer(customers: Map<string, CustomerScan>, id: string, t: number, calendar: Calendar): CustomerScan {
   const c = customers.get(id);
   if (c === undefined) {
     const fresh = { firstAt: t, secondDayAt: Number.POSITIVE_INFINITY, firstIn: {} };
@@ -187,9 +191,9 @@ function trackCustomer(customers: Map<string, CustomerScan>, id: string, t: numb
   }
   if (t < c.firstAt) {
     // The old first becomes the second day's start only if it was on another day; otherwise the second is unchanged.
-    if (utcDay(c.firstAt) !== utcDay(t)) c.secondDayAt = c.firstAt;
+    if (calendar.day(c.firstAt) !== calendar.day(t)) c.secondDayAt = c.firstAt;
     c.firstAt = t;
-  } else if (t < c.secondDayAt && utcDay(t) !== utcDay(c.firstAt)) {
+  } else if (t < c.secondDayAt && calendar.day(t) !== calendar.day(c.firstAt)) {
     c.secondDayAt = t;
   }
   return c;

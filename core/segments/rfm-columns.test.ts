@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { computeBookFacts } from './facts';
 import { rfmFromOrderColumns, type OrderColumns } from './rfm-columns';
 import { syntheticBook } from './testing/synthetic-book';
-import { parseInstantMs, utcDay } from './time';
+import { calendarOf } from '../locale/calendar';
+import { parseInstantMs } from './time';
+
+const utcDay = calendarOf('UTC').day;
 
 describe('RFM from order columns', () => {
   it('gives every customer the same scores as the facts path', () => {
@@ -19,7 +22,7 @@ describe('RFM from order columns', () => {
       paid: Uint8Array.from(orders, (o) => (o.status === 'paid' ? 1 : 0)),
     };
     const scores = rfmFromOrderColumns(columns, customers.length, utcDay(now));
-    const { facts } = computeBookFacts({ customers, orders, feedback: [] }, { mainCurrency: 'BRL' }, now);
+    const { facts } = computeBookFacts({ customers, orders, feedback: [] }, { mainCurrency: 'BRL', timeZone: 'UTC' }, now);
     let scored = 0;
     facts.forEach((fact, i) => {
       const expected = fact.rfm ? [fact.rfm.recency, fact.rfm.frequency, fact.rfm.monetary] : [0, 0, 0];

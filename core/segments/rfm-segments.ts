@@ -1,4 +1,4 @@
-import { type LocalizedText, resolveSegmentLocale } from './locale';
+import { type LocalizedText, resolveLocale } from '../locale';
 
 /** Stable ids of the named RFM segments (saved in rules; never rename). */
 export const RFM_SEGMENT_IDS = [
@@ -60,5 +60,5 @@ export const RFM_SEGMENT_LABELS: Readonly<Record<RfmSegmentId, LocalizedText>> =
 
 /** The segment's name in the seller's language (`locale` is any BCP 47 tag). */
 export function rfmSegmentLabel(segment: RfmSegmentId, locale: string): string {
-  return RFM_SEGMENT_LABELS[segment][resolveSegmentLocale(locale)];
+  return RFM_SEGMENT_LABELS[segment][resolveLocale(locale)];
 }

@@ -1,4 +1,4 @@
-/** One UTC calendar day in milliseconds. */
+/** One calendar day of 24 hours in milliseconds (a day number's width; a local day across DST is 23 or 25 hours). */
 export const DAY_MS = 86_400_000;
 
 /** A point in time given by the caller: epoch milliseconds or a Date. Logic never reads the clock itself. */
@@ -9,19 +9,9 @@ export function toEpochMs(instant: Instant): number {
   return typeof instant === 'number' ? instant : instant.getTime();
 }
 
-/** UTC calendar day number (days since 1970-01-01) of an epoch-ms instant. */
-export function utcDay(ms: number): number {
-  return Math.floor(ms / DAY_MS);
-}
-
-/** Whole UTC days from `day` to `today`; 0 for today or a day after it (an order dated ahead counts as today). */
+/** Whole days from `day` to `today`; 0 for today or a day after it (an order dated ahead counts as today). */
 export function daysSince(day: number, today: number): number {
   return Math.max(0, today - day);
-}
-
-/** Epoch ms of the start (00:00 UTC) of a UTC day number. */
-export function utcDayStartMs(day: number): number {
-  return day * DAY_MS;
 }
 
 const ZERO = 48;

@@ -6,7 +6,7 @@ import { syntheticBook } from '../segments/testing/synthetic-book';
 import { BookTable, type PredictionState } from './book-table';
 import { tableQuerySchema } from './query';
 
-const options = { mainCurrency: 'BRL', now: NOW, locale: 'pt-BR' };
+const options = { mainCurrency: 'BRL', timeZone: 'UTC', now: NOW, locale: 'pt-BR' };
 const everyone = tableQuerySchema.parse({ filters: { archived: 'include' } });
 
 function runPredictions(table: BookTable): PredictionState {
@@ -22,7 +22,7 @@ describe('the book table', () => {
 
   it('has one row per customer, with the facts the segmentation engine derives', () => {
     const table = new BookTable({ ...book, tags: [] }, options);
-    const { facts } = computeBookFacts(book, { mainCurrency: 'BRL' }, NOW);
+    const { facts } = computeBookFacts(book, { mainCurrency: 'BRL', timeZone: 'UTC' }, NOW);
     const { total, rows } = table.query(everyone, { offset: 0, limit: 500 });
     expect(total).toBe(book.customers.length);
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -90,7 +90,7 @@ describe('keeping the book table current', () => {
     expect(table.cutPointsStale).toBe(true);
     table.refreshCutPoints();
     expect(table.cutPointsStale).toBe(false);
-    const { facts } = computeBookFacts({ customers: [ana, bia, caio], orders: [...orders, ...caioOrders], feedback: [] }, { mainCurrency: 'BRL' }, NOW);
+    const { facts } = computeBookFacts({ customers: [ana, bia, caio], orders: [...orders, ...caioOrders], feedback: [] }, { mainCurrency: 'BRL', timeZone: 'UTC' }, NOW);
     for (const fact of facts) {
       expect(table.table.row(fact.customerId)).toMatchObject({ activity: fact.activity.status, segment: fact.rfm?.segment ?? null, stage: fact.lifecycle.stage });
     }

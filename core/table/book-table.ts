@@ -1,5 +1,6 @@
 import type { Customer, Feedback, Order, Tag } from '../model';
-import { SegmentationEngine, type BookSnapshot, type EngineOptions, type Instant, utcDay } from '../segments';
+import { calendarOf, type Calendar } from '../locale/calendar';
+import { SegmentationEngine, type BookSnapshot, type EngineOptions, type Instant } from '../segments';
 import { customerRow, type CustomerRow } from './customer-row';
 import { CustomerTable, type TableFacets } from './customer-table';
 import { fitPredictionModel, predictCustomerValue, type PredictionModel } from './predicted-values';
@@ -39,11 +40,14 @@ export class BookTable {
   private readonly customers = new Map<string, Customer>();
   private readonly predicted = new Map<string, number | null>();
   private readonly mainCurrency: string;
+  /** The seller's calendar: a new day in their zone re-derives every row. */
+  private readonly calendar: Calendar;
   private model: PredictionModel | null = null;
   private state: PredictionState = 'pending';
 
   constructor(snapshot: BookSnapshot & { readonly tags: readonly Tag[] }, options: BookTableOptions) {
     this.mainCurrency = options.mainCurrency;
+    this.calendar = calendarOf(options.timeZone);
     this.engine = new SegmentationEngine(snapshot, options);
     this.table = new CustomerTable({ mainCurrency: options.mainCurrency, ...(options.locale ? { locale: options.locale } : {}) });
     for (const customer of snapshot.customers) this.customers.set(customer.id, customer);
@@ -67,6 +71,7 @@ export class BookTable {
       ids.map((id) => this.engine.ordersOf(id)),
       this.mainCurrency,
       nowMs,
+      this.calendar.timeZone,
     );
     if (this.model === null) {
       this.predicted.clear();
@@ -123,9 +128,9 @@ export class BookTable {
 
   /** Moves "now"; on a new day every row is re-derived and true says the predictions should be run again. */
   setNow(now: Instant): boolean {
-    const before = utcDay(this.engine.now);
+    const before = this.calendar.day(this.engine.now);
     this.engine.setNow(now);
-    if (utcDay(this.engine.now) === before) return false;
+    if (this.calendar.day(this.engine.now) === before) return false;
     this.rebuildRows();
     return true;
   }

@@ -1,5 +1,5 @@
 import type { Order } from '../model';
-import { DAY_MS, utcDay } from '../segments';
+import { calendarOf } from '../locale/calendar';
 import { fitBgNbd, fitGammaGamma, predictedValue, rfmRowFromOrders, type GammaGammaParams, type PurchaseModelParams, type RfmRow } from '../predict';
 
 /**
@@ -11,6 +11,8 @@ export interface PredictionModel {
   readonly purchase: PurchaseModelParams;
   readonly spend: GammaGammaParams;
   readonly currency: string;
+  /** The seller's zone the rows were cut in (whole days of it). */
+  readonly timeZone: string;
 }
 
 const HORIZON_MONTHS = 12;
@@ -21,15 +23,17 @@ const MIN_BUYERS = 20;
 const MIN_REPEAT_BUYERS = 5;
 
 /**
- * The paid orders of one currency, as the models read them. Read as of the end of now's UTC day: the
- * segmentation counts a sale later today as today's purchase, and so does the prediction (T is whole days).
+ * The paid orders of one currency, as the models read them. Read as of the end of now's day in the seller's
+ * zone: the segmentation counts a sale later today as today's purchase, and so does the prediction (T is whole days).
  */
-function rowOf(orders: readonly Order[], currency: string, nowMs: number): RfmRow | null {
-  const endOfDay = (utcDay(nowMs) + 1) * DAY_MS - 1;
+function rowOf(orders: readonly Order[], currency: string, nowMs: number, timeZone: string): RfmRow | null {
+  const calendar = calendarOf(timeZone);
+  const endOfDay = calendar.dayStart(calendar.day(nowMs) + 1) - 1;
   return rfmRowFromOrders(
     orders.filter((order) => order.currency === currency),
     endOfDay,
     'weeks',
+    timeZone,
   );
 }
 
@@ -37,10 +41,10 @@ function rowOf(orders: readonly Order[], currency: string, nowMs: number): RfmRo
  * Fits both models on every customer's orders; null when the book is too small or the fit finds no finite
  * optimum (the table then shows no predicted value rather than a made-up one).
  */
-export function fitPredictionModel(ordersByCustomer: Iterable<readonly Order[]>, currency: string, nowMs: number): PredictionModel | null {
+export function fitPredictionModel(ordersByCustomer: Iterable<readonly Order[]>, currency: string, nowMs: number, timeZone: string): PredictionModel | null {
   const rows: RfmRow[] = [];
   for (const orders of ordersByCustomer) {
-    const row = rowOf(orders, currency, nowMs);
+    const row = rowOf(orders, currency, nowMs, timeZone);
     if (row !== null) rows.push(row);
   }
   const repeat = rows.filter((row) => row.frequency > 0 && row.monetaryValue > 0);
@@ -49,7 +53,7 @@ export function fitPredictionModel(ordersByCustomer: Iterable<readonly Order[]>,
     const purchase = fitBgNbd(rows.map(({ frequency, recency, T }) => ({ frequency, recency, T })));
     const spend = fitGammaGamma(repeat.map(({ frequency, monetaryValue }) => ({ frequency, monetaryValue })));
     const finite = [purchase.r, purchase.alpha, purchase.a, purchase.b, spend.p, spend.q, spend.v].every((value) => Number.isFinite(value) && value > 0);
-    return finite ? { purchase, spend, currency } : null;
+    return finite ? { purchase, spend, currency, timeZone } : null;
   } catch {
     return null;
   }
@@ -57,7 +61,7 @@ export function fitPredictionModel(ordersByCustomer: Iterable<readonly Order[]>,
 
 /** One customer's predicted value in minor units of the model's currency; null without a paid purchase in it. */
 export function predictCustomerValue(model: PredictionModel, orders: readonly Order[], nowMs: number): number | null {
-  const row = rowOf(orders, model.currency, nowMs);
+  const row = rowOf(orders, model.currency, nowMs, model.timeZone);
   if (row === null) return null;
   const value = predictedValue({
     purchaseModel: model.purchase,

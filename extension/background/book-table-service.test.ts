@@ -23,7 +23,7 @@ async function setup(): Promise<Setup> {
   const book = await openTestBook(NOW);
   const search = new CustomerSearch(book);
   const updates: Setup['updates'] = [];
-  const table = new BookTableService(book, search, { mainCurrency: 'BRL', locale: 'pt-BR', now: () => NOW, onUpdated: (update) => updates.push(update) });
+  const table = new BookTableService(book, search, { mainCurrency: 'BRL', timeZone: 'UTC', locale: 'pt-BR', now: () => NOW, onUpdated: (update) => updates.push(update) });
   const pending: Promise<void>[] = [];
   // What the background does with the change feed (entrypoints/background.ts).
   book.onChange((change) => {
@@ -31,7 +31,7 @@ async function setup(): Promise<Setup> {
     else pending.push(search.update(change.customerIds));
     table.changed(change);
   });
-  const services: BookServices = { book, insights: new InsightService(book, { mainCurrency: 'BRL' }, () => NOW), search, table, locale: 'pt-BR', now: () => NOW };
+  const services: BookServices = { book, insights: new InsightService(book, { mainCurrency: 'BRL', timeZone: 'UTC' }, () => NOW), search, table, locale: 'pt-BR', now: () => NOW };
   return { book, services, table, updates, settled: async () => void (await Promise.all(pending)) };
 }
 

@@ -49,7 +49,7 @@ export class BookTableService {
   constructor(
     private readonly book: Book,
     private readonly search: CustomerSearch,
-    private readonly options: BookTableServiceOptions,
+    private options: BookTableServiceOptions,
   ) {
     this.now = options.now ?? (() => new Date());
     this.pause = options.pause ?? (() => new Promise((resolve) => setTimeout(resolve, 0)));
@@ -120,6 +120,18 @@ export class BookTableService {
     clearTimeout(this.refreshTimer);
   }
 
+  /**
+   * The seller chose another time zone: days (activity, recency, predictions) are cut differently, so the table is
+   * built again on the next request, and open pages are told to ask.
+   */
+  setTimeZone(timeZone: string): void {
+    if (timeZone === this.options.timeZone) return;
+    this.options = { ...this.options, timeZone };
+    if (this.table === null) return;
+    this.drop();
+    this.options.onUpdated?.({ version: 0, predictions: 'pending' });
+  }
+
   /** The current prediction run, if any (tests wait on it). */
   predictions(): Promise<PredictionState> | null {
     return this.predicting;
@@ -158,10 +170,10 @@ export class BookTableService {
       else if (store === 'feedback') feedback.push(...(records as readonly Feedback[]));
       else if (store === 'tags') tags.push(...(records as readonly Tag[]));
     });
-    const { locale, mainCurrency, activity, lifecycle, rfmThresholds } = this.options;
+    const { locale, mainCurrency, timeZone, activity, lifecycle, rfmThresholds } = this.options;
     return new BookTable(
       { customers, orders, feedback, tags },
-      { mainCurrency, now: this.now(), locale, ...(activity ? { activity } : {}), ...(lifecycle ? { lifecycle } : {}), ...(rfmThresholds ? { rfmThresholds } : {}) },
+      { mainCurrency, timeZone, now: this.now(), locale, ...(activity ? { activity } : {}), ...(lifecycle ? { lifecycle } : {}), ...(rfmThresholds ? { rfmThresholds } : {}) },
     );
   }
 

@@ -1,5 +1,5 @@
 import { CollectedPageError, emptyIntakeResult, readCollectedPage, takeInFeedback, type Book, type IntakeResult, type UnreadableItem } from '../../core';
-import { browserLocale, translate, type Locale } from '../ui/i18n';
+import { browserLocale, translate, type Locale } from '../i18n/translate';
 
 /** A collector's last pull, as settings shows it. */
 export interface LastSync {

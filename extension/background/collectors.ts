@@ -1,6 +1,6 @@
 import type { Book, IntakeResult, UnreadableItem } from '../../core';
 import { emptyIntakeResult, newId } from '../../core';
-import { browserLocale, translate, type Locale } from '../ui/i18n';
+import { browserLocale, translate, type Locale } from '../i18n/translate';
 import { QUARANTINE_KEPT, SyncStopped, syncCollector, testCollector, type CollectorConfig, type LastSync, type SyncProgress } from './collector-sync';
 
 /** The part of browser.storage.local the collectors use (a Map in tests). */

@@ -10,7 +10,7 @@ const NOW = new Date('2026-11-22T12:00:00.000Z');
 
 async function services(): Promise<BookServices> {
   const book = await openTestBook(NOW);
-  return { book, insights: new InsightService(book, { mainCurrency: 'BRL' }, () => NOW), search: new CustomerSearch(book), locale: 'pt-BR', now: () => NOW };
+  return { book, insights: new InsightService(book, { mainCurrency: 'BRL', timeZone: 'UTC' }, () => NOW), search: new CustomerSearch(book), locale: 'pt-BR', now: () => NOW };
 }
 
 async function ask<T extends keyof BookResponses>(s: BookServices, request: { type: T } & Record<string, unknown>): Promise<BookResponses[T]> {

@@ -1,7 +1,8 @@
 import { fieldProblems, parseAmount, validateFunnelStage, DEFAULT_FUNNEL_STAGES, type Book, type IdentityInput, type Tag } from '../../core';
 import { requestSchema, type BookResponses, type CollectorsState, type ParsedRequest, type Reply } from '../messaging/protocol';
 import { backupStatus, type BackupRunResult } from '../backup/backup-status';
-import type { Locale } from '../ui/i18n';
+import { enumLabel } from '../i18n/labels';
+import { translate, type Locale } from '../i18n/translate';
 import type { CollectorService } from './collectors';
 import type { BookTableService } from './book-table-service';
 import type { CustomerSearch } from './customer-search';
@@ -99,7 +100,7 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
       return { hits: await search.search(query, limit) };
     },
     'customers/link-identities': async ({ customerId, identities }) => {
-      await linkMissing(book, customerId, identities);
+      await linkMissing(book, customerId, identities, locale);
       return { profile: await profile(customerId) };
     },
     'customers/rename': async ({ customerId, displayName }) => {
@@ -193,11 +194,11 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
   };
 }
 
-async function linkMissing(book: Book, customerId: string, identities: IdentityInput[]) {
+async function linkMissing(book: Book, customerId: string, identities: IdentityInput[], locale: Locale) {
   for (const identity of identities) {
     const owners = await book.customers.findByIdentity(identity.kind, identity.value);
     if (owners.some((owner) => owner.id === customerId)) continue;
-    if (owners.length) throw new Error(`This ${identity.kind} already belongs to ${owners[0]?.displayName}: merge the two customers in the book instead`);
+    if (owners.length) throw new Error(translate(locale, 'identityTaken', { kind: enumLabel(locale, 'identityKind', identity.kind), name: owners[0]?.displayName ?? '' }));
     await book.customers.addIdentity(customerId, identity);
   }
 }

@@ -18,8 +18,8 @@ async function bookWithBuyers() {
 describe('insight cut points: computed by the background, read by the frames', () => {
   it('stores the book-wide cut points, and a frame judges a customer against them exactly as the background does', async () => {
     const book = await bookWithBuyers();
-    const background = new InsightService(book, { mainCurrency: 'BRL' }, () => NOW);
-    const frame = new StoredInsights(book, { mainCurrency: 'BRL' }, () => NOW);
+    const background = new InsightService(book, { mainCurrency: 'BRL', timeZone: 'UTC' }, () => NOW);
+    const frame = new StoredInsights(book, { mainCurrency: 'BRL', timeZone: 'UTC' }, () => NOW);
     // A recent, frequent buyer (5 orders, the last 17 days ago): among the 40 they score high, while alone every
     // buyer scores the same (customers have random ids, so the first one listed could be any of them).
     const someone = (await book.customers.list()).find((customer) => customer.displayName === 'Cliente 4');
@@ -48,17 +48,17 @@ describe('insight cut points: computed by the background, read by the frames', (
       reads += 1;
       return exportAll();
     };
-    await new InsightService(book, { mainCurrency: 'BRL' }, () => NOW).ensureFresh();
+    await new InsightService(book, { mainCurrency: 'BRL', timeZone: 'UTC' }, () => NOW).ensureFresh();
     expect(reads).toBe(0);
     await book.meta.set(INSIGHT_CONTEXT_KEY, { computedAt: day(1), context: { marker: 'old' } });
-    await new InsightService(book, { mainCurrency: 'BRL' }, () => NOW).ensureFresh();
+    await new InsightService(book, { mainCurrency: 'BRL', timeZone: 'UTC' }, () => NOW).ensureFresh();
     expect(reads).toBe(1);
     expect((await book.meta.get<StoredBookContext>(INSIGHT_CONTEXT_KEY))?.context.scoredCustomers).toBe(40);
   });
 
   it('after writes, the changed customers count in the recomputed cut points', async () => {
     const book = await bookWithBuyers();
-    const service = new InsightService(book, { mainCurrency: 'BRL' }, () => NOW);
+    const service = new InsightService(book, { mainCurrency: 'BRL', timeZone: 'UTC' }, () => NOW);
     await service.recompute();
     const newcomer = await book.customers.create({ displayName: 'Nova' });
     await book.orders.add({ customerId: newcomer.id, placedAt: day(1), totalMinor: 99_000, currency: 'BRL' });
@@ -71,7 +71,7 @@ describe('insight cut points: computed by the background, read by the frames', (
 describe('a frame’s cut points', () => {
   it('are read from the book once, and again after the background stores new ones', async () => {
     const book = await bookWithBuyers();
-    const background = new InsightService(book, { mainCurrency: 'BRL' }, () => NOW);
+    const background = new InsightService(book, { mainCurrency: 'BRL', timeZone: 'UTC' }, () => NOW);
     await background.recompute();
     let reads = 0;
     const get = book.meta.get.bind(book.meta);
@@ -79,7 +79,7 @@ describe('a frame’s cut points', () => {
       reads += 1;
       return get(key);
     }) as typeof book.meta.get;
-    const frame = new StoredInsights(book, { mainCurrency: 'BRL' }, () => NOW);
+    const frame = new StoredInsights(book, { mainCurrency: 'BRL', timeZone: 'UTC' }, () => NOW);
     const [someone] = await book.customers.list();
     for (let i = 0; i < 3; i++) await frame.insightFor(someone!, [], [], 'pt-BR');
     expect(reads).toBe(1);

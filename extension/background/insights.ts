@@ -66,7 +66,7 @@ export class StoredInsights implements InsightProvider {
   }
 
   async insightFor(customer: Customer, orders: Order[], feedback: Feedback[], locale: string): Promise<CustomerInsight> {
-    const base = computeCustomerBase(customer, orders, feedback, this.now());
+    const base = computeCustomerBase(customer, orders, feedback, this.now(), this.options.timeZone);
     this.stored ??= this.book.meta.get<StoredBookContext>(INSIGHT_CONTEXT_KEY);
     const stored = await this.stored;
     // Before the background has computed the book's cut points, the customer is judged on their own.
@@ -88,13 +88,21 @@ export class InsightService implements InsightProvider {
 
   constructor(
     private readonly book: Book,
-    private readonly options: SegmentationOptions,
+    private options: SegmentationOptions,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The seller chose another time zone: every day number moves, so every base is recomputed. */
+  setTimeZone(timeZone: string): void {
+    if (timeZone === this.options.timeZone) return;
+    this.options = { ...this.options, timeZone };
+    this.context = null;
+    this.changed([], true);
+  }
+
   /** Judged against the cut points in memory, else the stored ones: a worker that just woke never loads the book to answer. */
   async insightFor(customer: Customer, orders: Order[], feedback: Feedback[], locale: string): Promise<CustomerInsight> {
-    const base = computeCustomerBase(customer, orders, feedback, this.now());
+    const base = computeCustomerBase(customer, orders, feedback, this.now(), this.options.timeZone);
     this.context ??= (await this.book.meta.get<StoredBookContext>(INSIGHT_CONTEXT_KEY))?.context ?? null;
     return describeInsight(base, this.context ?? computeBookContext([base], this.options), locale);
   }
@@ -127,7 +135,7 @@ export class InsightService implements InsightProvider {
     for (const id of [...this.stale]) {
       this.stale.delete(id);
       const [customer, orders, feedback] = await Promise.all([this.book.customers.get(id), this.book.orders.listByCustomer(id), this.book.feedback.listByCustomer(id)]);
-      if (customer) bases.set(id, computeCustomerBase(customer, orders, feedback, now));
+      if (customer) bases.set(id, computeCustomerBase(customer, orders, feedback, now, this.options.timeZone));
       else bases.delete(id);
     }
     const context = computeBookContext(bases.values(), this.options);
@@ -145,7 +153,7 @@ export class InsightService implements InsightProvider {
       const now = this.now();
       const bases = new Map<string, CustomerBase>();
       for (const customer of contents.customers) {
-        bases.set(customer.id, computeCustomerBase(customer, orders.get(customer.id) ?? [], feedback.get(customer.id) ?? [], now));
+        bases.set(customer.id, computeCustomerBase(customer, orders.get(customer.id) ?? [], feedback.get(customer.id) ?? [], now, this.options.timeZone));
       }
       this.stale.clear();
       this.bases = bases;

@@ -3,7 +3,7 @@ import type { Book } from '../../core';
 import { backupDue, readBackupState, recordBackup, type BackupRecord } from './backup-settings';
 import type { BackupRunResult } from './backup-status';
 import { makeBackup } from './book-worker-client';
-import { browserTimeZone } from './local-time';
+import { browserTimeZone } from '../../core/locale';
 import { OFFSCREEN_PAGE, type OffscreenBackup, type OffscreenReply, type OffscreenRequest } from './offscreen-relay';
 import { downloadAndWait, downloadsGranted, saveBackupFile } from './save-backup';
 import { BookWorkerError } from './worker-protocol';
@@ -60,8 +60,9 @@ export class BackgroundBackups {
   }
 
   private async make(reason: 'manual' | 'scheduled'): Promise<BackupRecord> {
-    const { book } = this.options;
-    if (typeof Worker !== 'undefined' && typeof URL.createObjectURL === 'function') return saveBackupFile(await makeBackup(reason), { book });
+    const { book, timeZone = browserTimeZone } = this.options;
+    // The file is named on the seller's clock (their zone), like the schedule that asked for it.
+    if (typeof Worker !== 'undefined' && typeof URL.createObjectURL === 'function') return saveBackupFile(await makeBackup(reason, { timeZone: timeZone() }), { book });
     const offscreen = browser.offscreen;
     // A document left open by a service worker that was stopped midway would make createDocument fail.
     await offscreen.closeDocument().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { translate, type Locale } from '../ui/i18n';
+import { translate, type Locale } from '../i18n/translate';
 import { localTime } from './local-time';
 import type { BackupReason } from './worker-protocol';
 

@@ -1,6 +1,7 @@
 import { z } from '../../core/zod';
 import { deriveBackupKey, type BackupCounts, type BackupKey, type Book } from '../../core';
-import { calendarDaysBetween, browserTimeZone, daysInMonth, localTime } from './local-time';
+import { browserTimeZone } from '../../core/locale';
+import { calendarDaysBetween, daysInMonth, localTime } from './local-time';
 import { BACKUP_REASONS, type BackupReason } from './worker-protocol';
 
 /**

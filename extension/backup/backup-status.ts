@@ -1,6 +1,6 @@
 import type { Book, IntegrityReport } from '../../core';
 import { backupDue, daysSinceBackup, readBackupState, type BackupRecord, type BackupSettings } from './backup-settings';
-import { browserTimeZone } from './local-time';
+import { browserTimeZone } from '../../core/locale';
 
 /** What the sidebar and the book page show about backups (`backup/status`). */
 export interface BackupStatus {

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { BackupCounts, BackupProgress, IntegrityReport } from '../../core';
-import { browserLocale, type Locale } from '../ui/i18n';
+import { browserLocale, type Locale } from '../i18n/translate';
 import { backupFileName } from './backup-file-name';
-import { browserTimeZone } from './local-time';
+import { browserTimeZone } from '../../core/locale';
 import { BookWorkerError, type BackupReason, type BookWorkerReply, type BookWorkerRequest, type BookWorkerResults, type WorkerBackup } from './worker-protocol';
 
 /** The parts of a Worker the client uses: a real one in extension documents, an in-process one in unit tests. */

@@ -20,11 +20,6 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** The seller's time zone as the browser knows it. */
-export function browserTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 /** What the clock showed at `at` in `timeZone` (a 23:30 in São Paulo is that day, though UTC has moved on). */
 export function localTime(at: Date, timeZone: string): LocalTime {
   const parts: Record<string, number> = {};

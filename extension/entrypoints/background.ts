@@ -16,20 +16,26 @@ import { downloadsGranted } from '../backup/save-backup';
 import { CHANGES_PORT } from '../messaging/client';
 import type { ChangeMessage, TableUpdatedMessage } from '../messaging/protocol';
 import { TABLE_PORT } from '../messaging/table-port';
-import { browserLocale, translate } from '../ui/i18n';
+import { browserTimeZone } from '../../core/locale';
+import { readTimeZone } from '../i18n/time-zone';
+import { browserLocale, translate } from '../i18n/translate';
 
 export default defineBackground(() => {
   const openBookPage = () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html') });
   // Book pages showing the customer table: told when it changed, and their pings keep this worker awake.
   const tableWatchers = new Set<Browser.runtime.Port>();
+  // The seller's time zone (a book setting): read when the book opens, again when `meta` changes.
+  let timeZone = browserTimeZone();
   const services: Promise<BookServices & { insights: InsightService; search: CustomerSearch; table: BookTableService; backupRunner: BackgroundBackups }> = openBook().then(async (book) => {
-    const insights = new InsightService(book, { mainCurrency: 'BRL' });
+    timeZone = await readTimeZone(book);
+    const insights = new InsightService(book, { mainCurrency: 'BRL', timeZone });
     void insights.ensureFresh();
-    const backupRunner = new BackgroundBackups({ book, openBackupPage: () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html#backup-now') }) });
+    const backupRunner = new BackgroundBackups({ book, timeZone: () => timeZone, openBackupPage: () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html#backup-now') }) });
     const search = new CustomerSearch(book);
     const locale = browserLocale();
     const table = new BookTableService(book, search, {
       mainCurrency: 'BRL',
+      timeZone,
       locale,
       onUpdated: ({ version, predictions }) => {
         const message: TableUpdatedMessage = { type: 'table/updated', version, predictions };
@@ -46,7 +52,13 @@ export default defineBackground(() => {
       onBookWritten: () => insights.changed([]),
       collectors: new CollectorService(book, await bookSettings(book, browser.storage.local)),
       backupRunner,
-      backups: { downloadsGranted, run: () => backupRunner.run('manual') },
+      backups: {
+        downloadsGranted,
+        run: () => backupRunner.run('manual'),
+        get timeZone() {
+          return timeZone;
+        },
+      },
     };
   });
 
@@ -126,6 +138,13 @@ export default defineBackground(() => {
   // that wrote while this worker slept says so with 'book/written' (handled in handle-request.ts).
   void services.then(({ book, search, insights, table }) =>
     book.onChange((change) => {
+      // Settings live in `meta`: the seller's time zone may have changed (setTimeZone ignores the same zone).
+      if (change.wholeBook || change.stores.includes('meta'))
+        void readTimeZone(book).then((zone) => {
+          timeZone = zone;
+          insights.setTimeZone(zone);
+          table.setTimeZone(zone);
+        });
       if (change.stores.every((store) => store === 'meta')) return;
       // Search documents carry their tags' names: a renamed tag (no customer named) rebuilds the index.
       if (change.wholeBook || (change.stores.includes('tags') && change.customerIds.length === 0)) search.reset();

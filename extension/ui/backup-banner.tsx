@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { formatDaysAgo } from './format';
-import type { Locale, MessageKey } from './i18n';
+import { formatDaysAgo } from '../i18n/format';
+import type { Locale, MessageKey } from '../i18n/translate';
 
 /** Where the banner's own backup stands: idle, running (with its progress in words), saved, or failed. */
 export type BannerStatus = { kind: 'idle' } | { kind: 'running'; text: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string };

@@ -1,4 +1,5 @@
-import { browserTimeZone, localTime } from '../backup/local-time';
+import { browserTimeZone } from '../../core/locale';
+import { localTime } from '../backup/local-time';
 
 /** After this many days without a backup, the book page and the sidebar remind the seller. */
 export const REMINDER_AFTER_DAYS = 30;

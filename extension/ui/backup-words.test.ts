@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BookWorkerError } from '../backup/worker-protocol';
 import { backupAgeText, describeFailure, fileNameOf, isCancelled, restoreFailureText, restoreProgressText } from './backup-words';
 import { inTenths } from './book/backup/restore-form';
-import { translate, type MessageKey } from './i18n';
+import { translate, type MessageKey } from '../i18n/translate';
 
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate('pt-BR', key, params);
 

@@ -1,7 +1,7 @@
 import type { BackupProgress } from '../../core';
 import type { BookWorkerErrorCode } from '../backup/worker-protocol';
-import { formatDaysAgo, formatPercent } from './format';
-import type { Locale, MessageKey } from './i18n';
+import { formatDaysAgo, formatPercent } from '../i18n/format';
+import type { Locale, MessageKey } from '../i18n/translate';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 

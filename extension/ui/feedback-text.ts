@@ -1,5 +1,5 @@
 import type { Feedback } from '../../core';
-import type { MessageKey } from './i18n';
+import type { MessageKey } from '../i18n/translate';
 
 /** A rating in words: "4 de 5 estrelas", "NPS 9". */
 export function scoreText(t: (key: MessageKey, params?: Record<string, string | number>) => string, feedback: Pick<Feedback, 'kind' | 'score'>): string {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeBackupLines } from '../../core/io';
 import { bigBackupDocument } from '../../bench/big-backup';
 import { writeBackupFile } from '../../bench/backup-bench';
-import { translate } from '../../extension/ui/i18n';
+import { translate } from '../../extension/i18n/translate';
 import { recordsOf, smallBook } from './backup-books';
 import { advanceServiceWorkerClock, launchWithExtension, type ExtensionSession } from './extension-harness';
 

@@ -7,7 +7,7 @@ import type { Page as ChromePage } from 'playwright-core';
 import type { ElementHandle } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeBackupLines } from '../../core/io';
-import { translate } from '../../extension/ui/i18n';
+import { translate } from '../../extension/i18n/translate';
 import { recordsOf, smallBook } from './backup-books';
 import { launchWithExtension, type ExtensionSession } from './extension-harness';
 import { launchFirefox, openBookFromSidebar, type FirefoxSession } from './firefox-harness';

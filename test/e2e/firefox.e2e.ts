@@ -1,7 +1,7 @@
 // The Firefox build in Firefox ESR: the sidebar beside WhatsApp Web (routed to its committed fixture), in
 // Portuguese, creating the customer from the chat and toggling a tag.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translate } from '../../extension/ui/i18n';
+import { translate } from '../../extension/i18n/translate';
 import { findSidebar, launchFirefox, type FirefoxSession } from './firefox-harness';
 
 const t = (key: Parameters<typeof translate>[1]) => translate('pt-BR', key);

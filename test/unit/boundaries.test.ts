@@ -23,16 +23,23 @@ describe('import boundaries (the lint in npm test)', () => {
   });
 
   it('keeps the widget and the extension apart', async () => {
-    expect(await ruleIds('widget/x.ts', "import { a } from '../extension/ui/i18n';\nexport const b = a;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('widget/x.ts', "import { a } from '../extension/i18n/translate';\nexport const b = a;\n")).toContain('no-restricted-imports');
     expect(await ruleIds('extension/ui/x.ts', "import { a } from '../../widget/loader';\nexport const b = a;\n")).toContain('no-restricted-imports');
     expect(await ruleIds('extension/ui/x.ts', "import { openBook } from '../../core';\nexport const b = openBook;\n")).toEqual([]);
   });
 
   it('keeps the book worker to core and the worker protocol', async () => {
-    expect(await ruleIds('extension/backup/book-worker-service.ts', "import { translate } from '../ui/i18n';\nexport const t = translate;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('extension/backup/book-worker-service.ts', "import { translate } from '../i18n/translate';\nexport const t = translate;\n")).toContain('no-restricted-imports');
     expect(await ruleIds('extension/entrypoints/book-worker.ts', "import { render } from 'preact';\nexport const r = render;\n")).toContain('no-restricted-imports');
     expect(await ruleIds('extension/backup/backup-settings.ts', "import { browser } from 'wxt/browser';\nexport const b = browser;\n")).toContain('no-restricted-imports');
     expect(await ruleIds('extension/backup/book-worker-service.ts', "import { openBook } from '../../core';\nimport { errorReply } from './worker-protocol';\nexport const b = [openBook, errorReply];\n")).toEqual([]);
+  });
+
+  it('keeps the translation system out of the content script (its byte budget)', async () => {
+    expect(await ruleIds('extension/host/x.ts', "import { translate } from '../i18n/translate';\nexport const t = translate;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('extension/sites/whatsapp/x.ts', "import { IntlMessageFormat } from 'intl-messageformat';\nexport const m = IntlMessageFormat;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('extension/entrypoints/sidebar.content.ts', "import { translate } from '../i18n/translate';\nexport const t = translate;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds('extension/ui/x.ts', "import { translate } from '../i18n/translate';\nexport const t = translate;\n")).toEqual([]);
   });
 
   it('lets zod in only through core/zod.ts (jitless before any schema is built)', async () => {

@@ -7,7 +7,7 @@ import { openTestBook } from '../../core/store/test-book';
 import { intakeLabels } from '../../core';
 import { MAX_PAGE_BYTES, MAX_PAGES_PER_SYNC } from '../../extension/background/collector-sync';
 import { CollectorService, type KeyValueStore } from '../../extension/background/collectors';
-import type { Locale } from '../../extension/ui/i18n';
+import type { Locale } from '../../extension/i18n/translate';
 
 /** The token was drawn once with generateSecret(): the collector refuses weak ones. */
 const SITE = { key: 'loja', origins: ['http://127.0.0.1:8788'], token: 'M3Ed6bOieFFjfMeQjyi8gdr1gb7mwcek' };

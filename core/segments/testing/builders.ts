@@ -66,7 +66,7 @@ function feedbackBase(customerId: string, receivedAt: string) {
   return { customerId, comment: null, receivedAt, source: 'manual' as const, verified: false, externalId: null, claim: null };
 }
 
-/** Facts of a small book judged at NOW in BRL. */
+/** Facts of a small book judged at NOW in BRL, on the UTC calendar unless `options` names a zone. */
 export function factsOf(
   customers: readonly Customer[],
   orders: readonly Order[] = [],
@@ -74,5 +74,5 @@ export function factsOf(
   options: Partial<SegmentationOptions> = {},
   now = NOW,
 ): CustomerFacts[] {
-  return computeBookFacts({ customers, orders, feedback }, { mainCurrency: 'BRL', ...options }, now).facts;
+  return computeBookFacts({ customers, orders, feedback }, { mainCurrency: 'BRL', timeZone: 'UTC', ...options }, now).facts;
 }

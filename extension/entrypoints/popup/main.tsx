@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { openBook } from '../../../core';
 import { StoredInsights } from '../../background/insights';
 import { pageClient, tellBackgroundOfWrites } from '../../messaging/page-client';
-import { browserLocale } from '../../ui/i18n';
+import { readTimeZone } from '../../i18n/time-zone';
+import { browserLocale } from '../../i18n/translate';
 import { SidebarApp } from '../../ui/sidebar/sidebar-app';
 import '../../ui/sidebar/sidebar.css';
 import './popup.css';
@@ -12,8 +13,9 @@ import './popup.css';
 const lifetime = new AbortController();
 addEventListener('pagehide', () => lifetime.abort());
 const locale = browserLocale();
-void openBook().then((book) => {
+void openBook().then(async (book) => {
   tellBackgroundOfWrites(book, lifetime.signal);
-  const client = pageClient({ book, insights: new StoredInsights(book, { mainCurrency: 'BRL' }), locale });
-  render(<SidebarApp client={client} host={null} locale={locale} signal={lifetime.signal} onClose={() => window.close()} />, document.getElementById('app') as HTMLElement);
+  const timeZone = await readTimeZone(book);
+  const client = pageClient({ book, insights: new StoredInsights(book, { mainCurrency: 'BRL', timeZone }), locale });
+  render(<SidebarApp client={client} host={null} locale={locale} timeZone={timeZone} signal={lifetime.signal} onClose={() => window.close()} />, document.getElementById('app') as HTMLElement);
 });

@@ -4,7 +4,9 @@ import { StoredInsights } from '../../background/insights';
 import { backgroundClient } from '../../messaging/background-client';
 import type { BookClient } from '../../messaging/client';
 import { pageClient, tellBackgroundOfWrites } from '../../messaging/page-client';
-import { browserLocale } from '../../ui/i18n';
+import { browserTimeZone } from '../../../core/locale';
+import { readTimeZone } from '../../i18n/time-zone';
+import { browserLocale } from '../../i18n/translate';
 import { connectToHost } from '../../ui/sidebar/host-link';
 import { SidebarApp } from '../../ui/sidebar/sidebar-app';
 import '../../ui/sidebar/sidebar.css';
@@ -17,17 +19,19 @@ const lifetime = new AbortController();
 addEventListener('pagehide', () => lifetime.abort());
 const locale = browserLocale();
 
-async function bookClient(): Promise<BookClient> {
+// Without the book (the background answers), dates fall back to the browser's zone, the seller's until they choose.
+async function bookClient(): Promise<{ client: BookClient; timeZone: string }> {
   try {
     const book = await openBook();
     tellBackgroundOfWrites(book, lifetime.signal);
-    return pageClient({ book, insights: new StoredInsights(book, { mainCurrency: 'BRL' }), locale });
+    const timeZone = await readTimeZone(book);
+    return { client: pageClient({ book, insights: new StoredInsights(book, { mainCurrency: 'BRL', timeZone }), locale }), timeZone };
   } catch {
-    return backgroundClient;
+    return { client: backgroundClient, timeZone: browserTimeZone() };
   }
 }
 
-void Promise.all([bookClient(), connectToHost(lifetime.signal)]).then(([client, host]) => {
+void Promise.all([bookClient(), connectToHost(lifetime.signal)]).then(([{ client, timeZone }, host]) => {
   document.body.dataset.book = client === backgroundClient ? 'background' : 'frame';
-  render(<SidebarApp client={client} host={host} locale={locale} signal={lifetime.signal} />, document.getElementById('app') as HTMLElement);
+  render(<SidebarApp client={client} host={host} locale={locale} timeZone={timeZone} signal={lifetime.signal} />, document.getElementById('app') as HTMLElement);
 });

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { IDENTITY_KINDS, type Book, type Customer, type IdentityKind } from '../../../core';
-import { browserLocale, translate, type Locale, type MessageKey } from '../i18n';
-import { identityLabelKey } from '../identity-label';
+import { browserTimeZone } from '../../../core/locale';
+import { readTimeZone } from '../../i18n/time-zone';
+import { browserLocale, translate, type Locale, type MessageKey } from '../../i18n/translate';
+import { identityLabelKey } from '../../i18n/labels';
 import { BackupPageProvider } from './backup/backup-page';
 import type { BackupServices } from './backup/backup-services';
 import { BookBackupBanner } from './backup/book-backup-banner';
@@ -19,6 +21,16 @@ export function BookPage({ book, backups, locale = browserLocale() }: { book: Bo
   const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params), [locale]);
   const [list, setList] = useState<{ first: Customer[]; count: number } | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [timeZone, setTimeZone] = useState(browserTimeZone);
+
+  useEffect(() => {
+    // The seller's zone lives in the book's settings; another page may change it.
+    const load = () => void readTimeZone(book).then(setTimeZone);
+    load();
+    return book.onChange((change) => {
+      if (change.wholeBook || change.stores.includes('meta')) load();
+    });
+  }, [book]);
 
   useEffect(() => {
     // A page of rows and a count: after a 100k restore, reading every row would hold the page for seconds.
@@ -53,7 +65,7 @@ export function BookPage({ book, backups, locale = browserLocale() }: { book: Bo
   };
 
   return (
-    <BackupPageProvider book={book} services={backups} t={t} locale={locale}>
+    <BackupPageProvider book={book} services={backups} t={t} locale={locale} timeZone={timeZone}>
       <main lang={locale}>
         <h1>{t('bookTitle')}</h1>
         <IntegrityAlert />
@@ -108,9 +120,9 @@ export function BookPage({ book, backups, locale = browserLocale() }: { book: Bo
           )}
           {list !== null && list.count > LIST_LIMIT && <p class="meta">{t('showingFirst', { shown: LIST_LIMIT, count: list.count })}</p>}
         </section>
-        <SatisfactionPanel book={book} locale={locale} t={t} />
-        <ClaimsPanel book={book} locale={locale} t={t} onResult={setMessage} />
-        <CollectorsPanel locale={locale} t={t} onResult={setMessage} />
+        <SatisfactionPanel book={book} locale={locale} timeZone={timeZone} t={t} />
+        <ClaimsPanel book={book} locale={locale} timeZone={timeZone} t={t} onResult={setMessage} />
+        <CollectorsPanel locale={locale} timeZone={timeZone} t={t} onResult={setMessage} />
         <SettingsSection />
       </main>
     </BackupPageProvider>

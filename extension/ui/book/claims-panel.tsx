@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Book } from '../../../core';
-import { formatDate } from '../format';
-import type { Locale, MessageKey } from '../i18n';
+import { formatDate } from '../../i18n/format';
+import type { Locale, MessageKey } from '../../i18n/translate';
 import { claimedContact, scoreText } from '../feedback-text';
 
 interface Claim {
@@ -18,6 +18,7 @@ interface Claim {
 interface Props {
   book: Book;
   locale: Locale;
+  timeZone: string;
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
   onResult: (message: { kind: 'ok' | 'error'; text: string }) => void;
 }
@@ -42,7 +43,7 @@ async function loadClaims(book: Book): Promise<Claim[]> {
  * Feedback store visitors left with a customer's contact, unsigned by the store: "é a Ana? vincular". Until the
  * seller answers, it counts for the store's CSAT and NPS but is nobody's.
  */
-export function ClaimsPanel({ book, locale, t, onResult }: Props) {
+export function ClaimsPanel({ book, locale, timeZone, t, onResult }: Props) {
   const [claims, setClaims] = useState<Claim[] | null>(null);
   useEffect(() => {
     let alive = true;
@@ -75,7 +76,7 @@ export function ClaimsPanel({ book, locale, t, onResult }: Props) {
             <p>
               <strong>{scoreText(t, claim)}</strong>{' '}
               <span class="identity">
-                {formatDate(claim.receivedAt, locale)} · {t('unverifiedContact')}
+                {formatDate(claim.receivedAt, locale, timeZone)} · {t('unverifiedContact')}
               </span>
             </p>
             {claim.comment && <blockquote class="comment">{claim.comment}</blockquote>}

@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { askBackground } from '../../messaging/client';
 import type { CollectorsState } from '../../messaging/protocol';
-import { formatDateTime } from '../format';
-import type { Locale, MessageKey } from '../i18n';
+import { formatDateTime } from '../../i18n/format';
+import type { Locale, MessageKey } from '../../i18n/translate';
 
 interface Props {
   locale: Locale;
+  timeZone: string;
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
   onResult: (message: { kind: 'ok' | 'error'; text: string }) => void;
 }
 
 /** Settings: the seller's feedback collectors — add (after a test), sync now with progress, last result. */
-export function CollectorsPanel({ locale, t, onResult }: Props) {
+export function CollectorsPanel({ locale, timeZone, t, onResult }: Props) {
   const [state, setState] = useState<CollectorsState | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -84,8 +85,8 @@ export function CollectorsPanel({ locale, t, onResult }: Props) {
               {!collector.lastSync
                 ? t('neverSynced')
                 : collector.lastSync.ok
-                  ? t('lastSyncOk', { when: formatDateTime(collector.lastSync.at, locale), count: collector.lastSync.added })
-                  : t('lastSyncFailed', { when: formatDateTime(collector.lastSync.at, locale), message: collector.lastSync.message })}
+                  ? t('lastSyncOk', { when: formatDateTime(collector.lastSync.at, locale, timeZone), count: collector.lastSync.added })
+                  : t('lastSyncFailed', { when: formatDateTime(collector.lastSync.at, locale, timeZone), message: collector.lastSync.message })}
             </span>
             {collector.quarantine.total > 0 && (
               <span class="identity" data-testid="set-aside">

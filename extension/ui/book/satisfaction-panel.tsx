@@ -1,25 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import { computeMetrics, type Book } from '../../../core';
-import type { Locale, MessageKey } from '../i18n';
+import { numberFormat } from '../../../core/locale';
+import type { Locale, MessageKey } from '../../i18n/translate';
 
 const DAY = 86_400_000;
 
 /** CSAT and NPS over the last 30 days, from the feedback in the book (storefront and typed). */
-export function SatisfactionPanel({ book, locale, t }: { book: Book; locale: Locale; t: (key: MessageKey, params?: Record<string, string | number>) => string }) {
+export function SatisfactionPanel({ book, locale, timeZone, t }: { book: Book; locale: Locale; timeZone: string; t: (key: MessageKey, params?: Record<string, string | number>) => string }) {
   const [figures, setFigures] = useState<{ csat: number | null; csatResponses: number; nps: number | null; npsResponses: number } | null>(null);
   useEffect(() => {
     const load = () =>
       void book.feedback.list().then((feedback) => {
         const now = Date.now();
-        const { current } = computeMetrics({ customers: [], orders: [], feedback, period: { start: now - 30 * DAY, end: now + 1 }, now });
+        const { current } = computeMetrics({ customers: [], orders: [], feedback, period: { start: now - 30 * DAY, end: now + 1 }, now, timeZone });
         setFigures({ csat: current.csatPercent, csatResponses: current.csatResponses, nps: current.nps, npsResponses: current.npsResponses });
       });
     load();
     return book.onChange((change) => {
       if (change.wholeBook || change.stores.includes('feedback')) load();
     });
-  }, [book]);
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  }, [book, timeZone]);
+  const number = numberFormat(locale, { maximumFractionDigits: 0 });
   return (
     <section aria-labelledby="satisfaction-title">
       <h2 id="satisfaction-title">{t('satisfaction')}</h2>

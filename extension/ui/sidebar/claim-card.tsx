@@ -1,6 +1,6 @@
 import type { CustomerProfile } from '../../messaging/protocol';
 import { claimedContact, scoreText } from '../feedback-text';
-import { formatDate } from '../format';
+import { formatDate } from '../../i18n/format';
 import { useSidebar } from './sidebar-context';
 
 /**
@@ -8,7 +8,7 @@ import { useSidebar } from './sidebar-context';
  * phone can type it, so it is not the customer's feedback until the seller says it was them.
  */
 export function ClaimCard({ profile }: { profile: CustomerProfile }) {
-  const { t, locale, ask, update } = useSidebar();
+  const { t, locale, timeZone, ask, update } = useSidebar();
   const name = profile.customer.displayName;
   const settle = (feedbackId: string, answer: 'link' | 'dismiss') =>
     void update(() => ask({ type: 'feedback/settle-claim', feedbackId, answer, customerId: profile.customer.id }));
@@ -20,7 +20,7 @@ export function ClaimCard({ profile }: { profile: CustomerProfile }) {
           <p>
             <strong>{scoreText(t, feedback)}</strong>{' '}
             <span class="meta">
-              {formatDate(feedback.receivedAt, locale)} · {t('unverifiedContact')}
+              {formatDate(feedback.receivedAt, locale, timeZone)} · {t('unverifiedContact')}
             </span>
           </p>
           {feedback.comment && <blockquote class="comment">{feedback.comment}</blockquote>}

@@ -1,4 +1,4 @@
-import { identityLabelKey } from '../identity-label';
+import { identityLabelKey } from '../../i18n/labels';
 import { useState } from 'preact/hooks';
 import type { CustomerProfile } from '../../messaging/protocol';
 import { ClaimCard } from './claim-card';

@@ -1,11 +1,11 @@
 import type { CustomerProfile } from '../../messaging/protocol';
 import { scoreText } from '../feedback-text';
-import { formatDate } from '../format';
+import { formatDate } from '../../i18n/format';
 import { useSidebar } from './sidebar-context';
 
 /** The latest feedback the customer left on the store, with its score; the comment is shown as text. */
 export function FeedbackLine({ profile }: { profile: CustomerProfile }) {
-  const { t, locale } = useSidebar();
+  const { t, locale, timeZone } = useSidebar();
   const feedback = profile.latestFeedback;
   if (!feedback) return null;
   return (
@@ -14,7 +14,7 @@ export function FeedbackLine({ profile }: { profile: CustomerProfile }) {
       <p>
         <strong>{scoreText(t, feedback)}</strong>{' '}
         <span class="meta">
-          {formatDate(feedback.receivedAt, locale)}
+          {formatDate(feedback.receivedAt, locale, timeZone)}
           {feedback.verified ? ` · ${t('verified')}` : feedback.claim && ` · ${t('unverifiedContact')}`}
         </span>
       </p>

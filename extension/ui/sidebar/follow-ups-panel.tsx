@@ -1,18 +1,19 @@
 import { useState } from 'preact/hooks';
 import type { CustomerProfile } from '../../messaging/protocol';
-import { formatDateTime, todayInput } from '../format';
+import { formatDateTime, instantOfWallClock, todayInput } from '../../i18n/format';
 import { useSidebar } from './sidebar-context';
 
 /** Follow-ups: open ones first, soonest first; overdue ones say so. */
 export function FollowUpsPanel({ profile, now = new Date() }: { profile: CustomerProfile; now?: Date }) {
-  const { t, locale, update, ask } = useSidebar();
+  const { t, locale, timeZone, update, ask } = useSidebar();
   const [text, setText] = useState('');
-  const [due, setDue] = useState(`${todayInput(now)}T18:00`);
+  const [due, setDue] = useState(`${todayInput(now, timeZone)}T18:00`);
   const customerId = profile.customer.id;
 
   const add = async (event: Event) => {
     event.preventDefault();
-    const dueIso = new Date(due).toISOString();
+    // The input shows the seller's clock, which need not be the browser's.
+    const dueIso = new Date(instantOfWallClock(due, timeZone)).toISOString();
     if (await update(() => ask({ type: 'follow-ups/add', customerId, due: dueIso, text }))) setText('');
   };
 
@@ -33,7 +34,7 @@ export function FollowUpsPanel({ profile, now = new Date() }: { profile: Custome
                 {followUp.text}
               </label>
               <span class="meta">
-                {formatDateTime(followUp.due, locale)}
+                {formatDateTime(followUp.due, locale, timeZone)}
                 {overdue && ` · ${t('overdue')}`}
               </span>
             </li>

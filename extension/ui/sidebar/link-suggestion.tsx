@@ -1,4 +1,4 @@
-import { identityLabelKey } from '../identity-label';
+import { identityLabelKey } from '../../i18n/labels';
 import type { CustomerProfile } from '../../messaging/protocol';
 import type { ChatIdentity } from '../../sites/types';
 import { useSidebar } from './sidebar-context';

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { CustomerProfile } from '../../messaging/protocol';
-import { formatDate } from '../format';
+import { formatDate } from '../../i18n/format';
 import { useSidebar } from './sidebar-context';
 
 /** Notes about the customer: add, and edit in place. */
 export function NotesPanel({ profile }: { profile: CustomerProfile }) {
-  const { t, locale, update, ask } = useSidebar();
+  const { t, locale, timeZone, update, ask } = useSidebar();
   const [text, setText] = useState('');
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const customerId = profile.customer.id;
@@ -40,7 +40,7 @@ export function NotesPanel({ profile }: { profile: CustomerProfile }) {
           ) : (
             <li key={note.id}>
               <p class="note-text">{note.text}</p>
-              <span class="meta">{formatDate(note.updatedAt, locale)}</span>
+              <span class="meta">{formatDate(note.updatedAt, locale, timeZone)}</span>
               <button type="button" class="link" onClick={() => setEditing({ id: note.id, text: note.text })}>
                 {t('edit')}
               </button>

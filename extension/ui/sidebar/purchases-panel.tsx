@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { CustomerProfile } from '../../messaging/protocol';
-import { formatDate, formatMoney, todayInput } from '../format';
+import { formatDate, formatMoney, todayInput } from '../../i18n/format';
+import { enumLabel } from '../../i18n/labels';
 import { useSidebar } from './sidebar-context';
 
 /** Purchase summary (per currency), the last five orders, and the quick-sale form. */
 export function PurchasesPanel({ profile }: { profile: CustomerProfile }) {
-  const { t, locale, update, announce, ask } = useSidebar();
+  const { t, locale, timeZone, update, announce, ask } = useSidebar();
   const [amount, setAmount] = useState('');
-  const [date, setDate] = useState(todayInput());
+  const [date, setDate] = useState(todayInput(new Date(), timeZone));
   const [items, setItems] = useState('');
   const currency = profile.totals[0]?.currency ?? 'BRL';
   const { insight } = profile;
@@ -41,14 +42,14 @@ export function PurchasesPanel({ profile }: { profile: CustomerProfile }) {
           </dd>,
         ])}
         <dt>{t('lastPurchase')}</dt>
-        <dd>{profile.customer.lastOrderAt ? formatDate(profile.customer.lastOrderAt, locale) : t('never')}</dd>
+        <dd>{profile.customer.lastOrderAt ? formatDate(profile.customer.lastOrderAt, locale, timeZone) : t('never')}</dd>
         {insight?.typicalIntervalDays != null && [
           <dt key="i">{t('typicalInterval')}</dt>,
           <dd key="iv">{t('dayCount', { count: Math.round(insight.typicalIntervalDays) })}</dd>,
         ]}
         {insight?.nextPurchaseExpectedAt && [
           <dt key="n">{t('nextPurchase')}</dt>,
-          <dd key="nv">{formatDate(insight.nextPurchaseExpectedAt, locale)}</dd>,
+          <dd key="nv">{formatDate(insight.nextPurchaseExpectedAt, locale, timeZone)}</dd>,
         ]}
       </dl>
       {profile.recentOrders.length > 0 && (
@@ -57,9 +58,9 @@ export function PurchasesPanel({ profile }: { profile: CustomerProfile }) {
           <ul class="orders">
             {profile.recentOrders.map((order) => (
               <li key={order.id} class={order.status}>
-                <span>{formatDate(order.placedAt, locale)}</span>
+                <span>{formatDate(order.placedAt, locale, timeZone)}</span>
                 <span>{formatMoney(order.totalMinor, order.currency, locale)}</span>
-                {order.status !== 'paid' && <span class="status">{t(order.status === 'refunded' ? 'refunded' : 'cancelled')}</span>}
+                {order.status !== 'paid' && <span class="status">{enumLabel(locale, 'orderStatus', order.status)}</span>}
                 {order.items.length > 0 && <span class="items">{order.items.map((item) => item.name).join(', ')}</span>}
               </li>
             ))}

@@ -1,5 +1,5 @@
 import type { CustomerProfile } from '../../messaging/protocol';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../../i18n/translate';
 import { useSidebar } from './sidebar-context';
 
 const STAGE_REPLIES: Record<string, MessageKey> = {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { BookClient } from '../../messaging/client';
-import { translate, type Locale, type MessageKey } from '../i18n';
+import { translate, type Locale, type MessageKey } from '../../i18n/translate';
 import { BackupFooter } from './backup-footer';
 import { BookCount } from './book-count';
 import { CustomerCard } from './customer-card';
@@ -19,6 +19,8 @@ export interface SidebarAppProps {
   /** The chat page this sidebar sits beside; null in the toolbar popup (search mode, on any page). */
   host: HostLink | null;
   locale: Locale;
+  /** The seller's IANA time zone (readTimeZone). */
+  timeZone: string;
   signal: AbortSignal;
   /** The popup closes itself instead of collapsing. */
   onClose?: () => void;
@@ -30,7 +32,7 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** The sidebar beside the chat: who the customer of the open conversation is, and what to do next. */
-export function SidebarApp({ client, host, locale, signal, onClose }: SidebarAppProps) {
+export function SidebarApp({ client, host, locale, timeZone, signal, onClose }: SidebarAppProps) {
   const [view, setView] = useState<HostView>(host ? { ...SEARCH_MODE, conversation: null } : SEARCH_MODE);
   const [pinned, setPinned] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
@@ -56,6 +58,7 @@ export function SidebarApp({ client, host, locale, signal, onClose }: SidebarApp
     const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
     return {
       locale,
+      timeZone,
       t,
       ask: client.ask,
       watch: client.watch,
@@ -76,7 +79,7 @@ export function SidebarApp({ client, host, locale, signal, onClose }: SidebarApp
         }
       },
     };
-  }, [client, locale, conversation, pinned, replace, subjectFor]);
+  }, [client, locale, timeZone, conversation, pinned, replace, subjectFor]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (state.status !== 'found' || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;

@@ -50,7 +50,7 @@ afterEach(() => {
 
 async function mount(client: BookClient) {
   await act(async () => {
-    render(<SidebarApp client={client} host={null} locale="pt-BR" signal={lifetime.signal} />, container);
+    render(<SidebarApp client={client} host={null} locale="pt-BR" timeZone="America/Sao_Paulo" signal={lifetime.signal} />, container);
   });
 }
 

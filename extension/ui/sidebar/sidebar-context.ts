@@ -2,10 +2,12 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { BookClient } from '../../messaging/client';
 import type { CustomerProfile } from '../../messaging/protocol';
-import type { Locale, MessageKey } from '../i18n';
+import type { Locale, MessageKey } from '../../i18n/translate';
 
 export interface SidebarTools {
   locale: Locale;
+  /** The seller's IANA time zone: every date shown is on their calendar. */
+  timeZone: string;
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
   /** Runs one request of the protocol against the book (answered in this page, or by the background). */
   ask: BookClient['ask'];

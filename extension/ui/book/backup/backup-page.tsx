@@ -2,7 +2,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Book } from '../../../../core';
 import { describeFailure, type ProgressReport } from '../../backup-words';
-import type { Locale, MessageKey } from '../../i18n';
+import type { Locale, MessageKey } from '../../../i18n/translate';
 import type { BackupReason, BackupRecord, BackupServices, BackupState, IntegrityReport } from './backup-services';
 
 /** A backup the page is making: running with its latest progress, saved, or failed in words. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { backupProgressText, fileNameOf } from '../../backup-words';
-import { formatDateTime, formatDaysAgo } from '../../format';
+import { formatDateTime, formatDaysAgo } from '../../../i18n/format';
 import { daysSinceBackup } from '../../../backup/backup-settings';
 import { useBackupPage } from './backup-page';
 import type { BackupRecord } from './backup-services';

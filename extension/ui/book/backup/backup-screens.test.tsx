@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openTestBook } from '../../../../core/store/test-book';
 import type { Book } from '../../../../core';
-import { translate, type MessageKey } from '../../i18n';
+import { translate, type MessageKey } from '../../../i18n/translate';
 import { SettingsSection } from '../settings/settings-section';
 import { BackupPageProvider } from './backup-page';
 import type { BackupRecord, BackupServices, BackupState, IntegrityReport } from './backup-services';

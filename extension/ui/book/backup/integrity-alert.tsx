@@ -1,5 +1,5 @@
 import { fileNameOf } from '../../backup-words';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../../i18n/format';
 import { useBackupPage } from './backup-page';
 import { CUSTOMER_RECORD_STORES, type CustomerRecordStoreName } from '../../../../core';
 import type { BackupRecord, IntegrityReport } from './backup-services';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeFailure, fileNameOf, isCancelled, restoreFailureText, restoreProgressText, type ProgressReport, type RestoreProblem } from '../../backup-words';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../../i18n/format';
 import { throttled, useBackupPage } from './backup-page';
 
 /** Problems listed under a failed restore; the rest are counted. */

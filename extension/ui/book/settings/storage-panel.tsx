@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatBytes } from '../../format';
+import { formatBytes } from '../../../i18n/format';
 import { useBackupPage } from '../backup/backup-page';
 
 /** The record stores in the order a seller thinks of them, with their names on screen. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatDaysAgo, formatMoney, formatPercent } from './format';
+import { formatBytes, formatDate, formatDateTime, formatDaysAgo, formatMoney, formatPercent, instantOfWallClock, todayInput } from './format';
 
 describe('formatting through Intl', () => {
   it('writes money as a Brazilian seller reads it', () => {
@@ -9,8 +9,21 @@ describe('formatting through Intl', () => {
   });
 
   it('writes dates as dd/mm/aaaa in Portuguese', () => {
-    expect(formatDate('2026-03-09T12:00:00.000Z', 'pt-BR')).toBe('09/03/2026');
-    expect(formatDate('2026-03-09T12:00:00.000Z', 'en')).toBe('03/09/2026');
+    expect(formatDate('2026-03-09T12:00:00.000Z', 'pt-BR', 'America/Sao_Paulo')).toBe('09/03/2026');
+    expect(formatDate('2026-03-09T12:00:00.000Z', 'en', 'UTC')).toBe('03/09/2026');
+  });
+
+  it('dates a 22:00 sale in São Paulo on its own day, on the seller’s calendar', () => {
+    expect(formatDate('2026-11-29T01:00:00.000Z', 'pt-BR', 'America/Sao_Paulo')).toBe('28/11/2026');
+    expect(formatDate('2026-11-29T01:00:00.000Z', 'pt-BR', 'Europe/Lisbon')).toBe('29/11/2026');
+    expect(todayInput(new Date('2026-11-29T01:00:00.000Z'), 'America/Sao_Paulo')).toBe('2026-11-28');
+  });
+
+  it('reads a date-time input on the seller’s clock, across a DST change too', () => {
+    expect(new Date(instantOfWallClock('2026-11-28T18:00', 'America/Sao_Paulo')).toISOString()).toBe('2026-11-28T21:00:00.000Z');
+    expect(new Date(instantOfWallClock('2026-07-01T18:00', 'Europe/Lisbon')).toISOString()).toBe('2026-07-01T17:00:00.000Z');
+    expect(new Date(instantOfWallClock('2026-01-01T18:00', 'Europe/Lisbon')).toISOString()).toBe('2026-01-01T18:00:00.000Z');
+    expect(instantOfWallClock('not a date', 'UTC')).toBeNaN();
   });
 
   it('writes sizes in SI units the way each language does', () => {

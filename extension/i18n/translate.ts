@@ -1,0 +1,64 @@
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
+// core/locale itself, not core's index: the extension pages that translate should not carry the rest of core for it.
+import { dateTimeFormat, numberFormat, pluralRules, resolveLocale, type Locale } from '../../core/locale';
+import { en, type MessageKey } from './messages/en';
+import { es } from './messages/es';
+import { ptBR } from './messages/pt-br';
+import { ptPT } from './messages/pt-pt';
+
+export type { Locale, MessageKey };
+
+/** What a message's placeholders are filled with: `{name}` takes text, `{count, plural, …}` a number. */
+export type MessageValues = Record<string, string | number>;
+
+/** A translator bound to one locale, the shape screens receive (`t('added', { name })`). */
+export type Translate = (key: MessageKey, values?: MessageValues) => string;
+
+/** The catalogs, in ICU MessageFormat. */
+export const CATALOGS: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { 'pt-BR': ptBR, 'pt-PT': ptPT, es, en };
+
+/** One message's source in one locale. */
+export function messageSource(locale: Locale, key: MessageKey): string {
+  return CATALOGS[locale][key];
+}
+
+// intl-messageformat builds its own Intl objects per message; these hand it core/locale's shared ones instead.
+// Dates reach messages already written by format.ts in the seller's zone; an ICU `{x, date}` here would read UTC.
+const FORMATTERS: Formatters = {
+  getNumberFormat: (locales, options) => numberFormat(resolveLocale(String(locales)), options),
+  getPluralRules: (locales, options) => (options?.type === 'ordinal' ? new Intl.PluralRules(locales, options) : pluralRules(resolveLocale(String(locales)))),
+  getDateTimeFormat: (locales, options) => dateTimeFormat(resolveLocale(String(locales)), options?.timeZone ?? 'UTC', options),
+};
+
+// Each (locale, key) is parsed once, on first use, and kept: parsing is most of the cost of a message.
+const compiled = new Map<string, IntlMessageFormat>();
+
+/** The parsed message, compiled on first use. Tags are text (`<b>` stays `<b>`): names never become markup. */
+export function compiledMessage(locale: Locale, key: MessageKey): IntlMessageFormat {
+  const id = `${locale}|${key}`;
+  let message = compiled.get(id);
+  if (message === undefined) {
+    message = new IntlMessageFormat(messageSource(locale, key), locale, undefined, { ignoreTag: true, formatters: FORMATTERS });
+    compiled.set(id, message);
+  }
+  return message;
+}
+
+/**
+ * The message `key` in `locale` with its placeholders filled: `{name}` as text, `{count, number}` and `#` written
+ * the locale's way, `{count, plural, =0 {…} one {…} other {…}}` by Intl.PluralRules (with `=0` where a language
+ * says "Nenhum cliente" rather than "0 clientes").
+ */
+export function translate(locale: Locale, key: MessageKey, values: MessageValues = {}): string {
+  return String(compiledMessage(locale, key).format(values));
+}
+
+/** `translate` bound to a locale. */
+export function translator(locale: Locale): Translate {
+  return (key, values) => translate(locale, key, values);
+}
+
+/** The locale of the browser's interface, as one of ours (see resolveLocale). */
+export function browserLocale(): Locale {
+  return resolveLocale(globalThis.navigator?.language);
+}
