@@ -1,6 +1,7 @@
 import { findDuplicateGroups, identityKeys, normalizeIdentityValue, type DuplicateGroup } from '../identity';
 import { customerSchema, parseRecord, ValidationError, type Customer, type IdentityKind } from '../model';
 import { isoNow, writeAtomically, type StoreContext } from './context';
+import { countCustomers, customerPage, type CustomerCountQuery, type CustomerPage, type CustomerPageQuery } from './customer-pages';
 import { buildCustomer, dedupeIdentities, fromRow, toIdentity, toRow, type IdentityInput, type NewCustomer } from './customer-rows';
 
 /** What the seller can edit on a profile directly. */
@@ -65,6 +66,19 @@ export class CustomerRepository {
       cursor = await cursor.continue();
     }
     return found;
+  }
+
+  /**
+   * A page of customers in name, last purchase or creation order, read from an index (see customer-pages.ts):
+   * pass the page's `next` as `after` for the one that follows.
+   */
+  page(query: CustomerPageQuery): Promise<CustomerPage> {
+    return customerPage(this.context, query);
+  }
+
+  /** How many customers match, archived and tagged ones included or not, from index counts. */
+  countBy(query: CustomerCountQuery = {}): Promise<number> {
+    return countCustomers(this.context, query);
   }
 
   /** How many customers the book has; archived ones are left out unless asked for. */
