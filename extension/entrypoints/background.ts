@@ -13,6 +13,8 @@ import { BACKUP_ALARM, BackgroundBackups } from '../backup/background-backups';
 import { OFFSCREEN_PAGE, OFFSCREEN_PORT } from '../backup/offscreen-relay';
 import { downloadsGranted } from '../backup/save-backup';
 import { CHANGES_PORT } from '../messaging/client';
+import { announceCollectorsChanged } from '../messaging/collector-events';
+import { BACKUP_NOW_HREF } from '../ui/book/app/book-links';
 import type { ChangeMessage } from '../messaging/protocol';
 import { browserLocale, translate } from '../ui/i18n';
 
@@ -21,7 +23,7 @@ export default defineBackground(() => {
   const services: Promise<BookServices & { insights: InsightService; search: CustomerSearch; backupRunner: BackgroundBackups }> = openBook().then(async (book) => {
     const insights = new InsightService(book, { mainCurrency: 'BRL' });
     void insights.ensureFresh();
-    const backupRunner = new BackgroundBackups({ book, openBackupPage: () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html#backup-now') }) });
+    const backupRunner = new BackgroundBackups({ book, openBackupPage: () => void browser.tabs.create({ url: browser.runtime.getURL(`/book.html${BACKUP_NOW_HREF}`) }) });
     return {
       book,
       insights,
@@ -29,7 +31,7 @@ export default defineBackground(() => {
       locale: browserLocale(),
       openBookPage,
       onBookWritten: () => insights.changed([]),
-      collectors: new CollectorService(book, await bookSettings(book, browser.storage.local)),
+      collectors: new CollectorService(book, await bookSettings(book, browser.storage.local), undefined, undefined, undefined, undefined, announceCollectorsChanged),
       backupRunner,
       backups: { downloadsGranted, run: () => backupRunner.run('manual') },
     };
