@@ -55,20 +55,6 @@ export class CustomerRepository {
   }
 
   /**
-   * The first `limit` customers in id order, archived ones only when asked: one cursor over the first rows, so a
-   * screen that draws a page never reads (and clones) the whole book.
-   */
-  async first(limit: number, options: { includeArchived?: boolean } = {}): Promise<Customer[]> {
-    const found: Customer[] = [];
-    let cursor = await this.context.db.transaction('customers').store.openCursor();
-    while (cursor && found.length < limit) {
-      if (options.includeArchived || cursor.value.archivedAt === null) found.push(fromRow(cursor.value));
-      cursor = await cursor.continue();
-    }
-    return found;
-  }
-
-  /**
    * A page of customers in name, last purchase or creation order, read from an index (see customer-pages.ts):
    * pass the page's `next` as `after` for the one that follows.
    */
@@ -82,10 +68,8 @@ export class CustomerRepository {
   }
 
   /** How many customers the book has; archived ones are left out unless asked for. */
-  async count(options: { includeArchived?: boolean } = {}): Promise<number> {
-    const tx = this.context.db.transaction('customers');
-    const [all, archived] = await Promise.all([tx.objectStore('customers').count(), options.includeArchived ? 0 : tx.objectStore('customers').index('archivedAt').count()]);
-    return all - archived;
+  count(options: { includeArchived?: boolean } = {}): Promise<number> {
+    return countCustomers(this.context, options);
   }
 
   /** Customers reachable by this identity, typed any way (`11 98765-4321` finds `+5511987654321`). */
