@@ -1,9 +1,9 @@
 import { useNotice } from './book-context';
 
 /**
- * The page's one live region for what screens say (useBook().notify): both regions are always in the page, so
- * assistive technology is listening before the first notice arrives; a notice replaces the one before it, in
- * either region, and stays until the next (a toast that left on a timer could leave before it was read).
+ * The page's one live region for what screens say (useBook().notify), under the nav. Both regions are always
+ * there, so assistive technology is listening before the first notice arrives; a notice replaces the one before
+ * it, in either region, and stays until the next (a toast that left on a timer could leave before it was read).
  */
 export function NoticeArea() {
   const notice = useNotice();
