@@ -44,8 +44,8 @@ function WithBackups({ services, now, children }: { services: BackupServices; no
 }
 
 /**
- * Nav, the live region, the alerts every screen must show (integrity, the backup reminder), and the screen the
- * route names under a heading. Unknown routes go to the first feature (Clientes), replacing the history entry so
+ * Nav, the live region, then the screen the route names: its heading, the alerts every screen must show
+ * (integrity, the backup reminder), and the screen itself. Unknown routes go to the first feature (Clientes), replacing the history entry so
  * Back does not return to them.
  */
 function Shell({ features }: { features: readonly Feature[] }) {
@@ -83,11 +83,11 @@ function Shell({ features }: { features: readonly Feature[] }) {
       </header>
       <NoticeArea />
       <main>
-        <IntegrityAlert />
-        <BookBackupBanner customerCount={count.data ?? null} />
         <h1 ref={heading} tabIndex={-1}>
           {t(feature.labelKey)}
         </h1>
+        <IntegrityAlert />
+        <BookBackupBanner customerCount={count.data ?? null} />
         <Screen key={feature.id} route={route} rest={rest} />
       </main>
     </div>
