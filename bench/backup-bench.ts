@@ -55,7 +55,8 @@ export async function runBackupBench(customers = 100_000, orders = 1_000_000): P
   const rowsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/rows`;
   const session = await launchWithExtension();
   try {
-    const book = await session.openExtensionPage('book.html');
+    // Configurações, where the backup and restore controls are.
+    const book = await session.openExtensionPage('book.html#/configuracoes');
     await book.getByTestId('backup-panel').waitFor();
 
     // Peer: the same rows put into the book's own stores (same indexes), one transaction, nothing else.

@@ -86,7 +86,8 @@ async function stopServiceWorker(cdp: CDPSession): Promise<void> {
 async function measure(file: string, phones: string[], customers: number, switches: number, options: LaunchOptions) {
   const session = await launchWithExtension(options);
   try {
-    const book = await session.openExtensionPage('book.html');
+    // Configurações, where the backup and restore controls are.
+    const book = await session.openExtensionPage('book.html#/configuracoes');
     const seeded = performance.now();
     await book.getByTestId('restore-file').setInputFiles(file);
     await book.locator('[data-testid="restore-result"][role="status"]').waitFor({ timeout: 600_000 });

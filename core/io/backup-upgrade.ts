@@ -10,6 +10,7 @@ export function upgradeBackupRecords(document: Record<string, unknown>, fromVers
   if (fromVersion < 2) upgraded = toVersion2(upgraded);
   // Version 3 added saved segments; older books had none (and their counts said nothing about them).
   // Version 4 added the contact a feedback claims: older feedback claims none (the schema reads a missing claim as null).
+  // Version 5 added only index keys the store derives on write (customers' sort names): records are unchanged.
   if (fromVersion < 3) upgraded = { ...upgraded, segments: upgraded.segments ?? [], counts: { ...(upgraded.counts as object), segments: 0 } };
   return upgraded;
 }
@@ -40,8 +41,8 @@ export const RECORD_BY_RECORD_SINCE = 4;
 
 /**
  * Brings one record of a backup written at `fromVersion` (≥ RECORD_BY_RECORD_SINCE) to the current shape, before
- * it is validated. Schema 4 is the current one, so there is nothing to do yet: a version 5 that, say, renames a
- * field of orders adds `if (fromVersion < 5 && store === 'orders') record = renameIt(record)` here.
+ * it is validated. Records are the same at 4 and 5 (5 added only derived index keys), so there is nothing to do yet:
+ * a version 6 that, say, renames a field of orders adds `if (fromVersion < 6 && store === 'orders') record = renameIt(record)` here.
  */
 export function upgradeBackupRecord(_store: RecordStoreName, record: unknown, _fromVersion: number): unknown {
   return record;

@@ -77,13 +77,33 @@ export function dedupeIdentities(identities: Identity[]): Identity[] {
   });
 }
 
+/**
+ * A display name folded for sorting: lowercase, accents taken off (NFD, then the combining marks dropped), trimmed,
+ * so "Álvaro" sorts beside "alvaro" whatever the seller typed. Index keys compare code units, not a locale's
+ * collation: this is the part of a collation that matters for names in the languages Clientela speaks.
+ */
+export function sortNameOf(displayName: string): string {
+  return displayName.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}
+
+/**
+ * The sort keys a row carries for its indexes: `sortName` always, and `neverBoughtName` (the same folded name)
+ * only while the customer has no paid order: IndexedDB leaves a row out of an index whose key is missing, so the
+ * `lastOrderAt` index skips those customers and this index is how a page reaches them, in name order.
+ */
+export function sortKeysOf(customer: Pick<Customer, 'displayName' | 'lastOrderAt'>): Pick<CustomerRow, 'sortName' | 'neverBoughtName'> {
+  const sortName = sortNameOf(customer.displayName);
+  return customer.lastOrderAt === null ? { sortName, neverBoughtName: sortName } : { sortName };
+}
+
 export function toRow(customer: Customer): CustomerRow {
   const keys = new Set<string>();
   for (const identity of customer.identities) for (const key of identityKeys(identity.kind, identity.value)) keys.add(key);
-  return { ...customer, identityKeys: [...keys] };
+  return { ...customer, identityKeys: [...keys], ...sortKeysOf(customer) };
 }
 
+/** The model record of a stored row: index keys stay in the database (backups and screens never see them). */
 export function fromRow(row: CustomerRow): Customer {
-  const { identityKeys: _keys, ...customer } = row;
+  const { identityKeys: _keys, sortName: _sortName, neverBoughtName: _neverBought, ...customer } = row;
   return customer;
 }

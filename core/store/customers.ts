@@ -1,6 +1,7 @@
 import { findDuplicateGroups, identityKeys, normalizeIdentityValue, type DuplicateGroup } from '../identity';
 import { customerSchema, parseRecord, ValidationError, type Customer, type IdentityKind } from '../model';
 import { isoNow, writeAtomically, type StoreContext } from './context';
+import { countCustomers, customerPage, type CustomerCountQuery, type CustomerPage, type CustomerPageQuery } from './customer-pages';
 import { buildCustomer, dedupeIdentities, fromRow, toIdentity, toRow, type IdentityInput, type NewCustomer } from './customer-rows';
 
 /** What the seller can edit on a profile directly. */
@@ -54,24 +55,21 @@ export class CustomerRepository {
   }
 
   /**
-   * The first `limit` customers in id order, archived ones only when asked: one cursor over the first rows, so a
-   * screen that draws a page never reads (and clones) the whole book.
+   * A page of customers in name, last purchase or creation order, read from an index (see customer-pages.ts):
+   * pass the page's `next` as `after` for the one that follows.
    */
-  async first(limit: number, options: { includeArchived?: boolean } = {}): Promise<Customer[]> {
-    const found: Customer[] = [];
-    let cursor = await this.context.db.transaction('customers').store.openCursor();
-    while (cursor && found.length < limit) {
-      if (options.includeArchived || cursor.value.archivedAt === null) found.push(fromRow(cursor.value));
-      cursor = await cursor.continue();
-    }
-    return found;
+  page(query: CustomerPageQuery): Promise<CustomerPage> {
+    return customerPage(this.context, query);
+  }
+
+  /** How many customers match, archived and tagged ones included or not, from index counts. */
+  countBy(query: CustomerCountQuery = {}): Promise<number> {
+    return countCustomers(this.context, query);
   }
 
   /** How many customers the book has; archived ones are left out unless asked for. */
-  async count(options: { includeArchived?: boolean } = {}): Promise<number> {
-    const tx = this.context.db.transaction('customers');
-    const [all, archived] = await Promise.all([tx.objectStore('customers').count(), options.includeArchived ? 0 : tx.objectStore('customers').index('archivedAt').count()]);
-    return all - archived;
+  count(options: { includeArchived?: boolean } = {}): Promise<number> {
+    return countCustomers(this.context, options);
   }
 
   /** Customers reachable by this identity, typed any way (`11 98765-4321` finds `+5511987654321`). */

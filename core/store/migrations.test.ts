@@ -65,6 +65,9 @@ BOOKS_AT_VERSION[2] = {
 // Version 3: saved segments joined the book.
 BOOKS_AT_VERSION[3] = { ...BOOKS_AT_VERSION[2]!, segments: [] };
 
+// Version 4: feedback carries the contact it claims (none here) and its lookup keys.
+BOOKS_AT_VERSION[4] = { ...BOOKS_AT_VERSION[3]!, feedback: BOOKS_AT_VERSION[3]!.feedback!.map((feedback) => ({ ...feedback, claim: null, claimKeys: [] })) };
+
 describe('migrations', () => {
   it('has one step per schema version', () => {
     expect(MIGRATION_STEPS).toHaveLength(SCHEMA_VERSION);
@@ -95,6 +98,10 @@ describe('migrations', () => {
       expect(await book.customers.count({ includeArchived: true })).toBe(2);
       // Schema 4: older feedback claims no contact, and is still found by its customer.
       expect((await book.feedback.listByCustomer('c1')).map((f) => [f.id, f.claim])).toEqual([['f1', null]]);
+      // Schema 5: every customer is in the sort indexes, those who never bought in the name index for them.
+      expect((await book.customers.page({ orderBy: 'name', direction: 'asc', limit: 5, includeArchived: true })).customers.map((c) => c.id)).toEqual(['c1', 'c2']);
+      expect((await book.customers.page({ orderBy: 'lastOrderAt', direction: 'desc', limit: 5, includeArchived: true })).customers.map((c) => c.id)).toEqual(['c1', 'c2']);
+      expect((await book.customers.page({ orderBy: 'createdAt', direction: 'desc', limit: 5, includeArchived: true })).customers.map((c) => c.id)).toEqual(['c2', 'c1']);
       book.close();
     });
   }

@@ -1,5 +1,6 @@
 import { latestPaidOrderAt, newId, orderSchema, parseRecord, type Order } from '../model';
 import { writeAtomically, type StoreContext, type WriteTransaction } from './context';
+import { fromRow, toRow } from './customer-rows';
 
 export type NewOrder = Omit<Order, 'id' | 'items' | 'channel' | 'source' | 'externalRef' | 'status'> &
   Partial<Pick<Order, 'id' | 'items' | 'channel' | 'source' | 'externalRef' | 'status'>>;
@@ -79,5 +80,6 @@ async function refreshLastOrder(tx: OrderTransaction, customerId: string, now: s
   if (!row) throw new Error(`The order refers to customer ${customerId}, who is not in the book`);
   const orders = await tx.objectStore('orders').index('customerId').getAll(customerId);
   const lastOrderAt = latestPaidOrderAt(orders);
-  if (lastOrderAt !== row.lastOrderAt) await customers.put({ ...row, lastOrderAt, updatedAt: now });
+  // Through toRow: whether the customer has bought decides which sort index holds them.
+  if (lastOrderAt !== row.lastOrderAt) await customers.put(toRow({ ...fromRow(row), lastOrderAt, updatedAt: now }));
 }

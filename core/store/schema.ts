@@ -2,9 +2,15 @@ import type { DBSchema } from 'idb';
 import type { Customer, Feedback, FollowUp, Note, Order, Tag } from '../model';
 import type { SavedSegment } from '../segments/rules';
 
-/** A customer as stored: the model plus the lookup keys of its identities, for the multi-entry index. */
+/**
+ * A customer as stored: the model plus keys only indexes need (derived in customer-rows.ts `toRow`, dropped by
+ * `fromRow`, so backups never carry them): the lookup keys of its identities, the name folded for sorting, and
+ * that name again while the customer has bought nothing (absent otherwise).
+ */
 export interface CustomerRow extends Customer {
   identityKeys: string[];
+  sortName: string;
+  neverBoughtName?: string;
 }
 
 /** Feedback as stored: the model plus the lookup keys of the contact it claims (unsigned), for the multi-entry index. */
@@ -15,7 +21,7 @@ export interface BookSchema extends DBSchema {
   customers: {
     key: string;
     value: CustomerRow;
-    indexes: { identityKeys: string; tagIds: string; lastOrderAt: string; archivedAt: string };
+    indexes: { identityKeys: string; tagIds: string; lastOrderAt: string; archivedAt: string; sortName: string; neverBoughtName: string; createdAt: string };
   };
   orders: { key: string; value: Order; indexes: { customerId: string; placedAt: string } };
   notes: { key: string; value: Note; indexes: { customerId: string } };

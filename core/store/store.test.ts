@@ -87,9 +87,11 @@ describe('customer book in IndexedDB', () => {
     expect(await book.customers.count()).toBe(1);
     expect(await book.customers.count({ includeArchived: true })).toBe(3);
     expect((await book.customers.list()).map((c) => c.displayName)).toEqual(['C']);
-    expect((await book.customers.first(5)).map((c) => c.displayName)).toEqual(['C']);
-    expect((await book.customers.first(5, { includeArchived: true })).map((c) => c.displayName).sort()).toEqual(['A', 'B', 'C']);
-    expect(await book.customers.first(2, { includeArchived: true })).toHaveLength(2);
+    const byName = (limit: number, includeArchived?: boolean) => book.customers.page({ orderBy: 'name', direction: 'asc', limit, includeArchived });
+    expect((await byName(5)).customers.map((c) => c.displayName)).toEqual(['C']);
+    expect((await byName(5, true)).customers.map((c) => c.displayName)).toEqual(['A', 'B', 'C']);
+    expect((await byName(2, true)).customers).toHaveLength(2);
+    expect(await book.customers.countBy({ archivedOnly: true })).toBe(2);
     await book.customers.setArchived([a!.id], false);
     expect(await book.customers.count()).toBe(2);
     expect(await book.notes.listByCustomer(a!.id)).toHaveLength(1);

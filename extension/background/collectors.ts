@@ -27,6 +27,12 @@ export class CollectorService {
     private readonly locale: Locale = browserLocale(),
     /** How long one request to a collector may take (tests shorten it). */
     private readonly requestTimeoutMs?: number,
+    /**
+     * Told whenever what `list()` answers changes: a pull starts, moves a page or ends, a collector is added,
+     * removed or saved. The background passes it on to open pages (messaging/collector-events.ts), so they
+     * follow a pull without polling.
+     */
+    private readonly onStateChange: () => void = () => undefined,
   ) {}
 
   async list(): Promise<{ collectors: CollectorConfig[]; syncing: SyncProgress | null }> {
@@ -66,18 +72,18 @@ export class CollectorService {
   private async syncNow(id?: string): Promise<IntakeResult[]> {
     const chosen = (await this.load()).filter((c) => !id || c.id === id);
     const results = await Promise.all(chosen.map((collector) => this.syncOne(collector)));
-    this.syncing = null;
+    this.setSyncing(null);
     return results;
   }
 
   private async syncOne(collector: CollectorConfig): Promise<IntakeResult> {
-    this.syncing = { collectorId: collector.id, fetched: 0 };
+    this.setSyncing({ collectorId: collector.id, fetched: 0 });
     let result: IntakeResult;
     let lastSync: LastSync;
     try {
       result = await syncCollector(this.book, collector, {
         savePage: (cursor, unreadable) => this.savePage(collector.id, cursor, unreadable),
-        onProgress: (progress) => (this.syncing = progress),
+        onProgress: (progress) => this.setSyncing(progress),
         fetchImpl: this.fetchImpl,
         locale: this.locale,
         exclusive: (work) => this.exclusive(work),
@@ -90,6 +96,11 @@ export class CollectorService {
     }
     await this.update(collector.id, () => ({ lastSync }));
     return result;
+  }
+
+  private setSyncing(progress: SyncProgress | null): void {
+    this.syncing = progress;
+    this.onStateChange();
   }
 
   /** One book write at a time across collectors pulling together (their customers may be the same people). */
@@ -118,6 +129,7 @@ export class CollectorService {
     const turn = this.saving.then(async () => {
       const collectors = change(await this.load());
       await this.storage.set(KEY, collectors);
+      this.onStateChange();
       return collectors;
     });
     this.saving = turn.catch(() => undefined);

@@ -13,7 +13,7 @@ export const BACKUP_ALARM = 'clientela:backup';
 
 export interface BackgroundBackupsOptions {
   book: Book;
-  /** Opens `book.html#backup-now`, which saves a backup from the page (no `downloads` permission needed). */
+  /** Opens the book page at `#/configuracoes?copia=agora`, which saves a backup from the page (no `downloads` permission needed). */
   openBackupPage: () => void;
   now?: () => Date;
   timeZone?: () => string;

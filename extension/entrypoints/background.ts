@@ -19,6 +19,8 @@ import { TABLE_PORT } from '../messaging/table-port';
 import { browserTimeZone } from '../../core/locale';
 import { readTimeZone } from '../i18n/time-zone';
 import { browserLocale, translate } from '../i18n/translate';
+import { announceCollectorsChanged } from '../messaging/collector-events';
+import { BACKUP_NOW_HREF } from '../ui/book/app/book-links';
 
 export default defineBackground(() => {
   const openBookPage = () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html') });
@@ -30,7 +32,7 @@ export default defineBackground(() => {
     timeZone = await readTimeZone(book);
     const insights = new InsightService(book, { mainCurrency: 'BRL', timeZone });
     void insights.ensureFresh();
-    const backupRunner = new BackgroundBackups({ book, timeZone: () => timeZone, openBackupPage: () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html#backup-now') }) });
+    const backupRunner = new BackgroundBackups({ book, timeZone: () => timeZone, openBackupPage: () => void browser.tabs.create({ url: browser.runtime.getURL(`/book.html${BACKUP_NOW_HREF}`) }) });
     const search = new CustomerSearch(book);
     const locale = browserLocale();
     const table = new BookTableService(book, search, {
@@ -50,7 +52,7 @@ export default defineBackground(() => {
       locale,
       openBookPage,
       onBookWritten: () => insights.changed([]),
-      collectors: new CollectorService(book, await bookSettings(book, browser.storage.local)),
+      collectors: new CollectorService(book, await bookSettings(book, browser.storage.local), undefined, undefined, undefined, undefined, announceCollectorsChanged),
       backupRunner,
       backups: {
         downloadsGranted,

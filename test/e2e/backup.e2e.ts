@@ -11,7 +11,7 @@ import { bigBackupDocument } from '../../bench/big-backup';
 import { writeBackupFile } from '../../bench/backup-bench';
 import { translate } from '../../extension/i18n/translate';
 import { recordsOf, smallBook } from './backup-books';
-import { advanceServiceWorkerClock, launchWithExtension, type ExtensionSession } from './extension-harness';
+import { advanceServiceWorkerClock, launchWithExtension, showBookScreen, type ExtensionSession } from './extension-harness';
 
 const DAY = 86_400_000;
 
@@ -59,6 +59,7 @@ describe('never lose the book, in Chromium', () => {
     const session = await launchWithExtension();
     try {
       const book = await session.openExtensionPage('book.html');
+      await showBookScreen(book, 'settings');
       const file = join(dir, 'small.json');
       await writeFile(file, serializeBackupLines(smallBook()).join(''));
       await restoreThroughPage(book, file);
@@ -78,6 +79,7 @@ describe('never lose the book, in Chromium', () => {
     const session = await launchWithExtension({ grantedOptional: ['downloads'], downloadsDir: downloads });
     try {
       const book = await session.openExtensionPage('book.html');
+      await showBookScreen(book, 'settings');
       const seed = join(dir, 'seed.json');
       await writeFile(seed, serializeBackupLines(smallBook()).join(''));
       await restoreThroughPage(book, seed);
@@ -104,14 +106,19 @@ describe('never lose the book, in Chromium', () => {
       expect(await recordsOf(scheduled)).toEqual(book1);
 
       // The book changes, then the scheduled copy comes back over it: a copy of the changed book is saved first.
+      await showBookScreen(book, 'nav.customers');
       await book.getByLabel('Nome').fill('Depois da cópia');
       await book.getByRole('button', { name: 'Salvar' }).click();
       await expect.poll(() => book.getByTestId('customer-list').getByText('Depois da cópia').count()).toBeGreaterThan(0);
+      await showBookScreen(book, 'settings');
       await restoreThroughPage(book, scheduled);
       await book.locator('[data-testid="restore-result"][role="status"]').waitFor();
       const [before] = await filesIn(downloads, /antes-de-restaurar\.json$/);
       expect(JSON.stringify(await recordsOf(before as string))).toContain('Depois da cópia');
+      await showBookScreen(book, 'nav.customers');
+      await book.locator('[data-testid="customer-list"][aria-busy="false"]').waitFor();
       await expect.poll(() => book.getByTestId('customer-list').getByText('Depois da cópia').count()).toBe(0);
+      await showBookScreen(book, 'settings');
 
       // The restored book is the scheduled copy, record for record: a fresh copy of it says so.
       const again = await newFile(downloads, /^Clientela\/clientela-backup-(?!.*antes-de).*\.json$/, () => panel.getByTestId('backup-now').click());
@@ -123,8 +130,10 @@ describe('never lose the book, in Chromium', () => {
       await panel.locator('input[name="backup-passphrase-confirm"]').fill('cavalo correto bateria');
       await panel.getByRole('button', { name: 'Aplicar configurações de cópia' }).click();
       await panel.getByText(translate('pt-BR', 'backupEncryptedOn')).waitFor();
+      await showBookScreen(book, 'nav.customers');
       await book.getByLabel('Nome').fill('Só no livro');
       await book.getByRole('button', { name: 'Salvar' }).click();
+      await book.getByRole('status').filter({ hasText: 'Só no livro' }).waitFor();
       await advanceServiceWorkerClock(session.context, 16 * DAY);
       const encrypted = await newFile(downloads, /^Clientela\/clientela-backup-.*\.clientela$/, () => fireBackupCheck(session));
       expect((await readFile(encrypted)).toString('latin1')).not.toContain('Só no livro');
@@ -133,12 +142,18 @@ describe('never lose the book, in Chromium', () => {
 
       await book.getByLabel('Nome').fill('Depois da cópia cifrada');
       await book.getByRole('button', { name: 'Salvar' }).click();
+      await book.getByRole('status').filter({ hasText: 'Depois da cópia cifrada' }).waitFor();
+      await showBookScreen(book, 'settings');
       await restoreThroughPage(book, encrypted, 'senha errada 123');
       await expect.poll(() => book.locator('[data-testid="restore-result"][role="alert"]').textContent()).toMatch(/senha/i);
+      await showBookScreen(book, 'nav.customers');
       await expect.poll(() => book.getByTestId('customer-list').getByText('Depois da cópia cifrada').count()).toBeGreaterThan(0);
 
+      await showBookScreen(book, 'settings');
       await restoreThroughPage(book, encrypted, 'cavalo correto bateria');
       await book.locator('[data-testid="restore-result"][role="status"]').waitFor();
+      await showBookScreen(book, 'nav.customers');
+      await book.locator('[data-testid="customer-list"][aria-busy="false"]').waitFor();
       await expect.poll(() => book.getByTestId('customer-list').getByText('Depois da cópia cifrada').count()).toBe(0);
       await expect.poll(() => book.getByTestId('customer-list').getByText('Só no livro').count()).toBeGreaterThan(0);
     } finally {
@@ -157,6 +172,7 @@ describe('never lose the book, in Chromium', () => {
         await book.getByRole('button', { name: 'Salvar' }).click();
         await expect.poll(() => book.getByRole('status').first().textContent()).toContain(name);
       }
+      await showBookScreen(book, 'settings');
       const counts = book.getByTestId('storage-counts');
       await expect.poll(() => counts.textContent()).toMatch(/Clientes\s*2(?!\d)/);
 
@@ -171,8 +187,10 @@ describe('never lose the book, in Chromium', () => {
       await book.getByTestId('restore-cancel').click();
       await expect.poll(() => book.locator('[data-testid="restore-result"]').textContent(), { timeout: 120_000 }).toMatch(/cancelada/);
       await expect.poll(() => counts.textContent()).toMatch(/Clientes\s*2(?!\d)/);
+      await showBookScreen(book, 'nav.customers');
       await expect.poll(() => book.getByTestId('customer-list').getByText('Bia Lima').count()).toBeGreaterThan(0);
 
+      await showBookScreen(book, 'settings');
       await book.getByTestId('restore-file').setInputFiles(file);
       await book.locator('[data-testid="restore-result"][role="status"]', { hasText: 'Agenda restaurada' }).waitFor({ timeout: 600_000 });
       await expect.poll(() => counts.textContent(), { timeout: 300_000 }).toMatch(/Clientes\s*100\.000.*Pedidos\s*1\.000\.000/s);

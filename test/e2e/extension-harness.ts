@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { translate, type MessageKey } from '../../extension/i18n/translate';
 
 export const CHROMIUM = process.env.CLIENTELA_CHROMIUM ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -126,6 +127,16 @@ export async function advanceServiceWorkerClock(context: BrowserContext, ms: num
 }
 
 /** The sidebar's frame in a chat page (an extension page the content script placed; the page cannot look inside). */
+/**
+ * Shows a screen of the book page the way a seller does, through its link in the nav (named from the catalog:
+ * 'nav.customers' for Clientes, 'settings' for Configurações), and waits for its heading.
+ */
+export async function showBookScreen(book: Page, label: MessageKey): Promise<void> {
+  const name = translate('pt-BR', label);
+  await book.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+  await book.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+}
+
 export function sidebarFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe[title="Clientela"]');
 }

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeBackupLines } from '../../core/io';
 import { translate } from '../../extension/i18n/translate';
 import { recordsOf, smallBook } from './backup-books';
-import { launchWithExtension, type ExtensionSession } from './extension-harness';
-import { launchFirefox, openBookFromSidebar, type FirefoxSession } from './firefox-harness';
+import { launchWithExtension, showBookScreen, type ExtensionSession } from './extension-harness';
+import { launchFirefox, openBookFromSidebar, showFirefoxBookScreen, type FirefoxSession } from './firefox-harness';
 
 const PASSPHRASE = 'cavalo correto bateria';
 const SOON = { timeout: 20_000 };
@@ -41,6 +41,7 @@ describe('backups between the Chrome and Firefox builds', () => {
   it('a Chrome-made backup, plain or encrypted, restores in Firefox, and a Firefox-made one in Chrome', async () => {
     // Chrome: a book, and two copies of it.
     const chromeBook = await chrome.openExtensionPage('book.html');
+    await showBookScreen(chromeBook, 'settings');
     const seed = join(dir, 'seed.json');
     await writeFile(seed, serializeBackupLines(smallBook()).join(''));
     await chromeBook.getByTestId('restore-file').setInputFiles(seed);
@@ -58,6 +59,7 @@ describe('backups between the Chrome and Firefox builds', () => {
 
     // Firefox restores the plain copy; its own copy of the result is the same book.
     const book: Page = await openBookFromSidebar(firefox, 'https://web.whatsapp.com/', translate('pt-BR', 'openBook'));
+    await showFirefoxBookScreen(book, 'configuracoes');
     // Firefox grants persistent storage to an add-on with unlimitedStorage.
     await expect.poll(() => book.$eval('[data-testid="storage-persisted"]', (el) => el.textContent).catch(() => null), SOON).toBe(translate('pt-BR', 'storagePersisted'));
     const result = (role: string) => book.$eval(`[data-testid="restore-result"][role="${role}"]`, (el) => el.textContent).catch(() => null);
@@ -86,12 +88,17 @@ describe('backups between the Chrome and Firefox builds', () => {
     await expect.poll(() => result('status'), SOON).toMatch(/restaurad/);
 
     // And the other way round: Firefox's copy restores in Chrome, over a book that had changed.
+    await showBookScreen(chromeBook, 'nav.customers');
     await chromeBook.getByLabel('Nome').fill('Só no Chrome');
     await chromeBook.getByRole('button', { name: 'Salvar' }).click();
     await expect.poll(() => chromeBook.getByTestId('customer-list').getByText('Só no Chrome').count()).toBe(1);
+    await showBookScreen(chromeBook, 'settings');
     await chromeBook.getByTestId('restore-file').setInputFiles(firefoxCopy as string);
     await chromeBook.locator('[data-testid="restore-result"][role="status"]').waitFor();
+    await showBookScreen(chromeBook, 'nav.customers');
+    await chromeBook.locator('[data-testid="customer-list"][aria-busy="false"]').waitFor();
     await expect.poll(() => chromeBook.getByTestId('customer-list').getByText('Só no Chrome').count()).toBe(0);
+    await showBookScreen(chromeBook, 'settings');
     await panel.locator('input[name="backup-encrypt"]').uncheck();
     await panel.getByRole('button', { name: 'Aplicar configurações de cópia' }).click();
     await panel.getByText(translate('pt-BR', 'backupEncryptedOn')).waitFor({ state: 'detached' });

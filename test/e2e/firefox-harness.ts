@@ -202,6 +202,15 @@ export async function openBookFromSidebar(session: FirefoxSession, chatUrl: stri
   return page;
 }
 
+/**
+ * Shows a screen of the book page through its link in the nav, as a seller does (`path` as in the address:
+ * 'configuracoes', 'clientes'), and waits until the nav marks it current.
+ */
+export async function showFirefoxBookScreen(book: Page, path: string): Promise<void> {
+  await book.locator(`nav a[href="#/${path}"]`).click();
+  await book.waitForSelector(`nav a[href="#/${path}"][aria-current="page"]`);
+}
+
 function scope(frame: Frame): SidebarScope {
   return {
     locator: (selector) => frame.locator(selector),

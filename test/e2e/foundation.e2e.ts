@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, routeSiteToFixture, sidebarOf, type ExtensionSession } from './extension-harness';
+import { launchWithExtension, routeSiteToFixture, showBookScreen, sidebarOf, type ExtensionSession } from './extension-harness';
 
 const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
@@ -50,21 +50,28 @@ describe('extension in Chromium', () => {
     const rows = book.locator('.customers li');
     await book.locator('[data-testid="customer-list"][aria-busy="false"]').waitFor();
     const before = await rows.allTextContents();
+    await showBookScreen(book, 'settings');
     const [download] = await Promise.all([book.waitForEvent('download'), book.getByTestId('backup-now').click()]);
     const backup = await readFile((await download.path()) as string, 'utf8');
     expect(JSON.parse(backup)).toMatchObject({ format: 'clientela-backup', counts: { customers: before.length } });
 
+    await showBookScreen(book, 'nav.customers');
     await book.getByLabel('Nome').fill('Depois do backup');
     await book.getByRole('button', { name: 'Salvar' }).click();
     await expect.poll(() => rows.count()).toBe(before.length + 1);
 
+    await showBookScreen(book, 'settings');
     const restoreInput = book.getByLabel('Restaurar de um arquivo');
     await restoreInput.setInputFiles({ name: 'cortado.json', mimeType: 'application/json', buffer: Buffer.from(backup.slice(0, backup.length / 2)) });
     await expect.poll(() => book.getByTestId('restore-result').textContent()).toMatch(/pode estar cortado\. Nada foi alterado/);
+    await showBookScreen(book, 'nav.customers');
+    await book.locator('[data-testid="customer-list"][aria-busy="false"]').waitFor();
     expect(await rows.count()).toBe(before.length + 1);
 
+    await showBookScreen(book, 'settings');
     await restoreInput.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
     await expect.poll(() => book.getByTestId('restore-result').textContent()).toMatch(/Agenda restaurada/);
+    await showBookScreen(book, 'nav.customers');
     await expect.poll(() => rows.allTextContents()).toEqual(before);
   });
 

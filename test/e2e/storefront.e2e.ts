@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollector, type RunningCollector } from '../../collector';
 import { buildWidget } from '../../widget/build';
 import { serveDemo, type DemoServer } from '../../widget/demo/serve';
-import { launchWithExtension, routeSiteToFixture, sidebarOf, type ExtensionSession } from './extension-harness';
+import { launchWithExtension, routeSiteToFixture, showBookScreen, sidebarOf, type ExtensionSession } from './extension-harness';
 
 /** Drawn once with generateSecret(): the collector refuses weak tokens. */
 const TOKEN = 'vYxNbSKzmGuEbI5Q7RV51zKbPj-pYoYe';
@@ -90,7 +90,8 @@ describe('storefront feedback → collector → extension → sidebar', () => {
     expect(after).toHaveLength(2);
     expect(new Set(after).size).toBe(2);
 
-    // The seller adds the collector and pulls.
+    // The seller adds the collector and pulls, in Configurações.
+    await showBookScreen(book, 'settings');
     await book.getByLabel('Endereço do coletor').fill(collector.url);
     await book.getByLabel('Chave do site').fill('demo');
     await book.getByLabel('Token de leitura').fill(TOKEN);

@@ -116,6 +116,30 @@ describe('a sync that no item can stop', () => {
     });
   });
 
+  it('announces every change of what list() answers: the pull starting, each page, its end, an add and a remove', async () => {
+    const { fetch: fakeFetch } = fakeCollector((after) =>
+      after === null ? { items: [served('good-00001')], next: '2', cursor: '2' } : { items: [served('good-00002')], next: null, cursor: '3' },
+    );
+    const book = await openTestBook();
+    // What a page hearing each announcement would read at that moment.
+    const heard: string[] = [];
+    const service: CollectorService = new CollectorService(book, memoryStorage(), fakeFetch, undefined, 'pt-BR', undefined, () => {
+      heard.push('changed');
+      void service.list().then(({ syncing, collectors }) => heard.push(`syncing=${syncing ? syncing.fetched : 'no'} synced=${collectors.some((c) => c.lastSync)}`));
+    });
+    const [config] = await service.add({ url: 'http://127.0.0.1:9', site: 'demo', token: 'token-token-token' });
+    expect(heard.filter((entry) => entry === 'changed')).toHaveLength(1);
+    heard.length = 0;
+    await service.sync();
+    await service.list();
+    // The last announcement comes after the pull ended, so whoever reads then sees it over.
+    expect(heard.filter((entry) => entry === 'changed').length).toBeGreaterThanOrEqual(4);
+    expect(heard.at(-1)).toBe('syncing=no synced=true');
+    heard.length = 0;
+    await service.remove(config!.id);
+    expect(heard).toContain('changed');
+  });
+
   it('stops a collector whose cursor never ends at the page cap, with a clear last-sync message, keeping what it filed', async () => {
     const { fetch: fakeFetch, requests } = fakeCollector((after) => {
       const next = String(Number(after ?? 0) + 1);

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { openBook } from '../../../core';
-import { BookPage } from '../../ui/book/book-page';
+import { BookApp } from '../../ui/book/app/book-app';
 import { browserBackupServices } from '../../ui/book/backup/browser-backup-services';
 import '../../ui/book/book-page.css';
 
@@ -8,4 +8,4 @@ import '../../ui/book/book-page.css';
 // its writes through the book's change feed and tells the open sidebars. Backups and restores run in the book
 // worker (extension/backup), so the page stays responsive on a book of a million orders.
 const root = document.getElementById('app') as HTMLElement;
-void openBook().then((book) => render(<BookPage book={book} backups={browserBackupServices(book)} />, root));
+void openBook().then((book) => render(<BookApp book={book} backups={browserBackupServices(book)} />, root));

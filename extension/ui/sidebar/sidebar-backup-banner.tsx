@@ -9,7 +9,7 @@ import type { SidebarBackupStatus } from './use-backup-status';
 /**
  * The sidebar's reminder to back up (30 days without one, or none while the book has customers). Its button asks
  * the background (`backup/run`): with the downloads permission the background saves the file itself; without it,
- * the book page opens at `#backup-now` and saves it there.
+ * the book page opens at `#/configuracoes?copia=agora` and saves it there.
  */
 export function SidebarBackupBanner({ backups }: { backups: SidebarBackupStatus }) {
   const { t, locale, ask } = useSidebar();

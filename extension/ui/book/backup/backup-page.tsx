@@ -1,6 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact';
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Book } from '../../../../core';
+import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
+import { RECORD_STORES, type Book } from '../../../../core';
+import { useQueryOn } from '../data/use-book-query';
 import { describeFailure, type ProgressReport } from '../../backup-words';
 import type { Locale, MessageKey } from '../../../i18n/translate';
 import type { BackupReason, BackupRecord, BackupServices, BackupState, IntegrityReport } from './backup-services';
@@ -53,46 +54,20 @@ const systemNow = () => new Date();
 
 /** Reads the backup state and the integrity once for the whole page and keeps them current. */
 export function BackupPageProvider({ book, services, t, locale, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone, now = systemNow, children }: ProviderProps) {
-  const [state, setState] = useState<BackupState | null>(null);
-  const [downloadsGranted, setGranted] = useState(false);
-  const [integrity, setIntegrity] = useState<BackupPage['integrity']>({ report: null, error: null });
   const [run, setRun] = useState<RunStatus>({ kind: 'idle' });
   const [restoreTarget, setRestoreTarget] = useState<BackupRecord | null>(null);
   const running = useRef(false);
 
-  useEffect(() => {
-    let alive = true;
-    const readState = () => void services.readState().then((next) => alive && setState(next), () => undefined);
-    const readGrant = () => void services.downloads.granted().then((next) => alive && setGranted(next), () => undefined);
-    // Counts and dangling records are whole-book work, done in the worker: at open, at once after a write that
-    // replaced the book, and once things are quiet after other writes (a seller adding customers one by one).
-    let recheck: ReturnType<typeof setTimeout> | undefined;
-    const check = () => {
-      clearTimeout(recheck);
-      void services.checkIntegrity().then(
-        (report) => alive && setIntegrity({ report, error: null }),
-        (error: unknown) => alive && setIntegrity({ report: null, error: describeFailure(error).message }),
-      );
-    };
-    readState();
-    readGrant();
-    check();
-    const stopWatchingGrant = services.downloads.watch(readGrant);
-    const stopWatchingBook = book.onChange((change) => {
-      if (change.stores.includes('meta') || change.wholeBook) readState();
-      if (change.wholeBook) check();
-      else if (change.stores.some((store) => store !== 'meta')) {
-        clearTimeout(recheck);
-        recheck = setTimeout(check, RECHECK_AFTER_MS);
-      }
-    });
-    return () => {
-      alive = false;
-      clearTimeout(recheck);
-      stopWatchingGrant();
-      stopWatchingBook();
-    };
-  }, [book, services]);
+  // The settings live in `meta`; the grant in the browser, which says when it changes.
+  const state = useQueryOn(book, () => services.readState(), { stores: ['meta'], deps: [services] }).data ?? null;
+  const downloadsGranted = useQueryOn(book, () => services.downloads.granted(), { stores: [], watch: (changed) => services.downloads.watch(changed), deps: [services] }).data ?? false;
+  // Counts and dangling records are whole-book work, done in the worker: at open, at once after a write that
+  // replaced the book, and once things are quiet after other writes (a seller adding customers one by one).
+  const checked = useQueryOn(book, () => services.checkIntegrity(), { stores: RECORD_STORES, quietMs: RECHECK_AFTER_MS, deps: [services] });
+  const integrity = useMemo<BackupPage['integrity']>(
+    () => ({ report: checked.error ? null : (checked.data ?? null), error: checked.error ? describeFailure(checked.error).message : null }),
+    [checked.data, checked.error],
+  );
 
   const backUpNow = useCallback(async (reason: BackupReason = 'manual') => {
     if (running.current) return null;

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { backupProgressText, fileNameOf } from '../../backup-words';
 import { formatDateTime, formatDaysAgo } from '../../../i18n/format';
 import { daysSinceBackup } from '../../../backup/backup-settings';
+import { BACKUP_NOW_PARAM } from '../app/book-links';
+import { hrefOf, navigate, useRoute } from '../app/router';
 import { useBackupPage } from './backup-page';
 import type { BackupRecord } from './backup-services';
 import { RestoreForm } from './restore-form';
@@ -16,14 +18,20 @@ export function BackupPanel() {
   const nowButton = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLElement>(null);
 
-  // `book.html#backup-now` (where the sidebar's banner lands without the downloads permission): back up at once.
+  // BACKUP_NOW_HREF (where the sidebar's banner lands without the downloads permission): back up at once, once:
+  // the query is dropped from the address, so a reload does not make another copy.
+  const route = useRoute();
+  const [param, value] = BACKUP_NOW_PARAM;
+  const askedNow = route.params.get(param) === value;
   useEffect(() => {
-    if (location.hash !== '#backup-now') return;
-    history.replaceState(null, '', location.pathname + location.search);
-    panel.current?.scrollIntoView({ block: 'start' });
+    if (!askedNow) return;
+    const params = new URLSearchParams(route.params);
+    params.delete(param);
+    navigate(hrefOf(route.segments, params), { replace: true });
+    panel.current?.scrollIntoView?.({ block: 'start' });
     nowButton.current?.focus();
     void backUpNow();
-  }, []);
+  }, [askedNow]);
 
   const last = state?.last ?? null;
   const recent = [...(state?.history ?? [])].sort((a, b) => b.at.localeCompare(a.at)).slice(0, HISTORY_SHOWN);

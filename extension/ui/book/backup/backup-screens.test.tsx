@@ -96,7 +96,7 @@ describe('storage panel', () => {
     await vi.waitFor(() => expect(text($('[data-testid="storage-persisted"]'))).toBe(t('storagePersisted')));
     expect(text($('[data-testid="storage-size"]'))).toBe('A agenda ocupa 312 MB');
     await vi.waitFor(() => expect(text($('[data-testid="storage-counts"]'))).toContain('Pedidos3'));
-    expect($('section[data-testid="settings"] h2')?.textContent).toBe('Configurações');
+    expect($('section[data-testid="settings"] h2')?.textContent).toBe('Agenda e cópias de segurança');
   });
 
   it('warns in plain words when the browser refuses to keep the book', async () => {

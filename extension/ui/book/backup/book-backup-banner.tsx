@@ -1,24 +1,20 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { BackupBanner, type BannerStatus } from '../../backup-banner';
 import { backupReminder } from '../../backup-reminder';
 import { backupProgressText, fileNameOf } from '../../backup-words';
 import { daysSinceBackup } from '../../../backup/backup-settings';
+import { useQueryOn } from '../data/use-book-query';
 import { useBackupPage } from './backup-page';
 
 /** The reminder at the top of the book page: after 30 days without a backup, or none while there are customers. */
 export function BookBackupBanner({ customerCount }: { customerCount: number | null }) {
-  const { t, locale, timeZone, now, state, services, run, backUpNow } = useBackupPage();
-  const [dismissed, setDismissed] = useState<boolean | null>(null);
+  const { t, locale, timeZone, now, state, services, run, backUpNow, book } = useBackupPage();
+  // The day's dismissal is kept by the browser (not in the book): read at open; closing here hides it at once.
+  const stored = useQueryOn(book, () => services.reminder.dismissedOn(now()), { stores: [], deps: [services] });
+  const [closedHere, setDismissed] = useState(false);
+  const dismissed = closedHere || (stored.error ? false : (stored.data ?? null));
   // The banner's own run: the panel's "Fazer cópia agora" reports in the panel, not here.
   const [ownRun, setOwnRun] = useState(false);
-
-  useEffect(() => {
-    let alive = true;
-    void services.reminder.dismissedOn(now()).then((value) => alive && setDismissed(value), () => alive && setDismissed(false));
-    return () => {
-      alive = false;
-    };
-  }, [services]);
 
   const daysSinceLast = state?.last ? daysSinceBackup(state.last, now(), timeZone) : null;
   const reminder = state && customerCount !== null ? backupReminder(daysSinceLast, customerCount) : null;

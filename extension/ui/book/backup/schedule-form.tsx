@@ -31,9 +31,14 @@ export function ScheduleForm({ state }: { state: BackupState }) {
   const hasKey = state.key !== null && state.settings.encrypt;
   const asksPassphrase = encrypt && (!hasKey || changing);
 
-  // Settings saved elsewhere (another tab) show here too.
-  useEffect(() => setSchedule(state.settings.schedule), [state.settings.schedule]);
-  useEffect(() => setEncrypt(state.settings.encrypt), [state.settings.encrypt]);
+  // Settings saved elsewhere (another tab) show here too: only when the saved value changes, never at mount (the
+  // mount's effect may run after the seller's first pick, and would undo it).
+  const saved = useRef(state.settings);
+  useEffect(() => {
+    if (state.settings.schedule !== saved.current.schedule) setSchedule(state.settings.schedule);
+    if (state.settings.encrypt !== saved.current.encrypt) setEncrypt(state.settings.encrypt);
+    saved.current = state.settings;
+  }, [state.settings.schedule, state.settings.encrypt]);
 
   const onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();

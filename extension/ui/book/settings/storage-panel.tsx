@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
 import { formatBytes } from '../../../i18n/format';
 import { useBackupPage } from '../backup/backup-page';
+import { useQueryOn } from '../data/use-book-query';
 
 /** The record stores in the order a seller thinks of them, with their names on screen. */
 const STORES = ['customers', 'orders', 'notes', 'feedback', 'followUps', 'tags', 'segments'] as const;
@@ -11,21 +11,12 @@ const STORES = ['customers', 'orders', 'notes', 'feedback', 'followUps', 'tags',
  */
 export function StoragePanel() {
   const { t, locale, services, integrity, book } = useBackupPage();
-  const [persisted, setPersisted] = useState<boolean | 'checking'>('checking');
-  const [usage, setUsage] = useState<number | null | 'checking'>('checking');
-
-  useEffect(() => {
-    let alive = true;
-    void services.storage.persist().then((granted) => alive && setPersisted(granted), () => alive && setPersisted(false));
-    const measure = () => void services.storage.usage().then((bytes) => alive && setUsage(bytes), () => alive && setUsage(null));
-    measure();
-    // A restore changes the size at once; smaller writes are not worth a re-measure.
-    const stop = book.onChange((change) => change.wholeBook && measure());
-    return () => {
-      alive = false;
-      stop();
-    };
-  }, [services, book]);
+  // Asked at open (and again after a restore, which is harmless: the answer stays yes once given).
+  const persistence = useQueryOn(book, () => services.storage.persist(), { stores: [], deps: [services] });
+  const persisted: boolean | 'checking' = persistence.error ? false : (persistence.data ?? 'checking');
+  // A restore changes the size at once; smaller writes are not worth a re-measure (no store named: book-wide only).
+  const measured = useQueryOn(book, () => services.storage.usage(), { stores: [], deps: [services] });
+  const usage: number | null | 'checking' = measured.error ? null : measured.data === undefined ? 'checking' : measured.data;
 
   const counts = integrity.report?.counts;
   return (

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Book } from '../../../core';
-import { formatDate } from '../../i18n/format';
-import type { Locale, MessageKey } from '../../i18n/translate';
-import { claimedContact, scoreText } from '../feedback-text';
+import type { Book } from '../../../../core';
+import { formatDate } from '../../../i18n/format';
+import { claimedContact, scoreText } from '../../feedback-text';
+import { useBook } from '../app/book-context';
+import { useBookQuery } from '../data/use-book-query';
 
 interface Claim {
   feedbackId: string;
@@ -13,14 +13,6 @@ interface Claim {
   site: string;
   contact: string;
   customers: { id: string; displayName: string }[];
-}
-
-interface Props {
-  book: Book;
-  locale: Locale;
-  timeZone: string;
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
-  onResult: (message: { kind: 'ok' | 'error'; text: string }) => void;
 }
 
 async function loadClaims(book: Book): Promise<Claim[]> {
@@ -43,26 +35,15 @@ async function loadClaims(book: Book): Promise<Claim[]> {
  * Feedback store visitors left with a customer's contact, unsigned by the store: "é a Ana? vincular". Until the
  * seller answers, it counts for the store's CSAT and NPS but is nobody's.
  */
-export function ClaimsPanel({ book, locale, timeZone, t, onResult }: Props) {
-  const [claims, setClaims] = useState<Claim[] | null>(null);
-  useEffect(() => {
-    let alive = true;
-    const load = () => void loadClaims(book).then((next) => alive && setClaims(next));
-    load();
-    const stop = book.onChange((change) => {
-      if (change.wholeBook || change.stores.includes('feedback') || change.stores.includes('customers')) load();
-    });
-    return () => {
-      alive = false;
-      stop();
-    };
-  }, [book]);
+export function ClaimsPanel() {
+  const { book, locale, timeZone, t, notify } = useBook();
+  const { data: claims } = useBookQuery(loadClaims, { stores: ['feedback', 'customers'] });
 
   const settle = async (feedbackId: string, answer: { link: string } | 'dismiss') => {
     try {
       await book.feedback.settleClaim(feedbackId, answer);
     } catch (error) {
-      onResult({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      notify(error instanceof Error ? error.message : String(error), 'alert');
     }
   };
 

@@ -1,42 +1,29 @@
-import { useEffect, useState } from 'preact/hooks';
-import { askBackground } from '../../messaging/client';
-import type { CollectorsState } from '../../messaging/protocol';
-import { formatDateTime } from '../../i18n/format';
-import type { Locale, MessageKey } from '../../i18n/translate';
+import { useState } from 'preact/hooks';
+import { askBackground } from '../../../messaging/client';
+import { watchCollectors } from '../../../messaging/collector-events';
+import type { CollectorsState } from '../../../messaging/protocol';
+import { formatDateTime } from '../../../i18n/format';
+import { useBook } from '../app/book-context';
+import { useBookQuery } from '../data/use-book-query';
 
-interface Props {
-  locale: Locale;
-  timeZone: string;
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
-  onResult: (message: { kind: 'ok' | 'error'; text: string }) => void;
-}
-
-/** Settings: the seller's feedback collectors — add (after a test), sync now with progress, last result. */
-export function CollectorsPanel({ locale, timeZone, t, onResult }: Props) {
-  const [state, setState] = useState<CollectorsState | null>(null);
+/**
+ * Settings: the seller's feedback collectors — add (after a test), sync now with progress, last result. They live
+ * in the background, which announces every change of their state (collector-events.ts): a pull started by the
+ * alarm or another tab shows its progress here with no polling.
+ */
+export function CollectorsPanel() {
+  const { t, locale, timeZone, notify } = useBook();
+  const { data: state } = useBookQuery(() => askBackground({ type: 'collectors/list' }), { stores: [], watch: watchCollectors });
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let alive = true;
-    const poll = () => void askBackground({ type: 'collectors/list' }).then((next) => alive && setState(next), () => undefined);
-    poll();
-    // Progress of a pull running in the background (an alarm or another tab): a light poll while the page is open.
-    const timer = setInterval(poll, busy ? 300 : 3000);
-    return () => {
-      alive = false;
-      clearInterval(timer);
-    };
-  }, [busy]);
 
   const run = async (action: () => Promise<CollectorsState & { added?: number }>, done: (state: CollectorsState & { added?: number }) => string) => {
     setBusy(true);
     try {
       const next = await action();
-      setState(next);
-      onResult({ kind: 'ok', text: done(next) });
+      notify(done(next));
       return true;
     } catch (error) {
-      onResult({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+      notify(error instanceof Error ? error.message : String(error), 'alert');
       return false;
     } finally {
       setBusy(false);

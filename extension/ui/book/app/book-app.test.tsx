@@ -1,0 +1,125 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Book } from '../../../../core';
+import { openTestBook } from '../../../../core/store/test-book';
+import type { BackupServices, IntegrityReport } from '../backup/backup-services';
+import { BookApp } from './book-app';
+import { parseHash, hrefOf } from './router';
+import { featureOf, FEATURES } from './routes';
+
+const NOW = new Date('2026-11-29T12:00:00.000Z');
+const COUNTS = { tags: 0, customers: 0, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0 };
+const none = () => ({ count: 0, sampleIds: [], missingIds: [] });
+const report: IntegrityReport = { counts: COUNTS, missingCustomers: { orders: none(), notes: none(), feedback: none(), followUps: none() }, missingTags: none(), ok: true };
+
+function services() {
+  return {
+    readState: vi.fn(async () => ({ settings: { schedule: 'weekly' as const, encrypt: false }, key: null, last: null, history: [] })),
+    saveSchedule: vi.fn(async () => undefined),
+    setEncryption: vi.fn(async () => undefined),
+    backUp: vi.fn(async (reason: 'manual') => ({ at: NOW.toISOString(), fileName: 'Clientela/clientela-backup-2026-11-29_09-00.json', reason, encrypted: false, counts: COUNTS })),
+    restore: vi.fn(async () => COUNTS),
+    isEncrypted: vi.fn(async () => false),
+    checkIntegrity: vi.fn(async () => report),
+    downloads: { granted: vi.fn(async () => false), request: vi.fn(async () => true), show: vi.fn(), watch: () => () => undefined },
+    storage: { persist: vi.fn(async () => true), usage: vi.fn(async () => 1000) },
+    reminder: { dismissedOn: vi.fn(async () => true), dismiss: vi.fn(async () => undefined) },
+  } satisfies BackupServices;
+}
+
+let book: Book;
+beforeEach(async () => {
+  book = await openTestBook(NOW);
+  history.replaceState(null, '', '/book.html');
+});
+afterEach(() => {
+  cleanup();
+  book.close();
+});
+
+function mount(hash: string, backups: BackupServices = services()) {
+  history.replaceState(null, '', `/book.html${hash}`);
+  return render(<BookApp book={book} backups={backups} locale="pt-BR" timeZone="America/Sao_Paulo" now={() => NOW} />);
+}
+
+const heading = () => screen.getByRole('heading', { level: 1 });
+const current = () => screen.getByRole('navigation').querySelector('[aria-current="page"]')?.textContent;
+
+describe('routes', () => {
+  it('parses paths and query, and builds hrefs that parse back', () => {
+    expect(parseHash('#/clientes/a%20b?busca=ana&tag=vip')).toMatchObject({ segments: ['clientes', 'a b'] });
+    expect(parseHash('#/clientes?busca=ana').params.get('busca')).toBe('ana');
+    expect(parseHash('').segments).toEqual([]);
+    expect(parseHash(hrefOf(['clientes', 'x/y'], { busca: 'é' }))).toMatchObject({ segments: ['clientes', 'x/y'] });
+    expect(featureOf(parseHash('#/configuracoes'))?.feature.id).toBe('settings');
+    expect(featureOf(parseHash('#/clientes/abc'))).toMatchObject({ feature: { id: 'customers' }, rest: ['abc'] });
+    expect(featureOf(parseHash('#/nada'))).toBeNull();
+    expect(new Set(FEATURES.map((feature) => feature.path)).size).toBe(FEATURES.length);
+  });
+});
+
+describe('the book page shell', () => {
+  it('opens a deep link on its screen, with the nav, the title and the heading following it', async () => {
+    mount('#/configuracoes');
+    await waitFor(() => expect(screen.getByTestId('backup-panel')).toBeTruthy());
+    expect(heading().textContent).toBe('Configurações');
+    expect(current()).toBe('Configurações');
+    expect(document.title).toBe('Configurações · Clientela');
+    expect(screen.queryByTestId('customer-list')).toBeNull();
+  });
+
+  it('follows links, back and forward, moving focus to the new screen’s heading', async () => {
+    mount('#/clientes');
+    await waitFor(() => expect(screen.getByTestId('customer-list').getAttribute('aria-busy')).toBe('false'));
+    expect(current()).toBe('Clientes');
+
+    location.hash = screen.getByRole('link', { name: 'Configurações' }).getAttribute('href') as string;
+    await waitFor(() => expect(heading().textContent).toBe('Configurações'));
+    await waitFor(() => expect(document.activeElement).toBe(heading()));
+    expect(current()).toBe('Configurações');
+
+    history.back();
+    await waitFor(() => expect(heading().textContent).toBe('Clientes'));
+    expect(screen.getByTestId('customer-list')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(heading()));
+    history.forward();
+    await waitFor(() => expect(heading().textContent).toBe('Configurações'));
+  });
+
+  it('sends an unknown route to Clientes, replacing it in the history', async () => {
+    mount('#/nada/disso');
+    await waitFor(() => expect(location.hash).toBe('#/clientes'));
+    expect(heading().textContent).toBe('Clientes');
+    expect(current()).toBe('Clientes');
+  });
+
+  it('lists the first page by folded name with the count, and opens a customer from it', async () => {
+    for (const displayName of ['bruno', 'Álvaro', 'Carla']) await book.customers.create({ displayName });
+    mount('');
+    await waitFor(() => expect(screen.getByTestId('customer-count').textContent).toBe('3 clientes na agenda'));
+    const names = [...screen.getByTestId('customer-list').querySelectorAll('li strong')].map((name) => name.textContent);
+    expect(names).toEqual(['Álvaro', 'bruno', 'Carla']);
+    location.hash = screen.getByRole('link', { name: 'Carla' }).getAttribute('href') as string;
+    await waitFor(() => expect(screen.getByTestId('customer-summary').querySelector('h2')?.textContent).toBe('Carla'));
+    expect(current()).toBe('Clientes');
+  });
+
+  it('adds a customer, says so in the live region, and the list follows the change feed', async () => {
+    mount('#/clientes');
+    await waitFor(() => expect(screen.getByTestId('customer-count').textContent).toBe('Nenhum cliente na agenda'));
+    fireEvent.input(screen.getByLabelText('Nome'), { target: { value: 'Ana Souza' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Salvar' }).closest('form') as HTMLFormElement);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Ana Souza foi adicionado.'));
+    await waitFor(() => expect(screen.getByTestId('customer-list').textContent).toContain('Ana Souza'));
+    expect(screen.getByTestId('customer-count').textContent).toBe('1 cliente na agenda');
+  });
+
+  it('backs up at once when opened to do so, and drops the ask from the address', async () => {
+    const backups = services();
+    mount('#/configuracoes?copia=agora', backups);
+    await waitFor(() => expect(backups.backUp).toHaveBeenCalledTimes(1));
+    expect(location.hash).toBe('#/configuracoes');
+    expect(heading().textContent).toBe('Configurações');
+  });
+});

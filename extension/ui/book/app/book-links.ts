@@ -1,0 +1,10 @@
+/**
+ * Addresses inside the book page that other parts of the extension open (the background opens the backup one):
+ * plain strings, so importing them pulls no screen into the background's bundle.
+ */
+export const SETTINGS_PATH = 'configuracoes';
+export const CUSTOMERS_PATH = 'clientes';
+
+/** The query that asks Configurações to make a backup at once (the sidebar's banner, without `downloads`). */
+export const BACKUP_NOW_PARAM = ['copia', 'agora'] as const;
+export const BACKUP_NOW_HREF = `#/${SETTINGS_PATH}?${BACKUP_NOW_PARAM[0]}=${BACKUP_NOW_PARAM[1]}`;

@@ -1,0 +1,45 @@
+import type { ComponentType } from 'preact';
+import type { MessageKey } from '../../../i18n/translate';
+import { CustomersScreen } from '../customers/customers-screen';
+import { SettingsScreen } from '../settings/settings-screen';
+import { CUSTOMERS_PATH, SETTINGS_PATH } from './book-links';
+import type { Route } from './router';
+
+/** What a screen is given: the route, and the path parts after its own (`#/clientes/<id>` → [id]). */
+export interface ScreenProps {
+  route: Route;
+  rest: string[];
+}
+
+/**
+ * One feature of the book page: its path under `#/`, the catalog key of its name (the nav link, the page title
+ * and the screen's heading) and its screen. A new feature adds itself to FEATURES; the shell needs no change.
+ */
+export interface Feature {
+  id: string;
+  path: string;
+  labelKey: MessageKey;
+  /** A short glyph beside the name in the nav (decorative: screen readers hear the name). */
+  icon?: string;
+  screen: ComponentType<ScreenProps>;
+}
+
+/**
+ * The book page's features in nav order. The issue's full list is Hoje, Clientes, Segmentos, Painel, Funil,
+ * Metas, Limpeza, Importar and Configurações: each joins here once its screen exists.
+ */
+export const FEATURES: readonly Feature[] = [
+  { id: 'customers', path: CUSTOMERS_PATH, labelKey: 'nav.customers', screen: CustomersScreen },
+  { id: 'settings', path: SETTINGS_PATH, labelKey: 'settings', screen: SettingsScreen },
+];
+
+/** Where an empty or unknown route lands. */
+export const HOME: Feature = FEATURES[0] as Feature;
+
+/** The feature a route shows and the path parts left for its screen; null for an unknown path. */
+export function featureOf(route: Route, features: readonly Feature[] = FEATURES): { feature: Feature; rest: string[] } | null {
+  const [first, ...rest] = route.segments;
+  if (first === undefined) return { feature: features[0] as Feature, rest: [] };
+  const feature = features.find((candidate) => candidate.path === first);
+  return feature ? { feature, rest } : null;
+}
