@@ -2,7 +2,7 @@ export { Book, openBook, type OpenBookOptions } from './book';
 export type { BookContents, RecordBatch, RecordCounts, RecordOf } from './records';
 export type { ExportBatchListener, ExportStreamOptions } from './export-stream';
 export type { RecordBatchSource, ReplaceOptions } from './replace-from';
-export { CUSTOMER_RECORD_STORES, type CustomerRecordStoreName, type DanglingReferences, type IntegrityReport } from './integrity';
+export { CUSTOMER_RECORD_STORES, consistentBookReport, type CustomerRecordStoreName, type DanglingReferences, type IntegrityReport } from './integrity';
 export type { BookChange, ChangeListener, ChangeOrigin } from './changes';
 export type { CustomerPatch } from './customers';
 export type { CustomerCountQuery, CustomerCursor, CustomerOrder, CustomerPage, CustomerPageQuery, CustomerSortIndex, SortDirection } from './customer-pages';

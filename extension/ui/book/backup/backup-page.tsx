@@ -1,6 +1,6 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
-import { RECORD_STORES, type Book } from '../../../../core';
+import { consistentBookReport, RECORD_STORES, type BackupCounts, type Book } from '../../../../core';
 import { useQueryOn } from '../data/use-book-query';
 import { describeFailure, type ProgressReport } from '../../backup-words';
 import type { Locale, MessageKey } from '../../../i18n/translate';
@@ -24,6 +24,12 @@ export interface BackupPage {
   run: RunStatus;
   /** Makes a manual backup now (the banner's button, the panel's, `#backup-now`); one at a time. */
   backUpNow(): Promise<BackupRecord | null>;
+  /**
+   * Replaces the book with a backup file (services.restore). While it runs, the integrity check after the book
+   * changed waits for it and takes its counts: a restored book holds together (every reference in the file was
+   * checked), so reading a million records again in a new worker would only cost the seller a stall.
+   */
+  restore: BackupServices['restore'];
   /** The backup the integrity alert asked to restore: the restore form explains which file to pick. */
   restoreTarget: BackupRecord | null;
   pickForRestore(record: BackupRecord): void;
@@ -57,13 +63,37 @@ export function BackupPageProvider({ book, services, t, locale, timeZone = Intl.
   const [run, setRun] = useState<RunStatus>({ kind: 'idle' });
   const [restoreTarget, setRestoreTarget] = useState<BackupRecord | null>(null);
   const running = useRef(false);
+  const restoring = useRef<Promise<BackupCounts> | null>(null);
 
   // The settings live in `meta`; the grant in the browser, which says when it changes.
   const state = useQueryOn(book, () => services.readState(), { stores: ['meta'], deps: [services] }).data ?? null;
   const downloadsGranted = useQueryOn(book, () => services.downloads.granted(), { stores: [], watch: (changed) => services.downloads.watch(changed), deps: [services] }).data ?? false;
   // Counts and dangling records are whole-book work, done in the worker: at open, at once after a write that
   // replaced the book, and once things are quiet after other writes (a seller adding customers one by one).
-  const checked = useQueryOn(book, () => services.checkIntegrity(), { stores: RECORD_STORES, quietMs: RECHECK_AFTER_MS, deps: [services] });
+  const checked = useQueryOn(
+    book,
+    async () => {
+      const job = restoring.current;
+      if (job) {
+        const counts = await job.catch(() => null);
+        if (counts) return consistentBookReport(counts);
+      }
+      return services.checkIntegrity();
+    },
+    { stores: RECORD_STORES, quietMs: RECHECK_AFTER_MS, deps: [services] },
+  );
+  const restore = useCallback<BackupServices['restore']>(
+    (file, options) => {
+      const job = services.restore(file, options);
+      restoring.current = job;
+      const done = () => {
+        if (restoring.current === job) restoring.current = null;
+      };
+      job.then(done, done);
+      return job;
+    },
+    [services],
+  );
   const integrity = useMemo<BackupPage['integrity']>(
     () => ({ report: checked.error ? null : (checked.data ?? null), error: checked.error ? describeFailure(checked.error).message : null }),
     [checked.data, checked.error],
@@ -89,8 +119,8 @@ export function BackupPageProvider({ book, services, t, locale, timeZone = Intl.
   }, [services]);
 
   const value = useMemo<BackupPage>(
-    () => ({ t, locale, timeZone, now, book, services, state, downloadsGranted, integrity, run, backUpNow: () => backUpNow(), restoreTarget, pickForRestore: setRestoreTarget }),
-    [t, locale, timeZone, now, book, services, state, downloadsGranted, integrity, run, backUpNow, restoreTarget],
+    () => ({ t, locale, timeZone, now, book, services, state, downloadsGranted, integrity, run, backUpNow: () => backUpNow(), restore, restoreTarget, pickForRestore: setRestoreTarget }),
+    [t, locale, timeZone, now, book, services, state, downloadsGranted, integrity, run, backUpNow, restore, restoreTarget],
   );
   return <BackupPageContext.Provider value={value}>{children}</BackupPageContext.Provider>;
 }

@@ -248,6 +248,24 @@ describe('restore', () => {
     expect(document.activeElement).toBe($('[data-testid="restore-result"]'));
   });
 
+  it('takes the counts of a restored book from the restore, without reading the book again in a new worker', async () => {
+    const services = fakeServices();
+    const restored = { ...COUNTS, customers: 7, orders: 40 };
+    services.restore.mockImplementation(async () => {
+      // As the worker does: the whole book is replaced (the change feed says so) before the answer arrives.
+      await book.replaceAll({ tags: [], customers: [], orders: [], notes: [], feedback: [], followUps: [], segments: [] });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return restored;
+    });
+    await mount(services);
+    await vi.waitFor(() => expect(text($('[data-testid="storage-counts"]'))).toContain('Pedidos3'));
+    expect(services.checkIntegrity).toHaveBeenCalledTimes(1);
+    await chooseFile(new File(['{}'], 'copia.json'));
+    await vi.waitFor(() => expect($('[role="status"][data-testid="restore-result"]')).not.toBeNull());
+    await vi.waitFor(() => expect(text($('[data-testid="storage-counts"]'))).toContain('Pedidos40'));
+    expect(services.checkIntegrity).toHaveBeenCalledTimes(1);
+  });
+
   it('translates an error by its code and lists the first problems, field by field', async () => {
     const services = fakeServices();
     const problems = Array.from({ length: 7 }, (_, index) => ({ field: `orders[${index}].totalMinor`, message: 'must be an integer', line: index + 10 }));

@@ -27,7 +27,7 @@ export function inTenths(progress: ProgressReport): ProgressReport {
  * can be cancelled, leaving the book exactly as it was.
  */
 export function RestoreForm() {
-  const { t, locale, timeZone, services, book, integrity, restoreTarget } = useBackupPage();
+  const { t, locale, timeZone, services, book, integrity, restore: restoreBook, restoreTarget } = useBackupPage();
   const [step, setStep] = useState<Step>({ step: 'idle' });
   const [result, setResult] = useState<Result | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -77,7 +77,7 @@ export function RestoreForm() {
       }
       setStep({ step: 'restoring', progress: null });
       const progress = throttled((report: ProgressReport) => setStep({ step: 'restoring', progress: report }));
-      const counts = await services.restore(file, { passphrase, signal: controller.signal, onProgress: progress.push }).finally(progress.cancel);
+      const counts = await restoreBook(file, { passphrase, signal: controller.signal, onProgress: progress.push }).finally(progress.cancel);
       const restored = t('restored', { count: counts.customers ?? 0, orders: counts.orders ?? 0 });
       const saved = savedFirst.current?.file === file ? ` ${t('restoredSavedFirst', { file: fileNameOf(savedFirst.current.fileName) })}` : '';
       setResult({ kind: 'ok', text: restored + saved, problems: [] });
