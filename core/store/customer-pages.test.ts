@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NO_CONSENT, type Customer } from '../model';
+import type { Customer } from '../model';
+import { customer as buildCustomer } from '../segments/testing/builders';
 import { Book } from './book';
 import { ChangeFeed } from './changes';
 import type { StoreContext } from './context';
@@ -18,23 +19,11 @@ async function openContext(): Promise<{ context: StoreContext; book: Book }> {
   return { context, book: new Book(context) };
 }
 
+const JAN_1 = '2026-01-01T00:00:00.000Z';
+
+/** A customer named by their id (names are what these pages sort by). */
 function customer(id: string, fields: Partial<Customer> = {}): Customer {
-  return {
-    id,
-    displayName: id,
-    identities: [],
-    tagIds: [],
-    funnelStage: null,
-    customFields: {},
-    consent: NO_CONSENT,
-    notesCount: 0,
-    lastOrderAt: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    archivedAt: null,
-    merges: [],
-    ...fields,
-  };
+  return buildCustomer(id, { displayName: id, createdAt: JAN_1, updatedAt: JAN_1, ...fields });
 }
 
 async function bookOf(customers: Customer[]) {
