@@ -91,3 +91,47 @@ describe('searching customers', () => {
     expect(hits[0]).toEqual({ id: 'ana', displayName: 'Ana Conceição', identities: ['5511987654321@c.us', 'Ana.Loja@gmail.com'] });
   });
 });
+
+describe('searching a large book', () => {
+  it('forgives a typo only when nothing matches as typed', () => {
+    const index = indexOf();
+    expect(ids(index, 'conseicao')).toEqual(['ana']);
+    expect(ids(index, 'beatris lima')).toEqual(['bia']);
+    // "ana" matches as typed, so the fuzzy "ama"-like neighbours are not added; three letters are never fuzzy.
+    expect(ids(index, 'ana')).toEqual(['ana']);
+    expect(ids(index, 'xyz')).toEqual([]);
+  });
+
+  it('ranks a word found in the name above the same word elsewhere', () => {
+    const index = new CustomerSearchIndex();
+    index.addAll(
+      [
+        customer('by-email', { displayName: 'Abel Prado', identities: [{ kind: 'email', value: 'flor@loja.com', raw: 'flor@loja.com', addedAt: at }] }),
+        customer('by-name', { displayName: 'Flor de Lis' }),
+      ],
+      new Map(),
+    );
+    expect(index.search('flor').map((hit) => hit.id)).toEqual(['by-name', 'by-email']);
+  });
+
+  it('answers a one-letter prefix shared by thousands with exactly those customers, and follows edits', () => {
+    const index = new CustomerSearchIndex();
+    const names = ['Maria', 'Mariana', 'Marcos', 'Ana', 'Bruno'];
+    index.addAll(
+      Array.from({ length: 5_000 }, (_, i) => customer(`c${i}`, { displayName: `${names[i % names.length]} ${i}` })),
+      new Map(),
+    );
+    expect(index.matchingIds('m')?.size).toBe(3_000);
+    expect(index.matchingIds('mari')?.size).toBe(2_000);
+    expect(index.matchingIds('maria')?.size).toBe(2_000);
+    // Maria and Mariana (i % 5 is 0 or 1) whose number starts with 10: 10, 100–109, 1000–1099.
+    const expected = [10, ...Array.from({ length: 10 }, (_, d) => 100 + d), ...Array.from({ length: 100 }, (_, d) => 1000 + d)].filter((i) => i % 5 <= 1);
+    expect(index.matchingIds('maria 10')).toEqual(new Set(expected.map((i) => `c${i}`)));
+    index.upsert(customer('c0', { displayName: 'Bruna' }), new Map());
+    index.remove('c1');
+    index.upsert(customer('new', { displayName: 'Marta' }), new Map());
+    expect(index.matchingIds('mar')?.size).toBe(3_000 - 2 + 1);
+    expect(index.matchingIds('brun')?.has('c0')).toBe(true);
+    expect(index.size).toBe(5_000);
+  });
+});

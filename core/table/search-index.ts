@@ -1,6 +1,6 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
 import { normalizePhone, type CountryCode } from '../identity';
 import type { Customer, IdentityKind } from '../model';
+import { TermIndex, withinEdits } from './term-index';
 
 /** What the index needs of a customer. */
 export type SearchableCustomer = Pick<Customer, 'id' | 'displayName' | 'identities' | 'tagIds' | 'customFields'>;
@@ -13,16 +13,8 @@ export interface CustomerMatch {
   identities: string[];
 }
 
-interface SearchDocument {
-  id: string;
+interface Stored {
   name: string;
-  /** Emails, handles and other non-numeric contacts, normalized and as typed. */
-  contacts: string;
-  /** Digits only: phones with every suffix of 8 digits or more, @lid ids, digits inside custom fields (a CPF). */
-  numbers: string;
-  tags: string;
-  /** Custom field values as text (the model has no CPF field: sellers keep it there). */
-  fields: string;
   shown: string[];
 }
 
@@ -45,8 +37,22 @@ function digitSuffixes(digits: string, into: Set<string>): void {
   for (let start = 0; digits.length - start >= MIN_SUFFIX; start++) into.add(digits.slice(start));
 }
 
-function documentOf(customer: SearchableCustomer, tagNames: ReadonlyMap<string, string>): SearchDocument {
-  const contacts: string[] = [];
+/** A name's terms weigh double in the ranking; everything else written is one field; digit strings another. */
+const NAME = 'n:';
+const TEXT = 't:';
+const DIGITS = '#:';
+/** Where a query splits into terms: spaces and punctuation (an email is its parts: `ana.loja@gm` finds ana.loja@gmail.com). */
+const SEPARATORS = /[\n\r\p{Z}\p{P}]+/u;
+
+function termsOfText(text: string): string[] {
+  return foldText(text).split(SEPARATORS).filter(Boolean);
+}
+
+function termsOf(customer: SearchableCustomer, tagNames: ReadonlyMap<string, string>): string[] {
+  const terms: string[] = termsOfText(customer.displayName).map((term) => NAME + term);
+  const text = (value: string) => {
+    for (const term of termsOfText(value)) terms.push(TEXT + term);
+  };
   const numbers = new Set<string>();
   for (const identity of customer.identities) {
     if (PHONE_KINDS.has(identity.kind)) {
@@ -54,39 +60,42 @@ function documentOf(customer: SearchableCustomer, tagNames: ReadonlyMap<string, 
       digitSuffixes(identity.value.replace(/\D/g, ''), numbers);
       digitSuffixes(identity.raw.replace(/\D/g, ''), numbers);
     } else if (identity.kind === 'whatsapp-lid') numbers.add(identity.value.replace(/\D/g, ''));
-    else contacts.push(identity.value, identity.raw);
+    else {
+      text(identity.value);
+      text(identity.raw);
+    }
   }
-  const fields: string[] = [];
+  for (const id of customer.tagIds) text(tagNames.get(id) ?? '');
   for (const value of Object.values(customer.customFields)) {
     if (typeof value !== 'string' && typeof value !== 'number') continue;
-    const text = String(value);
-    fields.push(text);
-    const digits = text.replace(/\D/g, '');
+    const written = String(value);
+    text(written);
+    const digits = written.replace(/\D/g, '');
     if (digits.length >= 4) numbers.add(digits);
   }
-  return {
-    id: customer.id,
-    name: customer.displayName,
-    contacts: contacts.join(' '),
-    numbers: [...numbers].join(' '),
-    tags: customer.tagIds.map((id) => tagNames.get(id) ?? '').join(' '),
-    fields: fields.join(' '),
-    shown: customer.identities.map((identity) => identity.raw || identity.value),
-  };
+  for (const digits of numbers) if (digits) terms.push(DIGITS + digits);
+  return terms;
+}
+
+/** Typos forgiven in a word of this length when nothing matches as typed: one in 5–9 letters, two from 10. */
+function editsFor(word: string): number {
+  return word.length > 3 ? Math.max(1, Math.round(word.length * 0.2)) : 0;
 }
 
 /**
- * Full-text search over the customers (MiniSearch): name, contacts, tag names and custom fields, accent- and
- * case-insensitive, by prefix. A query made only of digits and phone punctuation is read as a number: its
- * digits, and the E.164 form the default country gives it, are matched by prefix against each phone's digit
- * suffixes, so `(11) 98765-4321`, `11987654321`, `+55 11 98765 4321` and `98765-4321` all find +5511987654321.
+ * Full-text search over the customers: name, contacts, tag names and custom fields, accent- and case-insensitive,
+ * every word by prefix (all words must match). A query made only of digits and phone punctuation is read as a
+ * number: its digits, and the E.164 form the default country gives it, are matched by prefix against each phone's
+ * digit suffixes, so `(11) 98765-4321`, `11987654321`, `+55 11 98765 4321` and `98765-4321` all find
+ * +5511987654321. When no customer matches a text query as typed, words of four letters or more are matched with a
+ * typo or two, the first letter as typed ("Conseição" finds Conceição).
+ *
+ * The answer is a set of ids (TermIndex), not a scored list: the table sorts by its own columns, and a first
+ * keystroke matching tens of thousands of customers must still answer within a frame or two.
  */
 export class CustomerSearchIndex {
-  private readonly index = new MiniSearch<SearchDocument>({
-    fields: ['name', 'contacts', 'numbers', 'tags', 'fields'],
-    storeFields: ['name', 'shown'],
-    processTerm: (term) => foldText(term),
-  });
+  private readonly index = new TermIndex();
+  private readonly stored = new Map<string, Stored>();
   private readonly defaultCountry: CountryCode;
 
   constructor(options: { defaultCountry?: CountryCode } = {}) {
@@ -94,46 +103,108 @@ export class CustomerSearchIndex {
   }
 
   get size(): number {
-    return this.index.documentCount;
+    return this.index.size;
   }
 
   addAll(customers: Iterable<SearchableCustomer>, tagNames: ReadonlyMap<string, string>): void {
-    const documents: SearchDocument[] = [];
-    for (const customer of customers) documents.push(documentOf(customer, tagNames));
-    this.index.addAll(documents);
+    for (const customer of customers) this.put(customer, tagNames, true);
   }
 
   /** Adds or replaces one customer. */
   upsert(customer: SearchableCustomer, tagNames: ReadonlyMap<string, string>): void {
-    if (this.index.has(customer.id)) this.index.discard(customer.id);
-    this.index.add(documentOf(customer, tagNames));
+    this.put(customer, tagNames, false);
   }
 
   remove(customerId: string): void {
-    if (this.index.has(customerId)) this.index.discard(customerId);
+    this.index.delete(customerId);
+    this.stored.delete(customerId);
   }
 
-  /** Matches best first (MiniSearch's score; the name weighs double). */
+  /** Matches best first: more words found in the name, then whole words over prefixes, then the name's order. */
   search(query: string, limit = Number.POSITIVE_INFINITY): CustomerMatch[] {
-    return this.run(query)
-      .slice(0, limit)
-      .map((result) => ({ id: String(result.id), displayName: String(result.name), identities: result.shown as string[] }));
+    const hits: { id: string; score: number; stored: Stored }[] = [];
+    this.run(query, (slot, score) => {
+      const id = this.index.idAt(slot);
+      const stored = this.stored.get(id);
+      if (stored) hits.push({ id, score, stored });
+    });
+    hits.sort((a, b) => b.score - a.score || a.stored.name.localeCompare(b.stored.name) || (a.id < b.id ? -1 : 1));
+    return hits.slice(0, limit).map(({ id, stored }) => ({ id, displayName: stored.name, identities: [...stored.shown] }));
   }
 
   /** Every matching id, for the table to filter and sort by its own columns; null for a blank query (no filter). */
   matchingIds(query: string): Set<string> | null {
     if (!query.trim()) return null;
-    return new Set(this.run(query).map((result) => String(result.id)));
+    const ids = new Set<string>();
+    this.run(query, (slot) => ids.add(this.index.idAt(slot)));
+    return ids;
   }
 
-  private run(query: string): SearchResult[] {
+  private put(customer: SearchableCustomer, tagNames: ReadonlyMap<string, string>, bulk: boolean): void {
+    this.index.set(customer.id, termsOf(customer, tagNames), bulk);
+    this.stored.set(customer.id, { name: customer.displayName, shown: customer.identities.map((identity) => identity.raw || identity.value) });
+  }
+
+  /** Calls `each` with every matching slot and its score. */
+  private run(query: string, each: (slot: number, score: number) => void): void {
     const text = query.trim();
-    if (!text) return [];
+    if (!text) return;
     if (NUMERIC_QUERY.test(text)) {
-      const terms = this.numberTerms(text);
-      if (terms.length > 0) return this.index.search({ combineWith: 'OR', queries: terms }, { fields: ['numbers'], prefix: true });
+      const numbers = this.numberTerms(text);
+      if (numbers.length > 0) {
+        const seen = new Uint8Array(this.index.slotCount);
+        for (const digits of numbers) {
+          this.index.eachWithPrefix(DIGITS + digits, (_, slots) => {
+            for (const slot of slots) {
+              if (seen[slot]) continue;
+              seen[slot] = 1;
+              each(slot, 1);
+            }
+          });
+        }
+        return;
+      }
     }
-    return this.index.search(text, { prefix: true, fuzzy: (term) => (term.length > 3 ? 0.2 : false), combineWith: 'AND', boost: { name: 2 } });
+    const words = termsOfText(text);
+    if (words.length === 0) return;
+    let matches = this.allWords(words, false);
+    if (matches.count === 0) matches = this.allWords(words, true);
+    const { found, score } = matches;
+    for (let slot = 0; slot < found.length; slot++) if (found[slot] === words.length) each(slot, score[slot] as number);
+  }
+
+  /**
+   * Slots having every word (by prefix, or also within a few typos): `found[slot]` is the number of words found,
+   * and `score` weighs where each was found, the name over other fields and a whole word over a prefix.
+   */
+  private allWords(words: readonly string[], forgiving: boolean): { found: Uint16Array; score: Float64Array; count: number } {
+    const found = new Uint16Array(this.index.slotCount);
+    const score = new Float64Array(this.index.slotCount);
+    let count = 0;
+    words.forEach((word, k) => {
+      const last = k === words.length - 1;
+      const credit = (slots: readonly number[], points: number) => {
+        for (const slot of slots) {
+          if (found[slot] !== k) continue;
+          found[slot] = k + 1;
+          score[slot] = (score[slot] as number) + points;
+          if (last) count += 1;
+        }
+      };
+      // Name before text, and within each the whole word first: a slot is credited once per word, at its best.
+      for (const [field, weight] of [[NAME, 2], [TEXT, 1]] as const) {
+        credit(this.index.slotsOf(field + word), weight * 1.25);
+        this.index.eachWithPrefix(field + word, (_, slots) => credit(slots, weight));
+        const edits = forgiving ? editsFor(word) : 0;
+        if (edits > 0) {
+          // A typo is rarely the first letter: only words sharing it are compared, a twentieth of the book's words.
+          this.index.eachWithPrefix(field + word.charAt(0), (term, slots) => {
+            if (withinEdits(term.slice(field.length), word, edits)) credit(slots, weight * 0.5);
+          });
+        }
+      }
+    });
+    return { found, score, count };
   }
 
   private numberTerms(text: string): string[] {
