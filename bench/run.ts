@@ -1,4 +1,5 @@
 import { runBackupBench } from './backup-bench';
+import { runBookBench } from './book-bench';
 import { runStoreBenchInChromium } from './browser-bench';
 import { runWidgetBench } from './widget-bench';
 import { runChatSwitchBench } from './chat-switch-bench';
@@ -9,7 +10,7 @@ import { printRows } from './rows';
 import { runSegmentsBench } from './segments-bench';
 
 // `npm run bench`: every figure the issues ask for, in one run. Figures, not tests: nothing here fails on time.
-// `npm run bench -- store` (or sidebar, segments, predict, widget, collector, backup) runs one part.
+// `npm run bench -- store` (or sidebar, segments, predict, widget, collector, backup, book) runs one part.
 const only = process.argv[2];
 const want = (part: string) => !only || only === part;
 console.log(`Clientela bench — ${new Date().toISOString()} — Node ${process.version}`);
@@ -23,3 +24,4 @@ if (want('collector')) {
   printRows('Collector rate limiter at 10k and 100k keys (best of 5 runs of 300k takes)', runRateLimiterBench());
 }
 if (want('backup')) printRows('Backup and restore in Chromium, 100k customers / 1M orders (issue 12)', await runBackupBench());
+if (want('book')) printRows('The customer book page in Chromium, 100k customers (issue 13)', await runBookBench());
