@@ -34,7 +34,7 @@ function nameOf(i: number): string {
 export function bookBenchDocument(customers = 100_000, orders = 300_000): { document: BackupDocument; phoneOwner: Customer } {
   const document = bigBackupDocument({ customers, orders, seed: 13 });
   document.customers = document.customers.map((customer, i) => ({ ...customer, displayName: nameOf(i) }));
-  const owner = document.customers[777] as Customer;
+  const owner = document.customers[Math.min(777, customers - 1)] as Customer;
   const addedAt = owner.createdAt;
   owner.identities = [{ kind: 'whatsapp', value: normalizeIdentityValue('whatsapp', SEARCHED_PHONE), raw: SEARCHED_PHONE, addedAt }];
   return { document, phoneOwner: owner };

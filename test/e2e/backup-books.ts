@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { decryptBackup, type BackupDocument } from '../../core/io';
 import { bigBackupDocument } from '../../bench/big-backup';
+import { bookBenchDocument } from '../../bench/book-bench';
 
 /** A small book with every kind of record (tags, customers, orders, feedback, a note, a follow-up, a segment). */
 export function smallBook(): BackupDocument {
@@ -21,4 +22,29 @@ export async function recordsOf(path: string, passphrase?: string): Promise<Reco
   const text = passphrase ? Buffer.concat(await decryptBackup(bytes, passphrase)).toString('utf8') : Buffer.from(bytes).toString('utf8');
   const { exportedAt: _at, ...records } = JSON.parse(text) as Record<string, unknown>;
   return records;
+}
+
+/**
+ * A book that looks like a seller's (real-looking names, tags, notes, a follow-up) for the README's screenshots and
+ * the book page's tests: a few hundred customers; Ana Souza has the phone the WhatsApp fixture's open chat has.
+ */
+export function showcaseBook(customers = 240, orders = 900): BackupDocument {
+  const { document, phoneOwner } = bookBenchDocument(customers, orders);
+  phoneOwner.displayName = 'Ana Souza';
+  document.tags = [
+    { id: 'vip', name: 'VIP', colour: '#b3261e', key: '1' },
+    { id: 'atacado', name: 'Atacado', colour: '#1f6feb', key: '2' },
+    { id: 'encomenda', name: 'Encomenda', colour: '#7a4ee0', key: '3' },
+    { id: 'pix', name: 'Paga no PIX', colour: '#0f7b4f', key: '4' },
+  ];
+  const extra = ['atacado', 'encomenda', 'pix'];
+  document.customers = document.customers.map((customer, i) => ({ ...customer, tagIds: [...customer.tagIds, ...extra.filter((_, k) => (i + k) % (5 + k) === 0)] }));
+  const at = '2026-11-20T13:00:00.000Z';
+  document.notes = [
+    { id: 'n1', customerId: phoneOwner.id, text: 'Prefere entrega no sábado; tamanho M.', createdAt: at, updatedAt: at },
+    { id: 'n2', customerId: phoneOwner.id, text: 'Pediu para avisar quando chegar o vestido azul.', createdAt: '2026-11-25T18:30:00.000Z', updatedAt: '2026-11-25T18:30:00.000Z' },
+  ];
+  document.followUps = [{ id: 'f1', customerId: phoneOwner.id, due: '2026-12-02T12:00:00.000Z', text: 'Mandar fotos da coleção de verão', done: false, createdAt: at }];
+  document.counts = { ...document.counts, tags: document.tags.length, notes: document.notes.length, followUps: document.followUps.length };
+  return document;
 }

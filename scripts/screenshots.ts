@@ -1,0 +1,59 @@
+// `npm run screenshots`: the README's pictures of the sidebar and the book page, taken from the built extension in
+// Debian's Chromium with the e2e fixtures (the showcase book of test/e2e/backup-books.ts restored through
+// Configurações, the WhatsApp Web fixture page), so they show what the product draws today. Nothing leaves the
+// machine: the chat site is routed to its fixture, like in the tests.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { writeBackupFile } from '../bench/backup-bench';
+import { showcaseBook } from '../test/e2e/backup-books';
+import { launchWithExtension, routeSiteToFixture, sidebarOf } from '../test/e2e/extension-harness';
+
+const OUT = resolve(import.meta.dirname, '../docs/screenshots');
+const VIEWPORT = { width: 1280, height: 800 };
+
+async function shoot(page: Page, name: string, dark = false): Promise<void> {
+  await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+  // Fonts and the last redraw settle; nothing animates for long in the product.
+  await page.waitForTimeout(400);
+  const path = join(OUT, `${name}${dark ? '-dark' : ''}.png`);
+  await page.screenshot({ path });
+  console.log(`wrote ${path}`);
+}
+
+await mkdir(OUT, { recursive: true });
+const dir = await mkdtemp(join(tmpdir(), 'clientela-shots-'));
+const session = await launchWithExtension();
+try {
+  const document = showcaseBook();
+  const file = join(dir, 'clientela-backup.json');
+  await writeBackupFile(document, file);
+  const settings = await session.openExtensionPage('book.html#/configuracoes');
+  await settings.getByTestId('restore-file').setInputFiles(file);
+  await settings.locator('[data-testid="restore-result"][role="status"]').waitFor({ timeout: 120_000 });
+  await settings.close();
+
+  const book = await session.context.newPage();
+  await book.setViewportSize(VIEWPORT);
+  await book.goto(`chrome-extension://${session.extensionId}/book.html#/clientes`);
+  await book.locator('[role="row"][aria-rowindex]').first().waitFor();
+  await book.getByText('calculando', { exact: false }).first().waitFor({ state: 'detached', timeout: 60_000 }).catch(() => undefined);
+  for (const dark of [false, true]) await shoot(book, 'book-customers', dark);
+
+  const ana = document.customers.find((customer) => customer.displayName === 'Ana Souza');
+  if (!ana) throw new Error('the showcase book has no Ana Souza');
+  await book.goto(`chrome-extension://${session.extensionId}/book.html#/clientes/${encodeURIComponent(ana.id)}`);
+  await book.getByRole('heading', { name: 'Ana Souza' }).first().waitFor();
+  for (const dark of [false, true]) await shoot(book, 'book-customer', dark);
+
+  await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', 'extension/sites/whatsapp/fixtures/chat-open.html');
+  const chat = await session.context.newPage();
+  await chat.setViewportSize(VIEWPORT);
+  await chat.goto('https://web.whatsapp.com/');
+  await sidebarOf(chat).getByTestId('customer-name').filter({ hasText: 'Ana Souza' }).waitFor();
+  for (const dark of [false, true]) await shoot(chat, 'sidebar-whatsapp', dark);
+} finally {
+  await session.close();
+  await rm(dir, { recursive: true, force: true });
+}
