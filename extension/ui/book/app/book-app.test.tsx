@@ -101,7 +101,7 @@ describe('the book page shell', () => {
     const names = [...screen.getByTestId('customer-list').querySelectorAll('li strong')].map((name) => name.textContent);
     expect(names).toEqual(['Álvaro', 'bruno', 'Carla']);
     location.hash = screen.getByRole('link', { name: 'Carla' }).getAttribute('href') as string;
-    await waitFor(() => expect(screen.getByTestId('customer-summary').querySelector('h2')?.textContent).toBe('Carla'));
+    await waitFor(() => expect(screen.getByTestId('detail-name').textContent).toBe('Carla'));
     expect(current()).toBe('Clientes');
   });
 

@@ -1,0 +1,114 @@
+import { useState } from 'preact/hooks';
+import { DEFAULT_FUNNEL_STAGES, type Customer } from '../../../../../core';
+import { enumLabel } from '../../../../i18n/labels';
+import { useBook } from '../../app/book-context';
+import { NO_PROBLEMS, problemsOf, type SaveProblems } from './field-errors';
+
+type FieldValue = Customer['customFields'][string];
+interface FieldRow {
+  key: string;
+  value: string;
+  /** The stored value, so an untouched number or yes/no keeps its type. */
+  original: FieldValue | undefined;
+}
+
+const rowsOf = (customer: Customer): FieldRow[] =>
+  Object.entries(customer.customFields).map(([key, value]) => ({ key, value: value === null ? '' : String(value), original: value }));
+
+/** A value typed as text, kept as the stored type when the seller did not change it. */
+function fieldValue(row: FieldRow): FieldValue {
+  if (row.original !== undefined && (row.original === null ? '' : String(row.original)) === row.value) return row.original;
+  return row.value;
+}
+
+/**
+ * The customer's own fields: name, funnel stage and custom fields (CPF, size, birthday…), saved together in one
+ * transaction. A refused field says why beside it.
+ */
+export function ProfileForm({ customer }: { customer: Customer }) {
+  const { book, t, locale, notify } = useBook();
+  const [name, setName] = useState(customer.displayName);
+  const [stage, setStage] = useState(customer.funnelStage ?? '');
+  const [rows, setRows] = useState<FieldRow[]>(() => rowsOf(customer));
+  const [problems, setProblems] = useState<SaveProblems>(NO_PROBLEMS);
+  const id = customer.id;
+  const stages = [...new Set([...DEFAULT_FUNNEL_STAGES, ...(customer.funnelStage ? [customer.funnelStage] : [])])];
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const keys = rows.map((row) => row.key.trim());
+    const repeated = keys.findIndex((key, index) => key !== '' && keys.indexOf(key) !== index);
+    if (repeated >= 0) return setProblems({ fields: { [`customFields.${repeated}.key`]: t('fieldRepeated') }, other: null });
+    const customFields = Object.fromEntries(rows.filter((row) => row.key.trim() !== '').map((row) => [row.key.trim(), fieldValue(row)]));
+    try {
+      const saved = await book.customers.update(id, { displayName: name, funnelStage: stage || null, customFields });
+      setProblems(NO_PROBLEMS);
+      setRows(rowsOf(saved));
+      notify(t('customerSaved', { name: saved.displayName }));
+    } catch (error) {
+      // Zod names a custom field by its key (`customFields.cpf`): shown beside the row that holds that key.
+      const byKey = new Map(rows.map((row, index) => [`customFields.${row.key.trim()}`, `customFields.${index}.value`]));
+      const found = problemsOf(error, (field) => field === 'displayName' || byKey.has(field));
+      const fields = Object.fromEntries(Object.entries(found.fields).map(([field, message]) => [byKey.get(field) ?? field, message]));
+      setProblems({ fields, other: found.other });
+      if (found.other) notify(found.other, 'alert');
+    }
+  };
+
+  const describedBy = (field: string) => (problems.fields[field] ? `${id}-${field}-error` : undefined);
+  const fieldError = (field: string) =>
+    problems.fields[field] && (
+      <span class="field-error" id={`${id}-${field}-error`}>
+        {problems.fields[field]}
+      </span>
+    );
+
+  return (
+    <section aria-labelledby="detail-profile-title" class="detail-section">
+      <h3 id="detail-profile-title">{t('customerData')}</h3>
+      <form class="profile-form" onSubmit={save} noValidate>
+        <label>
+          {t('name')}
+          <input name="displayName" value={name} maxLength={200} required autoComplete="off" aria-invalid={!!problems.fields.displayName} aria-describedby={describedBy('displayName')} onInput={(e) => setName(e.currentTarget.value)} />
+          {fieldError('displayName')}
+        </label>
+        <div class="field">
+          <label for="detail-stage">{t('funnel')}</label>
+          <select id="detail-stage" value={stage} onChange={(e) => setStage(e.currentTarget.value)}>
+            <option value="">{t('noStage')}</option>
+            {stages.map((value) => (
+              <option key={value} value={value}>
+                {(DEFAULT_FUNNEL_STAGES as readonly string[]).includes(value) ? enumLabel(locale, 'funnelStage', value as (typeof DEFAULT_FUNNEL_STAGES)[number]) : value}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset class="custom-fields">
+          <legend>{t('customFields')}</legend>
+          {rows.length === 0 && <p class="meta">{t('noCustomFields')}</p>}
+          {rows.map((row, index) => (
+            <div class="custom-field" key={index}>
+              <label>
+                {t('fieldName')}
+                <input value={row.key} maxLength={60} autoComplete="off" aria-invalid={!!problems.fields[`customFields.${index}.key`]} aria-describedby={describedBy(`customFields.${index}.key`)} onInput={(e) => setRows(rows.map((r, i) => (i === index ? { ...r, key: e.currentTarget.value } : r)))} />
+                {fieldError(`customFields.${index}.key`)}
+              </label>
+              <label>
+                {t('fieldValue')}
+                <input value={row.value} maxLength={2000} autoComplete="off" aria-invalid={!!problems.fields[`customFields.${index}.value`]} aria-describedby={describedBy(`customFields.${index}.value`)} onInput={(e) => setRows(rows.map((r, i) => (i === index ? { ...r, value: e.currentTarget.value } : r)))} />
+                {fieldError(`customFields.${index}.value`)}
+              </label>
+              <button type="button" class="secondary" aria-label={t('removeField', { name: row.key || String(index + 1) })} onClick={() => setRows(rows.filter((_, i) => i !== index))}>
+                {t('remove')}
+              </button>
+            </div>
+          ))}
+          <button type="button" class="secondary" onClick={() => setRows([...rows, { key: '', value: '', original: undefined }])}>
+            {t('addField')}
+          </button>
+        </fieldset>
+        <button type="submit">{t('save')}</button>
+      </form>
+    </section>
+  );
+}
