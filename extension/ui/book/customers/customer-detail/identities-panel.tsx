@@ -5,6 +5,7 @@ import { useBook } from '../../app/book-context';
 import { CUSTOMERS_PATH } from '../../app/book-links';
 import { hrefOf } from '../../app/router';
 import { chatLinks } from './chat-links';
+import { Field, fieldInput } from './field';
 import { problemsOf } from './field-errors';
 
 type AddProblem = { message: string; owner: { id: string; displayName: string } | null } | null;
@@ -29,7 +30,9 @@ export function IdentitiesPanel({ customer }: { customer: Customer }) {
       notify(t('contactAdded', { contact: value.trim() }));
     } catch (error) {
       if (error instanceof IdentityTakenError) {
-        setProblem({ message: t('identityTaken', { kind: enumLabel(locale, 'identityKind', error.kind), name: error.owner.displayName }), owner: error.owner });
+        const message = t('identityTaken', { kind: enumLabel(locale, 'identityKind', error.kind), name: error.owner.displayName });
+        setProblem({ message, owner: error.owner });
+        notify(message, 'alert');
         return;
       }
       const found = problemsOf(error, (field) => field === 'value');
@@ -88,24 +91,9 @@ export function IdentitiesPanel({ customer }: { customer: Customer }) {
             ))}
           </select>
         </div>
-        <label>
-          {t('newContact')}
-          <input
-            name="contact"
-            value={value}
-            required
-            maxLength={320}
-            autoComplete="off"
-            aria-invalid={problem !== null}
-            aria-describedby={problem ? 'detail-new-contact-error' : undefined}
-            onInput={(e) => setValue(e.currentTarget.value)}
-          />
-          {problem && (
-            <span class="field-error" id="detail-new-contact-error" role="alert">
-              {problem.message}
-            </span>
-          )}
-        </label>
+        <Field id="detail-new-contact" label={t('newContact')} error={problem?.message}>
+          <input name="contact" value={value} required maxLength={320} autoComplete="off" {...fieldInput('detail-new-contact', problem?.message)} onInput={(e) => setValue(e.currentTarget.value)} />
+        </Field>
         <button type="submit">{t('addContact')}</button>
         {problem?.owner && (
           <a class="owner-link" href={hrefOf([CUSTOMERS_PATH, problem.owner.id])}>

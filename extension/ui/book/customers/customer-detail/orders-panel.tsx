@@ -4,6 +4,7 @@ import { formatDate, formatMoney, instantOfWallClock } from '../../../../i18n/fo
 import { enumLabel } from '../../../../i18n/labels';
 import { useBook } from '../../app/book-context';
 import { ConfirmStep } from './confirm-step';
+import { Field, fieldInput } from './field';
 
 type Pending = { order: Order; action: 'refund' | 'cancel' | 'delete' } | null;
 
@@ -145,24 +146,12 @@ function OrderEditForm({ order, onDone, run, describe }: EditProps) {
 
   return (
     <form class="order-edit" onSubmit={save} noValidate aria-label={`${t('edit')}: ${describe(order)}`}>
-      <label>
-        {t('amount')}
-        <input value={amount} inputMode="decimal" autoComplete="off" required aria-invalid={amountError !== null} aria-describedby={amountError ? `${id}-amount-error` : undefined} onInput={(e) => setAmount(e.currentTarget.value)} />
-        {amountError && (
-          <span class="field-error" id={`${id}-amount-error`}>
-            {amountError}
-          </span>
-        )}
-      </label>
-      <label>
-        {t('date')}
-        <input type="date" value={day} required aria-invalid={dateError !== null} aria-describedby={dateError ? `${id}-date-error` : undefined} onInput={(e) => setDay(e.currentTarget.value)} />
-        {dateError && (
-          <span class="field-error" id={`${id}-date-error`}>
-            {dateError}
-          </span>
-        )}
-      </label>
+      <Field id={`${id}-amount`} label={t('amount')} error={amountError}>
+        <input value={amount} inputMode="decimal" autoComplete="off" required {...fieldInput(`${id}-amount`, amountError)} onInput={(e) => setAmount(e.currentTarget.value)} />
+      </Field>
+      <Field id={`${id}-date`} label={t('date')} error={dateError}>
+        <input type="date" value={day} required {...fieldInput(`${id}-date`, dateError)} onInput={(e) => setDay(e.currentTarget.value)} />
+      </Field>
       <div class="field">
         <label for={`${id}-status`}>{t('orderStatusLabel')}</label>
         <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.currentTarget.value as OrderStatus)}>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { DEFAULT_FUNNEL_STAGES, type Customer } from '../../../../../core';
 import { enumLabel } from '../../../../i18n/labels';
 import { useBook } from '../../app/book-context';
+import { Field, fieldInput } from './field';
 import { NO_PROBLEMS, problemsOf, type SaveProblems } from './field-errors';
 
 type FieldValue = Customer['customFields'][string];
@@ -55,23 +56,15 @@ export function ProfileForm({ customer }: { customer: Customer }) {
     }
   };
 
-  const describedBy = (field: string) => (problems.fields[field] ? `${id}-${field}-error` : undefined);
-  const fieldError = (field: string) =>
-    problems.fields[field] && (
-      <span class="field-error" id={`${id}-${field}-error`}>
-        {problems.fields[field]}
-      </span>
-    );
+  const inputId = (field: string) => `${id}-${field.replace(/\W/g, '-')}`;
 
   return (
     <section aria-labelledby="detail-profile-title" class="detail-section">
       <h3 id="detail-profile-title">{t('customerData')}</h3>
       <form class="profile-form" onSubmit={save} noValidate>
-        <label>
-          {t('name')}
-          <input name="displayName" value={name} maxLength={200} required autoComplete="off" aria-invalid={!!problems.fields.displayName} aria-describedby={describedBy('displayName')} onInput={(e) => setName(e.currentTarget.value)} />
-          {fieldError('displayName')}
-        </label>
+        <Field id={inputId('displayName')} label={t('name')} error={problems.fields.displayName}>
+          <input name="displayName" value={name} maxLength={200} required autoComplete="off" {...fieldInput(inputId('displayName'), problems.fields.displayName)} onInput={(e) => setName(e.currentTarget.value)} />
+        </Field>
         <div class="field">
           <label for="detail-stage">{t('funnel')}</label>
           <select id="detail-stage" value={stage} onChange={(e) => setStage(e.currentTarget.value)}>
@@ -88,16 +81,12 @@ export function ProfileForm({ customer }: { customer: Customer }) {
           {rows.length === 0 && <p class="meta">{t('noCustomFields')}</p>}
           {rows.map((row, index) => (
             <div class="custom-field" key={index}>
-              <label>
-                {t('fieldName')}
-                <input value={row.key} maxLength={60} autoComplete="off" aria-invalid={!!problems.fields[`customFields.${index}.key`]} aria-describedby={describedBy(`customFields.${index}.key`)} onInput={(e) => setRows(rows.map((r, i) => (i === index ? { ...r, key: e.currentTarget.value } : r)))} />
-                {fieldError(`customFields.${index}.key`)}
-              </label>
-              <label>
-                {t('fieldValue')}
-                <input value={row.value} maxLength={2000} autoComplete="off" aria-invalid={!!problems.fields[`customFields.${index}.value`]} aria-describedby={describedBy(`customFields.${index}.value`)} onInput={(e) => setRows(rows.map((r, i) => (i === index ? { ...r, value: e.currentTarget.value } : r)))} />
-                {fieldError(`customFields.${index}.value`)}
-              </label>
+              <Field id={inputId(`customFields.${index}.key`)} label={t('fieldName')} error={problems.fields[`customFields.${index}.key`]}>
+                <input value={row.key} maxLength={60} autoComplete="off" {...fieldInput(inputId(`customFields.${index}.key`), problems.fields[`customFields.${index}.key`])} onInput={(e) => setRows(rows.map((r, i) => (i === index ? { ...r, key: e.currentTarget.value } : r)))} />
+              </Field>
+              <Field id={inputId(`customFields.${index}.value`)} label={t('fieldValue')} error={problems.fields[`customFields.${index}.value`]}>
+                <input value={row.value} maxLength={2000} autoComplete="off" {...fieldInput(inputId(`customFields.${index}.value`), problems.fields[`customFields.${index}.value`])} onInput={(e) => setRows(rows.map((r, i) => (i === index ? { ...r, value: e.currentTarget.value } : r)))} />
+              </Field>
               <button type="button" class="secondary" aria-label={t('removeField', { name: row.key || String(index + 1) })} onClick={() => setRows(rows.filter((_, i) => i !== index))}>
                 {t('remove')}
               </button>
