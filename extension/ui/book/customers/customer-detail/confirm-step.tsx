@@ -16,7 +16,23 @@ interface ConfirmStepProps {
 export function ConfirmStep({ message, confirmLabel, onConfirm, onCancel }: ConfirmStepProps) {
   const { t } = useBook();
   const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirm.current?.focus(), []);
+  useEffect(() => {
+    // Whoever opened this step gets focus back when it closes; if the action removed them (a refunded order loses
+    // its Refund button), the step's section does, so the keyboard never falls back to the top of the page.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const section = confirm.current?.closest('section') ?? null;
+    confirm.current?.focus();
+    return () => {
+      setTimeout(() => {
+        if (document.activeElement && document.activeElement !== document.body) return;
+        if (opener?.isConnected) return opener.focus();
+        if (section?.isConnected) {
+          section.tabIndex = -1;
+          section.focus();
+        }
+      }, 0);
+    };
+  }, []);
   return (
     <div class="confirm-step" role="group" aria-label={confirmLabel} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
       <p>{message}</p>

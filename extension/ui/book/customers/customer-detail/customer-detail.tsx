@@ -1,7 +1,7 @@
 import type { Feedback, Order } from '../../../../../core';
 import { buildProfile } from '../../../../background/profiles';
 import type { CustomerProfile } from '../../../../messaging/protocol';
-import { formatDate } from '../../../../i18n/format';
+import { formatDate, formatDateTime } from '../../../../i18n/format';
 import { ClaimCard } from '../../../sidebar/claim-card';
 import { FollowUpsPanel } from '../../../sidebar/follow-ups-panel';
 import { InsightFacts } from '../../../sidebar/insight-facts';
@@ -65,6 +65,11 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
       {detail && customer && (
         <BookSidebarTools>
           <h2 data-testid="detail-name">{customer.displayName}</h2>
+          {detail.erasedAt && (
+            <p class="notice" data-testid="erased-at">
+              {t('erasedAt', { when: formatDateTime(detail.erasedAt, locale, timeZone) })}
+            </p>
+          )}
           <p class="meta">
             {t('customerSince')} {formatDate(customer.createdAt, locale, timeZone)}
           </p>

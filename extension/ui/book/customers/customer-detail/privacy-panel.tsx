@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import type { Customer } from '../../../../../core';
-import { formatDateTime } from '../../../../i18n/format';
 import { useBook } from '../../app/book-context';
 import { ConfirmStep } from './confirm-step';
 import { dossierCsv, dossierFileName, downloadFile } from './dossier-file';
@@ -38,11 +37,6 @@ export function PrivacyPanel({ customer, erasedAt, now = () => new Date() }: { c
   return (
     <section aria-labelledby="detail-privacy-title" class="detail-section" data-testid="privacy-panel">
       <h3 id="detail-privacy-title">{t('privacyTitle')}</h3>
-      {erasedAt && (
-        <p class="notice" data-testid="erased-at">
-          {t('erasedAt', { when: formatDateTime(erasedAt, locale, timeZone) })}
-        </p>
-      )}
       <p class="meta">{t('privacyExplain')}</p>
       <div class="actions">
         <button type="button" class="secondary" onClick={() => void exportAs('json')}>
