@@ -1,32 +1,15 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Book, Customer } from '../../../../../core';
 import { openTestBook } from '../../../../../core/store/test-book';
-import { BookApp } from '../../app/book-app';
-import type { BackupServices, IntegrityReport } from '../../backup/backup-services';
+import { mountBookApp, stubBackupServices } from '../../app/book-app-testing';
+import type { BackupServices } from '../../backup/backup-services';
 import { chatLinks } from './chat-links';
 import { csvCell } from './dossier-file';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
-const COUNTS = { tags: 0, customers: 0, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0 };
-const none = () => ({ count: 0, sampleIds: [], missingIds: [] });
-const report: IntegrityReport = { counts: COUNTS, missingCustomers: { orders: none(), notes: none(), feedback: none(), followUps: none() }, missingTags: none(), ok: true };
-
-function services(downloadsGranted = false) {
-  return {
-    readState: vi.fn(async () => ({ settings: { schedule: 'off' as const, encrypt: false }, key: null, last: null, history: [] })),
-    saveSchedule: vi.fn(async () => undefined),
-    setEncryption: vi.fn(async () => undefined),
-    backUp: vi.fn(async (reason: 'manual' | 'before-merge') => ({ at: NOW.toISOString(), fileName: 'Clientela/x.json', reason, encrypted: false, counts: COUNTS })),
-    restore: vi.fn(async () => COUNTS),
-    isEncrypted: vi.fn(async () => false),
-    checkIntegrity: vi.fn(async () => report),
-    downloads: { granted: vi.fn(async () => downloadsGranted), request: vi.fn(async () => true), show: vi.fn(), watch: () => () => undefined },
-    storage: { persist: vi.fn(async () => true), usage: vi.fn(async () => 1000) },
-    reminder: { dismissedOn: vi.fn(async () => true), dismiss: vi.fn(async () => undefined) },
-  } satisfies BackupServices;
-}
+const services = (downloadsGranted = false) => stubBackupServices(NOW, { downloadsGranted });
 
 let book: Book;
 let ana: Customer;
@@ -43,10 +26,7 @@ afterEach(() => {
   book.close();
 });
 
-function mount(hash: string, backups: BackupServices = services()) {
-  history.replaceState(null, '', `/book.html${hash}`);
-  return render(<BookApp book={book} backups={backups} locale="pt-BR" timeZone="America/Sao_Paulo" now={() => NOW} />);
-}
+const mount = (hash: string, backups: BackupServices = services()) => mountBookApp(book, hash, backups, NOW);
 
 /** Text with the no-break spaces Intl puts in money ("R$\u00a050,00") written as plain spaces. */
 const plain = (text: string | null | undefined) => (text ?? '').replace(/\s/g, ' ');
