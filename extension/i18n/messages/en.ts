@@ -337,6 +337,13 @@ export const en = {
   'csv.detail': 'Detail',
   'csv.consent': 'Consent',
   'csv.erasure': 'Personal data erased',
+  marketingConsent: 'Agrees to receive offers (marketing)',
+  consentRecorded: 'Answer recorded on {when}.',
+  archiveCustomer: 'Archive',
+  unarchiveCustomer: 'Bring back from the archive',
+  customerArchived: '{name} was archived.',
+  customerUnarchived: '{name} is back from the archive.',
+  archivedSince: 'archived on {when}',
   invalidDate: 'is not a date',
 } as const;
 

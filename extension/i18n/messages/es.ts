@@ -338,5 +338,12 @@ export const es: Record<MessageKey, string> = {
   'csv.detail': 'Detalle',
   'csv.consent': 'Consentimiento',
   'csv.erasure': 'Datos personales borrados',
+  marketingConsent: 'Acepta recibir ofertas (marketing)',
+  consentRecorded: 'Respuesta registrada el {when}.',
+  archiveCustomer: 'Archivar',
+  unarchiveCustomer: 'Sacar del archivo',
+  customerArchived: '{name} fue archivado.',
+  customerUnarchived: '{name} salió del archivo.',
+  archivedSince: 'archivado el {when}',
   invalidDate: 'no es una fecha',
 };

@@ -338,5 +338,12 @@ export const ptPT: Record<MessageKey, string> = {
   'csv.detail': 'Detalhe',
   'csv.consent': 'Consentimento',
   'csv.erasure': 'Dados pessoais apagados',
+  marketingConsent: 'Aceita receber ofertas (marketing)',
+  consentRecorded: 'Resposta registada em {when}.',
+  archiveCustomer: 'Arquivar',
+  unarchiveCustomer: 'Tirar do arquivo',
+  customerArchived: '{name} foi arquivado.',
+  customerUnarchived: '{name} saiu do arquivo.',
+  archivedSince: 'arquivado em {when}',
   invalidDate: 'não é uma data',
 };

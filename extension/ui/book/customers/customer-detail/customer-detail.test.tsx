@@ -47,10 +47,24 @@ describe('the customer detail', () => {
 
     fireEvent.input(within(form).getByLabelText('Nome'), { target: { value: 'Ana Souza Lima' } });
     fireEvent.input(within(form).getByDisplayValue('123.456.789-09'), { target: { value: '987.654.321-00' } });
+    fireEvent.click(within(form).getByLabelText('Aceita receber ofertas (marketing)'));
     fireEvent.submit(form);
     await waitFor(() => expect(status()).toBe('Dados de Ana Souza Lima salvos.'));
-    expect(await book.customers.get(ana.id)).toMatchObject({ displayName: 'Ana Souza Lima', customFields: { cpf: '987.654.321-00' } });
+    const saved = await book.customers.get(ana.id);
+    expect(saved).toMatchObject({ displayName: 'Ana Souza Lima', customFields: { cpf: '987.654.321-00' }, consent: { marketing: true, source: 'seller' } });
+    expect(saved?.consent.recordedAt).not.toBeNull();
     await waitFor(() => expect(screen.getByTestId('detail-name').textContent).toBe('Ana Souza Lima'));
+  });
+
+  it('archives the customer and brings them back', async () => {
+    mount(`#/clientes/${ana.id}`);
+    await detailLoaded();
+    fireEvent.click(screen.getByRole('button', { name: 'Arquivar' }));
+    await waitFor(() => expect(status()).toBe('Ana Souza foi arquivado.'));
+    expect((await book.customers.get(ana.id))?.archivedAt).toBe(NOW.toISOString());
+    fireEvent.click(await screen.findByRole('button', { name: 'Tirar do arquivo' }));
+    await waitFor(() => expect(status()).toBe('Ana Souza saiu do arquivo.'));
+    expect((await book.customers.get(ana.id))?.archivedAt).toBeNull();
   });
 
   it('adds a contact, refuses one another customer has (naming them, by the field), and removes one', async () => {

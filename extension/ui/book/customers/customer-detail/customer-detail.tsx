@@ -12,6 +12,7 @@ import { useBook } from '../../app/book-context';
 import { CUSTOMERS_PATH } from '../../app/book-links';
 import { hrefOf } from '../../app/router';
 import { useBookQuery } from '../../data/use-book-query';
+import { ArchiveButton } from './archive-button';
 import { BookSidebarTools, useBookServices } from './book-sidebar-tools';
 import { DuplicatesPanel, DUPLICATES_PATH } from './duplicates-panel';
 import { FeedbackPanel } from './feedback-panel';
@@ -36,7 +37,7 @@ const DETAIL_STORES = ['customers', 'orders', 'notes', 'feedback', 'followUps', 
  * claims to settle), the whole order history, every field editable, contacts and their chats, possible
  * duplicates and merges, and the customer's LGPD rights. Re-read when a write names them or the whole book.
  */
-export function CustomerDetail({ customerId }: { customerId: string }) {
+export function CustomerDetail({ customerId, now = () => new Date() }: { customerId: string; now?: () => Date }) {
   const { t, locale, timeZone } = useBook();
   const services = useBookServices();
   const found = useBookQuery(
@@ -70,14 +71,15 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
               {t('erasedAt', { when: formatDateTime(detail.erasedAt, locale, timeZone) })}
             </p>
           )}
-          <p class="meta">
+          <p class="meta detail-since">
             {t('customerSince')} {formatDate(customer.createdAt, locale, timeZone)}
+            {customer.archivedAt && ` · ${t('archivedSince', { when: formatDate(customer.archivedAt, locale, timeZone) })}`} <ArchiveButton customer={customer} />
           </p>
           {detail.profile.insight && <InsightFacts insight={detail.profile.insight} t={t} />}
           <ClaimCard profile={detail.profile} />
           <div class="detail-columns">
             <div>
-              <ProfileForm key={`${customer.id}:${customer.merges.length}:${detail.erasedAt ?? ''}`} customer={customer} />
+              <ProfileForm key={`${customer.id}:${customer.merges.length}:${detail.erasedAt ?? ''}`} customer={customer} now={now} />
               <IdentitiesPanel customer={customer} />
               <TagChips profile={detail.profile} />
             </div>
@@ -91,7 +93,7 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
           <FollowUpsPanel profile={detail.profile} />
           <NotesPanel profile={detail.profile} />
           <DuplicatesPanel customer={customer} />
-          <PrivacyPanel customer={customer} erasedAt={detail.erasedAt} />
+          <PrivacyPanel customer={customer} erasedAt={detail.erasedAt} now={now} />
         </BookSidebarTools>
       )}
     </div>

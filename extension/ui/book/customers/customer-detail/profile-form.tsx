@@ -1,9 +1,13 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_FUNNEL_STAGES, type Customer } from '../../../../../core';
+import { formatDateTime } from '../../../../i18n/format';
 import { enumLabel } from '../../../../i18n/labels';
 import { useBook } from '../../app/book-context';
 import { Field, fieldInput } from './field';
 import { NO_PROBLEMS, problemsOf, type SaveProblems } from './field-errors';
+
+/** Who recorded a consent changed on this screen: the seller, by hand (core keeps it as data, never shown raw). */
+const CONSENT_SOURCE = 'seller';
 
 type FieldValue = Customer['customFields'][string];
 interface FieldRow {
@@ -26,11 +30,12 @@ function fieldValue(row: FieldRow): FieldValue {
  * The customer's own fields: name, funnel stage and custom fields (CPF, size, birthday…), saved together in one
  * transaction. A refused field says why beside it.
  */
-export function ProfileForm({ customer }: { customer: Customer }) {
-  const { book, t, locale, notify } = useBook();
+export function ProfileForm({ customer, now = () => new Date() }: { customer: Customer; now?: () => Date }) {
+  const { book, t, locale, timeZone, notify } = useBook();
   const [name, setName] = useState(customer.displayName);
   const [stage, setStage] = useState(customer.funnelStage ?? '');
   const [rows, setRows] = useState<FieldRow[]>(() => rowsOf(customer));
+  const [marketing, setMarketing] = useState(customer.consent.marketing);
   const [problems, setProblems] = useState<SaveProblems>(NO_PROBLEMS);
   const id = customer.id;
   const stages = [...new Set([...DEFAULT_FUNNEL_STAGES, ...(customer.funnelStage ? [customer.funnelStage] : [])])];
@@ -41,8 +46,10 @@ export function ProfileForm({ customer }: { customer: Customer }) {
     const repeated = keys.findIndex((key, index) => key !== '' && keys.indexOf(key) !== index);
     if (repeated >= 0) return setProblems({ fields: { [`customFields.${repeated}.key`]: t('fieldRepeated') }, other: null });
     const customFields = Object.fromEntries(rows.filter((row) => row.key.trim() !== '').map((row) => [row.key.trim(), fieldValue(row)]));
+    // A changed answer is recorded as the seller's, now; an unchanged one keeps its proof (text, version, source).
+    const consent = marketing === customer.consent.marketing ? customer.consent : { marketing, recordedAt: now().toISOString(), source: CONSENT_SOURCE, text: null, version: null };
     try {
-      const saved = await book.customers.update(id, { displayName: name, funnelStage: stage || null, customFields });
+      const saved = await book.customers.update(id, { displayName: name, funnelStage: stage || null, customFields, consent });
       setProblems(NO_PROBLEMS);
       setRows(rowsOf(saved));
       notify(t('customerSaved', { name: saved.displayName }));
@@ -76,6 +83,15 @@ export function ProfileForm({ customer }: { customer: Customer }) {
             ))}
           </select>
         </div>
+        <label class="check">
+          <input type="checkbox" checked={marketing} onChange={(e) => setMarketing(e.currentTarget.checked)} />
+          {t('marketingConsent')}
+        </label>
+        {customer.consent.recordedAt && (
+          <p class="meta consent-recorded">
+            {t('consentRecorded', { when: formatDateTime(customer.consent.recordedAt, locale, timeZone) })}
+          </p>
+        )}
         <fieldset class="custom-fields">
           <legend>{t('customFields')}</legend>
           {rows.length === 0 && <p class="meta">{t('noCustomFields')}</p>}
