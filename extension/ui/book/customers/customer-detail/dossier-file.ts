@@ -1,4 +1,4 @@
-import type { CustomerDossier } from '../../../../../core';
+import { DEFAULT_FUNNEL_STAGES, type CustomerDossier } from '../../../../../core';
 import { formatDate, formatDateTime, formatMoney } from '../../../../i18n/format';
 import { enumLabel } from '../../../../i18n/labels';
 import type { Locale, MessageKey } from '../../../../i18n/translate';
@@ -15,6 +15,11 @@ export function csvCell(value: string): string {
   return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A funnel stage in words: the default ones translated, a seller's own as they wrote it. */
+export function stageLabel(stage: string, locale: Locale): string {
+  return (DEFAULT_FUNNEL_STAGES as readonly string[]).includes(stage) ? enumLabel(locale, 'funnelStage', stage as (typeof DEFAULT_FUNNEL_STAGES)[number]) : stage;
+}
+
 /**
  * Everything held about one customer as a readable table (section, item, detail) in the seller's language and
  * time zone, for the customer to read: the JSON file is the complete, machine-readable copy.
@@ -25,7 +30,7 @@ export function dossierCsv(dossier: CustomerDossier, t: T, locale: Locale, timeZ
   const section = t('customerData');
   rows.push([section, t('name'), customer.displayName]);
   rows.push([section, t('customerSince'), formatDate(customer.createdAt, locale, timeZone)]);
-  if (customer.funnelStage) rows.push([section, t('funnel'), customer.funnelStage]);
+  if (customer.funnelStage) rows.push([section, t('funnel'), stageLabel(customer.funnelStage, locale)]);
   for (const identity of customer.identities) rows.push([t('identities'), enumLabel(locale, 'identityKind', identity.kind), identity.raw || identity.value]);
   for (const [key, value] of Object.entries(customer.customFields)) rows.push([t('customFields'), key, value === null ? '' : String(value)]);
   for (const tag of dossier.tags) rows.push([t('tags'), tag.name, '']);

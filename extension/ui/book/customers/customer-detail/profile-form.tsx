@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_FUNNEL_STAGES, type Customer } from '../../../../../core';
 import { formatDateTime } from '../../../../i18n/format';
-import { enumLabel } from '../../../../i18n/labels';
 import { useBook } from '../../app/book-context';
+import { stageLabel } from './dossier-file';
 import { Field, fieldInput } from './field';
 import { NO_PROBLEMS, problemsOf, type SaveProblems } from './field-errors';
 
@@ -78,7 +78,7 @@ export function ProfileForm({ customer, now = () => new Date() }: { customer: Cu
             <option value="">{t('noStage')}</option>
             {stages.map((value) => (
               <option key={value} value={value}>
-                {(DEFAULT_FUNNEL_STAGES as readonly string[]).includes(value) ? enumLabel(locale, 'funnelStage', value as (typeof DEFAULT_FUNNEL_STAGES)[number]) : value}
+                {stageLabel(value, locale)}
               </option>
             ))}
           </select>
