@@ -167,6 +167,21 @@ describe('the customer detail', () => {
   });
 });
 
+describe('possible duplicates across the book', () => {
+  it('is reached from the Clientes header and lists each group with why, linking to each customer', async () => {
+    const copy = await book.customers.create({ displayName: 'ana souza', identities: [{ kind: 'phone', value: '+55 21 98765-4321' }] });
+    mount('#/clientes');
+    const link = await screen.findByRole('link', { name: 'Possíveis duplicados' });
+    location.hash = link.getAttribute('href') as string;
+    await waitFor(() => expect(screen.getByTestId('duplicates-screen').getAttribute('aria-busy')).toBe('false'));
+    const list = screen.getByTestId('duplicates-screen');
+    expect(within(list).getByText('1 grupo de possíveis duplicados')).toBeTruthy();
+    expect(within(list).getByRole('link', { name: 'Ana Souza' }).getAttribute('href')).toBe(`#/clientes/${ana.id}`);
+    expect(within(list).getByRole('link', { name: 'ana souza' }).getAttribute('href')).toBe(`#/clientes/${copy.id}`);
+    expect(list.textContent).toContain('mesmo nome e telefone terminado em 87654321');
+  });
+});
+
 describe('chat links and CSV cells', () => {
   it('opens chats only for kinds with a public address, once per number', () => {
     const at = NOW.toISOString();
