@@ -59,6 +59,16 @@ function orderTotals(page: Page): Promise<Record<string, number>> {
   });
 }
 
+/** How many customers the background's search index finds for `query` (asked as the sidebar asks it). */
+function searchHits(page: Page, query: string): Promise<number> {
+  return page.evaluate(async (text) => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ ok: boolean; data?: { hits: unknown[] }; error?: string }> } } }).chrome.runtime;
+    const reply = await runtime.sendMessage({ type: 'customers/search', query: text, limit: 10 });
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.data?.hits.length ?? 0;
+  }, query);
+}
+
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(await readFile(AXE, 'utf8'));
   return page.evaluate(async () => {
@@ -172,6 +182,8 @@ describe('the customer detail in the book page', () => {
     expect(totals).toEqual({ 'BRL:paid': 15990 });
     const before = await dumpEverything(book.page);
     for (const trace of ['Marília', PHONE_DIGITS, NOTE]) expect(before).toContain(trace);
+    await expect.poll(() => searchHits(book.page, 'Quintanilha')).toBe(1);
+    await expect.poll(() => searchHits(book.page, PHONE)).toBe(1);
 
     await book.press(book.page.getByRole('button', { name: t('eraseData') }));
     const confirm = book.page.getByRole('button', { name: t('eraseDataConfirm'), exact: true });
@@ -183,6 +195,9 @@ describe('the customer detail in the book page', () => {
     const after = await dumpEverything(book.page);
     for (const trace of ['Marília', 'Quintanilha', PHONE_DIGITS, 'Acácias']) expect(after, trace).not.toContain(trace);
     expect(await orderTotals(book.page)).toEqual(totals);
+    // The background's search index follows the change feed: it forgets the name and the phone too.
+    await expect.poll(() => searchHits(book.page, 'Quintanilha')).toBe(0);
+    await expect.poll(() => searchHits(book.page, PHONE)).toBe(0);
     expect(await axeViolations(book.page)).toEqual([]);
 
     await screenshots(book.page, 'detail-erased');
