@@ -31,7 +31,7 @@ const MERGE_STORES = ['customers', ...CUSTOMER_RECORD_STORES, 'tags', 'meta'] as
  * survivor, their identities, tags and custom fields join it, the merge is recorded on it, and what undoing it
  * needs is kept (see MergeUndo).
  */
-export function mergeCustomers(context: StoreContext, survivorId: string, otherIds: readonly string[]): Promise<Customer> {
+export async function mergeCustomers(context: StoreContext, survivorId: string, otherIds: readonly string[]): Promise<Customer> {
   const others = [...new Set(otherIds)].filter((id) => id !== survivorId);
   if (others.length === 0) throw new Error('Choose at least one other customer to merge');
   const now = isoNow(context);
