@@ -144,6 +144,7 @@ describe('the customer detail', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Juntar' }));
     await waitFor(() => expect(status()).toMatch(/^Ana \(2\) foi juntado a Ana Souza/));
     expect(backups.backUp).toHaveBeenCalledWith('before-merge');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Possíveis duplicados'));
     expect(await book.customers.get(copy.id)).toBeUndefined();
     expect((await book.notes.listByCustomer(ana.id)).map((n) => n.text)).toEqual(['Prefere PIX']);
 

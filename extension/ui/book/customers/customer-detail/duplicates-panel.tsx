@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Customer, CustomerRecordCounts } from '../../../../../core';
 import { formatDateTime } from '../../../../i18n/format';
 import { useBackupPage } from '../../backup/backup-page';
@@ -33,16 +33,22 @@ export function DuplicatesPanel({ customer }: { customer: Customer }) {
     { stores: [...MERGE_STORES], deps: [customer.id] },
   );
   const data = found.data;
+  // The button pressed goes away with what it did (the candidate merged, the merge undone): the keyboard resumes at
+  // the panel's heading instead of the top of the page.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const refocus = () => heading.current?.focus();
   return (
     <section aria-labelledby="detail-duplicates-title" class="detail-section" data-testid="duplicates-panel" aria-busy={data === undefined}>
-      <h3 id="detail-duplicates-title">{t('possibleDuplicates')}</h3>
-      {data?.lastMerge && <UndoMerge customer={customer} names={data.lastMerge.absorbed.map((c) => c.displayName)} when={formatDateTime(data.lastMerge.mergedAt, locale, timeZone)} />}
+      <h3 id="detail-duplicates-title" ref={heading} tabIndex={-1}>
+        {t('possibleDuplicates')}
+      </h3>
+      {data?.lastMerge && <UndoMerge customer={customer} names={data.lastMerge.absorbed.map((c) => c.displayName)} when={formatDateTime(data.lastMerge.mergedAt, locale, timeZone)} onDone={refocus} />}
       {data && data.candidates.length === 0 && <p class="meta">{t('noDuplicates')}</p>}
       {data && data.candidates.length > 0 && (
         <ul class="duplicates">
           {data.candidates.map((candidate) => (
             <li key={candidate.customer.id}>
-              <MergeCandidate customer={customer} ownCounts={data.ownCounts} candidate={candidate} />
+              <MergeCandidate customer={customer} ownCounts={data.ownCounts} candidate={candidate} onMerged={refocus} />
             </li>
           ))}
         </ul>
@@ -57,7 +63,7 @@ export function DuplicatesPanel({ customer }: { customer: Customer }) {
 /** `#/clientes/duplicados`: every group of possible duplicates in the book. */
 export const DUPLICATES_PATH = 'duplicados';
 
-function MergeCandidate({ customer, ownCounts, candidate }: { customer: Customer; ownCounts: CustomerRecordCounts; candidate: Candidate }) {
+function MergeCandidate({ customer, ownCounts, candidate, onMerged }: { customer: Customer; ownCounts: CustomerRecordCounts; candidate: Candidate; onMerged: () => void }) {
   const { book, t, locale, notify } = useBook();
   const backups = useBackupPage();
   const [open, setOpen] = useState(false);
@@ -77,6 +83,7 @@ function MergeCandidate({ customer, ownCounts, candidate }: { customer: Customer
       await book.merge(survivor.id, [absorbed.id]);
       notify(t('merged', { absorbed: absorbed.displayName, survivor: survivor.displayName }));
       if (survivor.id !== customer.id) navigate(hrefOf([CUSTOMERS_PATH, survivor.id]));
+      else onMerged();
     } catch (error) {
       notify(t('mergeFailed', { message: error instanceof Error ? error.message : String(error) }), 'alert');
     } finally {
@@ -133,12 +140,13 @@ function MergeCandidate({ customer, ownCounts, candidate }: { customer: Customer
   );
 }
 
-function UndoMerge({ customer, names, when }: { customer: Customer; names: string[]; when: string }) {
+function UndoMerge({ customer, names, when, onDone }: { customer: Customer; names: string[]; when: string; onDone: () => void }) {
   const { book, t, notify } = useBook();
   const undo = async () => {
     try {
       const restored = await book.undoMerge(customer.id);
       notify(t('mergeUndone', { names: restored.slice(1).map((c) => c.displayName).join(', ') }));
+      onDone();
     } catch (error) {
       notify(error instanceof Error ? error.message : String(error), 'alert');
     }
