@@ -103,6 +103,15 @@ describe('duplicates and merge', () => {
     expect(groups[0]?.sharedKeys).toEqual(['email:x@y.com', 'tel:+5511987654321']);
   });
 
+  it('suggests the same folded name with the same phone ending, and not the same name alone', () => {
+    const a = customer('a', [phone('+5511987654321')], { displayName: 'Ána  Souza' });
+    const b = customer('b', [phone('+5521987654321')], { displayName: 'ana souza' });
+    const c = customer('c', [phone('+5511912345678')], { displayName: 'Ana Souza' });
+    const d = customer('d', [], { displayName: 'Ana Souza' });
+    const groups = findDuplicateGroups([a, b, c, d]);
+    expect(groups).toEqual([{ customerIds: ['a', 'b'], sharedKeys: ['name-tel:ana souza|87654321'] }]);
+  });
+
   it('merging keeps every identity, tag, custom field and note count, and records the merge', () => {
     const survivor = customer('a', [phone('+5511987654321')], { tagIds: ['vip'], customFields: { size: 'M' }, notesCount: 2 });
     const other = customer('b', [phone('+5511987654321'), { kind: 'instagram', value: 'ana', raw: '@ana', addedAt: survivor.createdAt }], {

@@ -1,14 +1,15 @@
 import type { CountryCode } from '../identity';
-import { mergeCustomerRecords } from '../identity';
 import type { Customer } from '../model';
 import { ChangeFeed, type ChangeListener } from './changes';
-import { isoNow, writeAtomically, type StoreContext } from './context';
-import { fromRow, toRow } from './customer-rows';
+import { writeAtomically, type StoreContext } from './context';
+import { fromRow } from './customer-rows';
 import { CustomerRepository } from './customers';
 import { exportStream, type ExportBatchListener, type ExportStreamOptions } from './export-stream';
 import { FeedbackRepository, fromFeedbackRow } from './feedback';
 import { FollowUpRepository } from './follow-ups';
 import { checkIntegrity, type IntegrityReport } from './integrity';
+import { customerDossier, forgetCustomer, readErasures, type CustomerDossier, type ErasureRecord, type ForgetOptions } from './erasure';
+import { countCustomerRecords, duplicatesOf, lastMergeUndo, mergeCustomers, mergeUndoKey, undoLastMerge, type CustomerRecordCounts, type DuplicateCandidate, type MergeUndo } from './merges';
 import { MetaRepository } from './meta';
 import { NoteRepository } from './notes';
 import { openBookDatabase } from './open';
@@ -26,7 +27,7 @@ export interface OpenBookOptions {
   defaultCountry?: CountryCode;
 }
 
-/** The stores that hold a customer's own records, moved on merge and deleted on erase. */
+/** The stores that hold a customer's own records, deleted on erase. */
 const CUSTOMER_RECORDS = ['orders', 'notes', 'feedback', 'followUps'] as const;
 
 /** One open customer book: repositories plus the operations that span stores. */
@@ -58,33 +59,49 @@ export class Book {
 
   /**
    * Folds `otherIds` into `survivorId` in one transaction: their orders, notes, feedback and follow-ups move to
-   * the survivor, their identities, tags and custom fields join it, and the merge is recorded on it.
+   * the survivor, their identities, tags and custom fields join it, and the merge is recorded on it and kept for
+   * undoing (merges.ts).
    */
-  async merge(survivorId: string, otherIds: readonly string[]): Promise<Customer> {
-    const others = otherIds.filter((id) => id !== survivorId);
-    if (others.length === 0) throw new Error('Choose at least one other customer to merge');
-    const now = isoNow(this.context);
-    return writeAtomically(this.context, ['customers', ...CUSTOMER_RECORDS], async (tx) => {
-      const customers = tx.objectStore('customers');
-      const survivorRow = await customers.get(survivorId);
-      if (!survivorRow) throw new Error(`No customer with id ${survivorId}`);
-      const otherCustomers: Customer[] = [];
-      for (const id of others) {
-        const row = await customers.get(id);
-        if (!row) throw new Error(`No customer with id ${id}`);
-        otherCustomers.push(fromRow(row));
-      }
-      for (const storeName of CUSTOMER_RECORDS) {
-        const store = tx.objectStore(storeName);
-        for (const id of others) {
-          for (const record of await store.index('customerId').getAll(id)) await store.put({ ...record, customerId: survivorId });
-        }
-      }
-      const survivor = mergeCustomerRecords(fromRow(survivorRow), otherCustomers, now);
-      await customers.put(toRow(survivor));
-      for (const id of others) await customers.delete(id);
-      return { result: survivor, customerIds: [survivorId, ...others] };
-    });
+  merge(survivorId: string, otherIds: readonly string[]): Promise<Customer> {
+    return mergeCustomers(this.context, survivorId, otherIds);
+  }
+
+  /** The latest merge into this customer that undoMerge would undo, or null. */
+  lastMerge(survivorId: string): Promise<MergeUndo | null> {
+    return lastMergeUndo(this.context, survivorId);
+  }
+
+  /** Undoes the latest merge into this customer in one transaction; resolves with the customers as restored. */
+  undoMerge(survivorId: string): Promise<Customer[]> {
+    return undoLastMerge(this.context, survivorId);
+  }
+
+  /** Customers who may be the same person as this one, from indexes (see merges.ts). */
+  duplicatesOf(customerId: string): Promise<DuplicateCandidate[]> {
+    return duplicatesOf(this.context, customerId);
+  }
+
+  /** How many orders, notes, feedback and follow-ups the customer has: what a merge would move. */
+  recordCounts(customerId: string): Promise<CustomerRecordCounts> {
+    return countCustomerRecords(this.context, customerId);
+  }
+
+  /**
+   * Erases the customer's personal data and keeps their sales, anonymized (the LGPD right to erasure; see
+   * erasure.ts): what the seller means by "apagar os dados". `erase` deletes the sales too.
+   */
+  forget(customerId: string, options: ForgetOptions): Promise<Customer> {
+    return forgetCustomer(this.context, customerId, options);
+  }
+
+  /** The erasures this book recorded, oldest first. */
+  erasures(): Promise<ErasureRecord[]> {
+    return readErasures(this.context);
+  }
+
+  /** Everything held about one customer, for the LGPD right of access. */
+  dossier(customerId: string): Promise<CustomerDossier> {
+    return customerDossier(this.context, customerId);
   }
 
   /**
@@ -92,7 +109,8 @@ export class Book {
    * filed elsewhere that claims one of their contacts goes too, since it holds their email or phone.
    */
   async erase(customerId: string): Promise<void> {
-    await writeAtomically(this.context, ['customers', ...CUSTOMER_RECORDS], async (tx) => {
+    await writeAtomically(this.context, ['customers', ...CUSTOMER_RECORDS, 'meta'], async (tx) => {
+      await tx.objectStore('meta').delete(mergeUndoKey(customerId));
       const row = await tx.objectStore('customers').get(customerId);
       for (const storeName of CUSTOMER_RECORDS) {
         const store = tx.objectStore(storeName);

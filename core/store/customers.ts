@@ -1,6 +1,6 @@
 import { findDuplicateGroups, identityKeys, normalizeIdentityValue, type DuplicateGroup } from '../identity';
 import { customerSchema, parseRecord, ValidationError, type Customer, type IdentityKind } from '../model';
-import { isoNow, writeAtomically, type StoreContext } from './context';
+import { isoNow, writeAtomically, type StoreContext, type WriteTransaction } from './context';
 import { countCustomers, customerPage, type CustomerCountQuery, type CustomerPage, type CustomerPageQuery } from './customer-pages';
 import { buildCustomer, dedupeIdentities, fromRow, toIdentity, toRow, type IdentityInput, type NewCustomer } from './customer-rows';
 
@@ -99,9 +99,19 @@ export class CustomerRepository {
   }
 
   /** Adds a way of reaching the customer (e.g. the WhatsApp number of the open chat). */
+  /**
+   * Adds a way of reaching the customer (e.g. the WhatsApp number of the open chat). Refuses, with an
+   * IdentityTakenError, one that another customer already has: two customers reachable the same way are one
+   * person to merge, not two to keep.
+   */
   async addIdentity(id: string, input: IdentityInput): Promise<Customer> {
     const identity = toIdentity(input, isoNow(this.context), this.context.defaultCountry);
-    return this.change(id, (customer) => ({ ...customer, identities: dedupeIdentities([...customer.identities, identity]) }));
+    return this.change(id, (customer) => ({ ...customer, identities: dedupeIdentities([...customer.identities, identity]) }), async (tx) => {
+      for (const key of identityKeys(identity.kind, identity.value)) {
+        const owner = (await tx.objectStore('customers').index('identityKeys').getAll(key)).find((row) => row.id !== id);
+        if (owner) throw new IdentityTakenError(identity.kind, { id: owner.id, displayName: owner.displayName });
+      }
+    });
   }
 
   async removeIdentity(id: string, kind: IdentityKind, value: string): Promise<Customer> {
@@ -135,14 +145,25 @@ export class CustomerRepository {
     });
   }
 
-  private async change(id: string, edit: (customer: Customer) => Customer): Promise<Customer> {
+  private async change(id: string, edit: (customer: Customer) => Customer, check?: (tx: WriteTransaction<'customers'[]>) => Promise<void>): Promise<Customer> {
     const now = isoNow(this.context);
     return writeAtomically(this.context, ['customers'], async (tx) => {
+      await check?.(tx);
       const row = await tx.objectStore('customers').get(id);
       if (!row) throw new Error(`No customer with id ${id}`);
       const customer = parseRecord(customerSchema, { ...edit(fromRow(row)), id, updatedAt: now }, 'The customer');
       await tx.objectStore('customers').put(toRow(customer));
       return { result: customer, customerIds: [id] };
     });
+  }
+}
+
+/** An identity another customer already has: names the field (`value`) and the owner, for the seller to merge. */
+export class IdentityTakenError extends ValidationError {
+  constructor(
+    readonly kind: IdentityKind,
+    readonly owner: { id: string; displayName: string },
+  ) {
+    super([{ field: 'value', message: `already belongs to ${owner.displayName}` }], `The ${kind} identity`);
   }
 }

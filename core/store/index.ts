@@ -15,3 +15,6 @@ export type { SegmentInput } from './segments';
 export { openBookDatabase } from './open';
 export { MIGRATION_STEPS } from './migrations';
 export { DEFAULT_BOOK_NAME, RECORD_STORES, type BookSchema, type BookStoreName, type RecordStoreName } from './schema';
+export { ERASURES_KEY, type CustomerDossier, type ErasureRecord, type ForgetOptions } from './erasure';
+export { MERGE_UNDO_PREFIX, type CustomerRecordCounts, type DuplicateCandidate, type MergeUndo } from './merges';
+export { IdentityTakenError } from './customers';

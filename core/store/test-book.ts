@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { openBook, type Book } from './book';
 
 let counter = 0;
@@ -54,4 +55,24 @@ export async function addManyCustomers(book: Book, customers: number, ordersEach
       Array.from({ length: ordersEach }, (_, k) => ({ customerId: customer.id, placedAt: new Date(Date.UTC(2026, 0, 1 + ((i + k) % 300))).toISOString(), totalMinor: 1000 + i + k, currency: 'BRL' })),
     ),
   );
+}
+
+/**
+ * Every store of a book's database, keys and values, as one JSON text: what tests search for a trace of erased
+ * data (the meta store included, which exportAll leaves out).
+ */
+export async function dumpBookDatabase(name: string): Promise<string> {
+  const db = await openDB(name);
+  try {
+    const stores = [...db.objectStoreNames];
+    const tx = db.transaction(stores);
+    const dump: Record<string, unknown> = {};
+    for (const store of stores) {
+      const [keys, values] = await Promise.all([tx.objectStore(store).getAllKeys(), tx.objectStore(store).getAll()]);
+      dump[store] = keys.map((key, index) => [key, values[index]]);
+    }
+    return JSON.stringify(dump);
+  } finally {
+    db.close();
+  }
 }

@@ -4,6 +4,7 @@ import type { CustomerProfile } from '../../messaging/protocol';
 import { ClaimCard } from './claim-card';
 import { FeedbackLine } from './feedback-line';
 import { FollowUpsPanel } from './follow-ups-panel';
+import { InsightFacts } from './insight-facts';
 import { NotesPanel } from './notes-panel';
 import { PurchasesPanel } from './purchases-panel';
 import { QuickReplies } from './quick-replies';
@@ -51,25 +52,7 @@ export function CustomerCard({ profile, onInsertReply }: { profile: CustomerProf
       </ul>
       <ClaimCard profile={profile} />
       <TagChips profile={profile} />
-      {insight && (
-        <dl class="facts insight" data-testid="insight">
-          <dt>{t('activity')}</dt>
-          <dd data-status={insight.activity.status}>
-            <strong>{insight.activity.label}</strong> <span class="reason">{insight.activity.reason}</span>
-          </dd>
-          {insight.rfm && [
-            <dt key="r">{t('rfm')}</dt>,
-            <dd key="rv" data-segment={insight.rfm.segment}>
-              {insight.rfm.label} <span class="meta">{insight.rfm.scores}</span>
-            </dd>,
-          ]}
-          <dt>{t('lifecycle')}</dt>
-          <dd data-stage={insight.lifecycle.stage}>
-            {insight.lifecycle.label}
-            {insight.lifecycle.worthRecovering && <span class="badge">{t('worthRecovering')}</span>}
-          </dd>
-        </dl>
-      )}
+      {insight && <InsightFacts insight={insight} t={t} />}
       <label class="funnel">
         {t('funnel')}
         <select

@@ -1,32 +1,15 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Book } from '../../../../core';
 import { openTestBook } from '../../../../core/store/test-book';
-import type { BackupServices, IntegrityReport } from '../backup/backup-services';
-import { BookApp } from './book-app';
+import type { BackupServices } from '../backup/backup-services';
+import { mountBookApp, stubBackupServices } from './book-app-testing';
 import { parseHash, hrefOf } from './router';
 import { featureOf, FEATURES } from './routes';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
-const COUNTS = { tags: 0, customers: 0, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0 };
-const none = () => ({ count: 0, sampleIds: [], missingIds: [] });
-const report: IntegrityReport = { counts: COUNTS, missingCustomers: { orders: none(), notes: none(), feedback: none(), followUps: none() }, missingTags: none(), ok: true };
-
-function services() {
-  return {
-    readState: vi.fn(async () => ({ settings: { schedule: 'weekly' as const, encrypt: false }, key: null, last: null, history: [] })),
-    saveSchedule: vi.fn(async () => undefined),
-    setEncryption: vi.fn(async () => undefined),
-    backUp: vi.fn(async (reason: 'manual') => ({ at: NOW.toISOString(), fileName: 'Clientela/clientela-backup-2026-11-29_09-00.json', reason, encrypted: false, counts: COUNTS })),
-    restore: vi.fn(async () => COUNTS),
-    isEncrypted: vi.fn(async () => false),
-    checkIntegrity: vi.fn(async () => report),
-    downloads: { granted: vi.fn(async () => false), request: vi.fn(async () => true), show: vi.fn(), watch: () => () => undefined },
-    storage: { persist: vi.fn(async () => true), usage: vi.fn(async () => 1000) },
-    reminder: { dismissedOn: vi.fn(async () => true), dismiss: vi.fn(async () => undefined) },
-  } satisfies BackupServices;
-}
+const services = () => stubBackupServices(NOW);
 
 let book: Book;
 beforeEach(async () => {
@@ -38,10 +21,7 @@ afterEach(() => {
   book.close();
 });
 
-function mount(hash: string, backups: BackupServices = services()) {
-  history.replaceState(null, '', `/book.html${hash}`);
-  return render(<BookApp book={book} backups={backups} locale="pt-BR" timeZone="America/Sao_Paulo" now={() => NOW} />);
-}
+const mount = (hash: string, backups: BackupServices = services()) => mountBookApp(book, hash, backups, NOW);
 
 const heading = () => screen.getByRole('heading', { level: 1 });
 const current = () => screen.getByRole('navigation').querySelector('[aria-current="page"]')?.textContent;
@@ -101,7 +81,7 @@ describe('the book page shell', () => {
     const names = [...screen.getByTestId('customer-list').querySelectorAll('li strong')].map((name) => name.textContent);
     expect(names).toEqual(['Álvaro', 'bruno', 'Carla']);
     location.hash = screen.getByRole('link', { name: 'Carla' }).getAttribute('href') as string;
-    await waitFor(() => expect(screen.getByTestId('customer-summary').querySelector('h2')?.textContent).toBe('Carla'));
+    await waitFor(() => expect(screen.getByTestId('detail-name').textContent).toBe('Carla'));
     expect(current()).toBe('Clientes');
   });
 

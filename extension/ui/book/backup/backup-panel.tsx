@@ -4,6 +4,7 @@ import { formatDateTime, formatDaysAgo } from '../../../i18n/format';
 import { daysSinceBackup } from '../../../backup/backup-settings';
 import { BACKUP_NOW_PARAM } from '../app/book-links';
 import { hrefOf, navigate, useRoute } from '../app/router';
+import { useQueryOn } from '../data/use-book-query';
 import { useBackupPage } from './backup-page';
 import type { BackupRecord } from './backup-services';
 import { RestoreForm } from './restore-form';
@@ -14,7 +15,9 @@ const HISTORY_SHOWN = 5;
 
 /** Backups: automatic ones (schedule, encryption, the downloads permission), one now, the last few, restore. */
 export function BackupPanel() {
-  const { t, locale, timeZone, now, state, downloadsGranted, services, run, backUpNow } = useBackupPage();
+  const { t, locale, timeZone, now, state, downloadsGranted, services, run, backUpNow, book } = useBackupPage();
+  // Erasures (LGPD) after a backup: that file still holds the erased data, and the list says so.
+  const erasures = useQueryOn(book, (b) => b.erasures(), { stores: ['meta'] }).data ?? [];
   const nowButton = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLElement>(null);
 
@@ -74,7 +77,7 @@ export function BackupPanel() {
           <ul class="backup-history" aria-labelledby="backup-history-title">
             {recent.map((record) => (
               <li key={`${record.at}:${record.fileName}`}>
-                <HistoryLine record={record} />
+                <HistoryLine record={record} erasedSince={erasures.filter((erasure) => erasure.erasedAt > record.at).map((erasure) => erasure.erasedAt)} />
               </li>
             ))}
           </ul>
@@ -86,13 +89,14 @@ export function BackupPanel() {
   );
 }
 
-function HistoryLine({ record }: { record: BackupRecord }) {
+function HistoryLine({ record, erasedSince }: { record: BackupRecord; erasedSince: string[] }) {
   const { t, locale, timeZone } = useBackupPage();
   const parts = [
     formatDateTime(record.at, locale, timeZone),
     t(`reason.${record.reason}`),
     ...(record.encrypted ? [t('backupWithPassphrase')] : []),
     t('customerTotal', { count: record.counts.customers ?? 0 }),
+    ...(erasedSince.length > 0 ? [t('backupHasErased', { when: erasedSince.map((at) => formatDateTime(at, locale, timeZone)).join(', ') })] : []),
   ];
   return (
     <>

@@ -184,6 +184,18 @@ describe('backups', () => {
     expect(lines[1]).toContain('antes de uma restauração');
   });
 
+  it('says which backups predate an erasure: they still hold the erased data', async () => {
+    const older = record('manual', '2026-11-20T12:00:00.000Z');
+    const ana = await book.customers.create({ displayName: 'Ana' });
+    await book.forget(ana.id, { displayName: 'Cliente apagado' });
+    const newer = record('scheduled', '2026-11-29T13:00:00.000Z');
+    await mount(fakeServices({ last: newer, history: [older, newer] }));
+    await vi.waitFor(() => expect([...container.querySelectorAll('.backup-history li')].map(text).join('\n')).toContain('contém dados apagados'));
+    const [first, second] = [...container.querySelectorAll('.backup-history li')].map(text);
+    expect(first).not.toContain('contém dados apagados');
+    expect(second).toMatch(/^20\/11\/2026.* · contém dados apagados em 29\/11\/2026/);
+  });
+
   it('"Fazer cópia agora" makes a manual backup and names the saved file', async () => {
     const services = fakeServices();
     await mount(services);

@@ -5,7 +5,9 @@ import { hrefOf } from '../app/router';
 import { useBookQuery } from '../data/use-book-query';
 import { identityLabelKey } from '../../../i18n/labels';
 import { AddCustomerForm } from './add-customer-form';
-import { CustomerSummary } from './customer-summary';
+import { CustomerDetail } from './customer-detail/customer-detail';
+import { DUPLICATES_PATH } from './customer-detail/duplicates-panel';
+import { DuplicatesScreen } from './customer-detail/duplicates-screen';
 
 /**
  * Rows drawn: the first page by name. A book of 100k customers must not become 100k list items; the
@@ -15,10 +17,15 @@ export const FIRST_PAGE = 50;
 
 /** Clientes: how many, the first page by name, and a customer added by hand; `#/clientes/<id>` shows one. */
 export function CustomersScreen({ rest }: ScreenProps) {
+  const { t } = useBook();
   const [customerId] = rest;
-  if (customerId !== undefined) return <CustomerSummary customerId={customerId} />;
+  if (customerId === DUPLICATES_PATH) return <DuplicatesScreen />;
+  if (customerId !== undefined) return <CustomerDetail customerId={customerId} />;
   return (
     <>
+      <p class="screen-links">
+        <a href={hrefOf([CUSTOMERS_PATH, DUPLICATES_PATH])}>{t('possibleDuplicates')}</a>
+      </p>
       <AddCustomerForm />
       <CustomerList />
     </>
