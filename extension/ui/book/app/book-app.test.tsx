@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Book } from '../../../../core';
 import { openTestBook } from '../../../../core/store/test-book';
 import type { BackupServices, IntegrityReport } from '../backup/backup-services';
+import { localBackground } from '../testing/local-background';
 import { BookApp } from './book-app';
 import { parseHash, hrefOf } from './router';
 import { featureOf, FEATURES } from './routes';
@@ -40,7 +41,7 @@ afterEach(() => {
 
 function mount(hash: string, backups: BackupServices = services()) {
   history.replaceState(null, '', `/book.html${hash}`);
-  return render(<BookApp book={book} backups={backups} locale="pt-BR" timeZone="America/Sao_Paulo" now={() => NOW} />);
+  return render(<BookApp book={book} backups={backups} background={localBackground(book, NOW)} locale="pt-BR" timeZone="America/Sao_Paulo" now={() => NOW} />);
 }
 
 const heading = () => screen.getByRole('heading', { level: 1 });
@@ -94,11 +95,11 @@ describe('the book page shell', () => {
     expect(current()).toBe('Clientes');
   });
 
-  it('lists the first page by folded name with the count, and opens a customer from it', async () => {
+  it('lists customers by folded name with the count, and opens a customer from it', async () => {
     for (const displayName of ['bruno', 'Álvaro', 'Carla']) await book.customers.create({ displayName });
     mount('');
-    await waitFor(() => expect(screen.getByTestId('customer-count').textContent).toBe('3 clientes na agenda'));
-    const names = [...screen.getByTestId('customer-list').querySelectorAll('li strong')].map((name) => name.textContent);
+    await waitFor(() => expect(screen.getByTestId('table-total').textContent).toBe('3 clientes'));
+    const names = [...screen.getByTestId('customer-grid').querySelectorAll('.col-name a')].map((name) => name.textContent);
     expect(names).toEqual(['Álvaro', 'bruno', 'Carla']);
     location.hash = screen.getByRole('link', { name: 'Carla' }).getAttribute('href') as string;
     await waitFor(() => expect(screen.getByTestId('customer-summary').querySelector('h2')?.textContent).toBe('Carla'));
@@ -107,12 +108,12 @@ describe('the book page shell', () => {
 
   it('adds a customer, says so in the live region, and the list follows the change feed', async () => {
     mount('#/clientes');
-    await waitFor(() => expect(screen.getByTestId('customer-count').textContent).toBe('Nenhum cliente na agenda'));
+    await waitFor(() => expect(screen.getByTestId('table-total').textContent).toBe('Nenhum cliente encontrado'));
     fireEvent.input(screen.getByLabelText('Nome'), { target: { value: 'Ana Souza' } });
     fireEvent.submit(screen.getByRole('button', { name: 'Salvar' }).closest('form') as HTMLFormElement);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Ana Souza foi adicionado.'));
-    await waitFor(() => expect(screen.getByTestId('customer-list').textContent).toContain('Ana Souza'));
-    expect(screen.getByTestId('customer-count').textContent).toBe('1 cliente na agenda');
+    await waitFor(() => expect(screen.getByTestId('customer-grid').textContent).toContain('Ana Souza'));
+    expect(screen.getByTestId('table-total').textContent).toBe('1 cliente');
   });
 
   it('backs up at once when opened to do so, and drops the ask from the address', async () => {
