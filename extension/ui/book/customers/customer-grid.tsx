@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { TABLE_COLUMNS, type TableColumn, type TableQuery } from '../../../../core';
 import type { MessageKey } from '../../../i18n/translate';
 import { useBook } from '../app/book-context';
@@ -45,7 +45,8 @@ export function CustomerGrid({ view, query, cells, selected, onSort, onRange, on
   const { t } = tools;
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
-  const focusActive = useRef(false);
+  /** The row whose cell takes focus once drawn (set by the keyboard, so a click or a scroll never steals focus). */
+  const focusRow = useRef<number | null>(null);
   const total = view.total ?? 0;
   const virtualizer = useVirtualRows(total, scroller, active);
   const items = virtualizer.getVirtualItems();
@@ -56,23 +57,27 @@ export function CustomerGrid({ view, query, cells, selected, onSort, onRange, on
   if (view.settled) drawn.current = view.version;
 
   useEffect(() => onRange(first, last + 1), [first, last, onRange]);
-  // A new query starts at the top.
-  useEffect(() => {
-    setActive(0);
-    virtualizer.scrollToOffset(0);
+  // Another query's rows start at the top (not the first rows of all: the seller may already be moving).
+  const shownKey = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (shownKey.current !== null && shownKey.current !== view.key) {
+      setActive(0);
+      virtualizer.scrollToOffset(0);
+    }
+    shownKey.current = view.key;
   }, [view.key]);
-  useEffect(() => {
-    if (!focusActive.current) return;
-    const cell = scroller.current?.querySelector<HTMLElement>(`[data-index="${active}"] [data-active-cell]`);
+  useLayoutEffect(() => {
+    if (focusRow.current === null) return;
+    const cell = scroller.current?.querySelector<HTMLElement>(`[data-index="${focusRow.current}"] [data-active-cell]`);
     if (cell) {
       cell.focus({ preventScroll: true });
-      focusActive.current = false;
+      focusRow.current = null;
     }
   });
 
   const move = (to: number) => {
     const next = Math.max(0, Math.min(total - 1, to));
-    focusActive.current = true;
+    focusRow.current = next;
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
@@ -137,7 +142,7 @@ export function CustomerGrid({ view, query, cells, selected, onSort, onRange, on
             const isSelected = row !== undefined && selected.has(row.id);
             return (
               <div
-                key={row?.id ?? `loading-${item.index}`}
+                key={item.index}
                 role="row"
                 class={`grid-row${isSelected ? ' selected' : ''}`}
                 aria-rowindex={item.index + 2}
