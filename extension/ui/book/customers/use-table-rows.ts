@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useState } from 'preact/hooks';
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { TableFacets, TableFilters, TableQuery } from '../../../../core';
 import { useBook } from '../app/book-context';
 import { TableRows, type RowsView } from './table-rows';
@@ -29,20 +29,41 @@ export function useTableRows(query: TableQuery): { rows: TableRows; view: RowsVi
 
 /**
  * The counts beside each filter's values, for the search and archived choice shown; asked again after a table
- * change. The latest answer wins: one for an older search never replaces a newer one.
+ * change. Like the rows, one request is in flight at a time and the next one asks for the latest search, so a
+ * burst of keystrokes does not queue a pass over the whole table per key in the background.
  */
 export function useTableFacets(search: string, archived: TableFilters['archived'], updates: number): TableFacets | null {
   const { background } = useBook();
   const [facets, setFacets] = useState<TableFacets | null>(null);
+  type Wanted = { search: string; archived: TableFilters['archived'] };
+  const flight = useRef<{ busy: boolean; wanted: Wanted | null; stopped: boolean }>({ busy: false, wanted: null, stopped: false });
   useEffect(() => {
-    let current = true;
-    background.ask({ type: 'table/facets', search, archived }).then(
-      (answer) => current && setFacets(answer),
-      () => undefined,
-    );
-    return () => {
-      current = false;
+    const state = flight.current;
+    state.wanted = { search, archived };
+    const next = () => {
+      const asked = state.wanted;
+      if (state.busy || state.stopped || asked === null) return;
+      state.wanted = null;
+      state.busy = true;
+      background
+        .ask({ type: 'table/facets', ...asked })
+        .then(
+          // Shown only if nothing newer was asked meanwhile.
+          (answer) => !state.stopped && state.wanted === null && setFacets(answer),
+          () => undefined,
+        )
+        .finally(() => {
+          state.busy = false;
+          next();
+        });
     };
+    next();
   }, [background, search, archived, updates]);
+  useEffect(
+    () => () => {
+      flight.current.stopped = true;
+    },
+    [],
+  );
   return facets;
 }
