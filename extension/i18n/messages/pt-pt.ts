@@ -32,7 +32,7 @@ export const ptPT: Record<MessageKey, string> = {
   showingFirst: 'A mostrar os primeiros {shown, number} de {count, number} clientes.',
   // The Clientes table (customers/customer-table.tsx): columns, search, filters, selection and bulk actions.
   'table.search': 'Pesquisar clientes',
-  'table.searchHint': 'Nome, telefone, e-mail, @perfil, NIF/CPF ou etiqueta',
+  'table.searchHint': 'Nome, telefone, e-mail, @perfil, CPF ou etiqueta',
   'table.total': '{count, plural, =0 {Nenhum cliente encontrado} one {# cliente} other {# clientes}}',
   'table.noResults': 'Nenhum cliente corresponde à pesquisa e aos filtros.',
   'table.error': 'A tabela de clientes não respondeu: {error}',

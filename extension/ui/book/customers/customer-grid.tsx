@@ -113,7 +113,7 @@ export function CustomerGrid({ view, query, cells, selected, onSort, onRange, on
         aria-multiselectable="true"
         aria-busy={!view.settled}
         data-table-version={drawn.current}
-        data-search={query.search}
+        data-search={view.query?.search}
         data-testid="customer-grid"
         onKeyDown={onKeyDown}
       >
