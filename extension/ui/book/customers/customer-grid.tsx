@@ -38,7 +38,8 @@ interface GridProps {
  * the DOM, so `aria-rowcount` and `aria-rowindex` tell assistive technology where they are (the header row is 1).
  * Keyboard: arrows, Page Up/Down, Home/End move the active row (scrolled into view), space selects it (with shift,
  * the range from the last one), Enter opens it. `data-table-version` is the table version of the rows drawn, set
- * in the same commit as those rows once every visible one is known and current.
+ * in the same commit as those rows once every visible one is known and current; `data-search` is the search those
+ * rows answer (it lags the search box until the new answer is drawn).
  */
 export function CustomerGrid({ view, query, cells, selected, onSort, onRange, onToggle, onOpen }: GridProps) {
   const tools = useBook();
