@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerRow, TableQuery } from '../../../../core';
 import type { BookRequest } from '../../../messaging/protocol';
-import { BLOCK_SIZE, TableRows } from './table-rows';
+import { BLOCK_SIZE, MAX_BLOCKS, TableRows } from './table-rows';
 import { queryFromParams } from './table-route';
 
 const query = (search: string): TableQuery => ({ ...queryFromParams(new URLSearchParams()), search });
@@ -16,7 +16,7 @@ function heldBackground() {
         request,
         answer: (version = 1) => {
           const offset = request.offset ?? 0;
-          resolve({ total: 1000, version, predictions: 'ready', rows: Array.from({ length: BLOCK_SIZE }, (_, i) => rowOf(`${request.search}:${version}:${offset + i}`)) });
+          resolve({ total: 100_000, version, predictions: 'ready', rows: Array.from({ length: BLOCK_SIZE }, (_, i) => rowOf(`${request.search}:${version}:${offset + i}`)) });
         },
       });
     })) as never;
@@ -66,5 +66,21 @@ describe('the table rows cache', () => {
     expect(pending.map((p) => p.request.offset)).toEqual([0, BLOCK_SIZE * 3, BLOCK_SIZE * 3]);
     expect(rows.view()).toMatchObject({ settled: true, version: 2 });
     expect(rows.view().rowAt(0)).toBeUndefined();
+  });
+
+  it('keeps the blocks nearest the view when scrolled through a long list', async () => {
+    const { ask, pending } = heldBackground();
+    const rows = new TableRows(ask, () => undefined);
+    rows.setQuery(query(''));
+    for (let block = 0; block < MAX_BLOCKS + 5; block++) {
+      rows.setRange(block * BLOCK_SIZE, block * BLOCK_SIZE + 30);
+      pending.at(-1)?.answer();
+      await settle();
+    }
+    expect(pending).toHaveLength(MAX_BLOCKS + 5);
+    const last = (MAX_BLOCKS + 4) * BLOCK_SIZE;
+    expect(rows.view().rowAt(last)?.id).toBe(`:1:${last}`);
+    expect(rows.view().rowAt(0)).toBeUndefined();
+    expect(rows.view().rowAt(5 * BLOCK_SIZE)?.id).toBe(`:1:${5 * BLOCK_SIZE}`);
   });
 });

@@ -4,6 +4,8 @@ import { queryKey } from './table-route';
 
 /** Rows asked of the background at a time: a few screens' worth, so scrolling asks rarely. */
 export const BLOCK_SIZE = 200;
+/** Blocks kept per query (10,000 rows): scrolling through 100k customers keeps the ones nearest the view. */
+export const MAX_BLOCKS = 50;
 
 interface Block {
   rows: CustomerRow[];
@@ -101,6 +103,13 @@ export class TableRows {
     };
   }
 
+  /** Keeps at most MAX_BLOCKS blocks, dropping those farthest from the view. */
+  private forgetFarthest(rows: QueryRows): void {
+    const centre = Math.floor(this.range.start / BLOCK_SIZE);
+    const far = [...rows.blocks.keys()].sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre));
+    for (const index of far.slice(0, Math.max(0, rows.blocks.size - MAX_BLOCKS))) rows.blocks.delete(index);
+  }
+
   private blocksInRange(rows: QueryRows): number[] {
     const last = rows.total === null ? this.range.start : Math.min(this.range.end, rows.total) - 1;
     const blocks: number[] = [];
@@ -132,6 +141,7 @@ export class TableRows {
         // Another query was asked meanwhile: this answer is for nobody (the next pump asks for the latest).
         if (rows === this.asked || rows === this.shown) {
           rows.blocks.set(block, { rows: answer.rows, version: answer.version, epoch });
+          this.forgetFarthest(rows);
           rows.total = answer.total;
           rows.version = answer.version;
           rows.predictions = answer.predictions;
