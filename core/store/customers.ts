@@ -1,11 +1,23 @@
 import { findDuplicateGroups, identityKeys, normalizeIdentityValue, type DuplicateGroup } from '../identity';
 import { customerSchema, parseRecord, ValidationError, type Customer, type IdentityKind } from '../model';
+import { validateFunnelStage } from '../segments/funnel';
 import { isoNow, writeAtomically, type StoreContext, type WriteTransaction } from './context';
 import { countCustomers, customerPage, type CustomerCountQuery, type CustomerPage, type CustomerPageQuery } from './customer-pages';
 import { buildCustomer, dedupeIdentities, fromRow, toIdentity, toRow, type IdentityInput, type NewCustomer } from './customer-rows';
 
 /** What the seller can edit on a profile directly. */
 export type CustomerPatch = Partial<Pick<Customer, 'displayName' | 'funnelStage' | 'customFields' | 'consent'>>;
+
+/** One change the book page applies to many selected customers at once (see updateMany). */
+export type BulkChange =
+  | { kind: 'addTag'; tagId: string }
+  | { kind: 'removeTag'; tagId: string }
+  /** The seller's funnel stage (the lifecycle stage is derived from orders and cannot be set). */
+  | { kind: 'funnelStage'; stage: string | null }
+  | { kind: 'archive'; archived: boolean };
+
+/** How often updateMany reports progress, in customers. */
+const PROGRESS_EVERY = 500;
 
 /** Customers: create, find by any identity, edit, tag, archive. Merge and erase live in book.ts (they span stores). */
 export class CustomerRepository {
@@ -145,6 +157,39 @@ export class CustomerRepository {
     });
   }
 
+  /**
+   * Applies one change to every customer in `ids`, in one transaction: an unknown customer or tag aborts it and
+   * nothing is written. Customers the change would leave as they are (the tag already there, already archived) are
+   * not rewritten. Resolves to how many customers changed; `onProgress` is told how many were gone through.
+   */
+  async updateMany(ids: readonly string[], change: BulkChange, onProgress?: (done: number) => void): Promise<number> {
+    const now = isoNow(this.context);
+    const unique = [...new Set(ids)];
+    return writeAtomically(this.context, ['customers', 'tags'], async (tx) => {
+      if ((change.kind === 'addTag' || change.kind === 'removeTag') && !(await tx.objectStore('tags').get(change.tagId))) {
+        throw new ValidationError([{ field: 'tagId', message: `no tag with id ${change.tagId}` }], 'The change');
+      }
+      if (change.kind === 'funnelStage') {
+        const check = validateFunnelStage(change.stage);
+        if (!check.ok) throw new ValidationError([{ field: 'funnelStage', message: check.message }], 'The change');
+      }
+      const customers = tx.objectStore('customers');
+      let changed = 0;
+      for (const [done, id] of unique.entries()) {
+        const row = await customers.get(id);
+        if (!row) throw new ValidationError([{ field: `ids[${done}]`, message: `no customer with id ${id}` }], 'The change');
+        const next = applyBulkChange(row, change, now);
+        if (next !== row) {
+          await customers.put({ ...next, updatedAt: now });
+          changed++;
+        }
+        if (onProgress && (done + 1) % PROGRESS_EVERY === 0) onProgress(done + 1);
+      }
+      onProgress?.(unique.length);
+      return { result: changed, customerIds: unique };
+    });
+  }
+
   private async change(id: string, edit: (customer: Customer) => Customer, check?: (tx: WriteTransaction<'customers'[]>) => Promise<void>): Promise<Customer> {
     const now = isoNow(this.context);
     return writeAtomically(this.context, ['customers'], async (tx) => {
@@ -165,5 +210,19 @@ export class IdentityTakenError extends ValidationError {
     readonly owner: { id: string; displayName: string },
   ) {
     super([{ field: 'value', message: `already belongs to ${owner.displayName}` }], `The ${kind} identity`);
+  }
+}
+
+/** The row after a bulk change; the same row when the change leaves it as it is. */
+function applyBulkChange<R extends Pick<Customer, 'tagIds' | 'funnelStage' | 'archivedAt'>>(row: R, change: BulkChange, now: string): R {
+  switch (change.kind) {
+    case 'addTag':
+      return row.tagIds.includes(change.tagId) ? row : { ...row, tagIds: [...row.tagIds, change.tagId] };
+    case 'removeTag':
+      return row.tagIds.includes(change.tagId) ? { ...row, tagIds: row.tagIds.filter((id) => id !== change.tagId) } : row;
+    case 'funnelStage':
+      return row.funnelStage === change.stage ? row : { ...row, funnelStage: change.stage };
+    case 'archive':
+      return (row.archivedAt !== null) === change.archived ? row : { ...row, archivedAt: change.archived ? now : null };
   }
 }

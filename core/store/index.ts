@@ -4,7 +4,7 @@ export type { ExportBatchListener, ExportStreamOptions } from './export-stream';
 export type { RecordBatchSource, ReplaceOptions } from './replace-from';
 export { CUSTOMER_RECORD_STORES, consistentBookReport, type CustomerRecordStoreName, type DanglingReferences, type IntegrityReport } from './integrity';
 export type { BookChange, ChangeListener, ChangeOrigin } from './changes';
-export type { CustomerPatch } from './customers';
+export type { BulkChange, CustomerPatch } from './customers';
 export type { CustomerCountQuery, CustomerCursor, CustomerOrder, CustomerPage, CustomerPageQuery, CustomerSortIndex, SortDirection } from './customer-pages';
 export { sortNameOf } from './customer-rows';
 export type { IdentityInput, NewCustomer } from './customer-rows';

@@ -74,6 +74,8 @@ export class BookTableService {
   changed(change: Pick<BookChange, 'stores' | 'customerIds' | 'wholeBook'>): void {
     if (change.wholeBook) {
       this.drop();
+      // Open pages show rows of the book that was replaced: they ask again, which builds the new table.
+      this.options.onUpdated?.({ version: 0, predictions: 'pending' });
       return;
     }
     const table = this.table;

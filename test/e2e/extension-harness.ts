@@ -151,3 +151,13 @@ export async function routeSiteToFixture(context: BrowserContext, urlPattern: st
   const body = await readFile(resolve(import.meta.dirname, '../..', fixturePath), 'utf8');
   await context.route(urlPattern, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
 }
+
+/**
+ * Searches the Clientes table for `text` and waits until the rows drawn answer that search: the table draws only
+ * the rows in view, so a name is looked for, not scrolled to.
+ */
+export async function searchCustomers(book: Page, text: string): Promise<Locator> {
+  await book.getByLabel(translate('pt-BR', 'table.search'), { exact: true }).fill(text);
+  await book.locator(`[data-testid="customer-grid"][aria-busy="false"][data-search="${text.replaceAll('"', '\\"')}"]`).waitFor();
+  return book.getByTestId('customer-grid');
+}

@@ -2,6 +2,7 @@ import { render } from '@testing-library/preact';
 import { vi } from 'vitest';
 import type { Book } from '../../../../core';
 import type { BackupReason, BackupServices, IntegrityReport } from '../backup/backup-services';
+import { localBackground } from '../testing/local-background';
 import { BookApp } from './book-app';
 
 const COUNTS = { tags: 0, customers: 0, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0 };
@@ -27,8 +28,11 @@ export function stubBackupServices(now: Date, { downloadsGranted = false } = {})
   } satisfies BackupServices;
 }
 
-/** The book page at `hash`, in pt-BR and São Paulo time, with a fixed clock: what component tests of its screens draw. */
+/**
+ * The book page at `hash`, in pt-BR and São Paulo time, with a fixed clock and the background answered from the
+ * same book (the real handlers and customer table): what component tests of its screens draw.
+ */
 export function mountBookApp(book: Book, hash: string, backups: BackupServices, now: Date) {
   history.replaceState(null, '', `/book.html${hash}`);
-  return render(<BookApp book={book} backups={backups} locale="pt-BR" timeZone="America/Sao_Paulo" now={() => now} />);
+  return render(<BookApp book={book} backups={backups} background={localBackground(book, now)} locale="pt-BR" timeZone="America/Sao_Paulo" now={() => now} />);
 }

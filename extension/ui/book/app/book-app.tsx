@@ -7,7 +7,7 @@ import type { BackupServices } from '../backup/backup-services';
 import { BookBackupBanner } from '../backup/book-backup-banner';
 import { IntegrityAlert } from '../backup/integrity-alert';
 import { useBookQuery } from '../data/use-book-query';
-import { BookProvider, useBook } from './book-context';
+import { BookProvider, useBook, type BackgroundClient } from './book-context';
 import { BookNav } from './nav';
 import { NoticeArea } from './notice-area';
 import { hrefOf, navigate, useRoute } from './router';
@@ -16,6 +16,8 @@ import { FEATURES, featureOf, type Feature } from './routes';
 interface BookAppProps {
   book: Book;
   backups: BackupServices;
+  /** The background's customer table; the browser's by default. */
+  background?: BackgroundClient;
   locale?: Locale;
   timeZone?: string;
   now?: () => Date;
@@ -24,9 +26,9 @@ interface BookAppProps {
 }
 
 /** The book page: the book's tools and backups for every screen, then the shell. */
-export function BookApp({ book, backups, locale = browserLocale(), timeZone, now, features = FEATURES }: BookAppProps) {
+export function BookApp({ book, backups, background, locale = browserLocale(), timeZone, now, features = FEATURES }: BookAppProps) {
   return (
-    <BookProvider book={book} locale={locale} timeZone={timeZone}>
+    <BookProvider book={book} background={background} locale={locale} timeZone={timeZone}>
       <WithBackups services={backups} now={now}>
         <Shell features={features} />
       </WithBackups>

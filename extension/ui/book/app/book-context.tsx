@@ -4,7 +4,17 @@ import type { Book } from '../../../../core';
 import { browserTimeZone } from '../../../../core/locale';
 import { readTimeZone } from '../../../i18n/time-zone';
 import { translate, type Locale, type MessageKey } from '../../../i18n/translate';
+import { askBackground, type BookClient } from '../../../messaging/client';
+import { watchTable } from '../../../messaging/table-port';
 import { watchQuery } from '../data/book-query';
+
+/**
+ * What the page asks the background for: the whole-book customer table (`table/query`, `table/ids`,
+ * `table/facets`) and its updates. The page reads and writes the book itself; only this needs every customer in memory.
+ */
+export type BackgroundClient = Pick<BookClient, 'ask' | 'watchTable'>;
+
+const BROWSER_BACKGROUND: BackgroundClient = { ask: askBackground, watchTable: (onUpdated, signal) => watchTable(onUpdated, signal) };
 
 /** `status` is news that can wait its turn (saved, added); `alert` is a failure the seller must hear at once. */
 export type NoticeKind = 'status' | 'alert';
@@ -19,6 +29,8 @@ export interface Notice {
 export interface BookTools {
   /** The data client: the book this page opened. Screens read it through useBookQuery. */
   book: Book;
+  /** The background's customer table (tests pass one answered from a test book). */
+  background: BackgroundClient;
   locale: Locale;
   /** The seller's IANA time zone (stored in the book, else the browser's): days and dates on screen are cut in it. */
   timeZone: string;
@@ -56,6 +68,7 @@ function useSellerTimeZone(book: Book, given: string | undefined): string {
 
 interface ProviderProps {
   book: Book;
+  background?: BackgroundClient;
   locale: Locale;
   /** A fixed zone (tests); otherwise the seller's, from the book. */
   timeZone?: string;
@@ -63,12 +76,12 @@ interface ProviderProps {
 }
 
 /** Provides the book page's tools; notices live in a context of their own, so posting one re-renders only its region. */
-export function BookProvider({ book, locale, timeZone: given, children }: ProviderProps) {
+export function BookProvider({ book, background = BROWSER_BACKGROUND, locale, timeZone: given, children }: ProviderProps) {
   const timeZone = useSellerTimeZone(book, given);
   const [notice, setNotice] = useState<Notice | null>(null);
   const notify = useCallback((text: string, kind: NoticeKind = 'status') => setNotice((last) => ({ kind, text, id: (last?.id ?? 0) + 1 })), []);
   const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params), [locale]);
-  const tools = useMemo<BookTools>(() => ({ book, locale, timeZone, t, notify }), [book, locale, timeZone, t, notify]);
+  const tools = useMemo<BookTools>(() => ({ book, background, locale, timeZone, t, notify }), [book, background, locale, timeZone, t, notify]);
   return (
     <BookContext.Provider value={tools}>
       <NoticeContext.Provider value={notice}>{children}</NoticeContext.Provider>

@@ -1,0 +1,186 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { TABLE_COLUMNS, type TableColumn, type TableQuery } from '../../../../core';
+import type { MessageKey } from '../../../i18n/translate';
+import { useBook } from '../app/book-context';
+import { CUSTOMERS_PATH } from '../app/book-links';
+import { hrefOf } from '../app/router';
+import { CellContent, type CellContext } from './table-cells';
+import type { RowsView } from './table-rows';
+import { useVirtualRows } from './use-virtual-rows';
+
+export const COLUMN_LABELS: Record<TableColumn, MessageKey> = {
+  name: 'column.name',
+  contacts: 'column.contacts',
+  tags: 'column.tags',
+  activity: 'column.activity',
+  segment: 'column.segment',
+  stage: 'column.stage',
+  lastPurchase: 'column.lastPurchase',
+  totalSpent: 'column.totalSpent',
+  orders: 'column.orders',
+  predictedValue: 'column.predictedValue',
+};
+
+interface GridProps {
+  view: RowsView;
+  /** The query asked (the rows shown may still answer the one before). */
+  query: TableQuery;
+  cells: Omit<CellContext, 'tools'>;
+  selected: ReadonlySet<string>;
+  onSort: (column: TableColumn) => void;
+  onRange: (start: number, end: number) => void;
+  onToggle: (index: number, id: string, range: boolean) => void;
+  onOpen: (id: string) => void;
+}
+
+/**
+ * The customer table as an ARIA grid over a virtualized list: only the rows in view (and the active one) are in
+ * the DOM, so `aria-rowcount` and `aria-rowindex` tell assistive technology where they are (the header row is 1).
+ * Keyboard: arrows, Page Up/Down, Home/End move the active row (scrolled into view), space selects it (with shift,
+ * the range from the last one), Enter opens it. `data-table-version` is the table version of the rows drawn, set
+ * in the same commit as those rows once every visible one is known and current; `data-search` is the search those
+ * rows answer (it lags the search box until the new answer is drawn).
+ */
+export function CustomerGrid({ view, query, cells, selected, onSort, onRange, onToggle, onOpen }: GridProps) {
+  const tools = useBook();
+  const { t } = tools;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  /** The row whose cell takes focus once drawn (set by the keyboard, so a click or a scroll never steals focus). */
+  const focusRow = useRef<number | null>(null);
+  const total = view.total ?? 0;
+  const virtualizer = useVirtualRows(total, scroller, active);
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+  // Undefined until the first rows are drawn: a version on the grid always means its rows are on screen.
+  const drawn = useRef<number | undefined>(undefined);
+  if (view.settled) drawn.current = view.version;
+
+  useEffect(() => onRange(first, last + 1), [first, last, onRange]);
+  // Another query's rows start at the top (not the first rows of all: the seller may already be moving).
+  const shownKey = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (shownKey.current !== null && shownKey.current !== view.key) {
+      setActive(0);
+      virtualizer.scrollToOffset(0);
+    }
+    shownKey.current = view.key;
+  }, [view.key]);
+  useLayoutEffect(() => {
+    if (focusRow.current === null) return;
+    const cell = scroller.current?.querySelector<HTMLElement>(`[data-index="${focusRow.current}"] [data-active-cell]`);
+    if (cell) {
+      cell.focus({ preventScroll: true });
+      focusRow.current = null;
+    }
+  });
+
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(total - 1, to));
+    focusRow.current = next;
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / 40) - 1);
+  const onKeyDown = (event: KeyboardEvent) => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (!row || total === 0) return;
+    const current = Number(row.dataset.index);
+    const id = view.rowAt(current)?.id;
+    const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + page, PageUp: current - page, Home: 0, End: total - 1 };
+    const to = moves[event.key];
+    if (to !== undefined) {
+      event.preventDefault();
+      move(to);
+    } else if (event.key === ' ' && id) {
+      event.preventDefault();
+      onToggle(current, id, event.shiftKey);
+    } else if (event.key === 'Enter' && id) {
+      event.preventDefault();
+      onOpen(id);
+    }
+  };
+
+  const context: CellContext = { ...cells, tools };
+  return (
+    <div class="grid-scroll" ref={scroller}>
+      <div
+        role="grid"
+        class="customer-grid"
+        aria-label={t('nav.customers')}
+        aria-rowcount={total + 1}
+        aria-colcount={TABLE_COLUMNS.length + 1}
+        aria-multiselectable="true"
+        aria-busy={!view.settled}
+        data-table-version={drawn.current}
+        data-search={view.query?.search}
+        data-testid="customer-grid"
+        onKeyDown={onKeyDown}
+      >
+        <div role="rowgroup" class="grid-head">
+          <div role="row" aria-rowindex={1} class="grid-row">
+            <div role="columnheader" class="select-cell">
+              <span class="visually-hidden">{t('table.selectColumn')}</span>
+            </div>
+            {TABLE_COLUMNS.map((column) => {
+              const sorted = query.sort.column === column;
+              return (
+                <div key={column} role="columnheader" class={`col-${column}`} aria-sort={sorted ? (query.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                  <button type="button" class="sort" onClick={() => onSort(column)}>
+                    {t(COLUMN_LABELS[column])}
+                    <span aria-hidden="true">{sorted ? (query.sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                  </button>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <div role="rowgroup" class="grid-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+          {items.map((item) => {
+            const row = view.rowAt(item.index);
+            const isActive = item.index === active;
+            const isSelected = row !== undefined && selected.has(row.id);
+            return (
+              <div
+                key={item.index}
+                role="row"
+                class={`grid-row${isSelected ? ' selected' : ''}`}
+                aria-rowindex={item.index + 2}
+                aria-selected={row ? isSelected : undefined}
+                data-index={item.index}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <div role="gridcell" class="select-cell">
+                  {row && (
+                    <input
+                      type="checkbox"
+                      tabIndex={-1}
+                      checked={isSelected}
+                      aria-label={t('table.select', { name: row.name })}
+                      onClick={(event) => onToggle(item.index, row.id, event.shiftKey)}
+                    />
+                  )}
+                </div>
+                <div role="gridcell" class="col-name" tabIndex={isActive ? 0 : -1} data-active-cell={isActive ? '' : undefined} onFocus={() => setActive(item.index)}>
+                  {row ? (
+                    <a href={hrefOf([CUSTOMERS_PATH, row.id])} tabIndex={-1}>
+                      {row.name}
+                    </a>
+                  ) : (
+                    <span class="identity">{t('loading')}</span>
+                  )}
+                </div>
+                {TABLE_COLUMNS.filter((column): column is Exclude<TableColumn, 'name'> => column !== 'name').map((column) => (
+                  <div key={column} role="gridcell" class={`col-${column}`}>
+                    {row && <CellContent row={row} column={column} context={context} />}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import type { TableFacets, TableFilters, TableQuery } from '../../../../core';
+import { useBook } from '../app/book-context';
+import { TableRows, type RowsView } from './table-rows';
+
+/**
+ * The table's rows for `query` (see TableRows), re-read when the background says the table changed, plus a
+ * counter of those changes (the facets follow it). The MV3 worker stays awake while this is mounted.
+ */
+export function useTableRows(query: TableQuery): { rows: TableRows; view: RowsView; updates: number } {
+  const { background } = useBook();
+  const [, redraw] = useReducer<number, void>((n) => n + 1, 0);
+  const [updates, setUpdates] = useState(0);
+  const [rows] = useState(() => new TableRows((request) => background.ask(request), redraw));
+  useEffect(() => {
+    const stop = new AbortController();
+    background.watchTable(() => {
+      rows.refresh();
+      setUpdates((n) => n + 1);
+    }, stop.signal);
+    return () => {
+      stop.abort();
+      rows.stop();
+    };
+  }, [background, rows]);
+  rows.setQuery(query);
+  return { rows, view: rows.view(), updates };
+}
+
+/**
+ * The counts beside each filter's values, for the search and archived choice shown; asked again after a table
+ * change. Like the rows, one request is in flight at a time and the next one asks for the latest search, so a
+ * burst of keystrokes does not queue a pass over the whole table per key in the background.
+ */
+export function useTableFacets(search: string, archived: TableFilters['archived'], updates: number): TableFacets | null {
+  const { background } = useBook();
+  const [facets, setFacets] = useState<TableFacets | null>(null);
+  type Wanted = { search: string; archived: TableFilters['archived'] };
+  const flight = useRef<{ busy: boolean; wanted: Wanted | null; stopped: boolean }>({ busy: false, wanted: null, stopped: false });
+  useEffect(() => {
+    const state = flight.current;
+    state.wanted = { search, archived };
+    const next = () => {
+      const asked = state.wanted;
+      if (state.busy || state.stopped || asked === null) return;
+      state.wanted = null;
+      state.busy = true;
+      background
+        .ask({ type: 'table/facets', ...asked })
+        .then(
+          // Shown only if nothing newer was asked meanwhile.
+          (answer) => !state.stopped && state.wanted === null && setFacets(answer),
+          () => undefined,
+        )
+        .finally(() => {
+          state.busy = false;
+          next();
+        });
+    };
+    next();
+  }, [background, search, archived, updates]);
+  useEffect(
+    () => () => {
+      flight.current.stopped = true;
+    },
+    [],
+  );
+  return facets;
+}
