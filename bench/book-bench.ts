@@ -45,8 +45,8 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 
 /** What the customers screen exposes for measuring (and for its e2e test): stable attributes, not styling. */
-const GRID = '[role="grid"][data-table-version]';
-const ROW = '[role="row"][aria-rowindex]';
+const GRID = '[data-testid="customer-grid"][data-table-version]';
+const ROW = '[role="row"][data-index][aria-rowindex]';
 
 async function stopServiceWorker(cdp: CDPSession): Promise<void> {
   const stopped = new Promise<void>((done) => {
@@ -71,15 +71,12 @@ async function openToFirstRows(session: ExtensionSession): Promise<{ page: Page;
   await page.addInitScript((row) => {
     const scope = window as unknown as { firstRows: Promise<number> };
     scope.firstRows = new Promise<number>((done) => {
-      const watch = () => {
-        const watcher = new MutationObserver(() => {
-          if (!window.document.querySelector(row)) return;
-          watcher.disconnect();
-          done(performance.now());
-        });
-        watcher.observe(window.document, { childList: true, subtree: true });
-      };
-      watch();
+      const watcher = new MutationObserver(() => {
+        if (!window.document.querySelector(row)) return;
+        watcher.disconnect();
+        done(performance.now());
+      });
+      watcher.observe(window.document, { childList: true, subtree: true });
     });
   }, ROW);
   await page.goto(`chrome-extension://${session.extensionId}/book.html#/clientes`);
@@ -102,15 +99,11 @@ async function scrollWholeTable(page: Page): Promise<{ longest: number; over50: 
       if (!scroller) throw new Error(`nothing scrolls around ${row}`);
       const box = scroller;
       let frames = 0;
-      await new Promise<void>((done) => {
-        const step = () => {
-          frames += 1;
-          box.scrollTop += box.clientHeight * 2;
-          if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) done();
-          else requestAnimationFrame(step);
-        };
-        requestAnimationFrame(step);
-      });
+      while (box.scrollTop + box.clientHeight < box.scrollHeight - 1) {
+        await new Promise((done) => requestAnimationFrame(done));
+        frames += 1;
+        box.scrollTop += box.clientHeight * 2;
+      }
       // The last rows arrive and draw; then the record closes.
       const total = Number(window.document.querySelector(grid)?.getAttribute('aria-rowcount') ?? 0);
       const started = performance.now();
@@ -132,7 +125,7 @@ async function scrollWholeTable(page: Page): Promise<{ longest: number; over50: 
  * drawing the rows of that exact search (the grid's `data-search`), measured in the page.
  */
 async function typeAndMeasure(page: Page, text: string): Promise<number[]> {
-  const box = page.getByRole('searchbox');
+  const box = page.locator('#customer-search');
   await box.fill('');
   await page.waitForFunction((grid) => (window.document.querySelector(grid) as HTMLElement | null)?.dataset.search === '', GRID);
   const times: number[] = [];
@@ -147,7 +140,7 @@ async function typeAndMeasure(page: Page, text: string): Promise<number[]> {
         scope.drawn = new Promise<number>((done) => {
           const watcher = new MutationObserver(() => {
             const element = window.document.querySelector(grid) as HTMLElement | null;
-            if (element?.dataset.search !== expected.trim()) return;
+            if (element?.dataset.search !== expected) return;
             watcher.disconnect();
             done(performance.now());
           });
@@ -174,8 +167,9 @@ async function noteToTable(chat: Page, frame: Frame, book: Page, round: number):
       const scope = window as unknown as { redrawn: Promise<number> };
       scope.redrawn = new Promise<number>((done) => {
         const watcher = new MutationObserver(() => {
+          // A different version (a restore starts the count again), drawn with every visible row current.
           const now = Number(window.document.querySelector(grid)?.getAttribute('data-table-version'));
-          if (!(now > version)) return;
+          if (now === version) return;
           watcher.disconnect();
           done(performance.timeOrigin + performance.now());
         });
@@ -263,7 +257,7 @@ export async function runBookBench(customers = 100_000, orders = 300_000, notes 
     const keystrokes: number[] = [];
     for (const query of SEARCHES) keystrokes.push(...(await typeAndMeasure(book, query)));
     const found = await book.locator(ROW).filter({ hasText: phoneOwner.displayName }).count();
-    await book.getByRole('searchbox').fill('');
+    await book.locator('#customer-search').fill('');
 
     // A note saved in a sidebar (WhatsApp Web, the phone owner's chat) → the open book tab's table redrawn.
     await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', 'extension/sites/whatsapp/fixtures/chat-open.html');

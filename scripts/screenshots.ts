@@ -37,7 +37,7 @@ try {
   const book = await session.context.newPage();
   await book.setViewportSize(VIEWPORT);
   await book.goto(`chrome-extension://${session.extensionId}/book.html#/clientes`);
-  await book.locator('[role="row"][aria-rowindex]').first().waitFor();
+  await book.locator('[role="row"][data-index]').first().waitFor();
   await book.getByText('calculando', { exact: false }).first().waitFor({ state: 'detached', timeout: 60_000 }).catch(() => undefined);
   for (const dark of [false, true]) await shoot(book, 'book-customers', dark);
 

@@ -84,7 +84,7 @@ function Shell({ features }: { features: readonly Feature[] }) {
         <BookNav features={features} current={feature} />
       </header>
       <NoticeArea />
-      <main>
+      <main class={feature.wide && rest.length === 0 ? 'wide' : undefined}>
         <h1 ref={heading} tabIndex={-1}>
           {t(feature.labelKey)}
         </h1>

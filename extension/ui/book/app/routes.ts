@@ -21,6 +21,8 @@ export interface Feature {
   labelKey: MessageKey;
   /** A short glyph beside the name in the nav (decorative: screen readers hear the name). */
   icon?: string;
+  /** The feature's own page (no sub-path) uses the whole width: a table of many columns. */
+  wide?: boolean;
   screen: ComponentType<ScreenProps>;
 }
 
@@ -29,7 +31,7 @@ export interface Feature {
  * Metas, Limpeza, Importar and Configurações: each joins here once its screen exists.
  */
 export const FEATURES: readonly Feature[] = [
-  { id: 'customers', path: CUSTOMERS_PATH, labelKey: 'nav.customers', screen: CustomersScreen },
+  { id: 'customers', path: CUSTOMERS_PATH, labelKey: 'nav.customers', wide: true, screen: CustomersScreen },
   { id: 'settings', path: SETTINGS_PATH, labelKey: 'settings', screen: SettingsScreen },
 ];
 
