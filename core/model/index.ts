@@ -4,6 +4,7 @@ export * from './customer';
 export * from './order';
 export * from './note';
 export * from './tag';
+export * from './quick-reply';
 export * from './feedback';
 export * from './follow-up';
 export * from './validate';

@@ -12,6 +12,7 @@ export type { NewFeedback } from './feedback';
 export type { NewOrder } from './orders';
 export type { NewTag } from './tags';
 export type { SegmentInput } from './segments';
+export type { QuickReplyInput } from './quick-replies';
 export { openBookDatabase } from './open';
 export { MIGRATION_STEPS } from './migrations';
-export { DEFAULT_BOOK_NAME, RECORD_STORES, type BookSchema, type BookStoreName, type RecordStoreName } from './schema';
+export { DEFAULT_BOOK_NAME, RECORD_STORES, recordStoresAt, type BookSchema, type BookStoreName, type RecordStoreName } from './schema';

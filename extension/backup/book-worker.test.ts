@@ -87,7 +87,7 @@ describe('the book worker, through its client', () => {
   it('cancels a restore midway: the promise rejects with "cancelled" and the book is exactly as before', async () => {
     const { book, spawn } = await bookAndWorker((b) => addManyCustomers(b, 1200, 1));
     const made = await makeBackup('manual', { ...SP, spawn });
-    await book.replaceAll({ tags: [], customers: [], orders: [], notes: [], feedback: [], followUps: [], segments: [] });
+    await book.replaceAll({ tags: [], customers: [], orders: [], notes: [], feedback: [], followUps: [], segments: [], quickReplies: [] });
     await bookWithEverything(book);
     const before = await sorted(book);
     const controller = new AbortController();

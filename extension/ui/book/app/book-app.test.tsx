@@ -9,7 +9,7 @@ import { parseHash, hrefOf } from './router';
 import { featureOf, FEATURES } from './routes';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
-const COUNTS = { tags: 0, customers: 0, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0 };
+const COUNTS = { tags: 0, customers: 0, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0, quickReplies: 0 };
 const none = () => ({ count: 0, sampleIds: [], missingIds: [] });
 const report: IntegrityReport = { counts: COUNTS, missingCustomers: { orders: none(), notes: none(), feedback: none(), followUps: none() }, missingTags: none(), ok: true };
 
