@@ -91,6 +91,41 @@ describe('line-per-record backups', () => {
     const restored = await openTestBook();
     await restoreBackupFile(restored, lines.join(''));
     expect((await restored.customers.get('c1'))?.lastOrderAt).toBe('2025-03-01T10:00:00.000Z');
+    expect(await restored.quickReplies.list()).toEqual([]);
+  });
+
+  it('restores a line-per-record file of schema 5 (no quick replies, tags without a place) over a book that has some', async () => {
+    const source = await openTestBook();
+    const vip = await source.tags.create({ name: 'VIP', colour: '#aa0000' });
+    await source.tags.create({ name: 'Atacado', colour: '#00aa00' });
+    await source.customers.create({ displayName: 'Ana', tagIds: [vip.id] });
+    const { parts } = await writeBackup(source, { now: AT });
+    // As Clientela wrote it at schema 5: the same layout without the quickReplies store, and tags with no position.
+    const lines = parts.join('').split('\n');
+    const header = JSON.parse(`${lines[0]!.slice(0, -1)}}`) as { schemaVersion: number; counts: Record<string, number> };
+    delete header.counts.quickReplies;
+    const v5 = [
+      `${JSON.stringify({ ...header, schemaVersion: 5 }).slice(0, -1)},`,
+      ...lines.slice(1, lines.indexOf('"quickReplies":[')).map((line) => line.replace(/,"position":\d+/, '')),
+    ];
+    v5[v5.length - 1] = ']}';
+    expect(v5.join('\n')).not.toMatch(/position|quickReplies/);
+    const target = await bookWithEverything();
+    expect(await restoreBackupFile(target, `${v5.join('\n')}\n`)).toMatchObject({ tags: 2, customers: 1, quickReplies: 0 });
+    expect(await target.quickReplies.list()).toEqual([]);
+    // Tags of an older book all take place 0: listed in name order, as that book showed them.
+    expect((await target.tags.list()).map((tag) => [tag.name, tag.position])).toEqual([
+      ['Atacado', 0],
+      ['VIP', 0],
+    ]);
+  });
+
+  it('a schema 5 line-per-record file that does carry a quickReplies store is refused as laid out wrongly', async () => {
+    const { parts } = await writeBackup(await bookWithEverything(), { now: AT });
+    const text = parts.join('').replace(`"schemaVersion":${SCHEMA_VERSION}`, '"schemaVersion":5');
+    const error = await failure(restoreBackupFile(await openTestBook(), text));
+    expect(error.code).toBe('not-json');
+    expect(error.problems[0]).toMatchObject({ field: 'segments', message: 'expected ]}' });
   });
 
   it('decodes names split across chunks of bytes anywhere, accents and emoji included', async () => {
