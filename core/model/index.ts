@@ -5,6 +5,7 @@ export * from './order';
 export * from './note';
 export * from './tag';
 export * from './quick-reply';
+export * from './tag-colours';
 export * from './feedback';
 export * from './follow-up';
 export * from './validate';

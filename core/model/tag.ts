@@ -14,3 +14,8 @@ export const tagSchema = z.object({
   position: z.number().int().nonnegative(),
 });
 export type Tag = z.infer<typeof tagSchema>;
+
+/** The key that toggles a tag in the sidebar: its own, else 1–9 by its place among the first nine of the list. */
+export function tagKey(tag: { key: string | null }, index: number): string | null {
+  return tag.key ?? (index < 9 ? String(index + 1) : null);
+}
