@@ -41,7 +41,7 @@ describe('inbox sidebar on every chat site', () => {
         await sidebar.getByRole('button', { name: 'Criar cliente desta conversa' }).click();
         await expect.poll(() => sidebar.getByTestId('customer-name').textContent()).toBe(site.firstName);
 
-        // Tags: two created inline (each goes on at once), then key 1 (the first by name, "Atacado") takes one off.
+        // Tags: two created inline (each goes on at once), then the key its chip shows (keys follow the seller's order) takes one off.
         for (const name of [`VIP ${expectations.site}`, `Atacado ${expectations.site}`]) {
           await sidebar.getByLabel('Nova etiqueta').fill(name);
           await sidebar.getByRole('button', { name: 'Adicionar etiqueta' }).click();
