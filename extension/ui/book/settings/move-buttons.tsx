@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { useBook } from '../app/book-context';
 
 /**
@@ -26,12 +27,29 @@ export function moved(ids: readonly string[], from: number, to: number): string[
   return next;
 }
 
+/** The row just moved, and where to: the list gives it the focus back once it is drawn there (see useRefocusMoved). */
+export interface MovedRow {
+  id: string;
+  to: number;
+  direction: 'up' | 'down';
+}
+
 /**
- * After a reorder the moved row is drawn in its new place: focus its button for the same direction, or the
- * other one when that end of the list is reached (a disabled button cannot hold the focus).
+ * Once the list shows the moved row at its new place (moving a focused node drops the focus), focuses its button
+ * for the same direction, or the other one at that end of the list (a disabled button cannot hold the focus),
+ * then forgets it, so later redraws leave the focus alone.
  */
-export function refocusMoved(container: HTMLElement | null, id: string, direction: 'up' | 'down'): void {
-  const same = container?.querySelector<HTMLButtonElement>(`[data-move="${CSS.escape(id)}:${direction}"]`);
-  const other = container?.querySelector<HTMLButtonElement>(`[data-move="${CSS.escape(id)}:${direction === 'up' ? 'down' : 'up'}"]`);
-  (same && !same.disabled ? same : other)?.focus();
+export function useRefocusMoved(container: { current: HTMLElement | null }, ids: readonly string[], movedRow: MovedRow | null, done: () => void): void {
+  useEffect(() => {
+    if (!movedRow || ids[movedRow.to] !== movedRow.id) return;
+    const button = (direction: string) => container.current?.querySelector<HTMLButtonElement>(`[data-move="${CSS.escape(movedRow.id)}:${direction}"]`);
+    const same = button(movedRow.direction);
+    (same && !same.disabled ? same : button(movedRow.direction === 'up' ? 'down' : 'up'))?.focus();
+    done();
+  }, [ids.join(' '), movedRow]);
+}
+
+/** Focuses what `selector` finds in `container` after the coming redraw (an editor closed, a question answered). */
+export function focusAfterRender(container: HTMLElement | null, selector: string): void {
+  requestAnimationFrame(() => container?.querySelector<HTMLElement>(selector)?.focus());
 }

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { QuickReply } from '../../../../core';
 import { enumLabel, type EnumValue } from '../../../i18n/labels';
 import { starterQuickReplies } from '../../quick-reply-values';
 import { useBook } from '../app/book-context';
 import { useBookQuery } from '../data/use-book-query';
-import { MoveButtons, moved, refocusMoved } from './move-buttons';
+import { focusAfterRender, MoveButtons, moved, useRefocusMoved, type MovedRow } from './move-buttons';
 import { QuickReplyEditor } from './quick-reply-editor';
 
 /**
@@ -15,12 +15,9 @@ export function QuickRepliesPanel() {
   const { book, t, locale, notify } = useBook();
   const { data: replies } = useBookQuery((b) => b.quickReplies.list(), { stores: ['quickReplies'] });
   const [editing, setEditing] = useState<string | null>(null);
-  const [movedLast, setMovedLast] = useState<{ id: string; direction: 'up' | 'down' } | null>(null);
+  const [movedRow, setMovedRow] = useState<MovedRow | null>(null);
   const list = useRef<HTMLOListElement>(null);
-
-  useEffect(() => {
-    if (movedLast) refocusMoved(list.current, movedLast.id, movedLast.direction);
-  }, [replies, movedLast]);
+  useRefocusMoved(list, (replies ?? []).map((reply) => reply.id), movedRow, () => setMovedRow(null));
 
   const act = async (action: () => Promise<string>) => {
     try {
@@ -34,7 +31,7 @@ export function QuickRepliesPanel() {
       const all = replies ?? [];
       const reply = all[from] as QuickReply;
       await book.quickReplies.reorder(moved(all.map((each) => each.id), from, to));
-      setMovedLast({ id: reply.id, direction: to < from ? 'up' : 'down' });
+      setMovedRow({ id: reply.id, to, direction: to < from ? 'up' : 'down' });
       return t('movedTo', { name: reply.name, position: to + 1, count: all.length });
     });
   const remove = (reply: QuickReply) =>
@@ -76,7 +73,7 @@ export function QuickRepliesPanel() {
               <span class="meta">{stageLabel(reply)}</span>
               <span class="row-actions">
                 <MoveButtons id={reply.id} name={reply.name} index={index} count={all.length} onMove={(from, to) => void move(from, to)} />
-                <button type="button" class="secondary" aria-label={t('editQuickReplyNamed', { name: reply.name })} aria-expanded={editing === reply.id} onClick={() => setEditing(editing === reply.id ? null : reply.id)}>
+                <button type="button" class="secondary" data-edit={reply.id} aria-label={t('editQuickReplyNamed', { name: reply.name })} aria-expanded={editing === reply.id} onClick={() => setEditing(editing === reply.id ? null : reply.id)}>
                   {t('edit')}
                 </button>
                 <button type="button" class="secondary" aria-label={t('deleteQuickReplyNamed', { name: reply.name })} onClick={() => void remove(reply)}>
@@ -85,7 +82,15 @@ export function QuickRepliesPanel() {
               </span>
             </div>
             <p class="reply-text">{reply.text}</p>
-            {editing === reply.id && <QuickReplyEditor reply={reply} onDone={() => setEditing(null)} />}
+            {editing === reply.id && (
+              <QuickReplyEditor
+                reply={reply}
+                onDone={() => {
+                  setEditing(null);
+                  focusAfterRender(list.current, `[data-edit="${CSS.escape(reply.id)}"]`);
+                }}
+              />
+            )}
           </li>
         ))}
       </ol>

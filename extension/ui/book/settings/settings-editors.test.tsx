@@ -49,6 +49,8 @@ describe('the tag editor', () => {
     expect(within(form).getByTestId('tag-preview').style.color).toMatch(/255, 255, 255|#ffffff/);
     fireEvent.submit(form);
     await waitFor(() => expect(notice()).toBe('Etiqueta Cliente VIP salva.'));
+    // The editor closes and the focus goes back to the button that opened it.
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Editar a etiqueta Cliente VIP'));
     expect((await book.tags.list()).map((tag) => [tag.name, tag.colour])).toEqual([
       ['Cliente VIP', '#d1242f'],
       ['Atacado', '#1f6feb'],
@@ -60,6 +62,12 @@ describe('the tag editor', () => {
     // The moved tag's other button keeps the focus: "up" is disabled at the top.
     await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Mover Atacado para baixo'));
     expect(screen.getAllByTestId('tag-row')[0]?.textContent).toContain('tecla 1');
+    // Later redraws leave the focus where the seller put it.
+    const addName = within(screen.getByRole('form', { name: 'Nova etiqueta' })).getByLabelText('Nome da etiqueta');
+    addName.focus();
+    await book.customers.create({ displayName: 'Caio', tagIds: [atacado.id] });
+    await waitFor(() => expect(screen.getAllByTestId('tag-row')[0]?.textContent).toContain('2 clientes'));
+    expect(document.activeElement).toBe(addName);
 
     fireEvent.click(screen.getByRole('button', { name: 'Excluir a etiqueta Cliente VIP' }));
     const question = await screen.findByText('Excluir a etiqueta Cliente VIP? 2 clientes a têm e vão perdê-la.');

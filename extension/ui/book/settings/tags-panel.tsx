@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { readableTextOn, tagKey, type Tag } from '../../../../core';
 import { useBook } from '../app/book-context';
 import { useBookQuery } from '../data/use-book-query';
-import { MoveButtons, moved, refocusMoved } from './move-buttons';
+import { focusAfterRender, MoveButtons, moved, useRefocusMoved, type MovedRow } from './move-buttons';
 import { TagEditor } from './tag-editor';
 
 /**
@@ -14,19 +14,17 @@ export function TagsPanel() {
   const { data } = useBookQuery(async (b) => ({ tags: await b.tags.list(), counts: await b.tags.customerCounts() }), { stores: ['tags', 'customers'] });
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
-  const [movedLast, setMovedLast] = useState<{ id: string; direction: 'up' | 'down' } | null>(null);
+  const [movedRow, setMovedRow] = useState<MovedRow | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const tags = data?.tags ?? [];
-
-  useEffect(() => {
-    if (movedLast) refocusMoved(list.current, movedLast.id, movedLast.direction);
-  }, [data, movedLast]);
+  useRefocusMoved(list, tags.map((tag) => tag.id), movedRow, () => setMovedRow(null));
+  const backTo = (tagId: string, action: 'edit' | 'delete') => focusAfterRender(list.current, `[data-${action}="${CSS.escape(tagId)}"]`);
 
   const move = async (from: number, to: number) => {
     const tag = tags[from] as Tag;
     try {
       await book.tags.reorder(moved(tags.map((each) => each.id), from, to));
-      setMovedLast({ id: tag.id, direction: to < from ? 'up' : 'down' });
+      setMovedRow({ id: tag.id, to, direction: to < from ? 'up' : 'down' });
       notify(t('movedTo', { name: tag.name, position: to + 1, count: tags.length }));
     } catch (error) {
       notify(error instanceof Error ? error.message : String(error), 'alert');
@@ -64,16 +62,34 @@ export function TagsPanel() {
                 </span>
                 <span class="row-actions">
                   <MoveButtons id={tag.id} name={tag.name} index={index} count={tags.length} onMove={(from, to) => void move(from, to)} />
-                  <button type="button" class="secondary" aria-label={t('editTagNamed', { name: tag.name })} aria-expanded={editing === tag.id} onClick={() => setEditing(editing === tag.id ? null : tag.id)}>
+                  <button type="button" class="secondary" data-edit={tag.id} aria-label={t('editTagNamed', { name: tag.name })} aria-expanded={editing === tag.id} onClick={() => setEditing(editing === tag.id ? null : tag.id)}>
                     {t('edit')}
                   </button>
-                  <button type="button" class="secondary" aria-label={t('deleteTagNamed', { name: tag.name })} onClick={() => setDeleting(tag.id)}>
+                  <button type="button" class="secondary" data-delete={tag.id} aria-label={t('deleteTagNamed', { name: tag.name })} onClick={() => setDeleting(tag.id)}>
                     {t('delete')}
                   </button>
                 </span>
               </div>
-              {editing === tag.id && <TagEditor tag={tag} onDone={() => setEditing(null)} />}
-              {deleting === tag.id && <DeleteConfirm tag={tag} count={count} onConfirm={() => void remove(tag)} onCancel={() => setDeleting(null)} />}
+              {editing === tag.id && (
+                <TagEditor
+                  tag={tag}
+                  onDone={() => {
+                    setEditing(null);
+                    backTo(tag.id, 'edit');
+                  }}
+                />
+              )}
+              {deleting === tag.id && (
+                <DeleteConfirm
+                  tag={tag}
+                  count={count}
+                  onConfirm={() => void remove(tag)}
+                  onCancel={() => {
+                    setDeleting(null);
+                    backTo(tag.id, 'delete');
+                  }}
+                />
+              )}
             </li>
           );
         })}
