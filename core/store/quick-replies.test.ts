@@ -34,6 +34,22 @@ describe("the seller's quick replies", () => {
     expect(await book.quickReplies.list()).toEqual([]);
   });
 
+  it('adds several replies at the end in one write, or none of them when one is refused', async () => {
+    const book = await openTestBook();
+    await book.quickReplies.save({ name: 'Primeira', stage: null, text: 'a' });
+    const changes: BookChange[] = [];
+    book.onChange((change) => changes.push(change));
+    await expect(book.quickReplies.addMany([{ name: 'B', stage: null, text: 'b' }, { name: 'C', stage: null, text: '{cupom}' }])).rejects.toThrowError(/Quick reply 2 is invalid: text: uses \{cupom\}/);
+    expect((await book.quickReplies.list()).map((r) => r.name)).toEqual(['Primeira']);
+    await book.quickReplies.addMany([{ name: 'B', stage: null, text: 'b' }, { name: 'C', stage: { kind: 'funnel', id: 'customer' }, text: 'c' }]);
+    expect((await book.quickReplies.list()).map((r) => [r.name, r.position])).toEqual([
+      ['Primeira', 0],
+      ['B', 1],
+      ['C', 2],
+    ]);
+    expect(changes).toHaveLength(1);
+  });
+
   it('refuses a new order that leaves a reply out or names one twice', async () => {
     const book = await openTestBook();
     const a = await book.quickReplies.save({ name: 'A', stage: null, text: 'a' });

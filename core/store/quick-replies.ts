@@ -25,6 +25,17 @@ export class QuickReplyRepository {
     });
   }
 
+  /** Adds several new replies at the end of the list, in one transaction: all of them, or none if one is refused. */
+  async addMany(inputs: readonly Omit<QuickReplyInput, 'id'>[]): Promise<QuickReply[]> {
+    return writeAtomically(this.context, ['quickReplies'], async (tx) => {
+      const store = tx.objectStore('quickReplies');
+      const first = nextPosition(await store.getAll());
+      const added = inputs.map((input, index) => parseRecord(quickReplySchema, { ...input, id: newId(), position: first + index }, `Quick reply ${index + 1}`));
+      for (const reply of added) await store.add(reply);
+      return { result: added, customerIds: [] };
+    });
+  }
+
   /** Puts the replies in the order of `ids` (each once), in one transaction. */
   async reorder(ids: readonly string[]): Promise<QuickReply[]> {
     return writeAtomically(this.context, ['quickReplies'], async (tx) => {

@@ -41,9 +41,8 @@ export function QuickRepliesPanel() {
     });
   const addSuggestions = () =>
     act(async () => {
-      const starters = starterQuickReplies(t, locale);
-      for (const starter of starters) await book.quickReplies.save(starter);
-      return t('suggestedRepliesAdded', { count: starters.length });
+      const added = await book.quickReplies.addMany(starterQuickReplies(t, locale));
+      return t('suggestedRepliesAdded', { count: added.length });
     });
 
   const stageLabel = (reply: QuickReply) =>
