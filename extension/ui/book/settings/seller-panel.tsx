@@ -23,7 +23,9 @@ function zoneLabel(zone: string, locale: Locale, now: Date): string {
 export function SellerPanel() {
   const { book, t, locale, timeZone, notify } = useBook();
   const browser = browserTimeZone();
-  const [zone, setZone] = useState(timeZone);
+  // What the seller is typing, else the zone in use (which arrives from the book after the first draw).
+  const [typedZone, setZone] = useState<string | null>(null);
+  const zone = typedZone ?? timeZone;
   const [errors, setErrors] = useState<FieldErrors>({});
   const zones = useMemo(() => {
     const now = new Date();
@@ -47,7 +49,7 @@ export function SellerPanel() {
     event.preventDefault();
     void run(async () => {
       const saved = await saveTimeZone(book, chosen);
-      setZone(saved);
+      setZone(null);
       return t('timeZoneSaved', { zone: zoneLabel(saved, locale, new Date()) });
     });
   };
