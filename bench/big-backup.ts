@@ -17,7 +17,7 @@ const NOW = Date.parse('2026-11-29T12:00:00Z');
 
 export function bigBackupDocument({ customers: customerCount, orders: orderCount, feedback = 0, seed = 12 }: BigBookSize): BackupDocument {
   const book = syntheticBook({ customers: customerCount, orders: orderCount, feedback, seed, now: NOW });
-  const tags: Tag[] = [{ id: 'vip', name: 'VIP', colour: '#b3261e', key: '1' }];
+  const tags: Tag[] = [{ id: 'vip', name: 'VIP', colour: '#b3261e', key: '1', position: 0 }];
   const paid = new Map<string, { placedAt: string; status: 'paid' | 'refunded' | 'cancelled' }[]>();
   for (const order of book.orders) {
     let list = paid.get(order.customerId);
@@ -35,7 +35,7 @@ export function bigBackupDocument({ customers: customerCount, orders: orderCount
       lastOrderAt: latestPaidOrderAt(paid.get(customer.id) ?? []),
     };
   });
-  const contents = { tags, customers, orders: book.orders, notes: [], feedback: book.feedback, followUps: [], segments: [] };
+  const contents = { tags, customers, orders: book.orders, notes: [], feedback: book.feedback, followUps: [], segments: [], quickReplies: [] };
   const counts = Object.fromEntries(Object.entries(contents).map(([store, records]) => [store, records.length])) as BackupDocument['counts'];
   return { format: 'clientela-backup', schemaVersion: SCHEMA_VERSION, exportedAt: new Date(NOW).toISOString(), counts, ...contents };
 }

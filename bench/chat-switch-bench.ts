@@ -34,8 +34,8 @@ function syntheticBackup(count: number): { text: string; phones: string[] } {
       if (!customer.lastOrderAt || placedAt > customer.lastOrderAt) customer.lastOrderAt = placedAt;
     }
   }
-  const counts = { tags: 0, customers: customers.length, orders: orders.length, notes: 0, feedback: 0, followUps: 0, segments: 0 };
-  const text = JSON.stringify({ format: BACKUP_FORMAT, schemaVersion: SCHEMA_VERSION, exportedAt: at, counts, tags: [], customers, orders, notes: [], feedback: [], followUps: [], segments: [] });
+  const counts = { tags: 0, customers: customers.length, orders: orders.length, notes: 0, feedback: 0, followUps: 0, segments: 0, quickReplies: 0 };
+  const text = JSON.stringify({ format: BACKUP_FORMAT, schemaVersion: SCHEMA_VERSION, exportedAt: at, counts, tags: [], customers, orders, notes: [], feedback: [], followUps: [], segments: [], quickReplies: [] });
   return { text, phones };
 }
 

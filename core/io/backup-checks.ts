@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import { customerSchema, feedbackSchema, followUpSchema, isoDateTime, noteSchema, orderSchema, SCHEMA_VERSION, tagSchema, type FieldProblem } from '../model';
+import { customerSchema, feedbackSchema, followUpSchema, isoDateTime, noteSchema, orderSchema, quickReplySchema, SCHEMA_VERSION, tagSchema, type FieldProblem } from '../model';
 import { savedSegmentSchema } from '../segments/rules';
 import type { RecordStoreName } from '../store';
 import { BACKUP_FORMAT, BackupError } from './backup-format';
@@ -15,6 +15,7 @@ export const RECORD_SCHEMAS = {
   feedback: feedbackSchema,
   followUps: followUpSchema,
   segments: savedSegmentSchema,
+  quickReplies: quickReplySchema,
 } as const satisfies Record<RecordStoreName, z.ZodType>;
 
 export const headerSchema = z.object({

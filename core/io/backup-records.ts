@@ -1,5 +1,5 @@
 import { fieldProblems } from '../model';
-import { RECORD_STORES, type RecordBatch, type RecordBatchSource, type RecordOf, type RecordStoreName } from '../store';
+import { RECORD_STORES, recordStoresAt, type RecordBatch, type RecordBatchSource, type RecordOf, type RecordStoreName } from '../store';
 import { countProblem, RECORD_SCHEMAS } from './backup-checks';
 import { BackupError, type BackupHeader, type BackupProblem } from './backup-format';
 import { upgradeBackupRecord } from './backup-upgrade';
@@ -23,15 +23,19 @@ export class BackupRecordLines implements RecordBatchSource {
   private readonly ids = new Map<RecordStoreName, Set<string>>(RECORD_STORES.map((store) => [store, new Set()]));
   private readonly customers = this.ids.get('customers') as Set<string>;
   private readonly tags = this.ids.get('tags') as Set<string>;
+  /** The stores the file's version wrote (a store added later is absent: the book had none of those records). */
+  private readonly stores: RecordStoreName[];
 
   constructor(
     private readonly lines: LineReader,
     private readonly header: BackupHeader,
-  ) {}
+  ) {
+    this.stores = recordStoresAt(header.schemaVersion);
+  }
 
   next(): RecordBatch | null {
     const records: unknown[] = [];
-    for (let store = RECORD_STORES[this.storeIndex]; store !== undefined; store = RECORD_STORES[this.storeIndex]) {
+    for (let store = this.stores[this.storeIndex]; store !== undefined; store = this.stores[this.storeIndex]) {
       const text = this.lines.next();
       if (text === null) throw this.layoutError(`the file ends inside "${store}" (is it cut short?)`, this.lines.line);
       if (this.expect === 'open') {
@@ -40,7 +44,7 @@ export class BackupRecordLines implements RecordBatchSource {
         continue;
       }
       if (text === '],' || text === ']}') {
-        const last = this.storeIndex === RECORD_STORES.length - 1;
+        const last = this.storeIndex === this.stores.length - 1;
         if (this.expect === 'record') throw this.layoutError('a list cannot end after a comma');
         if ((text === ']}') !== last) throw this.layoutError(`expected ${last ? ']}' : '],'}`);
         this.storeIndex++;
@@ -100,6 +104,6 @@ export class BackupRecordLines implements RecordBatchSource {
   }
 
   private layoutError(message: string, line = this.lines.line): BackupError {
-    return new BackupError('not-json', 'The backup is not laid out as written', [{ field: RECORD_STORES[this.storeIndex] ?? '(file)', message, line }]);
+    return new BackupError('not-json', 'The backup is not laid out as written', [{ field: this.stores[this.storeIndex] ?? '(file)', message, line }]);
   }
 }

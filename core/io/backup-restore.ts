@@ -1,5 +1,5 @@
 import { fieldProblems, SCHEMA_VERSION } from '../model';
-import { RECORD_STORES, type Book } from '../store';
+import { RECORD_STORES, recordStoresAt, type Book } from '../store';
 import { parseBackup } from './backup';
 import { asBackupError, headerSchema, newerVersion, throwIfCancelled } from './backup-checks';
 import { decryptBackup, isEncryptedBackup } from './backup-crypto';
@@ -71,8 +71,10 @@ function readHeader(lines: LineReader): BackupHeader | null {
   if (!header.success) throw new BackupError('invalid-records', 'The backup header is invalid', fieldProblems(header.error).map((problem) => ({ ...problem, line: 1 })));
   if (header.data.schemaVersion > SCHEMA_VERSION) throw newerVersion(header.data.schemaVersion);
   if (header.data.schemaVersion < RECORD_BY_RECORD_SINCE) return null;
-  // Only the stores this version knows: finish() checks each of them against the file.
-  const counts = Object.fromEntries(RECORD_STORES.map((store) => [store, header.data.counts[store]])) as BackupCounts;
+  // Only the stores this version knows: finish() checks each of them against the file. A store added after the
+  // file's version is not in it: none of its records were (an older book had none).
+  const inFile = recordStoresAt(header.data.schemaVersion);
+  const counts = Object.fromEntries(RECORD_STORES.map((store) => [store, inFile.includes(store) ? header.data.counts[store] : 0])) as BackupCounts;
   return { ...header.data, format: BACKUP_FORMAT, counts };
 }
 

@@ -39,13 +39,13 @@ describe('line-per-record backups', () => {
     const { parts, counts, exportedAt } = await writeBackup(book, { now: AT });
     const text = parts.join('');
     expect(exportedAt).toBe(AT.toISOString());
-    expect(counts).toEqual({ tags: 1, customers: 2, orders: 2, notes: 1, feedback: 1, followUps: 1, segments: 1 });
+    expect(counts).toEqual({ tags: 1, customers: 2, orders: 2, notes: 1, feedback: 1, followUps: 1, segments: 1, quickReplies: 1 });
     expect(JSON.parse(text)).toEqual(JSON.parse(serializeBackup(await exportBackup(book, AT))));
     const lines = text.split('\n');
     expect(JSON.parse(`${lines[0]!.slice(0, -1)}}`)).toEqual({ format: 'clientela-backup', schemaVersion: SCHEMA_VERSION, exportedAt: AT.toISOString(), counts });
     expect(lines.slice(1, 5)).toEqual(['"tags":[', expect.stringMatching(/^\{"id":.*\}$/), '],', '"customers":[']);
     expect(lines.at(-2)).toBe(']}');
-    expect(lines.filter((line) => line.startsWith('{"id"')).length).toBe(9);
+    expect(lines.filter((line) => line.startsWith('{"id"')).length).toBe(10);
     // Keys only the store's indexes need stay in the database.
     expect(text).not.toMatch(/identityKeys|sortName|neverBoughtName|claimKeys/);
     expect(serializeBackupLines(await exportBackup(book, AT)).join('')).toBe(text);
@@ -59,16 +59,16 @@ describe('line-per-record backups', () => {
       const target = await bookWithEverything();
       const progress: BackupProgress[] = [];
       const counts = await restoreBackupFile(target, data, { onProgress: (p) => progress.push(p) });
-      expect(counts).toEqual({ tags: 1, customers: 302, orders: 3002, notes: 1, feedback: 1, followUps: 1, segments: 1 });
+      expect(counts).toEqual({ tags: 1, customers: 302, orders: 3002, notes: 1, feedback: 1, followUps: 1, segments: 1, quickReplies: 1 });
       expect(await target.exportAll()).toEqual(await source.exportAll());
-      expect(progress.at(-1)).toEqual({ phase: 'writing', done: 3309, total: 3309 });
+      expect(progress.at(-1)).toEqual({ phase: 'writing', done: 3310, total: 3310 });
       expect((await target.customers.findByIdentity('email', 'ana@example.com'))[0]?.displayName).toBe('Ana Souza');
     }
   }, BIG);
 
   it('reads an empty book back', async () => {
     const { parts } = await writeBackup(await openTestBook(), { now: AT });
-    expect(parts.join('').split('\n').slice(1)).toEqual(['"tags":[', '],', '"customers":[', '],', '"orders":[', '],', '"notes":[', '],', '"feedback":[', '],', '"followUps":[', '],', '"segments":[', ']}', '']);
+    expect(parts.join('').split('\n').slice(1)).toEqual(['"tags":[', '],', '"customers":[', '],', '"orders":[', '],', '"notes":[', '],', '"feedback":[', '],', '"followUps":[', '],', '"segments":[', '],', '"quickReplies":[', ']}', '']);
     const target = await bookWithEverything();
     await restoreBackupFile(target, parts.join(''));
     expect(await target.customers.count({ includeArchived: true })).toBe(0);
@@ -87,10 +87,45 @@ describe('line-per-record backups', () => {
     expect(await restoreBackupFile(target, JSON.stringify(v1, null, 1))).toMatchObject({ customers: 1, orders: 1, segments: 0 });
     expect((await target.customers.get('c1'))?.lastOrderAt).toBe('2025-03-01T10:00:00.000Z');
     // A line-per-record file claiming an old version goes the whole-document way, whose upgrades it needs.
-    const lines = serializeBackupLines({ ...(v1 as unknown as BackupDocument), segments: [], counts: { ...v1.counts, segments: 0 } });
+    const lines = serializeBackupLines({ ...(v1 as unknown as BackupDocument), segments: [], quickReplies: [], counts: { ...v1.counts, segments: 0, quickReplies: 0 } });
     const restored = await openTestBook();
     await restoreBackupFile(restored, lines.join(''));
     expect((await restored.customers.get('c1'))?.lastOrderAt).toBe('2025-03-01T10:00:00.000Z');
+    expect(await restored.quickReplies.list()).toEqual([]);
+  });
+
+  it('restores a line-per-record file of schema 5 (no quick replies, tags without a place) over a book that has some', async () => {
+    const source = await openTestBook();
+    const vip = await source.tags.create({ name: 'VIP', colour: '#aa0000' });
+    await source.tags.create({ name: 'Atacado', colour: '#00aa00' });
+    await source.customers.create({ displayName: 'Ana', tagIds: [vip.id] });
+    const { parts } = await writeBackup(source, { now: AT });
+    // As Clientela wrote it at schema 5: the same layout without the quickReplies store, and tags with no position.
+    const lines = parts.join('').split('\n');
+    const header = JSON.parse(`${lines[0]!.slice(0, -1)}}`) as { schemaVersion: number; counts: Record<string, number> };
+    delete header.counts.quickReplies;
+    const v5 = [
+      `${JSON.stringify({ ...header, schemaVersion: 5 }).slice(0, -1)},`,
+      ...lines.slice(1, lines.indexOf('"quickReplies":[')).map((line) => line.replace(/,"position":\d+/, '')),
+    ];
+    v5[v5.length - 1] = ']}';
+    expect(v5.join('\n')).not.toMatch(/position|quickReplies/);
+    const target = await bookWithEverything();
+    expect(await restoreBackupFile(target, `${v5.join('\n')}\n`)).toMatchObject({ tags: 2, customers: 1, quickReplies: 0 });
+    expect(await target.quickReplies.list()).toEqual([]);
+    // Tags of an older book all take place 0: listed in name order, as that book showed them.
+    expect((await target.tags.list()).map((tag) => [tag.name, tag.position])).toEqual([
+      ['Atacado', 0],
+      ['VIP', 0],
+    ]);
+  });
+
+  it('a schema 5 line-per-record file that does carry a quickReplies store is refused as laid out wrongly', async () => {
+    const { parts } = await writeBackup(await bookWithEverything(), { now: AT });
+    const text = parts.join('').replace(`"schemaVersion":${SCHEMA_VERSION}`, '"schemaVersion":5');
+    const error = await failure(restoreBackupFile(await openTestBook(), text));
+    expect(error.code).toBe('not-json');
+    expect(error.problems[0]).toMatchObject({ field: 'segments', message: 'expected ]}' });
   });
 
   it('decodes names split across chunks of bytes anywhere, accents and emoji included', async () => {
@@ -183,7 +218,7 @@ describe('refusing a bad line-per-record backup', () => {
     );
     expect(error.code).toBe('cancelled');
     // Tags (1 record) and customers (302) are batches of their own; orders come 1000 at a time.
-    expect(seen).toEqual([1, 303, 1303].map((done) => ({ phase: 'writing', done, total: 3309 })));
+    expect(seen).toEqual([1, 303, 1303].map((done) => ({ phase: 'writing', done, total: 3310 })));
     expect(await book.exportAll()).toEqual(before);
 
     const writing = new AbortController();

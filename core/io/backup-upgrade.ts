@@ -12,6 +12,11 @@ export function upgradeBackupRecords(document: Record<string, unknown>, fromVers
   // Version 4 added the contact a feedback claims: older feedback claims none (the schema reads a missing claim as null).
   // Version 5 added only index keys the store derives on write (customers' sort names): records are unchanged.
   if (fromVersion < 3) upgraded = { ...upgraded, segments: upgraded.segments ?? [], counts: { ...(upgraded.counts as object), segments: 0 } };
+  // Version 6 added quick replies (older books had none) and tags' place in the seller's list.
+  if (fromVersion < 6) {
+    const tags = Array.isArray(upgraded.tags) ? upgraded.tags.map((tag: unknown) => upgradeBackupRecord('tags', tag, fromVersion)) : upgraded.tags;
+    upgraded = { ...upgraded, tags, quickReplies: upgraded.quickReplies ?? [], counts: { ...(upgraded.counts as object), quickReplies: 0 } };
+  }
   return upgraded;
 }
 
@@ -40,10 +45,12 @@ function toVersion2(document: Record<string, unknown>): Record<string, unknown> 
 export const RECORD_BY_RECORD_SINCE = 4;
 
 /**
- * Brings one record of a backup written at `fromVersion` (≥ RECORD_BY_RECORD_SINCE) to the current shape, before
- * it is validated. Records are the same at 4 and 5 (5 added only derived index keys), so there is nothing to do yet:
- * a version 6 that, say, renames a field of orders adds `if (fromVersion < 6 && store === 'orders') record = renameIt(record)` here.
+ * Brings one record of a backup written at `fromVersion` (≥ RECORD_BY_RECORD_SINCE, or older through
+ * upgradeBackupRecords) to the current shape, before it is validated. Records are the same at 4 and 5 (5 added
+ * only derived index keys). Version 6 gave tags a place in the seller's list: older tags all take place 0, which
+ * lists them in name order, as they were shown then. (The stores an older file lacks: see recordStoresAt.)
  */
-export function upgradeBackupRecord(_store: RecordStoreName, record: unknown, _fromVersion: number): unknown {
+export function upgradeBackupRecord(store: RecordStoreName, record: unknown, fromVersion: number): unknown {
+  if (fromVersion < 6 && store === 'tags' && typeof record === 'object' && record !== null && !('position' in record)) return { ...record, position: 0 };
   return record;
 }

@@ -10,7 +10,7 @@ describe('backup', () => {
     const text = serializeBackup(await exportBackup(source));
     const target = await openTestBook();
     const counts = await restoreBackup(target, text);
-    expect(counts).toEqual({ tags: 1, customers: 2, orders: 2, notes: 1, feedback: 1, followUps: 1, segments: 1 });
+    expect(counts).toEqual({ tags: 1, customers: 2, orders: 2, notes: 1, feedback: 1, followUps: 1, segments: 1, quickReplies: 1 });
     const sort = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     const [before, after] = [await source.exportAll(), await target.exportAll()];
     for (const store of Object.keys(before) as (keyof typeof before)[]) expect(sort(after[store]), store).toEqual(sort(before[store]));

@@ -1,7 +1,7 @@
 import { z } from '../zod';
 
 /** Version of the book's record shapes; bumped together with a step in core/store/migrations. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Record ids are opaque strings chosen by the writer (UUIDs in practice). */
 export const recordId = z.string().trim().min(1, 'must not be empty').max(100, 'is too long (100 characters at most)');

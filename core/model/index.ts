@@ -4,6 +4,8 @@ export * from './customer';
 export * from './order';
 export * from './note';
 export * from './tag';
+export * from './quick-reply';
+export * from './tag-colours';
 export * from './feedback';
 export * from './follow-up';
 export * from './validate';

@@ -61,8 +61,8 @@ describe('record schemas', () => {
   });
 
   it('takes a tag colour as #rrggbb and a single-key shortcut', () => {
-    expect(tagSchema.safeParse({ id: 't', name: 'VIP', colour: '#1a7f37', key: '1' }).success).toBe(true);
-    expect(() => parseRecord(tagSchema, { id: 't', name: 'VIP', colour: 'green', key: 'ctrl+1' }, 'The tag')).toThrowError(
+    expect(tagSchema.safeParse({ id: 't', name: 'VIP', colour: '#1a7f37', key: '1', position: 0 }).success).toBe(true);
+    expect(() => parseRecord(tagSchema, { id: 't', name: 'VIP', colour: 'green', key: 'ctrl+1', position: 0 }, 'The tag')).toThrowError(
       /colour: must be a colour.*key: must be one letter or digit/,
     );
   });

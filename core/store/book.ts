@@ -16,6 +16,7 @@ import { openBookDatabase } from './open';
 import { OrderRepository } from './orders';
 import type { BookContents, RecordBatch, RecordCounts } from './records';
 import { replaceAllFrom, type RecordBatchSource, type ReplaceOptions } from './replace-from';
+import { QuickReplyRepository } from './quick-replies';
 import { SegmentRepository } from './segments';
 import { DEFAULT_BOOK_NAME, RECORD_STORES } from './schema';
 import { TagRepository } from './tags';
@@ -39,6 +40,7 @@ export class Book {
   readonly feedback: FeedbackRepository;
   readonly followUps: FollowUpRepository;
   readonly segments: SegmentRepository;
+  readonly quickReplies: QuickReplyRepository;
   readonly meta: MetaRepository;
 
   constructor(private readonly context: StoreContext) {
@@ -49,6 +51,7 @@ export class Book {
     this.feedback = new FeedbackRepository(context);
     this.followUps = new FollowUpRepository(context);
     this.segments = new SegmentRepository(context);
+    this.quickReplies = new QuickReplyRepository(context);
     this.meta = new MetaRepository(context);
   }
 
@@ -128,7 +131,7 @@ export class Book {
   /** Every record, read in one transaction so the copy is consistent. */
   async exportAll(): Promise<BookContents> {
     const tx = this.context.db.transaction([...RECORD_STORES]);
-    const [tags, customerRows, orders, notes, feedback, followUps, segments] = await Promise.all([
+    const [tags, customerRows, orders, notes, feedback, followUps, segments, quickReplies] = await Promise.all([
       tx.objectStore('tags').getAll(),
       tx.objectStore('customers').getAll(),
       tx.objectStore('orders').getAll(),
@@ -136,8 +139,9 @@ export class Book {
       tx.objectStore('feedback').getAll(),
       tx.objectStore('followUps').getAll(),
       tx.objectStore('segments').getAll(),
+      tx.objectStore('quickReplies').getAll(),
     ]);
-    return { tags, customers: customerRows.map(fromRow), orders, notes, feedback: feedback.map(fromFeedbackRow), followUps, segments };
+    return { tags, customers: customerRows.map(fromRow), orders, notes, feedback: feedback.map(fromFeedbackRow), followUps, segments, quickReplies };
   }
 
   /**

@@ -28,7 +28,7 @@ function customer(id: string, fields: Partial<Customer> = {}): Customer {
 
 async function bookOf(customers: Customer[]) {
   const opened = await openContext();
-  await opened.book.replaceAll({ tags: [], customers, orders: [], notes: [], feedback: [], followUps: [], segments: [] });
+  await opened.book.replaceAll({ tags: [], customers, orders: [], notes: [], feedback: [], followUps: [], segments: [], quickReplies: [] });
   return opened;
 }
 

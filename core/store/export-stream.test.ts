@@ -19,10 +19,10 @@ describe('reading the whole book in batches', () => {
       },
       { batchSize: 10, onCounts: (counts) => events.push(`counts:${counts.customers}`) },
     );
-    expect(counts).toEqual({ tags: 1, customers: 27, orders: 52, notes: 1, feedback: 1, followUps: 1, segments: 1 });
+    expect(counts).toEqual({ tags: 1, customers: 27, orders: 52, notes: 1, feedback: 1, followUps: 1, segments: 1, quickReplies: 1 });
     expect(events[0]).toBe('counts:27');
     // Stores come in RECORD_STORES order, each in one run of batches (customers: 27 in batches of 10).
-    expect(events.slice(1)).toEqual(['tags', 'customers', 'customers', 'customers', ...Array(6).fill('orders'), 'notes', 'feedback', 'followUps', 'segments']);
+    expect(events.slice(1)).toEqual(['tags', 'customers', 'customers', 'customers', ...Array(6).fill('orders'), 'notes', 'feedback', 'followUps', 'segments', 'quickReplies']);
     const all = await book.exportAll();
     for (const store of RECORD_STORES) expect(byId(read[store]!), store).toEqual(byId(all[store]));
     // Rows lose their index keys: the customer is the model's customer.
@@ -33,7 +33,7 @@ describe('reading the whole book in batches', () => {
   it('reads an empty book as counts of zero and no batch', async () => {
     const book = await openTestBook();
     const batches: RecordBatch[] = [];
-    expect(await book.exportStream((store, records) => batches.push({ store, records } as RecordBatch))).toEqual({ tags: 0, customers: 0, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0 });
+    expect(await book.exportStream((store, records) => batches.push({ store, records } as RecordBatch))).toEqual({ tags: 0, customers: 0, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0, quickReplies: 0 });
     expect(batches).toEqual([]);
   });
 

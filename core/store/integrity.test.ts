@@ -28,7 +28,7 @@ describe('integrity check', () => {
     expect((await book.feedback.pendingClaimsFor(['email:ana@example.com'])).length).toBe(1);
     const report = await book.integrity();
     expect(report.ok).toBe(true);
-    expect(report.counts).toEqual({ tags: 1, customers: 3, orders: 2, notes: 1, feedback: 3, followUps: 1, segments: 1 });
+    expect(report.counts).toEqual({ tags: 1, customers: 3, orders: 2, notes: 1, feedback: 3, followUps: 1, segments: 1, quickReplies: 1 });
     const none = { count: 0, sampleIds: [], missingIds: [] };
     expect(report.missingCustomers).toEqual({ orders: none, notes: none, feedback: none, followUps: none });
     expect(report.missingTags).toEqual(none);

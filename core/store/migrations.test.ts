@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../model';
 import { openBook } from './book';
+import { sortKeysOf } from './customer-rows';
 import { MIGRATION_STEPS } from './migrations';
 import { openBookDatabase } from './open';
 
@@ -46,7 +47,10 @@ const BOOKS_AT_VERSION: Record<number, Record<string, object[]>> = {
       { id: 'o2', customerId: 'c1', placedAt: '2025-04-01T10:00:00.000Z', totalMinor: 7000, currency: 'BRL', items: [], channel: 'whatsapp', source: 'manual', externalRef: null, status: 'refunded' },
     ],
     notes: [{ id: 'n1', customerId: 'c1', text: 'Veste M', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' }],
-    tags: [{ id: 't1', name: 'VIP', colour: '#aa0000', key: '1' }],
+    tags: [
+      { id: 't1', name: 'VIP', colour: '#aa0000', key: '1' },
+      { id: 't2', name: 'Atacado', colour: '#00aa00', key: null },
+    ],
     feedback: [{ id: 'f1', customerId: 'c1', kind: 'csat', score: 5, comment: 'Ótimo', receivedAt: '2025-03-02T00:00:00.000Z', source: 'storefront', verified: true, externalId: 'x1' }],
     followUps: [{ id: 'u1', customerId: 'c1', due: '2025-05-01T00:00:00.000Z', text: 'Ligar', done: false, createdAt: '2025-03-01T00:00:00.000Z' }],
   },
@@ -67,6 +71,12 @@ BOOKS_AT_VERSION[3] = { ...BOOKS_AT_VERSION[2]!, segments: [] };
 
 // Version 4: feedback carries the contact it claims (none here) and its lookup keys.
 BOOKS_AT_VERSION[4] = { ...BOOKS_AT_VERSION[3]!, feedback: BOOKS_AT_VERSION[3]!.feedback!.map((feedback) => ({ ...feedback, claim: null, claimKeys: [] })) };
+
+// Version 5: only index keys the store derives (customers' sort names); records as at version 4.
+BOOKS_AT_VERSION[5] = {
+  ...BOOKS_AT_VERSION[4]!,
+  customers: BOOKS_AT_VERSION[4]!.customers!.map((customer) => ({ ...customer, ...sortKeysOf(customer as { displayName: string; lastOrderAt: string | null }) })),
+};
 
 describe('migrations', () => {
   it('has one step per schema version', () => {
@@ -102,6 +112,12 @@ describe('migrations', () => {
       expect((await book.customers.page({ orderBy: 'name', direction: 'asc', limit: 5, includeArchived: true })).customers.map((c) => c.id)).toEqual(['c1', 'c2']);
       expect((await book.customers.page({ orderBy: 'lastOrderAt', direction: 'desc', limit: 5, includeArchived: true })).customers.map((c) => c.id)).toEqual(['c1', 'c2']);
       expect((await book.customers.page({ orderBy: 'createdAt', direction: 'desc', limit: 5, includeArchived: true })).customers.map((c) => c.id)).toEqual(['c2', 'c1']);
+      // Schema 6: tags keep the name order they were shown in, and the book has no quick replies yet.
+      expect((await book.tags.list()).map((tag) => [tag.name, tag.position])).toEqual([
+        ['Atacado', 0],
+        ['VIP', 1],
+      ]);
+      expect(await book.quickReplies.list()).toEqual([]);
       book.close();
     });
   }

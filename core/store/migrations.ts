@@ -77,6 +77,15 @@ export const MIGRATION_STEPS: ReadonlyArray<(db: AnyDatabase, tx: AnyTransaction
       cursor = await cursor.continue();
     }
   },
+  // 6: the seller's own quick replies (one store, ordered by `position`), and tags get a place in the seller's
+  // list too (the sidebar's keys 1–9 follow it): existing tags take the name order they were shown in.
+  async (db, tx) => {
+    db.createObjectStore('quickReplies', { keyPath: 'id' });
+    const tags = tx.objectStore('tags');
+    const rows = (await tags.getAll()) as { name: string }[];
+    rows.sort((a, b) => a.name.localeCompare(b.name));
+    for (const [position, row] of rows.entries()) await tags.put({ ...row, position });
+  },
 ];
 
 export type { BookSchema };

@@ -1,5 +1,5 @@
 import type { CountryCode } from '../identity';
-import type { Customer, Feedback, FollowUp, Note, Order, Tag } from '../model';
+import type { Customer, Feedback, FollowUp, Note, Order, QuickReply, Tag } from '../model';
 import type { SavedSegment } from '../segments/rules';
 import { fromRow, toRow } from './customer-rows';
 import { fromFeedbackRow, toFeedbackRow } from './feedback';
@@ -14,6 +14,7 @@ export interface BookContents {
   feedback: Feedback[];
   followUps: FollowUp[];
   segments: SavedSegment[];
+  quickReplies: QuickReply[];
 }
 
 /** The model record a record store holds (a customer without its index keys, and so on). */

@@ -35,8 +35,8 @@ describe('replacing the whole book from a source of batches', () => {
     await target.replaceAllFrom(await sourceOf(source, 16, log), { onProgress: (written) => progress.push(written) });
     expect(await target.exportAll()).toEqual(await source.exportAll());
     expect((await target.customers.findByIdentity('instagram', '@cliente_7'))[0]?.displayName).toBe('Cliente 7');
-    expect(changes).toEqual([{ stores: ['tags', 'customers', 'orders', 'notes', 'feedback', 'followUps', 'segments'], customerIds: [], wholeBook: true }]);
-    expect(progress.at(-1)).toBe(9 + 40 + 120);
+    expect(changes).toEqual([{ stores: ['tags', 'customers', 'orders', 'notes', 'feedback', 'followUps', 'segments', 'quickReplies'], customerIds: [], wholeBook: true }]);
+    expect(progress.at(-1)).toBe(10 + 40 + 120);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(log.at(-1)).toBe('finish');
   });
@@ -103,7 +103,7 @@ describe('replacing the whole book from a source of batches', () => {
     const twice = { ...before, notes: [before.notes[0]!, { ...before.notes[0]!, text: 'outra' }] };
     await expect(book.replaceAll(twice)).rejects.toThrow(`notes: two records have the id ${before.notes[0]!.id}`);
     expect(await book.exportAll()).toEqual(before);
-    const empty = { tags: [], customers: [], orders: [], notes: [], feedback: [], followUps: [], segments: [] };
+    const empty = { tags: [], customers: [], orders: [], notes: [], feedback: [], followUps: [], segments: [], quickReplies: [] };
     await book.replaceAll(empty);
     expect(await book.exportAll()).toEqual(empty);
   });

@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { Customer, Feedback, FollowUp, Note, Order, Tag } from '../model';
+import type { Customer, Feedback, FollowUp, Note, Order, QuickReply, Tag } from '../model';
 import type { SavedSegment } from '../segments/rules';
 
 /**
@@ -29,13 +29,25 @@ export interface BookSchema extends DBSchema {
   feedback: { key: string; value: FeedbackRow; indexes: { customerId: string; externalId: string; claimKeys: string } };
   followUps: { key: string; value: FollowUp; indexes: { customerId: string; due: string } };
   segments: { key: string; value: SavedSegment };
+  quickReplies: { key: string; value: QuickReply };
   meta: { key: string; value: unknown };
 }
 
-export type BookStoreName = 'customers' | 'orders' | 'notes' | 'tags' | 'feedback' | 'followUps' | 'segments' | 'meta';
+export type BookStoreName = 'customers' | 'orders' | 'notes' | 'tags' | 'feedback' | 'followUps' | 'segments' | 'quickReplies' | 'meta';
 
-/** The stores that hold records a backup carries, in the order a restore writes them. */
-export const RECORD_STORES = ['tags', 'customers', 'orders', 'notes', 'feedback', 'followUps', 'segments'] as const;
+/**
+ * The stores that hold records a backup carries, in the order a restore writes them. A store added later goes at
+ * the end, so the stores of an older backup are a prefix of this list (see recordStoresAt).
+ */
+export const RECORD_STORES = ['tags', 'customers', 'orders', 'notes', 'feedback', 'followUps', 'segments', 'quickReplies'] as const;
 export type RecordStoreName = (typeof RECORD_STORES)[number];
+
+/** The schema version that added each record store after the first book (version 1 had the others). */
+const STORE_SINCE: Partial<Record<RecordStoreName, number>> = { segments: 3, quickReplies: 6 };
+
+/** The record stores a book (or a backup) at `schemaVersion` has, in RECORD_STORES order. */
+export function recordStoresAt(schemaVersion: number): RecordStoreName[] {
+  return RECORD_STORES.filter((store) => (STORE_SINCE[store] ?? 1) <= schemaVersion);
+}
 
 export const DEFAULT_BOOK_NAME = 'clientela-book';

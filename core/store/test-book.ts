@@ -17,7 +17,7 @@ export async function openTestBook(now = new Date('2026-11-22T12:00:00.000Z'), n
 
 /**
  * A small book with a record in every store and the awkward cases a copy must keep: an archived customer,
- * markup and quotes in text, custom fields with accents, a refund in another currency, a saved segment.
+ * markup and quotes in text, custom fields with accents, a refund in another currency, a saved segment, a quick reply.
  */
 export async function bookWithEverything(book?: Book): Promise<Book> {
   book ??= await openTestBook();
@@ -44,6 +44,7 @@ export async function bookWithEverything(book?: Book): Promise<Book> {
   await book.followUps.add(ana.id, '2026-12-01T12:00:00Z', 'Mandar catálogo');
   await book.customers.setArchived([bia.id], true);
   await book.segments.save({ name: 'VIPs que sumiram', rule: { all: [{ field: 'tags', op: 'hasAny', value: [vip.id] }, { field: 'activity', op: 'in', value: ['inactive', 'lost'] }] } });
+  await book.quickReplies.save({ name: 'Fechar <pedido>', stage: { kind: 'funnel', id: 'decision' }, text: '{nome}, a chave PIX é {chave_pix}.\n"Obrigada"!' });
   return book;
 }
 

@@ -67,7 +67,7 @@ describe('keeping the book table current', () => {
   const caio = customer('caio', { displayName: 'Caio' });
   const start = () => {
     const orders: Order[] = [order('ana', daysAgo(10)), order('ana', daysAgo(40)), order('bia', daysAgo(20))];
-    return { table: new BookTable({ customers: [ana, bia, caio], orders, feedback: [], tags: [{ id: 't1', name: 'VIP', colour: '#000000', key: null }] }, options), orders };
+    return { table: new BookTable({ customers: [ana, bia, caio], orders, feedback: [], tags: [{ id: 't1', name: 'VIP', colour: '#000000', key: null, position: 0 }] }, options), orders };
   };
   const byOrders = tableQuerySchema.parse({ sort: { column: 'orders', direction: 'desc' } });
 

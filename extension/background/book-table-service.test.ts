@@ -89,7 +89,7 @@ describe('the customer table in the background', () => {
     await book.customers.create({ displayName: 'Ana', identities: [] });
     expect((await ask(services, { type: 'table/query' })).total).toBe(1);
     const synthetic = syntheticBook({ customers: 40, orders: 200, feedback: 0, seed: 3, now: NOW.getTime() });
-    await book.replaceAll({ tags: [], notes: [], followUps: [], segments: [], ...synthetic });
+    await book.replaceAll({ tags: [], notes: [], followUps: [], segments: [], quickReplies: [], ...synthetic });
     const after = await ask(services, { type: 'table/query', limit: 500 });
     expect(after.total).toBe(40);
     expect(after.rows.map((row) => row.id).sort()).toEqual(synthetic.customers.map((customer) => customer.id).sort());
@@ -98,7 +98,7 @@ describe('the customer table in the background', () => {
   it('answers before predicting, then tells open pages the values are in', async () => {
     const { book, services, table, updates } = await setup();
     const synthetic = syntheticBook({ customers: 200, orders: 1_200, feedback: 0, seed: 5, now: NOW.getTime() });
-    await book.replaceAll({ tags: [], notes: [], followUps: [], segments: [], ...synthetic });
+    await book.replaceAll({ tags: [], notes: [], followUps: [], segments: [], quickReplies: [], ...synthetic });
     const first = await ask(services, { type: 'table/query', limit: 500 });
     expect(first.predictions).toBe('pending');
     expect(first.rows.every((row) => row.predictedValue === null)).toBe(true);

@@ -107,7 +107,7 @@ describe('the sidebar flows behind the protocol', () => {
 });
 
 describe('backups behind the protocol', () => {
-  const COUNTS = { tags: 0, customers: 1, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0 };
+  const COUNTS = { tags: 0, customers: 1, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0, quickReplies: 0 };
 
   it('tells the sidebar when the last copy was made and whether one is due', async () => {
     const s = await services();

@@ -1,4 +1,4 @@
-import { fieldProblems, parseAmount, validateFunnelStage, DEFAULT_FUNNEL_STAGES, type Book, type IdentityInput, type Tag } from '../../core';
+import { fieldProblems, parseAmount, validateFunnelStage, DEFAULT_FUNNEL_STAGES, TAG_PALETTE, type Book, type IdentityInput, type Tag } from '../../core';
 import { requestSchema, type BookResponses, type CollectorsState, type ParsedRequest, type Reply } from '../messaging/protocol';
 import { backupStatus, type BackupRunResult } from '../backup/backup-status';
 import { enumLabel } from '../i18n/labels';
@@ -40,7 +40,6 @@ export interface BackupServices {
 type Handlers = { [T in ParsedRequest['type']]: (request: Extract<ParsedRequest, { type: T }>) => Promise<BookResponses[T]> };
 
 /** Tag colours offered in turn, readable on light and dark sidebars. */
-const TAG_COLOURS = ['#0b6e4f', '#1f6feb', '#8250df', '#bf3989', '#d1242f', '#bc4c00', '#9a6700', '#57606a'];
 
 function handlersFor({ book, insights, search, table, locale, now = () => new Date(), openBookPage, collectors, onBookWritten, backups }: BookServices): Handlers {
   const profile = (customerId: string) => buildProfile(book, insights, customerId, locale);
@@ -120,7 +119,7 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
     'tags/create': async ({ name, customerId }) => {
       const existing = await book.tags.list();
       const same = existing.find((tag) => tag.name.toLocaleLowerCase() === name.toLocaleLowerCase());
-      const tag: Tag = same ?? (await book.tags.create({ name, colour: TAG_COLOURS[existing.length % TAG_COLOURS.length] as string }));
+      const tag: Tag = same ?? (await book.tags.create({ name, colour: TAG_PALETTE[existing.length % TAG_PALETTE.length] as string }));
       if (customerId) {
         const customer = await book.customers.get(customerId);
         if (customer && !customer.tagIds.includes(tag.id)) await book.customers.toggleTag(customerId, tag.id);

@@ -1,5 +1,6 @@
 import { DEFAULT_FUNNEL_STAGES, funnelStageLabel, identityKeys, type Book, type Customer, type Feedback, type Order } from '../../core';
 import type { CurrencyTotal, CustomerInsight, CustomerProfile } from '../messaging/protocol';
+import { readPixKey } from './pix-key';
 
 /** Judges one customer's activity, RFM and lifecycle (against cut points it holds or reads from the book). */
 export interface InsightProvider {
@@ -23,13 +24,15 @@ export function currencyTotals(orders: readonly Order[]): CurrencyTotal[] {
 
 /** One customer's whole sidebar: read in parallel, one round trip for the content script. */
 export async function buildProfile(book: Book, insights: InsightProvider, customerId: string, locale: string): Promise<CustomerProfile> {
-  const [customer, tags, orders, notes, followUps, feedback] = await Promise.all([
+  const [customer, tags, orders, notes, followUps, feedback, quickReplies, pixKey] = await Promise.all([
     book.customers.get(customerId),
     book.tags.list(),
     book.orders.listByCustomer(customerId),
     book.notes.listByCustomer(customerId),
     book.followUps.listByCustomer(customerId),
     book.feedback.listByCustomer(customerId),
+    book.quickReplies.list(),
+    readPixKey(book),
   ]);
   if (!customer) throw new Error(`No customer with id ${customerId}`);
   const pendingClaims = await book.feedback.pendingClaimsFor(customer.identities.flatMap((identity) => identityKeys(identity.kind, identity.value)));
@@ -45,5 +48,7 @@ export async function buildProfile(book: Book, insights: InsightProvider, custom
     followUps,
     latestFeedback: feedback[0] ?? null,
     pendingClaims,
+    quickReplies,
+    pixKey,
   };
 }

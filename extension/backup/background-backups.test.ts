@@ -159,7 +159,7 @@ describe('backups made by the background (Chrome: through the offscreen document
 
   it('a copy already written recently counts: the schedule waits for the next one', async () => {
     const { book, runner } = await setUp();
-    await recordBackup(book, { at: new Date(Date.now() - 60_000).toISOString(), fileName: 'Clientela/x.json', reason: 'manual', encrypted: false, counts: { tags: 0, customers: 2, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0 } });
+    await recordBackup(book, { at: new Date(Date.now() - 60_000).toISOString(), fileName: 'Clientela/x.json', reason: 'manual', encrypted: false, counts: { tags: 0, customers: 2, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0, quickReplies: 0 } });
     expect(await runner.runIfDue()).toBeNull();
     expect(fake.offscreen.created).toEqual([]);
   });

@@ -15,7 +15,7 @@ import {
 } from './backup-settings';
 
 const SP = 'America/Sao_Paulo';
-const COUNTS = { tags: 0, customers: 2, orders: 3, notes: 0, feedback: 0, followUps: 0, segments: 0 };
+const COUNTS = { tags: 0, customers: 2, orders: 3, notes: 0, feedback: 0, followUps: 0, segments: 0, quickReplies: 0 };
 
 const record = (at: string, extra: Partial<BackupRecord> = {}): BackupRecord => ({ at, fileName: `Clientela/clientela-backup-${at}.json`, reason: 'scheduled', encrypted: false, counts: COUNTS, ...extra });
 const due = (schedule: BackupSchedule, lastAt: string | null, now: string, timeZone = SP) =>

@@ -35,7 +35,7 @@ describe('the book worker, through its client', () => {
     const before = await sorted(book);
     const progress: BackupProgress[] = [];
     const made = await makeBackup('manual', { ...SP, spawn, onProgress: (p) => progress.push(p) });
-    expect(made).toMatchObject({ encrypted: false, reason: 'manual', counts: { tags: 1, customers: 2, orders: 2, notes: 1, feedback: 1, followUps: 1, segments: 1 } });
+    expect(made).toMatchObject({ encrypted: false, reason: 'manual', counts: { tags: 1, customers: 2, orders: 2, notes: 1, feedback: 1, followUps: 1, segments: 1, quickReplies: 1 } });
     expect(made.fileName).toMatch(/^Clientela\/clientela-backup-\d{4}-\d\d-\d\d_\d\d-\d\d\.json$/);
     expect(JSON.parse(await made.blob.text())).toMatchObject({ format: 'clientela-backup', exportedAt: made.at, counts: made.counts });
     expect(progress.length).toBeGreaterThan(0);
@@ -87,7 +87,7 @@ describe('the book worker, through its client', () => {
   it('cancels a restore midway: the promise rejects with "cancelled" and the book is exactly as before', async () => {
     const { book, spawn } = await bookAndWorker((b) => addManyCustomers(b, 1200, 1));
     const made = await makeBackup('manual', { ...SP, spawn });
-    await book.replaceAll({ tags: [], customers: [], orders: [], notes: [], feedback: [], followUps: [], segments: [] });
+    await book.replaceAll({ tags: [], customers: [], orders: [], notes: [], feedback: [], followUps: [], segments: [], quickReplies: [] });
     await bookWithEverything(book);
     const before = await sorted(book);
     const controller = new AbortController();
@@ -119,7 +119,7 @@ describe('the book worker, through its client', () => {
     const before = await sorted(book);
     const report = await checkIntegrity({ spawn });
     expect(report.ok).toBe(true);
-    expect(report.counts).toEqual({ tags: 1, customers: 2, orders: 2, notes: 1, feedback: 1, followUps: 1, segments: 1 });
+    expect(report.counts).toEqual({ tags: 1, customers: 2, orders: 2, notes: 1, feedback: 1, followUps: 1, segments: 1, quickReplies: 1 });
     expect(await sorted(book)).toEqual(before);
   });
 });

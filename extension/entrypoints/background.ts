@@ -153,7 +153,7 @@ export default defineBackground(() => {
       else void search.update(change.customerIds);
       table.changed(change);
       insights.changed(change.customerIds, change.wholeBook);
-      const message: ChangeMessage = { type: 'book/changed', customerIds: change.customerIds, wholeBook: change.wholeBook };
+      const message: ChangeMessage = { type: 'book/changed', stores: change.stores, customerIds: change.customerIds, wholeBook: change.wholeBook };
       for (const port of watchers) port.postMessage(message);
     }),
   );

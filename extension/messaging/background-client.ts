@@ -22,7 +22,7 @@ export const backgroundClient: BookClient = {
         retry = setTimeout(() => {
           connect();
           // Whatever changed while we were away: treat as a whole-book change.
-          onChange({ type: 'book/changed', customerIds: [], wholeBook: true });
+          onChange({ type: 'book/changed', stores: [], customerIds: [], wholeBook: true });
         }, 1000);
       });
       signal.addEventListener('abort', () => {

@@ -32,7 +32,7 @@ export function pageClient(services: BookServices): BookClient {
       return unwrapReply(await handleRequest(services, request)) as never;
     },
     watch(onChange, signal) {
-      const stop = services.book.onChange((change) => onChange({ type: 'book/changed', customerIds: change.customerIds, wholeBook: change.wholeBook }));
+      const stop = services.book.onChange((change) => onChange({ type: 'book/changed', stores: change.stores, customerIds: change.customerIds, wholeBook: change.wholeBook }));
       signal.addEventListener('abort', stop, { once: true });
     },
     watchTable: (onUpdated, signal) => watchTable(onUpdated, signal),

@@ -15,6 +15,7 @@ import {
   type FollowUp,
   type Note,
   type Order,
+  type QuickReply,
   type Tag,
 } from '../../core';
 
@@ -105,6 +106,10 @@ export interface CustomerProfile {
   latestFeedback: Feedback | null;
   /** Feedback left with one of this customer's contacts but unsigned: waiting for the seller to say it was them. */
   pendingClaims: Feedback[];
+  /** Every quick reply of the seller, in their order (the sidebar picks those for this customer's stage). */
+  quickReplies: QuickReply[];
+  /** The seller's chave PIX, for the `{chave_pix}` of quick replies; null when not set in Configurações. */
+  pixKey: string | null;
 }
 
 /** A pending claim as the book lists it: the feedback and the customers whose contact it names. */
@@ -181,6 +186,8 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 /** A committed write, as screens hear of it (from the book's change feed). */
 export interface ChangeMessage {
   type: 'book/changed';
+  /** The stores the write touched (a profile shows tags, quick replies and settings of every customer). */
+  stores: string[];
   customerIds: string[];
   wholeBook?: boolean;
 }

@@ -32,10 +32,10 @@ export function showcaseBook(customers = 240, orders = 900): BackupDocument {
   const { document, phoneOwner } = bookBenchDocument(customers, orders);
   phoneOwner.displayName = 'Ana Souza';
   document.tags = [
-    { id: 'vip', name: 'VIP', colour: '#b3261e', key: '1' },
-    { id: 'atacado', name: 'Atacado', colour: '#1f6feb', key: '2' },
-    { id: 'encomenda', name: 'Encomenda', colour: '#7a4ee0', key: '3' },
-    { id: 'pix', name: 'Paga no PIX', colour: '#0f7b4f', key: '4' },
+    { id: 'vip', name: 'VIP', colour: '#b3261e', key: '1', position: 0 },
+    { id: 'atacado', name: 'Atacado', colour: '#1f6feb', key: '2', position: 1 },
+    { id: 'encomenda', name: 'Encomenda', colour: '#7a4ee0', key: '3', position: 2 },
+    { id: 'pix', name: 'Paga no PIX', colour: '#0f7b4f', key: '4', position: 3 },
   ];
   const extra = ['atacado', 'encomenda', 'pix'];
   document.customers = document.customers.map((customer, i) => ({ ...customer, tagIds: [...customer.tagIds, ...extra.filter((_, k) => (i + k) % (5 + k) === 0)] }));

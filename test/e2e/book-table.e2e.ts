@@ -33,7 +33,7 @@ async function writeBook(file: string): Promise<void> {
     identities: [{ kind: 'whatsapp', value: normalizeIdentityValue('whatsapp', PHONE), raw: PHONE, addedAt: model.createdAt }],
   };
   document.customers.push(marina);
-  document.tags.push({ id: 'promo', name: 'Promoção', colour: '#0b6e4f', key: '2' });
+  document.tags.push({ id: 'promo', name: 'Promoção', colour: '#0b6e4f', key: '2', position: document.tags.length });
   document.counts = { ...document.counts, customers: document.customers.length, tags: document.tags.length };
   await writeBackupFile(document, file);
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate } from '../../extension/i18n/translate';
 import { SITES } from '../../extension/sites/site-expectations';
 import { launchWithExtension, routeSiteToFixture, sidebarFrame, sidebarOf, type ExtensionSession } from './extension-harness';
 
@@ -10,6 +11,20 @@ const WHATSAPP = SITES[0]!.expectations.e2e;
 
 const clickText = (page: Page, text: string) => page.getByText(text, { exact: true }).first().click();
 const chip = (sidebar: Locator, name: string) => sidebar.locator(`button.chip[data-tag="${name}"]`);
+
+/**
+ * Deletes tags in Configurações, confirming each. Tags keep the seller's order and only the first nine get keys
+ * 1–9, so each site's scenario takes its tags away again: the next one's new tags are then among the first nine.
+ */
+async function deleteTagsInBook(session: ExtensionSession, names: string[]): Promise<void> {
+  const book = await session.openExtensionPage('book.html#/configuracoes');
+  for (const name of names) {
+    await book.getByRole('button', { name: translate('pt-BR', 'deleteTagNamed', { name }) }).click();
+    await book.getByRole('button', { name: translate('pt-BR', 'deleteTagConfirm', { name }), exact: true }).click();
+    await expect.poll(() => book.getByRole('status').textContent()).toBe(translate('pt-BR', 'tagDeleted', { name }));
+  }
+  await book.close();
+}
 
 async function addCustomerInBook(session: ExtensionSession, name: string, email: string): Promise<void> {
   const book = await session.openExtensionPage('book.html');
@@ -41,7 +56,7 @@ describe('inbox sidebar on every chat site', () => {
         await sidebar.getByRole('button', { name: 'Criar cliente desta conversa' }).click();
         await expect.poll(() => sidebar.getByTestId('customer-name').textContent()).toBe(site.firstName);
 
-        // Tags: two created inline (each goes on at once), then key 1 (the first by name, "Atacado") takes one off.
+        // Tags: two created inline (each goes on at once), then the key its chip shows (keys follow the seller's order) takes one off.
         for (const name of [`VIP ${expectations.site}`, `Atacado ${expectations.site}`]) {
           await sidebar.getByLabel('Nova etiqueta').fill(name);
           await sidebar.getByRole('button', { name: 'Adicionar etiqueta' }).click();
@@ -71,6 +86,7 @@ describe('inbox sidebar on every chat site', () => {
         await expect.poll(() => chip(again, `Atacado ${expectations.site}`).getAttribute('aria-pressed')).toBe('false');
         await expect.poll(() => again.getByTestId('total-BRL').textContent()).toMatch(/1\.234,56/);
         await page.close();
+        await deleteTagsInBook(session, [`VIP ${expectations.site}`, `Atacado ${expectations.site}`]);
       });
 
       it(`follows chat switches, links a new chat to an existing customer${site.group ? ', and never offers a group' : ''}`, async () => {

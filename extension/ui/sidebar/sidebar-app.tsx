@@ -9,7 +9,7 @@ import type { HostLink, HostView } from './host-link';
 import { LinkSuggestion } from './link-suggestion';
 import { SidebarBackupBanner } from './sidebar-backup-banner';
 import { SidebarContext, type SidebarTools } from './sidebar-context';
-import { tagKey } from './tag-chips';
+import { tagKey } from '../../../core';
 import { UnknownContact } from './unknown-contact';
 import { useBackupStatus } from './use-backup-status';
 import { useChatProfile } from './use-chat-profile';

@@ -1,11 +1,8 @@
 import { useState } from 'preact/hooks';
+import { tagKey } from '../../../core';
 import type { CustomerProfile } from '../../messaging/protocol';
 import { useSidebar } from './sidebar-context';
 
-/** The key that toggles a tag: its own, else 1–9 by position among the first nine. */
-export function tagKey(tag: { key: string | null }, index: number): string | null {
-  return tag.key ?? (index < 9 ? String(index + 1) : null);
-}
 
 /** Tags as chips toggled with one click; a new tag is created inline and put on the customer at once. */
 export function TagChips({ profile }: { profile: CustomerProfile }) {

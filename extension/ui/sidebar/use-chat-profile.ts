@@ -3,6 +3,9 @@ import type { BookClient } from '../../messaging/client';
 import type { CustomerProfile } from '../../messaging/protocol';
 import type { ChatIdentity, ConversationState } from '../../sites/types';
 
+/** Stores whose records every profile shows (see background/profiles.ts). */
+const SHOWN_ON_EVERY_PROFILE = ['tags', 'quickReplies', 'meta'] as const;
+
 export type ProfileState =
   | { status: 'idle' }
   | { status: 'loading' }
@@ -53,8 +56,10 @@ export function useChatProfile(client: BookClient, conversation: ConversationSta
   useEffect(() => {
     client.watch((change) => {
       const shown = shownId.current;
-      // An unknown contact may have just been created or linked elsewhere: look again after any change.
-      if (change.wholeBook || (!shown && change.customerIds.length) || (shown && change.customerIds.includes(shown))) load();
+      // An unknown contact may have just been created or linked elsewhere: look again after any change. Tags,
+      // quick replies and settings (the chave PIX) are part of every profile: a change to them is shown at once.
+      const everyProfile = change.stores.some((store) => (SHOWN_ON_EVERY_PROFILE as readonly string[]).includes(store));
+      if (change.wholeBook || (!shown && change.customerIds.length) || (shown && (everyProfile || change.customerIds.includes(shown)))) load();
     }, signal);
   }, [client, signal]);
 

@@ -5,7 +5,7 @@ import type { BackupReason, BackupServices, IntegrityReport } from '../backup/ba
 import { localBackground } from '../testing/local-background';
 import { BookApp } from './book-app';
 
-const COUNTS = { tags: 0, customers: 0, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0 };
+const COUNTS = { tags: 0, customers: 0, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0, quickReplies: 0 };
 const none = () => ({ count: 0, sampleIds: [], missingIds: [] });
 const REPORT: IntegrityReport = { counts: COUNTS, missingCustomers: { orders: none(), notes: none(), feedback: none(), followUps: none() }, missingTags: none(), ok: true };
 

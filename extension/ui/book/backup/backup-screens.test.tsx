@@ -16,7 +16,7 @@ const ZONE = 'America/Sao_Paulo';
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate('pt-BR', key, params);
 const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-const COUNTS = { tags: 1, customers: 2, orders: 3, notes: 0, feedback: 0, followUps: 0, segments: 0 };
+const COUNTS = { tags: 1, customers: 2, orders: 3, notes: 0, feedback: 0, followUps: 0, segments: 0, quickReplies: 0 };
 const none = () => ({ count: 0, sampleIds: [], missingIds: [] });
 const cleanReport = (): IntegrityReport => ({
   counts: { ...COUNTS },
@@ -265,7 +265,7 @@ describe('restore', () => {
     const restored = { ...COUNTS, customers: 7, orders: 40 };
     services.restore.mockImplementation(async () => {
       // As the worker does: the whole book is replaced (the change feed says so) before the answer arrives.
-      await book.replaceAll({ tags: [], customers: [], orders: [], notes: [], feedback: [], followUps: [], segments: [] });
+      await book.replaceAll({ tags: [], customers: [], orders: [], notes: [], feedback: [], followUps: [], segments: [], quickReplies: [] });
       await new Promise((resolve) => setTimeout(resolve, 20));
       return restored;
     });

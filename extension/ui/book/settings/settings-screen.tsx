@@ -1,17 +1,24 @@
 import { ClaimsPanel } from './claims-panel';
 import { CollectorsPanel } from './collectors-panel';
+import { QuickRepliesPanel } from './quick-replies-panel';
 import { SatisfactionPanel } from './satisfaction-panel';
+import { SellerPanel } from './seller-panel';
 import { SettingsSection } from './settings-section';
+import { TagsPanel } from './tags-panel';
 
 /**
- * Configurações: storefront feedback (the collectors that bring it in, the satisfaction it adds up to, the
- * contacts it claims, waiting for the seller's answer), then where the book is kept and how it is backed up.
+ * Configurações: contacts storefront feedback claims (waiting for the seller's answer, so first), the seller's shop
+ * (time zone, chave PIX), their tags and quick replies, the feedback collectors and the satisfaction they add up
+ * to, then where the book is kept and how it is backed up.
  * Satisfaction moves to Painel and the claims to Hoje once those screens exist.
  */
 export function SettingsScreen() {
   return (
     <>
       <ClaimsPanel />
+      <SellerPanel />
+      <TagsPanel />
+      <QuickRepliesPanel />
       <CollectorsPanel />
       <SatisfactionPanel />
       <SettingsSection />

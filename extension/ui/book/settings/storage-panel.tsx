@@ -3,7 +3,7 @@ import { useBackupPage } from '../backup/backup-page';
 import { useQueryOn } from '../data/use-book-query';
 
 /** The record stores in the order a seller thinks of them, with their names on screen. */
-const STORES = ['customers', 'orders', 'notes', 'feedback', 'followUps', 'tags', 'segments'] as const;
+const STORES = ['customers', 'orders', 'notes', 'feedback', 'followUps', 'tags', 'segments', 'quickReplies'] as const;
 
 /**
  * Whether the browser keeps the book for good, how much room it takes and what it holds. Persistence is asked

@@ -33,7 +33,7 @@ export function BookSidebarTools({ children }: { children: ComponentChildren }) 
       t,
       ask,
       watch: (onChange, signal) => {
-        const stop = book.onChange((change) => onChange({ type: 'book/changed', customerIds: change.customerIds, wholeBook: change.wholeBook }));
+        const stop = book.onChange((change) => onChange({ type: 'book/changed', customerIds: change.customerIds, wholeBook: change.wholeBook, stores: [...change.stores] }));
         signal.addEventListener('abort', stop, { once: true });
       },
       update: async (request) => {
