@@ -49,9 +49,21 @@ export function compiledMessage(locale: Locale, key: MessageKey): IntlMessageFor
  * the locale's way, `{count, plural, =0 {…} one {…} other {…}}` by Intl.PluralRules (with `=0` where a language
  * says "Nenhum cliente" rather than "0 clientes").
  */
-export function translate(locale: Locale, key: MessageKey, values: MessageValues = {}): string {
+export function translate(locale: Locale, key: MessageKey, values?: MessageValues): string {
+  if (values === undefined) {
+    // A message without values is the same text every time: a table drawing hundreds of labels a frame reads it.
+    const id = `${locale}|${key}`;
+    let text = plain.get(id);
+    if (text === undefined) {
+      text = String(compiledMessage(locale, key).format({}));
+      plain.set(id, text);
+    }
+    return text;
+  }
   return String(compiledMessage(locale, key).format(values));
 }
+
+const plain = new Map<string, string>();
 
 /** `translate` bound to a locale. */
 export function translator(locale: Locale): Translate {

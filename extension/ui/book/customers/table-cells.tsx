@@ -1,4 +1,5 @@
 import type { CustomerRow, PredictionState, TableColumn, Tag } from '../../../../core';
+import { numberFormat } from '../../../../core/locale';
 import { formatDate, formatMoney } from '../../../i18n/format';
 import { enumLabel, identityLabelKey } from '../../../i18n/labels';
 import type { BookTools } from '../app/book-context';
@@ -58,7 +59,7 @@ export function CellContent({ row, column, context }: { row: CustomerRow; column
     case 'totalSpent':
       return <>{row.totalSpent.length === 0 ? NO_VALUE : row.totalSpent.map((money) => formatMoney(money.minor, money.currency, locale)).join(' + ')}</>;
     case 'orders':
-      return <>{row.orders.toLocaleString(locale)}</>;
+      return <>{numberFormat(locale).format(row.orders)}</>;
     case 'predictedValue':
       if (row.predictedValue) return <>{formatMoney(row.predictedValue.minor, row.predictedValue.currency, locale)}</>;
       return context.predictions === 'pending' ? <span class="identity">{t('table.predicting')}</span> : <>{NO_VALUE}</>;
