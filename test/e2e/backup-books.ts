@@ -1,8 +1,12 @@
 // Books and backup readers shared by the backup e2e tests (Chromium and Firefox).
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { decryptBackup, type BackupDocument } from '../../core/io';
 import { bigBackupDocument } from '../../bench/big-backup';
 import { bookBenchDocument } from '../../bench/book-bench';
+import { writeBackupFile } from '../../bench/backup-bench';
+import type { ExtensionSession } from './extension-harness';
 
 /** A small book with every kind of record (tags, customers, orders, feedback, a note, a follow-up, a segment). */
 export function smallBook(): BackupDocument {
@@ -47,4 +51,23 @@ export function showcaseBook(customers = 240, orders = 900): BackupDocument {
   document.followUps = [{ id: 'f1', customerId: phoneOwner.id, due: '2026-12-02T12:00:00.000Z', text: 'Mandar fotos da coleção de verão', done: false, createdAt: at }];
   document.counts = { ...document.counts, tags: document.tags.length, notes: document.notes.length, followUps: document.followUps.length };
   return document;
+}
+
+/**
+ * Restores `document` into the session's book the way a seller does (Configurações, the restore file input) and
+ * waits for "Agenda restaurada"; the page is closed afterwards. A book of 100k customers takes minutes on a busy
+ * 2-core machine.
+ */
+export async function restoreBook(session: ExtensionSession, document: BackupDocument, timeout = 300_000): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'clientela-restore-'));
+  try {
+    const file = join(dir, 'clientela-backup.json');
+    await writeBackupFile(document, file);
+    const page = await session.openExtensionPage('book.html#/configuracoes');
+    await page.getByTestId('restore-file').setInputFiles(file);
+    await page.locator('[data-testid="restore-result"][role="status"]').waitFor({ timeout });
+    await page.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

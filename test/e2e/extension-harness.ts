@@ -161,3 +161,14 @@ export async function searchCustomers(book: Page, text: string): Promise<Locator
   await book.locator(`[data-testid="customer-grid"][aria-busy="false"][data-search="${text.replaceAll('"', '\\"')}"]`).waitFor();
   return book.getByTestId('customer-grid');
 }
+
+/** Chooses `value` in a select with the keyboard only: focus it, then the arrow keys until it is chosen. */
+export async function chooseWithKeys(page: Page, selector: string | Locator, value: string): Promise<void> {
+  const select = typeof selector === 'string' ? page.locator(selector) : selector;
+  await select.focus();
+  const options = await select.locator('option').evaluateAll((list) => list.map((option) => (option as HTMLOptionElement).value));
+  if (!options.includes(value)) throw new Error(`${selector} has no option ${value}: ${options.join(', ')}`);
+  const key = options.indexOf(value) < options.indexOf(await select.inputValue()) ? 'ArrowUp' : 'ArrowDown';
+  for (let step = 0; step < options.length && (await select.inputValue()) !== value; step++) await page.keyboard.press(key);
+  if ((await select.inputValue()) !== value) throw new Error(`the arrow keys did not reach ${value} in ${String(selector)}`);
+}
