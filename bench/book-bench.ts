@@ -255,7 +255,11 @@ export async function runBookBench(customers = 100_000, orders = 300_000, notes 
 
     await book.evaluate(() => window.scrollTo(0, 0));
     const keystrokes: number[] = [];
-    for (const query of SEARCHES) keystrokes.push(...(await typeAndMeasure(book, query)));
+    for (const query of SEARCHES) {
+      const times = await typeAndMeasure(book, query);
+      console.error(`book bench: "${query}" ${times.map((value) => value.toFixed(0)).join(', ')} ms`);
+      keystrokes.push(...times);
+    }
     const found = await book.locator(ROW).filter({ hasText: phoneOwner.displayName }).count();
     await book.locator('#customer-search').fill('');
 
