@@ -146,7 +146,10 @@ export class BookTableService {
       this.table = building;
       building.then(
         (table) => {
-          if (generation === this.generation) this.predict(table, generation);
+          if (generation !== this.generation) return;
+          this.predict(table, generation);
+          // The search index is built next, in slices, so the first keystroke does not wait for it.
+          void this.search.warm();
         },
         () => {
           if (generation === this.generation) this.table = null;
