@@ -11,10 +11,12 @@ import { showcaseBook } from '../test/e2e/backup-books';
 import { launchWithExtension, routeSiteToFixture, sidebarOf } from '../test/e2e/extension-harness';
 
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
-const VIEWPORT = { width: 1280, height: 800 };
+const VIEWPORT = { width: 1440, height: 900 };
 
 async function shoot(page: Page, name: string, dark = false): Promise<void> {
   await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
+  // A screen change moves the focus to its heading (for keyboard users): not what a picture should show.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   // Fonts and the last redraw settle; nothing animates for long in the product.
   await page.waitForTimeout(400);
   const path = join(OUT, `${name}${dark ? '-dark' : ''}.png`);
