@@ -150,11 +150,20 @@ async function typeAndMeasure(page: Page, text: string): Promise<number[]> {
       [GRID, typed] as const,
     );
     await box.press(key === ' ' ? 'Space' : key);
-    times.push(await page.evaluate(async () => {
-      const scope = window as unknown as { keyAt?: number; drawn: Promise<number> };
-      const drawn = await scope.drawn;
-      return drawn - (scope.keyAt ?? drawn);
-    }));
+    times.push(
+      await page.evaluate(async (grid) => {
+        const scope = window as unknown as { keyAt?: number; drawn: Promise<number> };
+        // A stall is a finding, not a wait forever: after two minutes the grid's state is the error.
+        const stalled = new Promise<never>((_, fail) =>
+          setTimeout(() => {
+            const element = window.document.querySelector(grid) ?? window.document.querySelector('[data-testid="customer-grid"]');
+            fail(new Error(`no results drawn for "${(window.document.querySelector('#customer-search') as HTMLInputElement | null)?.value}": ${[...(element?.attributes ?? [])].map((a) => `${a.name}=${a.value}`).join(' ')}`));
+          }, 120_000),
+        );
+        const drawn = await Promise.race([scope.drawn, stalled]);
+        return drawn - (scope.keyAt ?? drawn);
+      }, GRID),
+    );
   }
   return times;
 }
