@@ -26,8 +26,10 @@ export const SEARCHED_PHONE = '(11) 98765-4321';
 /** A Brazilian-sounding name for customer `i`: common first names repeat thousands of times, as in a real book. */
 function nameOf(i: number): string {
   const mix = Math.imul(i + 1, 2654435761) >>> 0;
+  const last = LAST[(mix >>> 16) % LAST.length] as string;
   const middle = MIDDLE[(mix >>> 8) % MIDDLE.length] as string;
-  return [FIRST[mix % FIRST.length], middle, LAST[(mix >>> 16) % LAST.length]].filter(Boolean).join(' ');
+  // Not "de Souza Souza".
+  return [FIRST[mix % FIRST.length], middle.endsWith(last) ? '' : middle, last].filter(Boolean).join(' ');
 }
 
 /** The issue-12 book at 100k customers, with real-looking names and one customer who has SEARCHED_PHONE. */
