@@ -46,3 +46,15 @@ describe('the background search index', () => {
     expect([...((await search.matchingIds('atacado')) ?? [])]).toEqual([ana.id]);
   });
 });
+
+describe('the background search index when the book cannot be read', () => {
+  it('forgets the index instead of rejecting, and builds it again on the next search', async () => {
+    const own = await openTestBook(new Date('2026-11-29T12:00:00.000Z'));
+    const ana = await own.customers.create({ displayName: 'Ana Prado' });
+    const search = new CustomerSearch(own);
+    await search.warm();
+    own.close();
+    await expect(search.update([ana.id])).resolves.toBeUndefined();
+    await expect(search.matchingIds('prado')).rejects.toThrow();
+  });
+});

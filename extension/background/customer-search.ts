@@ -44,7 +44,8 @@ export class CustomerSearch {
 
   /**
    * Re-reads the changed customers into the index (or drops them when they are gone), with the tags' names as
-   * they are now. While the index is being built, the changed ids wait and are read once it is done.
+   * they are now. While the index is being built, the changed ids wait and are read once it is done. Never
+   * rejects: a failed read forgets the index instead.
    */
   async update(customerIds: string[]): Promise<void> {
     if (!this.index) {
@@ -52,12 +53,22 @@ export class CustomerSearch {
       return;
     }
     const index = this.index;
-    const tags = await this.book.tags.list();
-    this.tagNames = new Map(tags.map((tag) => [tag.id, tag.name]));
-    for (const id of customerIds) {
-      const customer = await this.book.customers.get(id);
-      if (customer) index.upsert(customer, this.tagNames);
-      else index.remove(id);
+    const generation = this.generation;
+    try {
+      const tags = await this.book.tags.list();
+      const tagNames = new Map(tags.map((tag) => [tag.id, tag.name]));
+      const customers = await Promise.all(customerIds.map((id) => this.book.customers.get(id)));
+      if (generation !== this.generation) return;
+      this.tagNames = tagNames;
+      customerIds.forEach((id, at) => {
+        const customer = customers[at];
+        if (customer) index.upsert(customer, tagNames);
+        else index.remove(id);
+      });
+    } catch {
+      // The book could not be read (closed, or the browser refused): the index may have missed this change, so it
+      // is forgotten and built again on the next search rather than answering from a stale copy.
+      if (generation === this.generation) this.reset();
     }
   }
 
