@@ -167,7 +167,7 @@ describe('the customer detail in the book page', () => {
 
   beforeAll(async () => {
     session = await launchWithExtension();
-    await restoreBook(session, bigBackupDocument({ customers: BOOK_SIZE, orders: 100_000 }));
+    await restoreBook(session, bigBackupDocument({ customers: BOOK_SIZE, orders: 200_000 }));
     book = new BookPage(await session.openExtensionPage('book.html#/clientes'));
     baseline = await orderTotals(book.page);
   }, 600_000);

@@ -65,6 +65,11 @@ export function syntheticBook(spec: SyntheticBookSpec): SyntheticBook {
     return 2 + Math.floor(-Math.log(1 - rand()) * 14);
   });
   let total = counts.reduce((a, b) => a + b, 0);
+  // Trimming leaves buyers of two or more with two: below that floor the loop below could never stop.
+  const floor = counts.reduce((sum, count) => sum + Math.min(count, 2), 0);
+  if (spec.orders < floor) {
+    throw new RangeError(`syntheticBook: ${spec.customers} customers need at least ${floor} orders (asked for ${spec.orders})`);
+  }
   while (total !== spec.orders) {
     const i = Math.floor(rand() * spec.customers);
     const c = counts[i] as number;
