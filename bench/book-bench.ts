@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
-import type { CDPSession, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { normalizeIdentityValue } from '../core/identity';
 import type { BackupDocument } from '../core/io';
 import type { Customer } from '../core/model';
@@ -14,6 +14,7 @@ import { CustomerSearchIndex, foldText } from '../core/table/search-index';
 import { launchWithExtension, routeSiteToFixture, sidebarOf, type ExtensionSession } from '../test/e2e/extension-harness';
 import { writeBackupFile } from './backup-bench';
 import { bigBackupDocument } from './big-backup';
+import { stopServiceWorker } from './chat-switch-bench';
 import type { BenchRow } from './rows';
 
 const FIRST = ['Maria', 'Ana', 'Francisca', 'Antônia', 'Adriana', 'Juliana', 'Márcia', 'Fernanda', 'Patrícia', 'Aline', 'José', 'João', 'Antônio', 'Francisco', 'Carlos', 'Paulo', 'Pedro', 'Lucas', 'Luiz', 'Marcos', 'Luís', 'Gabriel', 'Rafael', 'Daniel', 'Conceição', 'Beatriz', 'Camila', 'Letícia', 'Mariana', 'Bruna'];
@@ -49,20 +50,6 @@ const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 /** What the customers screen exposes for measuring (and for its e2e test): stable attributes, not styling. */
 const GRID = '[data-testid="customer-grid"][data-table-version]';
 const ROW = '[role="row"][data-index][aria-rowindex]';
-
-async function stopServiceWorker(cdp: CDPSession): Promise<void> {
-  const stopped = new Promise<void>((done) => {
-    const listener = ({ versions }: { versions: { runningStatus: string }[] }) => {
-      if (versions.some((version) => version.runningStatus === 'stopped')) {
-        cdp.off('ServiceWorker.workerVersionUpdated', listener);
-        done();
-      }
-    };
-    cdp.on('ServiceWorker.workerVersionUpdated', listener);
-  });
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await Promise.race([stopped, new Promise((done) => setTimeout(done, 5000))]);
-}
 
 /**
  * Opens the Clientes screen in a new tab and returns when its first data row was in the DOM, in ms from the

@@ -69,7 +69,7 @@ async function switchChat(chat: Page, frame: Frame, jid: string, name: string): 
 }
 
 /** Stops the extension's service worker as Chrome does after 30 s idle (CDP, from an extension page's session). */
-async function stopServiceWorker(cdp: CDPSession): Promise<void> {
+export async function stopServiceWorker(cdp: CDPSession): Promise<void> {
   const stopped = new Promise<void>((done) => {
     const listener = ({ versions }: { versions: { runningStatus: string }[] }) => {
       if (versions.some((version) => version.runningStatus === 'stopped')) {
