@@ -137,13 +137,13 @@ export function CustomerGrid({ view, query, cells, selected, onSort, onRange, on
           </div>
         </div>
         <div role="rowgroup" class="grid-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-          {byReuse(items, active).map(({ item, key }) => {
+          {items.map((item) => {
             const row = view.rowAt(item.index);
             const isActive = item.index === active;
             const isSelected = row !== undefined && selected.has(row.id);
             return (
               <div
-                key={key}
+                key={item.index}
                 role="row"
                 class={`grid-row${isSelected ? ' selected' : ''}`}
                 aria-rowindex={item.index + 2}
@@ -185,17 +185,3 @@ export function CustomerGrid({ view, query, cells, selected, onSort, onRange, on
   );
 }
 
-/**
- * The rows to draw with the keys that let Preact reuse their elements: scrolling (even a screen or more a frame)
- * rewrites the text of the rows already in the DOM instead of removing and creating every cell. The active row
- * keeps its own key, always first, so the element holding the keyboard focus is never moved or replaced.
- */
-function byReuse<T extends { index: number }>(items: readonly T[], active: number): { item: T; key: string }[] {
-  const keyed: { item: T; key: string }[] = [];
-  let slot = 0;
-  for (const item of items) {
-    if (item.index === active) keyed.unshift({ item, key: 'active' });
-    else keyed.push({ item, key: `slot-${slot++}` });
-  }
-  return keyed;
-}
