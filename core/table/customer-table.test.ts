@@ -181,4 +181,28 @@ describe('windows of a query', () => {
       ),
     );
   });
+
+  it('put a search in the list order, whether it matches a few rows or most, before and after rows change', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(arbitraryRow, { selector: (r) => r.id, minLength: 20, maxLength: 60 }),
+        fc.constantFrom(...TABLE_COLUMNS),
+        fc.constantFrom('asc' as const, 'desc' as const),
+        fc.integer({ min: 1, max: 10 }),
+        fc.uniqueArray(arbitraryRow, { selector: (r) => r.id, maxLength: 6 }),
+        (records, column, direction, every, changes) => {
+          const toRow = (r: (typeof records)[number]) => row(r.id, { name: r.name, orders: r.orders, archived: r.archived, totalSpent: r.spent === null ? [] : [brl(r.spent)] });
+          const table = tableOf(records.map(toRow));
+          // Every row matched (the list filtered) down to one in ten (ordered from their places), and an id the table lacks.
+          const matched = new Set([...records.filter((_, i) => i % every === 0).map((r) => r.id), 'no-such-id']);
+          const q = query({ sort: { column, direction }, search: 'x', filters: { archived: 'include' } });
+          const expected = () => [...table.ids(query({ sort: { column, direction }, filters: { archived: 'include' } }))].filter((id) => matched.has(id));
+          expect([...table.ids(q, matched)]).toEqual(expected());
+          table.upsert(changes.map(toRow));
+          expect([...table.ids(q, matched)]).toEqual(expected());
+          expect(table.facets({ archived: 'include' }, matched).total).toBe(expected().length);
+        },
+      ),
+    );
+  });
 });

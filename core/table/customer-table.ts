@@ -29,6 +29,8 @@ interface SortedList {
   keys: Map<string, SortKey>;
   compare: (a: SortKey, aId: string, b: SortKey, bId: string) => number;
   column: TableColumn;
+  /** Each id's place in `ids`, built when a search first needs it and forgotten when the list changes. */
+  ranks?: Map<string, number>;
 }
 
 /** The ids a query selected, in order, with what is needed to patch them. */
@@ -46,6 +48,11 @@ const MAX_SORTED_LISTS = 4;
 const MAX_RESULTS = 16;
 /** Above this many changed rows a sorted list is dropped and sorted again when asked: cheaper than n insertions. */
 const MAX_INCREMENTAL = 2_000;
+/**
+ * A search matching fewer than 1/4 of the rows is put in order from its matches' places in the sorted list; a
+ * broader one filters the list (a pass over the list costs about what sorting that many places does).
+ */
+const SEARCH_BY_RANK = 4;
 
 /**
  * The customer table of one book, in memory: rows by id, a sorted id list per sort asked for (kept, and patched
@@ -151,7 +158,11 @@ export class CustomerTable {
     let result = this.results.get(key);
     if (result === undefined) {
       const filters = query.filters;
-      const ids = this.sortedList(query.sort).ids.filter((id) => (searchIds === null || searchIds.has(id)) && rowMatches(this.rows.get(id) as CustomerRow, filters));
+      const list = this.sortedList(query.sort);
+      const ids =
+        searchIds !== null && searchIds.size * SEARCH_BY_RANK < list.ids.length
+          ? this.searchedInOrder(list, searchIds).filter((id) => rowMatches(this.rows.get(id) as CustomerRow, filters))
+          : list.ids.filter((id) => (searchIds === null || searchIds.has(id)) && rowMatches(this.rows.get(id) as CustomerRow, filters));
       if (this.results.size >= MAX_RESULTS) this.results.delete(this.results.keys().next().value as string);
       result = { ids, filters, sortKey: listKeyOf(query.sort), searched: searchIds !== null };
       this.results.set(key, result);
@@ -165,8 +176,9 @@ export class CustomerTable {
     const count = (into: Record<string, number>, key: string) => {
       into[key] = (into[key] ?? 0) + 1;
     };
-    for (const row of this.rows.values()) {
-      if (searchIds !== null && !searchIds.has(row.id)) continue;
+    // A search visits its matches only; no search, every row.
+    const rows = searchIds === null ? this.rows.values() : [...searchIds].map((id) => this.rows.get(id)).filter((row) => row !== undefined);
+    for (const row of rows) {
       if (!rowMatches(row, { archived: filters.archived, tagMode: 'any' })) continue;
       facets.total += 1;
       count(facets.activity, row.activity);
@@ -195,6 +207,24 @@ export class CustomerTable {
     return list;
   }
 
+  /**
+   * The searched ids in the list's order, without a pass over the whole list: each id's place (kept per list
+   * until it changes), sorted as numbers.
+   */
+  private searchedInOrder(list: SortedList, searchIds: ReadonlySet<string>): string[] {
+    if (list.ranks === undefined) {
+      list.ranks = new Map();
+      for (let at = 0; at < list.ids.length; at++) list.ranks.set(list.ids[at] as string, at);
+    }
+    const places = new Int32Array(searchIds.size);
+    let found = 0;
+    for (const id of searchIds) {
+      const at = list.ranks.get(id);
+      if (at !== undefined) places[found++] = at;
+    }
+    return Array.from(places.subarray(0, found).sort(), (at) => list.ids[at] as string);
+  }
+
   private keyOf(row: CustomerRow, column: TableColumn): SortKey {
     return sortKeyOf(row, column, this.tagNames, this.collator, this.mainCurrency);
   }
@@ -202,6 +232,7 @@ export class CustomerTable {
   /** Inserts a row into a sorted list by binary search. */
   private place(list: SortedList, row: CustomerRow): void {
     list.keys.set(row.id, this.keyOf(row, list.column));
+    list.ranks = undefined;
     list.ids.splice(insertionPoint(list, list.ids, row.id), 0, row.id);
   }
 
@@ -231,6 +262,7 @@ function insertionPoint(list: SortedList, ids: readonly string[], id: string): n
 
 function removeId(list: SortedList, id: string): void {
   if (!list.keys.delete(id)) return;
+  list.ranks = undefined;
   const at = list.ids.indexOf(id);
   if (at >= 0) list.ids.splice(at, 1);
 }

@@ -103,6 +103,7 @@ export function CustomerGrid({ view, query, cells, selected, onSort, onRange, on
   };
 
   const context: CellContext = { ...cells, tools };
+  let slot = 0;
   return (
     <div class="grid-scroll" ref={scroller}>
       <div
@@ -141,9 +142,13 @@ export function CustomerGrid({ view, query, cells, selected, onSort, onRange, on
             const row = view.rowAt(item.index);
             const isActive = item.index === active;
             const isSelected = row !== undefined && selected.has(row.id);
+            // Rows are keyed by their place on screen, so scrolling rewrites the same elements' text instead of
+            // building new ones (in DOM order, as on screen); the active row keeps its own element, so the focus
+            // stays on its customer while the others scroll past.
+            const key = isActive ? `active-${item.index}` : slot++;
             return (
               <div
-                key={item.index}
+                key={key}
                 role="row"
                 class={`grid-row${isSelected ? ' selected' : ''}`}
                 aria-rowindex={item.index + 2}

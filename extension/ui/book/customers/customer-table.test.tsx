@@ -146,6 +146,25 @@ describe('the customer table', () => {
     await waitFor(() => expect(grid().getAttribute('data-search')).toBe('ana'));
     expect(location.hash).toBe('#/clientes?busca=ana');
     expect(asked.filter((request) => request.type === 'table/query').at(-1)).toMatchObject({ search: 'ana' });
+    // The filter counts wait for typing to pause, then follow the last search only.
+    await waitFor(() => expect(asked.filter((request) => request.type === 'table/facets').at(-1)).toMatchObject({ search: 'ana' }));
+    expect(asked.filter((request) => request.type === 'table/facets').map((request) => (request as { search?: string }).search)).toEqual(['', 'ana']);
+  });
+
+  it('scrolls by rewriting the same row elements, kept in screen order', async () => {
+    const { background } = fakeBackground();
+    mount(background);
+    await waitFor(() => expect(grid().getAttribute('data-table-version')).toBe('1'));
+    const before = dataRows();
+    const scroller = document.querySelector<HTMLElement>('.grid-scroll') as HTMLElement;
+    scroller.scrollTop = 40 * 100;
+    fireEvent.scroll(scroller);
+    // The active row (the first, kept in the DOM for the focus) stays first, then the rows in view from row 95.
+    await waitFor(() => expect(dataRows()[1]?.textContent).toContain('Cliente 95'));
+    const after = dataRows();
+    expect(after.map((element) => Number(element.getAttribute('aria-rowindex')))).toEqual([2, ...after.slice(1).map((_, i) => 97 + i)]);
+    // The active row has its own element; the others are the same ones, rewritten.
+    expect(after.filter((element) => before.includes(element)).length).toBeGreaterThan(before.length - 3);
   });
 });
 

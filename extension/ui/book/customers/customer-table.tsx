@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { TableColumn, TableQuery } from '../../../../core';
+import type { TableColumn, TableQuery, Tag } from '../../../../core';
 import { useBook } from '../app/book-context';
 import { CUSTOMERS_PATH } from '../app/book-links';
 import { hrefOf, navigate, type Route } from '../app/router';
@@ -10,6 +10,7 @@ import { TableFilters } from './table-filters';
 import { paramsFromQuery, queryFromParams, queryKey } from './table-route';
 import { useTableFacets, useTableRows } from './use-table-rows';
 
+const NO_TAGS: readonly Tag[] = [];
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
@@ -23,7 +24,7 @@ export function CustomerTable({ route }: { route: Route }) {
   const { rows, view, updates } = useTableRows(query);
   const facets = useTableFacets(query.search, query.filters.archived, updates);
   const tagList = useBookQuery((book) => book.tags.list(), { stores: ['tags'] });
-  const tags = tagList.data ?? [];
+  const tags = tagList.data ?? NO_TAGS;
   const tagMap = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tagList.data]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const anchor = useRef<number | null>(null);
@@ -72,6 +73,8 @@ export function CustomerTable({ route }: { route: Route }) {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  // The same element while the query, counts and tags stay: Preact skips it when the rows arrive.
+  const filters = useMemo(() => <TableFilters query={query} facets={facets} tags={tags} onChange={show} />, [query, facets, tags, show]);
   const total = view.total;
   return (
     <section aria-labelledby="customers-title" aria-busy={!view.settled} data-testid="customer-list" class="customer-table">
@@ -100,7 +103,7 @@ export function CustomerTable({ route }: { route: Route }) {
           </button>
         )}
       </div>
-      <TableFilters query={query} facets={facets} tags={tags} onChange={(next) => show(next)} />
+      {filters}
       {selected.size > 0 && <SelectionBar selected={selected} tags={tags} sort={query.sort} onClear={clear} />}
       {view.error !== undefined && (
         <p role="alert" class="error">

@@ -1,4 +1,4 @@
-import { ACTIVITY_STATUSES, DEFAULT_FUNNEL_STAGES, IDENTITY_KINDS, LIFECYCLE_STAGES, RFM_SEGMENT_IDS, type TableFacets, type TableFilters, type TableQuery, type Tag } from '../../../../core';
+import { ACTIVITY_STATUSES, DEFAULT_FUNNEL_STAGES, IDENTITY_KINDS, LIFECYCLE_STAGES, RFM_SEGMENT_IDS, type TableFacets, type TableFilters as Filters, type TableQuery, type Tag } from '../../../../core';
 import { enumLabel } from '../../../i18n/labels';
 import type { MessageKey } from '../../../i18n/translate';
 import { useBook } from '../app/book-context';
@@ -41,7 +41,7 @@ export function TableFilters({ query, facets, tags, onChange }: FiltersProps) {
     },
     { key: 'channels', label: 'filter.channel', counts: facets?.channels, options: IDENTITY_KINDS.map((value) => ({ value, label: enumLabel(locale, 'identityKind', value) })) },
   ];
-  const archivedChoices = ['exclude', 'only', 'include'] as const satisfies readonly TableFilters['archived'][];
+  const archivedChoices = ['exclude', 'only', 'include'] as const satisfies readonly Filters['archived'][];
   return (
     <div class="table-filters" role="group" aria-label={t('filters')}>
       {lists.map(({ key, label, counts, options }) => {
@@ -73,7 +73,7 @@ export function TableFilters({ query, facets, tags, onChange }: FiltersProps) {
         <select
           id="filter-archived"
           value={query.filters.archived}
-          onChange={(event) => onChange({ ...query, filters: { ...query.filters, archived: (event.currentTarget as HTMLSelectElement).value as TableFilters['archived'] } })}
+          onChange={(event) => onChange({ ...query, filters: { ...query.filters, archived: (event.currentTarget as HTMLSelectElement).value as Filters['archived'] } })}
         >
           {archivedChoices.map((choice) => (
             <option key={choice} value={choice}>

@@ -27,24 +27,28 @@ export function useTableRows(query: TableQuery): { rows: TableRows; view: RowsVi
   return { rows, view: rows.view(), updates };
 }
 
+/** Typing pauses this long before the filter counts follow the search: the rows come first, the counts after. */
+export const FACETS_AFTER_TYPING_MS = 300;
+
 /**
  * The counts beside each filter's values, for the search and archived choice shown; asked again after a table
- * change. Like the rows, one request is in flight at a time and the next one asks for the latest search, so a
- * burst of keystrokes does not queue a pass over the whole table per key in the background.
+ * change. Like the rows, one request is in flight at a time and the next one asks for the latest search. While
+ * the seller types, the counts wait for a pause: each count is a pass over the search's matches in the
+ * background, and the next keystroke's rows must not queue behind it.
  */
 export function useTableFacets(search: string, archived: TableFilters['archived'], updates: number): TableFacets | null {
   const { background } = useBook();
   const [facets, setFacets] = useState<TableFacets | null>(null);
   type Wanted = { search: string; archived: TableFilters['archived'] };
-  const flight = useRef<{ busy: boolean; wanted: Wanted | null; stopped: boolean }>({ busy: false, wanted: null, stopped: false });
+  const flight = useRef<{ busy: boolean; wanted: Wanted | null; stopped: boolean; search: string | null }>({ busy: false, wanted: null, stopped: false, search: null });
   useEffect(() => {
     const state = flight.current;
-    state.wanted = { search, archived };
     const next = () => {
       const asked = state.wanted;
       if (state.busy || state.stopped || asked === null) return;
       state.wanted = null;
       state.busy = true;
+      state.search = asked.search;
       background
         .ask({ type: 'table/facets', ...asked })
         .then(
@@ -57,7 +61,17 @@ export function useTableFacets(search: string, archived: TableFilters['archived'
           next();
         });
     };
-    next();
+    // The first counts, a table change or the archived choice: at once. A new search: once typing pauses.
+    const want = () => {
+      state.wanted = { search, archived };
+      next();
+    };
+    if (state.search === null || state.search === search) {
+      want();
+      return;
+    }
+    const pause = setTimeout(want, FACETS_AFTER_TYPING_MS);
+    return () => clearTimeout(pause);
   }, [background, search, archived, updates]);
   useEffect(
     () => () => {
