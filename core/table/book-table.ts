@@ -1,6 +1,6 @@
 import type { Customer, Feedback, Order, Tag } from '../model';
 import { calendarOf, type Calendar } from '../locale/calendar';
-import { SegmentationEngine, type BookSnapshot, type EngineOptions, type Instant } from '../segments';
+import { SegmentationEngine, type BookContext, type BookSnapshot, type EngineOptions, type Instant } from '../segments';
 import { customerRow, type CustomerRow } from './customer-row';
 import { CustomerTable, type TableFacets } from './customer-table';
 import { fitPredictionModel, predictCustomerValue, type PredictionModel } from './predicted-values';
@@ -120,6 +120,12 @@ export class BookTable {
     if (!this.engine.refreshCutPoints()) return false;
     this.rebuildRows();
     return true;
+  }
+
+  /** The cut points the rows are judged against, refreshed first if writes made them stale (rows re-derived). */
+  bookContext(): BookContext {
+    this.refreshCutPoints();
+    return this.engine.bookContext();
   }
 
   setTags(tags: readonly Tag[]): void {

@@ -1,6 +1,7 @@
 import {
   BookTable,
   type Book,
+  type BookContext,
   type BookChange,
   type Customer,
   type Feedback,
@@ -68,6 +69,16 @@ export class BookTableService {
   async facets(search: string, archived: TableFilters['archived']): Promise<TableFacets & { version: number }> {
     const [table, searchIds] = await Promise.all([this.ready(), this.search.matchingIds(search)]);
     return { ...table.facets({ archived }, searchIds), version: table.table.version };
+  }
+
+  /**
+   * The cut points every customer is judged against (RFM quintiles, the store's interval), from this one engine of
+   * the book: the table is built if need be, and stale cut points are refreshed (the pages hear if rows moved).
+   */
+  async bookContext(): Promise<BookContext> {
+    const table = await this.ready();
+    if (table.refreshCutPoints()) this.options.onUpdated?.({ version: table.table.version, predictions: table.predictions });
+    return table.bookContext();
   }
 
   /** A committed write: the named customers are re-read, renamed tags re-sorted; a whole-book change drops the table. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openTestBook } from '../../core/store/test-book';
+import { BookTableService } from './book-table-service';
+import { CustomerSearch } from './customer-search';
 import { INSIGHT_CONTEXT_KEY, InsightService, StoredInsights, type StoredBookContext } from './insights';
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
@@ -86,5 +88,31 @@ describe('a frame’s cut points', () => {
     await background.recompute();
     await frame.insightFor(someone!, [], [], 'pt-BR');
     expect(reads).toBe(2);
+  });
+});
+
+describe('cut points from the background’s one engine (its customer table)', () => {
+  it('are the ones computed from the book, without the service reading the book, and follow writes', async () => {
+    const book = await bookWithBuyers();
+    const own = await new InsightService(book, { mainCurrency: 'BRL', timeZone: 'UTC' }, () => NOW).recompute();
+    const table = new BookTableService(book, new CustomerSearch(book), { mainCurrency: 'BRL', timeZone: 'UTC', locale: 'pt-BR', now: () => NOW });
+    book.onChange((change) => table.changed(change));
+    let reads = 0;
+    const exportAll = book.exportAll.bind(book);
+    book.exportAll = async () => {
+      reads += 1;
+      return exportAll();
+    };
+    const service = new InsightService(book, { mainCurrency: 'BRL', timeZone: 'UTC' }, () => NOW, () => table.bookContext());
+    const context = await service.recompute();
+    expect(reads).toBe(0);
+    expect(context).toEqual(own);
+    expect((await book.meta.get<StoredBookContext>(INSIGHT_CONTEXT_KEY))?.context).toEqual(own);
+
+    const newcomer = await book.customers.create({ displayName: 'Nova' });
+    await book.orders.add({ customerId: newcomer.id, placedAt: day(1), totalMinor: 99_000, currency: 'BRL' });
+    service.changed([newcomer.id]);
+    expect((await service.recompute()).scoredCustomers).toBe(41);
+    expect(reads).toBe(0);
   });
 });

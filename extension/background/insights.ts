@@ -86,10 +86,16 @@ export class InsightService implements InsightProvider {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly stale = new Set<string>();
 
+  /**
+   * `source`, when given, is the book's one segmentation engine (the background's customer table, see
+   * BookTableService.bookContext): the cut points come from it, and this service keeps no copy of the book.
+   * Without it (tests, tools), the service reads the book itself.
+   */
   constructor(
     private readonly book: Book,
     private options: SegmentationOptions,
     private readonly now: () => Date = () => new Date(),
+    private readonly source?: () => Promise<BookContext>,
   ) {}
 
   /** The seller chose another time zone: every day number moves, so every base is recomputed. */
@@ -130,6 +136,10 @@ export class InsightService implements InsightProvider {
   /** Brings the bases up to date, recomputes the cut points and stores them for the frames. */
   async recompute(): Promise<BookContext> {
     clearTimeout(this.timer);
+    if (this.source) {
+      this.stale.clear();
+      return this.store(await this.source());
+    }
     const bases = await this.loadBases();
     const now = this.now();
     for (const id of [...this.stale]) {
@@ -138,9 +148,13 @@ export class InsightService implements InsightProvider {
       if (customer) bases.set(id, computeCustomerBase(customer, orders, feedback, now, this.options.timeZone));
       else bases.delete(id);
     }
-    const context = computeBookContext(bases.values(), this.options);
+    return this.store(computeBookContext(bases.values(), this.options));
+  }
+
+  /** Keeps the cut points for this worker's answers and stores them for the frames. */
+  private async store(context: BookContext): Promise<BookContext> {
     this.context = context;
-    await this.book.meta.set(INSIGHT_CONTEXT_KEY, { computedAt: now.toISOString(), context } satisfies StoredBookContext);
+    await this.book.meta.set(INSIGHT_CONTEXT_KEY, { computedAt: this.now().toISOString(), context } satisfies StoredBookContext);
     return context;
   }
 

@@ -30,8 +30,6 @@ export default defineBackground(() => {
   let timeZone = browserTimeZone();
   const services: Promise<BookServices & { insights: InsightService; search: CustomerSearch; table: BookTableService; backupRunner: BackgroundBackups }> = openBook().then(async (book) => {
     timeZone = await readTimeZone(book);
-    const insights = new InsightService(book, { mainCurrency: 'BRL', timeZone });
-    void insights.ensureFresh();
     const backupRunner = new BackgroundBackups({ book, timeZone: () => timeZone, openBackupPage: () => void browser.tabs.create({ url: browser.runtime.getURL(`/book.html${BACKUP_NOW_HREF}`) }) });
     const search = new CustomerSearch(book);
     const locale = browserLocale();
@@ -44,6 +42,9 @@ export default defineBackground(() => {
         for (const port of tableWatchers) port.postMessage(message);
       },
     });
+    // One segmentation engine per book: the sidebar's cut points come from the table's, not a second copy of the book.
+    const insights = new InsightService(book, { mainCurrency: 'BRL', timeZone }, undefined, () => table.bookContext());
+    void insights.ensureFresh();
     return {
       book,
       insights,
