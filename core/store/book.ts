@@ -128,6 +128,13 @@ export class Book {
     });
   }
 
+  /** How many records each store holds, from one readonly transaction: a count per store, no record read. */
+  async countRecords(): Promise<RecordCounts> {
+    const tx = this.context.db.transaction([...RECORD_STORES]);
+    const counts = await Promise.all(RECORD_STORES.map((store) => tx.objectStore(store).count()));
+    return Object.fromEntries(RECORD_STORES.map((store, i) => [store, counts[i] as number])) as RecordCounts;
+  }
+
   /** Every record, read in one transaction so the copy is consistent. */
   async exportAll(): Promise<BookContents> {
     const tx = this.context.db.transaction([...RECORD_STORES]);

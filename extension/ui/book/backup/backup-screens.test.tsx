@@ -278,6 +278,19 @@ describe('restore', () => {
     expect(services.checkIntegrity).toHaveBeenCalledTimes(1);
   });
 
+  it('after ordinary writes counts the stores again once quiet, without the whole-book check in a worker', async () => {
+    const services = fakeServices();
+    await mount(services);
+    await vi.waitFor(() => expect(text($('[data-testid="storage-counts"]'))).toContain('Clientes2'));
+    expect(services.checkIntegrity).toHaveBeenCalledTimes(1);
+    const countRecords = vi.spyOn(book, 'countRecords');
+    // A seller adding customers one by one: one count after the burst, none per write.
+    for (const name of ['Ana', 'Bia', 'Caio']) await book.customers.create({ displayName: name });
+    await vi.waitFor(() => expect(text($('[data-testid="storage-counts"]'))).toContain('Clientes3'), { timeout: 5000 });
+    expect(countRecords).toHaveBeenCalledTimes(1);
+    expect(services.checkIntegrity).toHaveBeenCalledTimes(1);
+  });
+
   it('translates an error by its code and lists the first problems, field by field', async () => {
     const services = fakeServices();
     const problems = Array.from({ length: 7 }, (_, index) => ({ field: `orders[${index}].totalMinor`, message: 'must be an integer', line: index + 10 }));
