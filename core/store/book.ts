@@ -7,7 +7,7 @@ import { CustomerRepository } from './customers';
 import { exportStream, type ExportBatchListener, type ExportStreamOptions } from './export-stream';
 import { FeedbackRepository, fromFeedbackRow } from './feedback';
 import { FollowUpRepository } from './follow-ups';
-import { checkIntegrity, type IntegrityReport } from './integrity';
+import { checkIntegrity, type IntegrityCheckOptions, type IntegrityReport } from './integrity';
 import { customerDossier, forgetCustomer, readErasures, type CustomerDossier, type ErasureRecord, type ForgetOptions } from './erasure';
 import { countCustomerRecords, duplicatesOf, lastMergeUndo, mergeCustomers, mergeUndoKey, undoLastMerge, type CustomerRecordCounts, type DuplicateCandidate, type MergeUndo } from './merges';
 import { MetaRepository } from './meta';
@@ -184,8 +184,8 @@ export class Book {
   }
 
   /** Counts and dangling references (records whose customer or tag is gone); reads only, never repairs. */
-  integrity(): Promise<IntegrityReport> {
-    return checkIntegrity(this.context);
+  integrity(options?: IntegrityCheckOptions): Promise<IntegrityReport> {
+    return checkIntegrity(this.context, options);
   }
 
   close(): void {
