@@ -12,7 +12,9 @@ export function NotesPanel({ profile }: { profile: CustomerProfile }) {
 
   const add = async (event: Event) => {
     event.preventDefault();
-    if (await update(() => ask({ type: 'notes/add', customerId, text }))) setText('');
+    const sent = text;
+    // Cleared only if it still holds what was saved: what the seller typed while the save was on its way stays.
+    if (await update(() => ask({ type: 'notes/add', customerId, text: sent }))) setText((current) => (current === sent ? '' : current));
   };
   const saveEdit = async (event: Event) => {
     event.preventDefault();
