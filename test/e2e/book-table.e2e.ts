@@ -160,8 +160,8 @@ describe('the Clientes table at 100k customers, in Chromium', () => {
     await book.reload();
     await settled(book);
     expect(book.url()).toBe(address);
-    expect(await book.locator('#filter-activity').inputValue()).toBe('active');
-    expect(await book.getByRole('columnheader', { name: t('column.totalSpent') }).getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => book.locator('#filter-activity').inputValue()).toBe('active');
+    await expect.poll(() => book.getByRole('columnheader', { name: t('column.totalSpent') }).getAttribute('aria-sort')).toBe('descending');
     await expect.poll(() => book.getByTestId('table-total').textContent()).toBe(activeTotal);
   });
 
