@@ -291,6 +291,20 @@ describe('restore', () => {
     expect(services.checkIntegrity).toHaveBeenCalledTimes(1);
   });
 
+  it('walks the whole book once a day: a page opened later shows that check, with the counts as they are now', async () => {
+    const first = fakeServices();
+    await mount(first);
+    await vi.waitFor(() => expect(text($('[data-testid="storage-counts"]'))).toContain('Pedidos3'));
+    expect(first.checkIntegrity).toHaveBeenCalledTimes(1);
+    await act(async () => render(null, container));
+    await book.customers.create({ displayName: 'Ana' });
+    const second = fakeServices();
+    await mount(second);
+    // The book itself has 1 customer and no orders now: the counts are taken, the walk is not.
+    await vi.waitFor(() => expect(text($('[data-testid="storage-counts"]'))).toContain('Clientes1'));
+    expect(second.checkIntegrity).not.toHaveBeenCalled();
+  });
+
   it('translates an error by its code and lists the first problems, field by field', async () => {
     const services = fakeServices();
     const problems = Array.from({ length: 7 }, (_, index) => ({ field: `orders[${index}].totalMinor`, message: 'must be an integer', line: index + 10 }));
