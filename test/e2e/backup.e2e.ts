@@ -172,7 +172,8 @@ describe('never lose the book, in Chromium', () => {
       }
       await showBookScreen(book, 'settings');
       const counts = book.getByTestId('storage-counts');
-      await expect.poll(() => counts.textContent()).toMatch(/Clientes\s*2(?!\d)/);
+      // The counts follow writes once they are quiet (3 s), not at each one.
+      await expect.poll(() => counts.textContent(), { timeout: 30_000 }).toMatch(/Clientes\s*2(?!\d)/);
 
       await book.getByTestId('restore-file').setInputFiles(file);
       const progress = book.getByTestId('restore-progress');

@@ -84,13 +84,15 @@ function useRecount(book: Book): RecordCounts | null {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let generation = 0;
     const stop = book.onChange((change) => {
-      clearTimeout(timer);
       if (change.wholeBook) {
+        clearTimeout(timer);
         generation += 1;
         setCounts(null);
         return;
       }
+      // Only a change to records moves the count (a `meta` write, such as a check's answer, leaves it waiting).
       if (!change.stores.some((store) => (RECORD_STORES as readonly string[]).includes(store))) return;
+      clearTimeout(timer);
       const asked = generation;
       timer = setTimeout(() => {
         book.countRecords().then(
