@@ -5,6 +5,7 @@ import { customerRow, type CustomerRow } from './customer-row';
 import { CustomerTable, type TableFacets } from './customer-table';
 import { fitPredictionModel, predictCustomerValue, type PredictionModel } from './predicted-values';
 import type { TableFilters, TableQuery } from './query';
+import type { SearchMatches } from './search-matches';
 
 /** `pending`: the models are being fitted and rows carry no predicted value yet; `unavailable`: too little data. */
 export type PredictionState = 'pending' | 'ready' | 'unavailable';
@@ -141,16 +142,16 @@ export class BookTable {
     return true;
   }
 
-  query(query: TableQuery, window: { offset: number; limit: number }, searchIds: ReadonlySet<string> | null = null): TableWindow {
-    return { ...this.table.query(query, window, searchIds), version: this.table.version, predictions: this.state };
+  query(query: TableQuery, window: { offset: number; limit: number }, matches: SearchMatches | null = null): TableWindow {
+    return { ...this.table.query(query, window, matches), version: this.table.version, predictions: this.state };
   }
 
-  ids(query: TableQuery, searchIds: ReadonlySet<string> | null = null): readonly string[] {
-    return this.table.ids(query, searchIds);
+  ids(query: TableQuery, matches: SearchMatches | null = null): readonly string[] {
+    return this.table.ids(query, matches);
   }
 
-  facets(filters: Pick<TableFilters, 'archived'>, searchIds: ReadonlySet<string> | null = null): TableFacets {
-    return this.table.facets(filters, searchIds);
+  facets(filters: Pick<TableFilters, 'archived'>, matches: SearchMatches | null = null): TableFacets {
+    return this.table.facets(filters, matches);
   }
 
   private apply({ id, customer, orders, feedback }: CustomerRecords): void {

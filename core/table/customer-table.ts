@@ -1,6 +1,7 @@
 import type { Tag } from '../model';
 import type { CustomerRow } from './customer-row';
 import { rowMatches } from './filters';
+import type { SearchMatches, SlotSpace } from './search-matches';
 import type { TableColumn, TableFilters, TableQuery, TableSort } from './query';
 import { compareKeys, sortKeyOf, type SortKey } from './sort-keys';
 
@@ -29,8 +30,11 @@ interface SortedList {
   keys: Map<string, SortKey>;
   compare: (a: SortKey, aId: string, b: SortKey, bId: string) => number;
   column: TableColumn;
-  /** Each id's place in `ids`, built when a search first needs it and forgotten when the list changes. */
-  ranks?: Map<string, number>;
+  /**
+   * Each search slot's place in `ids` (-1: not in the list), for one slot space at one epoch: built when a search
+   * first needs it, forgotten when the list changes or the search index gives a slot to someone else.
+   */
+  places?: { space: SlotSpace; epoch: number; at: Int32Array };
 }
 
 /** The ids a query selected, in order, with what is needed to patch them. */
@@ -48,11 +52,6 @@ const MAX_SORTED_LISTS = 4;
 const MAX_RESULTS = 16;
 /** Above this many changed rows a sorted list is dropped and sorted again when asked: cheaper than n insertions. */
 const MAX_INCREMENTAL = 2_000;
-/**
- * A search matching fewer than 1/4 of the rows is put in order from its matches' places in the sorted list; a
- * broader one filters the list (a pass over the list costs about what sorting that many places does).
- */
-const SEARCH_BY_RANK = 4;
 
 /**
  * The customer table of one book, in memory: rows by id, a sorted id list per sort asked for (kept, and patched
@@ -66,6 +65,8 @@ export class CustomerTable {
   private tagNames = new Map<string, string>();
   private readonly sorted = new Map<string, SortedList>();
   private readonly results = new Map<string, QueryResult>();
+  /** Rows by a search index's slot (see placesOf), kept current on change while its slots stay theirs. */
+  private slotRows: { space: SlotSpace; epoch: number; rows: (CustomerRow | undefined)[] } | null = null;
   private readonly collator: Intl.Collator;
   private readonly mainCurrency: string;
   private changes = 0;
@@ -91,25 +92,49 @@ export class CustomerTable {
   /** Replaces every row (a rebuild): every cached order is dropped. */
   replaceAll(rows: Iterable<CustomerRow>): void {
     this.rows.clear();
+    this.slotRows = null;
     for (const row of rows) this.rows.set(row.id, row);
     this.sorted.clear();
     this.changed();
   }
 
-  /** Adds or replaces rows; the kept sorted lists and unsearched results re-place just these. */
+  /**
+   * Adds or replaces rows; the kept sorted lists and unsearched results re-place just these, and only where their
+   * sort key or their place in a filter changed (a note changes neither: nothing moves).
+   */
   upsert(rows: readonly CustomerRow[]): void {
     if (rows.length === 0) return;
+    const before = rows.map((row) => this.rows.get(row.id));
     for (const row of rows) this.rows.set(row.id, row);
+    const bySlot = this.slotRows;
+    if (bySlot !== null) {
+      for (const row of rows) {
+        const slot = bySlot.space.slotOf(row.id);
+        if (slot === undefined || slot >= bySlot.rows.length) this.slotRows = null;
+        else bySlot.rows[slot] = row;
+      }
+    }
     if (rows.length > MAX_INCREMENTAL) {
       this.sorted.clear();
       this.changed();
       return;
     }
+    /** Per list, the rows whose place in it moved. */
+    const moved = new Map<SortedList, Set<string>>();
     for (const list of this.sorted.values()) {
+      const ids = new Set<string>();
       for (const row of rows) {
+        const key = this.keyOf(row, list.column);
+        const old = list.keys.get(row.id);
+        if (old !== undefined && list.compare(old, row.id, key, row.id) === 0) {
+          list.keys.set(row.id, key);
+          continue;
+        }
+        ids.add(row.id);
         removeId(list, row.id);
-        this.place(list, row);
+        this.place(list, row, key);
       }
+      moved.set(list, ids);
     }
     this.changes += 1;
     for (const [key, result] of this.results) {
@@ -118,11 +143,14 @@ export class CustomerTable {
         this.results.delete(key);
         continue;
       }
-      for (const row of rows) {
+      rows.forEach((row, i) => {
+        const was = before[i];
+        const matches = rowMatches(row, result.filters);
+        if (!moved.get(list)?.has(row.id) && was !== undefined && rowMatches(was, result.filters) === matches) return;
         const at = result.ids.indexOf(row.id);
         if (at >= 0) result.ids.splice(at, 1);
-        if (rowMatches(row, result.filters)) result.ids.splice(insertionPoint(list, result.ids, row.id), 0, row.id);
-      }
+        if (matches) result.ids.splice(insertionPoint(list, result.ids, row.id), 0, row.id);
+      });
     }
   }
 
@@ -131,6 +159,8 @@ export class CustomerTable {
     for (const id of ids) {
       if (!this.rows.delete(id)) continue;
       any = true;
+      const slot = this.slotRows?.space.slotOf(id);
+      if (slot !== undefined && this.slotRows) this.slotRows.rows[slot] = undefined;
       for (const list of this.sorted.values()) removeId(list, id);
     }
     if (any) this.changed();
@@ -144,42 +174,37 @@ export class CustomerTable {
   }
 
   /**
-   * A window of the rows the query selects, in its order. `searchIds` are the ids the query's search matched
-   * (null: no search); they must come from the same version of the book.
+   * A window of the rows the query selects, in its order. `matches` is what the query's search matched (null: no
+   * search); it must come from the same version of the book.
    */
-  query(query: TableQuery, window: { offset: number; limit: number }, searchIds: ReadonlySet<string> | null = null): { total: number; rows: CustomerRow[] } {
-    const ids = this.ids(query, searchIds);
+  query(query: TableQuery, window: { offset: number; limit: number }, matches: SearchMatches | null = null): { total: number; rows: CustomerRow[] } {
+    const ids = this.ids(query, matches);
     return { total: ids.length, rows: ids.slice(window.offset, window.offset + window.limit).map((id) => this.rows.get(id) as CustomerRow) };
   }
 
   /** Every id the query selects, in its order ("select all matching"). Shared, and patched in place on change: copy to keep. */
-  ids(query: TableQuery, searchIds: ReadonlySet<string> | null = null): readonly string[] {
-    const key = JSON.stringify([query.filters, query.sort, searchIds === null ? null : query.search]);
+  ids(query: TableQuery, matches: SearchMatches | null = null): readonly string[] {
+    const key = JSON.stringify([query.filters, query.sort, matches === null ? null : query.search]);
     let result = this.results.get(key);
     if (result === undefined) {
       const filters = query.filters;
       const list = this.sortedList(query.sort);
-      const ids =
-        searchIds !== null && searchIds.size * SEARCH_BY_RANK < list.ids.length
-          ? this.searchedInOrder(list, searchIds).filter((id) => rowMatches(this.rows.get(id) as CustomerRow, filters))
-          : list.ids.filter((id) => (searchIds === null || searchIds.has(id)) && rowMatches(this.rows.get(id) as CustomerRow, filters));
+      const ids = matches !== null ? this.searched(list, matches, filters) : list.ids.filter((id) => rowMatches(this.rows.get(id) as CustomerRow, filters));
       if (this.results.size >= MAX_RESULTS) this.results.delete(this.results.keys().next().value as string);
-      result = { ids, filters, sortKey: listKeyOf(query.sort), searched: searchIds !== null };
+      result = { ids, filters, sortKey: listKeyOf(query.sort), searched: matches !== null };
       this.results.set(key, result);
     } else this.sortedList(query.sort);
     return result.ids;
   }
 
   /** Counts per filter value over the rows the search and the archived filter leave. */
-  facets(filters: Pick<TableFilters, 'archived'>, searchIds: ReadonlySet<string> | null = null): TableFacets {
+  facets(filters: Pick<TableFilters, 'archived'>, matches: SearchMatches | null = null): TableFacets {
     const facets: TableFacets = { total: 0, activity: {}, segments: {}, stages: {}, funnelStages: {}, tags: {}, channels: {} };
     const count = (into: Record<string, number>, key: string) => {
       into[key] = (into[key] ?? 0) + 1;
     };
-    // A search visits its matches only; no search, every row.
-    const rows = searchIds === null ? this.rows.values() : [...searchIds].map((id) => this.rows.get(id)).filter((row) => row !== undefined);
-    for (const row of rows) {
-      if (!rowMatches(row, { archived: filters.archived, tagMode: 'any' })) continue;
+    const visit = (row: CustomerRow | undefined) => {
+      if (row === undefined || !rowMatches(row, { archived: filters.archived, tagMode: 'any' })) return;
       facets.total += 1;
       count(facets.activity, row.activity);
       count(facets.segments, row.segment ?? 'none');
@@ -187,6 +212,13 @@ export class CustomerTable {
       count(facets.funnelStages, row.funnelStage ?? 'none');
       for (const tagId of row.tagIds) count(facets.tags, tagId);
       for (const kind of new Set(row.contacts.map((contact) => contact.kind))) count(facets.channels, kind);
+    };
+    // A search visits its matches only; no search, every row.
+    if (matches === null) for (const row of this.rows.values()) visit(row);
+    else {
+      const rows = this.rowsBySlot(matches.space);
+      const { slots } = matches;
+      for (let slot = 0; slot < slots.length; slot++) if (slots[slot]) visit(rows[slot]);
     }
     return facets;
   }
@@ -208,21 +240,50 @@ export class CustomerTable {
   }
 
   /**
-   * The searched ids in the list's order, without a pass over the whole list: each id's place (kept per list
-   * until it changes), sorted as numbers.
+   * The matched ids that pass the filters, in the list's order, without a string lookup per row: each matching
+   * slot marks its place in the list (places kept per list), then one pass over the marks reads them in order.
    */
-  private searchedInOrder(list: SortedList, searchIds: ReadonlySet<string>): string[] {
-    if (list.ranks === undefined) {
-      list.ranks = new Map();
-      for (let at = 0; at < list.ids.length; at++) list.ranks.set(list.ids[at] as string, at);
+  private searched(list: SortedList, matches: SearchMatches, filters: TableFilters): string[] {
+    const at = this.placesOf(list, matches.space);
+    const rows = this.rowsBySlot(matches.space);
+    const marks = new Uint8Array(list.ids.length);
+    const { slots } = matches;
+    const end = Math.min(slots.length, at.length);
+    for (let slot = 0; slot < end; slot++) {
+      if (slots[slot] === 0) continue;
+      const place = at[slot] as number;
+      const row = rows[slot];
+      if (place >= 0 && row !== undefined && rowMatches(row, filters)) marks[place] = 1;
     }
-    const places = new Int32Array(searchIds.size);
-    let found = 0;
-    for (const id of searchIds) {
-      const at = list.ranks.get(id);
-      if (at !== undefined) places[found++] = at;
+    const ids: string[] = [];
+    for (let place = 0; place < marks.length; place++) if (marks[place] === 1) ids.push(list.ids[place] as string);
+    return ids;
+  }
+
+  /** The rows by slot of a space, kept until its slots change hands (rows replaced in place on change). */
+  private rowsBySlot(space: SlotSpace): readonly (CustomerRow | undefined)[] {
+    const kept = this.slotRows;
+    if (kept !== null && kept.space === space && kept.epoch === space.epoch) return kept.rows;
+    const rows: (CustomerRow | undefined)[] = new Array<CustomerRow | undefined>(space.slotCount).fill(undefined);
+    for (const row of this.rows.values()) {
+      const slot = space.slotOf(row.id);
+      if (slot !== undefined) rows[slot] = row;
     }
-    return Array.from(places.subarray(0, found).sort(), (at) => list.ids[at] as string);
+    this.slotRows = { space, epoch: space.epoch, rows };
+    return rows;
+  }
+
+  /** Each slot's place in the list, kept until the list changes or the space's slots do. */
+  private placesOf(list: SortedList, space: SlotSpace): Int32Array {
+    const kept = list.places;
+    if (kept !== undefined && kept.space === space && kept.epoch === space.epoch) return kept.at;
+    const at = new Int32Array(space.slotCount).fill(-1);
+    for (let place = 0; place < list.ids.length; place++) {
+      const slot = space.slotOf(list.ids[place] as string);
+      if (slot !== undefined) at[slot] = place;
+    }
+    list.places = { space, epoch: space.epoch, at };
+    return at;
   }
 
   private keyOf(row: CustomerRow, column: TableColumn): SortKey {
@@ -230,9 +291,9 @@ export class CustomerTable {
   }
 
   /** Inserts a row into a sorted list by binary search. */
-  private place(list: SortedList, row: CustomerRow): void {
-    list.keys.set(row.id, this.keyOf(row, list.column));
-    list.ranks = undefined;
+  private place(list: SortedList, row: CustomerRow, key: SortKey = this.keyOf(row, list.column)): void {
+    list.keys.set(row.id, key);
+    list.places = undefined;
     list.ids.splice(insertionPoint(list, list.ids, row.id), 0, row.id);
   }
 
@@ -262,7 +323,7 @@ function insertionPoint(list: SortedList, ids: readonly string[], id: string): n
 
 function removeId(list: SortedList, id: string): void {
   if (!list.keys.delete(id)) return;
-  list.ranks = undefined;
+  list.places = undefined;
   const at = list.ids.indexOf(id);
   if (at >= 0) list.ids.splice(at, 1);
 }

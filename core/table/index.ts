@@ -7,4 +7,5 @@ export * from './filters';
 export * from './predicted-values';
 export * from './query';
 export * from './search-index';
+export * from './search-matches';
 export * from './sort-keys';

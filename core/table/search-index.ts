@@ -1,5 +1,6 @@
 import { normalizePhone, type CountryCode } from '../identity';
 import type { Customer, IdentityKind } from '../model';
+import { matchedIds, type SearchMatches } from './search-matches';
 import { TermIndex, withinEdits } from './term-index';
 
 /** What the index needs of a customer. */
@@ -132,12 +133,25 @@ export class CustomerSearchIndex {
     return hits.slice(0, limit).map(({ id, stored }) => ({ id, displayName: stored.name, identities: [...stored.shown] }));
   }
 
-  /** Every matching id, for the table to filter and sort by its own columns; null for a blank query (no filter). */
-  matchingIds(query: string): Set<string> | null {
+  /**
+   * Every match as a bitmap over the index's slots, for the table to filter and sort by its own columns (it knows
+   * each slot's place in its sorted lists); null for a blank query (no filter).
+   */
+  matchingSlots(query: string): SearchMatches | null {
     if (!query.trim()) return null;
-    const ids = new Set<string>();
-    this.run(query, (slot) => ids.add(this.index.idAt(slot)));
-    return ids;
+    const slots = new Uint8Array(this.index.slotCount);
+    let size = 0;
+    this.run(query, (slot) => {
+      slots[slot] = 1;
+      size += 1;
+    });
+    return { slots, size, space: this.index };
+  }
+
+  /** Every matching id; null for a blank query. */
+  matchingIds(query: string): Set<string> | null {
+    const matches = this.matchingSlots(query);
+    return matches === null ? null : new Set(matchedIds(matches));
   }
 
   private put(customer: SearchableCustomer, tagNames: ReadonlyMap<string, string>, bulk: boolean): void {

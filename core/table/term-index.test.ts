@@ -35,6 +35,21 @@ describe('TermIndex', () => {
     expect(slotsWithPrefix(index, 'n:bia')).toEqual(['b']);
   });
 
+  it('keeps a document in its slot when its terms change; a slot given to another moves the epoch', () => {
+    const index = new TermIndex();
+    index.set('a', ['n:ana']);
+    index.set('b', ['n:bia']);
+    const epoch = index.epoch;
+    index.set('a', ['n:analu']);
+    expect([index.slotOf('a'), index.epoch]).toEqual([0, epoch]);
+    index.delete('a');
+    expect(index.epoch).toBeGreaterThan(epoch);
+    const freed = index.epoch;
+    index.set('c', ['n:caio']);
+    expect([index.slotOf('c'), index.slotOf('a')]).toEqual([0, undefined]);
+    expect(index.epoch).toBeGreaterThan(freed);
+  });
+
   it('counts edits', () => {
     expect(withinEdits('conceicao', 'conseicao', 1)).toBe(true);
     expect(withinEdits('beatriz', 'beatris', 1)).toBe(true);

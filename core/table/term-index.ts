@@ -1,3 +1,5 @@
+import type { SlotSpace } from './search-matches';
+
 /**
  * An inverted index of terms to documents, answering "which documents have a term starting with each of these
  * prefixes" as a set, without scoring every match: a keystroke in a book of 100k customers where "m" or "maria"
@@ -8,22 +10,25 @@
  * field (its first character and a colon: `n:maria`, `t:vip`, `#:11987654321`), so one index serves names,
  * other text and digit strings, and a match can be weighed by the field it came from.
  */
-export class TermIndex {
+export class TermIndex implements SlotSpace {
   /** Term → the slots of the documents that have it (each slot once). */
   private readonly postings = new Map<string, number[]>();
   /** Every term with a posting, in code-unit order; null while a bulk load has left it unsorted. */
   private sorted: string[] | null = [];
-  private readonly slotOf = new Map<string, number>();
+  /** Each sorted term's postings, at the same index (a prefix visits thousands of terms: no lookup per term). */
+  private sortedSlots: number[][] = [];
+  private readonly slotIds = new Map<string, number>();
   private readonly termsOf: (readonly string[] | undefined)[] = [];
   private readonly ids: (string | undefined)[] = [];
   private readonly freeSlots: number[] = [];
+  private slotsGiven = 0;
 
   get size(): number {
-    return this.slotOf.size;
+    return this.slotIds.size;
   }
 
   has(id: string): boolean {
-    return this.slotOf.has(id);
+    return this.slotIds.has(id);
   }
 
   /** The document's id in a slot an answer named. */
@@ -33,29 +38,60 @@ export class TermIndex {
     return id;
   }
 
-  /** Adds or replaces a document's terms. With `bulk`, sorting waits for the next query (one sort for a whole load). */
+  /**
+   * Adds or replaces a document's terms. With `bulk`, sorting waits for the next query (one sort for a whole load).
+   * A document already held keeps its slot.
+   */
   set(id: string, terms: Iterable<string>, bulk = false): number {
-    this.delete(id);
-    const slot = this.freeSlots.pop() ?? this.ids.length;
+    let slot = this.slotIds.get(id);
+    if (slot !== undefined) this.unpost(slot);
+    else {
+      slot = this.freeSlots.pop() ?? this.ids.length;
+      this.slotIds.set(id, slot);
+      this.ids[slot] = id;
+      this.slotsGiven += 1;
+    }
     const unique = [...new Set(terms)];
-    this.slotOf.set(id, slot);
-    this.ids[slot] = id;
     this.termsOf[slot] = unique;
     for (const term of unique) {
       const list = this.postings.get(term);
       if (list) list.push(slot);
       else {
-        this.postings.set(term, [slot]);
+        const slots = [slot];
+        this.postings.set(term, slots);
         if (bulk) this.sorted = null;
-        else if (this.sorted) this.sorted.splice(lowerBound(this.sorted, term), 0, term);
+        else if (this.sorted) {
+          const at = lowerBound(this.sorted, term);
+          this.sorted.splice(at, 0, term);
+          this.sortedSlots.splice(at, 0, slots);
+        }
       }
     }
     return slot;
   }
 
   delete(id: string): void {
-    const slot = this.slotOf.get(id);
+    const slot = this.slotIds.get(id);
     if (slot === undefined) return;
+    this.unpost(slot);
+    this.slotIds.delete(id);
+    this.ids[slot] = undefined;
+    this.termsOf[slot] = undefined;
+    this.freeSlots.push(slot);
+    this.slotsGiven += 1;
+  }
+
+  /** The slot holding a document. */
+  slotOf(id: string): number | undefined {
+    return this.slotIds.get(id);
+  }
+
+  get epoch(): number {
+    return this.slotsGiven;
+  }
+
+  /** Takes a slot's terms out of the postings. */
+  private unpost(slot: number): void {
     for (const term of this.termsOf[slot] ?? []) {
       const list = this.postings.get(term);
       if (!list) continue;
@@ -65,22 +101,22 @@ export class TermIndex {
       this.postings.delete(term);
       if (this.sorted) {
         const index = lowerBound(this.sorted, term);
-        if (this.sorted[index] === term) this.sorted.splice(index, 1);
+        if (this.sorted[index] === term) {
+          this.sorted.splice(index, 1);
+          this.sortedSlots.splice(index, 1);
+        }
       }
     }
-    this.slotOf.delete(id);
-    this.ids[slot] = undefined;
-    this.termsOf[slot] = undefined;
-    this.freeSlots.push(slot);
   }
 
   /** Calls `visit` with each term starting with `prefix` (the exact term first, when present) and its slots. */
   eachWithPrefix(prefix: string, visit: (term: string, slots: readonly number[]) => void): void {
     const sorted = this.sortedTerms();
+    const slots = this.sortedSlots;
     for (let index = lowerBound(sorted, prefix); index < sorted.length; index++) {
       const term = sorted[index] as string;
       if (!term.startsWith(prefix)) break;
-      visit(term, this.postings.get(term) ?? []);
+      visit(term, slots[index] as number[]);
     }
   }
 
@@ -95,7 +131,11 @@ export class TermIndex {
   }
 
   private sortedTerms(): string[] {
-    if (!this.sorted) this.sorted = [...this.postings.keys()].sort();
+    if (!this.sorted) {
+      const sorted = [...this.postings.keys()].sort();
+      this.sortedSlots = sorted.map((term) => this.postings.get(term) as number[]);
+      this.sorted = sorted;
+    }
     return this.sorted;
   }
 }

@@ -57,18 +57,18 @@ export class BookTableService {
   }
 
   async query(query: TableQuery, window: { offset: number; limit: number }): Promise<TableWindow> {
-    const [table, searchIds] = await Promise.all([this.ready(), this.search.matchingIds(query.search)]);
-    return table.query(query, window, searchIds);
+    const [table, matches] = await Promise.all([this.ready(), this.search.matches(query.search)]);
+    return table.query(query, window, matches);
   }
 
   async ids(query: TableQuery): Promise<{ ids: string[]; version: number }> {
-    const [table, searchIds] = await Promise.all([this.ready(), this.search.matchingIds(query.search)]);
-    return { ids: [...table.ids(query, searchIds)], version: table.table.version };
+    const [table, matches] = await Promise.all([this.ready(), this.search.matches(query.search)]);
+    return { ids: [...table.ids(query, matches)], version: table.table.version };
   }
 
   async facets(search: string, archived: TableFilters['archived']): Promise<TableFacets & { version: number }> {
-    const [table, searchIds] = await Promise.all([this.ready(), this.search.matchingIds(search)]);
-    return { ...table.facets({ archived }, searchIds), version: table.table.version };
+    const [table, matches] = await Promise.all([this.ready(), this.search.matches(search)]);
+    return { ...table.facets({ archived }, matches), version: table.table.version };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { CustomerSearchIndex, type Book } from '../../core';
+import { CustomerSearchIndex, type Book, type SearchMatches } from '../../core';
 import type { SearchHit } from '../messaging/protocol';
 
 /** Customers indexed between two yields of the worker (a few tens of ms each). */
@@ -29,6 +29,12 @@ export class CustomerSearch {
   async matchingIds(query: string): Promise<Set<string> | null> {
     if (!query.trim()) return null;
     return (await this.ready()).matchingIds(query);
+  }
+
+  /** The same, as a bitmap over the index's slots (what the customer table reads); null for a blank query. */
+  async matches(query: string): Promise<SearchMatches | null> {
+    if (!query.trim()) return null;
+    return (await this.ready()).matchingSlots(query);
   }
 
   /**

@@ -14,7 +14,7 @@ import { BACKUP_ALARM, BackgroundBackups } from '../backup/background-backups';
 import { OFFSCREEN_PAGE, OFFSCREEN_PORT } from '../backup/offscreen-relay';
 import { downloadsGranted } from '../backup/save-backup';
 import { CHANGES_PORT } from '../messaging/client';
-import type { ChangeMessage, TableUpdatedMessage } from '../messaging/protocol';
+import { toWire, type ChangeMessage, type TableUpdatedMessage } from '../messaging/protocol';
 import { TABLE_PORT } from '../messaging/table-port';
 import { browserTimeZone } from '../../core/locale';
 import { readTimeZone } from '../i18n/time-zone';
@@ -111,7 +111,7 @@ export default defineBackground(() => {
     // Only our own extension pages (the sidebar frame, the popup, the book) talk to the book. Content scripts run
     // beside pages we do not trust and get nothing here; web pages cannot reach this listener at all.
     if (!isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
-    return services.then((ready) => handleRequest(ready, message));
+    return services.then((ready) => handleRequest(ready, message)).then(toWire);
   });
 
   // Firefox: the sidebar frame and its content script meet here (a frame inside a web page has no tabs API there).

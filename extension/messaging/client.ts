@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { BookRequest, BookResponses, ChangeMessage, Reply, TableUpdatedMessage } from './protocol';
+import { fromWire, type BookRequest, type BookResponses, type ChangeMessage, type Reply, type TableUpdatedMessage, type WireReply } from './protocol';
 
 /** Name of the port on which the background pushes book changes to extension pages that do not open the book. */
 export const CHANGES_PORT = 'clientela:book-changes';
@@ -28,7 +28,7 @@ export function unwrapReply<T>(reply: Reply<T> | undefined): T {
 
 /** Asks the background; throws with the background's own words when it refuses. Extension pages only. */
 export async function askBackground<R extends BookRequest>(request: R): Promise<BookResponses[R['type']]> {
-  return unwrapReply((await browser.runtime.sendMessage(request)) as Reply<BookResponses[R['type']]> | undefined);
+  return unwrapReply(fromWire<BookResponses[R['type']]>((await browser.runtime.sendMessage(request)) as WireReply | undefined));
 }
 
 /** Narrows what arrives on the changes port; it comes from our own background, so a shape check is enough. */

@@ -183,6 +183,22 @@ export interface CollectorsState {
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
+/**
+ * A reply as it crosses `runtime.sendMessage`: the data as one JSON string. Chrome converts a message value by
+ * value (a window of 200 table rows is thousands of them, twice: into the browser and out to the page), which
+ * cost more than the search it answered; one string is converted at once, and JSON.parse on the page is native.
+ */
+export type WireReply = { ok: true; json: string } | { ok: false; error: string };
+
+export function toWire(reply: Reply<unknown>): WireReply {
+  return reply.ok ? { ok: true, json: JSON.stringify(reply.data) ?? 'null' } : reply;
+}
+
+export function fromWire<T>(wire: WireReply | undefined): Reply<T> | undefined {
+  if (!wire || !wire.ok) return wire;
+  return { ok: true, data: JSON.parse(wire.json) as T };
+}
+
 /** A committed write, as screens hear of it (from the book's change feed). */
 export interface ChangeMessage {
   type: 'book/changed';

@@ -87,10 +87,10 @@ function orderTotals(page: Page): Promise<Record<string, number>> {
 /** How many customers the background's search index finds for `query` (asked as the sidebar asks it). */
 function searchHits(page: Page, query: string): Promise<number> {
   return page.evaluate(async (text) => {
-    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ ok: boolean; data?: { hits: unknown[] }; error?: string }> } } }).chrome.runtime;
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (message: unknown) => Promise<{ ok: boolean; json?: string; error?: string }> } } }).chrome.runtime;
     const reply = await runtime.sendMessage({ type: 'customers/search', query: text, limit: 10 });
     if (!reply.ok) throw new Error(reply.error);
-    return reply.data?.hits.length ?? 0;
+    return (JSON.parse(reply.json ?? '{}') as { hits: unknown[] }).hits.length;
   }, query);
 }
 

@@ -1,10 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { TABLE_COLUMNS, type TableColumn, type TableQuery } from '../../../../core';
 import type { MessageKey } from '../../../i18n/translate';
 import { useBook } from '../app/book-context';
-import { CUSTOMERS_PATH } from '../app/book-links';
-import { hrefOf } from '../app/router';
-import { CellContent, type CellContext } from './table-cells';
+import { GridRow } from './grid-row';
+import type { CellContext } from './table-cells';
 import type { RowsView } from './table-rows';
 import { useVirtualRows } from './use-virtual-rows';
 
@@ -102,7 +101,20 @@ export function CustomerGrid({ view, query, cells, selected, onSort, onRange, on
     }
   };
 
-  const context: CellContext = { ...cells, tools };
+  // The rows' own events, handled here: a row holds no callback, so it is drawn again only when its data changes.
+  const onClick = (event: MouseEvent) => {
+    const box = (event.target as HTMLElement).closest<HTMLElement>('[data-toggle]');
+    const index = Number(box?.closest<HTMLElement>('[data-index]')?.dataset.index);
+    const id = Number.isInteger(index) ? view.rowAt(index)?.id : undefined;
+    if (id) onToggle(index, id, event.shiftKey);
+  };
+  const onFocusIn = (event: FocusEvent) => {
+    const cell = (event.target as HTMLElement).closest<HTMLElement>('.col-name');
+    const index = Number(cell?.closest<HTMLElement>('[data-index]')?.dataset.index);
+    if (cell && Number.isInteger(index)) setActive(index);
+  };
+  // One object while the locale, tags and prediction state stay: the rows compare it to skip drawing again.
+  const context = useMemo<CellContext>(() => ({ ...cells, tools }), [cells.tags, cells.predictions, tools]);
   let slot = 0;
   return (
     <div class="grid-scroll" ref={scroller}>
@@ -118,6 +130,8 @@ export function CustomerGrid({ view, query, cells, selected, onSort, onRange, on
         data-search={view.query?.search}
         data-testid="customer-grid"
         onKeyDown={onKeyDown}
+        onClick={onClick}
+        onFocusIn={onFocusIn}
       >
         <div role="rowgroup" class="grid-head">
           <div role="row" aria-rowindex={1} class="grid-row">
@@ -141,48 +155,11 @@ export function CustomerGrid({ view, query, cells, selected, onSort, onRange, on
           {items.map((item) => {
             const row = view.rowAt(item.index);
             const isActive = item.index === active;
-            const isSelected = row !== undefined && selected.has(row.id);
             // Rows are keyed by their place on screen, so scrolling rewrites the same elements' text instead of
             // building new ones (in DOM order, as on screen); the active row keeps its own element, so the focus
             // stays on its customer while the others scroll past.
             const key = isActive ? `active-${item.index}` : slot++;
-            return (
-              <div
-                key={key}
-                role="row"
-                class={`grid-row${isSelected ? ' selected' : ''}`}
-                aria-rowindex={item.index + 2}
-                aria-selected={row ? isSelected : undefined}
-                data-index={item.index}
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <div role="gridcell" class="select-cell">
-                  {row && (
-                    <input
-                      type="checkbox"
-                      tabIndex={-1}
-                      checked={isSelected}
-                      aria-label={t('table.select', { name: row.name })}
-                      onClick={(event) => onToggle(item.index, row.id, event.shiftKey)}
-                    />
-                  )}
-                </div>
-                <div role="gridcell" class="col-name" tabIndex={isActive ? 0 : -1} data-active-cell={isActive ? '' : undefined} onFocus={() => setActive(item.index)}>
-                  {row ? (
-                    <a href={hrefOf([CUSTOMERS_PATH, row.id])} tabIndex={-1}>
-                      {row.name}
-                    </a>
-                  ) : (
-                    <span class="identity">{t('loading')}</span>
-                  )}
-                </div>
-                {TABLE_COLUMNS.filter((column): column is Exclude<TableColumn, 'name'> => column !== 'name').map((column) => (
-                  <div key={column} role="gridcell" class={`col-${column}`}>
-                    {row && <CellContent row={row} column={column} context={context} />}
-                  </div>
-                ))}
-              </div>
-            );
+            return <GridRow key={key} row={row} index={item.index} start={item.start} active={isActive} selected={row !== undefined && selected.has(row.id)} context={context} />;
           })}
         </div>
       </div>

@@ -9,6 +9,7 @@ import { NoticeArea } from '../app/notice-area';
 import { useRoute } from '../app/router';
 import { localBackground } from '../testing/local-background';
 import { CustomerTable } from './customer-table';
+import { GridRow } from './grid-row';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 const TOTAL = 10_000;
@@ -149,6 +150,36 @@ describe('the customer table', () => {
     // The filter counts wait for typing to pause, then follow the last search only.
     await waitFor(() => expect(asked.filter((request) => request.type === 'table/facets').at(-1)).toMatchObject({ search: 'ana' }));
     expect(asked.filter((request) => request.type === 'table/facets').map((request) => (request as { search?: string }).search)).toEqual(['', 'ana']);
+  });
+
+  it('draws no row again while a keystroke waits for its answer, then only the rows that changed', async () => {
+    const { background } = fakeBackground();
+    let release = () => undefined as void;
+    const held = new Promise<void>((done) => (release = done));
+    const holding: BackgroundClient = {
+      ...background,
+      async ask(request) {
+        if (request.type === 'table/query' && request.search) await held;
+        return background.ask(request);
+      },
+    };
+    await book.tags.create({ name: 'VIP', colour: '#b3261e' });
+    mount(holding);
+    await waitFor(() => expect(grid().getAttribute('data-table-version')).toBe('1'));
+    // The tags are read from the book apart from the rows; the rows are drawn with them once they are in.
+    await waitFor(() => expect(screen.getByRole('option', { name: /^VIP/ })).toBeTruthy());
+    const draws = vi.spyOn(GridRow.prototype, 'render');
+    fireEvent.input(screen.getByLabelText('Buscar clientes'), { target: { value: 'cli' } });
+    await waitFor(() => expect(location.hash).toBe('#/clientes?busca=cli'));
+    await new Promise((done) => setTimeout(done, 50));
+    // The address, the search box and the grid followed the keystroke; the rows, still the last answer's, did not.
+    expect(draws).not.toHaveBeenCalled();
+    release();
+    await waitFor(() => expect(grid().getAttribute('data-search')).toBe('cli'));
+    // The answer's rows are new objects: each row on screen is drawn once for them.
+    expect(draws.mock.calls.length).toBeGreaterThan(0);
+    expect(draws.mock.calls.length).toBeLessThanOrEqual(dataRows().length);
+    draws.mockRestore();
   });
 
   it('scrolls by rewriting the same row elements, kept in screen order', async () => {

@@ -73,8 +73,13 @@ export function CustomerTable({ route }: { route: Route }) {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  // The same element while the query, counts and tags stay: Preact skips it when the rows arrive.
-  const filters = useMemo(() => <TableFilters query={query} facets={facets} tags={tags} onChange={show} />, [query, facets, tags, show]);
+  // The same element while the filters, sort, counts and tags stay: Preact skips it when the rows arrive and while
+  // the seller types (its options are ~60 formatted labels). A choice made there keeps the search typed since.
+  const latest = useRef(query);
+  latest.current = query;
+  const onFilters = useCallback((next: TableQuery) => show({ ...next, search: latest.current.search }), [show]);
+  const filtersKey = JSON.stringify([query.filters, query.sort]);
+  const filters = useMemo(() => <TableFilters query={query} facets={facets} tags={tags} onChange={onFilters} />, [filtersKey, facets, tags, onFilters]);
   const total = view.total;
   return (
     <section aria-labelledby="customers-title" aria-busy={!view.settled} data-testid="customer-list" class="customer-table">
