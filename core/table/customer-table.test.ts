@@ -136,6 +136,7 @@ describe('filtering the customer table', () => {
     const index = new TermIndex();
     const table = tableOf([row('a', { name: 'Ana' }), row('b', { name: 'Bia' }), row('c', { name: 'Caio' })]);
     for (const id of ['a', 'b']) index.set(id, [`n:${id}`]);
+    table.prepareSearch({ column: 'name', direction: 'asc' }, index);
     const matching = (...ids: string[]): SearchMatches => {
       const slots = new Uint8Array(index.slotCount);
       for (const id of ids) slots[index.slotOf(id) as number] = 1;

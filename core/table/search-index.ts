@@ -1,6 +1,6 @@
 import { normalizePhone, type CountryCode } from '../identity';
 import type { Customer, IdentityKind } from '../model';
-import { matchedIds, type SearchMatches } from './search-matches';
+import { matchedIds, type SearchMatches, type SlotSpace } from './search-matches';
 import { TermIndex, withinEdits } from './term-index';
 
 /** What the index needs of a customer. */
@@ -107,8 +107,19 @@ export class CustomerSearchIndex {
     return this.index.size;
   }
 
+  /** The slots its answers are given in (see SearchMatches). */
+  get space(): SlotSpace {
+    return this.index;
+  }
+
+  /** Adds customers in bulk: their terms are sorted by `seal`, or by the first search. */
   addAll(customers: Iterable<SearchableCustomer>, tagNames: ReadonlyMap<string, string>): void {
     for (const customer of customers) this.put(customer, tagNames, true);
+  }
+
+  /** Finishes a bulk load (sorts its terms, ~0.2 s at 100k customers), so the first keystroke does not. */
+  seal(): void {
+    this.index.seal();
   }
 
   /** Adds or replaces one customer. */

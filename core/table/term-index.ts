@@ -120,6 +120,11 @@ export class TermIndex implements SlotSpace {
     }
   }
 
+  /** Sorts the terms a bulk load left unsorted now, rather than in the first query. */
+  seal(): void {
+    this.sortedTerms();
+  }
+
   /** The slots of one exact term. */
   slotsOf(term: string): readonly number[] {
     return this.postings.get(term) ?? [];

@@ -1,5 +1,6 @@
 import {
   BookTable,
+  tableQuerySchema,
   type Book,
   type BookContext,
   type BookChange,
@@ -29,6 +30,8 @@ export interface BookTableServiceOptions extends SegmentationOptions {
 }
 
 const REFRESH_AFTER_MS = 2_000;
+/** The order the Clientes screen opens in. */
+const DEFAULT_SORT = tableQuerySchema.parse({}).sort;
 
 /**
  * The background's one customer table per book (core/table/book-table.ts): built on the first table request from
@@ -159,8 +162,14 @@ export class BookTableService {
         (table) => {
           if (generation !== this.generation) return;
           this.predict(table, generation);
-          // The search index is built next, in slices, so the first keystroke does not wait for it.
-          void this.search.warm();
+          // The search index is built next, in slices, so the first keystroke does not wait for it; then what a
+          // search in the default order reads is laid out, so that keystroke does not pay for it either.
+          void this.search.space().then(
+            (space) => {
+              if (generation === this.generation) table.table.prepareSearch(DEFAULT_SORT, space);
+            },
+            () => undefined,
+          );
         },
         () => {
           if (generation === this.generation) this.table = null;

@@ -1,4 +1,4 @@
-import { CustomerSearchIndex, type Book, type SearchMatches } from '../../core';
+import { CustomerSearchIndex, type Book, type SearchMatches, type SlotSpace } from '../../core';
 import type { SearchHit } from '../messaging/protocol';
 
 /** Customers indexed between two yields of the worker (a few tens of ms each). */
@@ -35,6 +35,11 @@ export class CustomerSearch {
   async matches(query: string): Promise<SearchMatches | null> {
     if (!query.trim()) return null;
     return (await this.ready()).matchingSlots(query);
+  }
+
+  /** The slots the index answers in, once it is built. */
+  async space(): Promise<SlotSpace> {
+    return (await this.ready()).space;
   }
 
   /**
@@ -98,6 +103,8 @@ export class CustomerSearch {
         index.addAll(customers.slice(start, start + INDEX_SLICE), tagNames);
         if (start + INDEX_SLICE < customers.length) await new Promise((resolve) => setTimeout(resolve, 0));
       }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      index.seal();
       // A reset while this was reading: the caller still gets an answer, but the next one reads the book again.
       if (generation === this.generation) {
         this.index = index;

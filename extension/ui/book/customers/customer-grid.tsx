@@ -62,7 +62,9 @@ export function CustomerGrid({ view, query, cells, selected, onSort, onRange, on
   useLayoutEffect(() => {
     if (shownKey.current !== null && shownKey.current !== view.key) {
       setActive(0);
-      virtualizer.scrollToOffset(0);
+      // Already at the top (typing a search there): asking to scroll would make the browser lay the page out
+      // mid-draw, for nothing.
+      if ((virtualizer.scrollOffset ?? 0) > 0) virtualizer.scrollToOffset(0);
     }
     shownKey.current = view.key;
   }, [view.key]);

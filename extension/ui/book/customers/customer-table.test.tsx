@@ -138,18 +138,46 @@ describe('the customer table', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('Buscar clientes'));
   });
 
-  it('keeps the latest keystroke’s search in the address and asks for it', async () => {
+  it('keeps the latest keystroke’s search in the address and asks for it; the counts once a filter is reached', async () => {
     const { background, asked } = fakeBackground();
     mount(background);
     await waitFor(() => expect(grid().getAttribute('data-table-version')).toBe('1'));
+    // No count is asked until the seller reaches for a filter.
+    expect(asked.filter((request) => request.type === 'table/facets')).toEqual([]);
+    fireEvent.focusIn(document.querySelector('#filter-activity') as HTMLElement);
+    await waitFor(() => expect(screen.getByRole('option', { name: /^Ativo .*10\.000/ })).toBeTruthy());
     const search = screen.getByLabelText('Buscar clientes');
     for (const text of ['a', 'an', 'ana']) fireEvent.input(search, { target: { value: text } });
+    // The address is not written on every keystroke (a navigation the request would queue behind), but once typing pauses.
+    expect(location.hash).toBe('#/clientes');
     await waitFor(() => expect(grid().getAttribute('data-search')).toBe('ana'));
-    expect(location.hash).toBe('#/clientes?busca=ana');
+    await waitFor(() => expect(location.hash).toBe('#/clientes?busca=ana'));
     expect(asked.filter((request) => request.type === 'table/query').at(-1)).toMatchObject({ search: 'ana' });
     // The filter counts wait for typing to pause, then follow the last search only.
     await waitFor(() => expect(asked.filter((request) => request.type === 'table/facets').at(-1)).toMatchObject({ search: 'ana' }));
     expect(asked.filter((request) => request.type === 'table/facets').map((request) => (request as { search?: string }).search)).toEqual(['', 'ana']);
+  });
+
+  it('writes a search still waiting for the address before a filter, a reload or a customer opened', async () => {
+    const { background } = fakeBackground();
+    mount(background);
+    await waitFor(() => expect(grid().getAttribute('data-table-version')).toBe('1'));
+    const search = screen.getByLabelText('Buscar clientes');
+    fireEvent.input(search, { target: { value: 'ana' } });
+    fireEvent.change(document.querySelector('#filter-activity') as HTMLSelectElement, { target: { value: 'active' } });
+    await waitFor(() => expect(location.hash).toMatch(/busca=ana/));
+    expect(location.hash).toMatch(/atividade=active|activity=active/);
+    fireEvent.input(search, { target: { value: 'ana lu' } });
+    window.dispatchEvent(new Event('pagehide'));
+    expect(location.hash).toMatch(/busca=ana\+lu/);
+    fireEvent.input(search, { target: { value: 'bia' } });
+    await waitFor(() => expect(grid().getAttribute('data-search')).toBe('bia'));
+    const replaced = vi.spyOn(history, 'replaceState');
+    fireEvent.click(grid().querySelector('[data-index="0"] a') as HTMLElement);
+    // The list's own entry got the search before the link took the page to the customer.
+    expect(String(replaced.mock.calls.at(-1)?.[2])).toMatch(/#\/clientes\?busca=bia$/);
+    await waitFor(() => expect(location.hash).toBe('#/clientes/c0'));
+    replaced.mockRestore();
   });
 
   it('draws no row again while a keystroke waits for its answer, then only the rows that changed', async () => {

@@ -7,8 +7,9 @@ import { useBookQuery } from '../data/use-book-query';
 import { CustomerGrid } from './customer-grid';
 import { SelectionBar } from './selection-bar';
 import { TableFilters } from './table-filters';
-import { paramsFromQuery, queryFromParams, queryKey } from './table-route';
+import { queryFromParams, queryKey } from './table-route';
 import { useTableFacets, useTableRows } from './use-table-rows';
+import { useTypedSearch } from './use-typed-search';
 
 const NO_TAGS: readonly Tag[] = [];
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -20,9 +21,15 @@ const isTyping = (target: EventTarget | null) => target instanceof HTMLElement &
 export function CustomerTable({ route }: { route: Route }) {
   const { t, background } = useBook();
   const paramsText = route.params.toString();
-  const query = useMemo(() => queryFromParams(new URLSearchParams(paramsText)), [paramsText]);
+  const routeQuery = useMemo(() => queryFromParams(new URLSearchParams(paramsText)), [paramsText]);
+  const { query, type, show, flush } = useTypedSearch(routeQuery);
   const { rows, view, updates } = useTableRows(query);
-  const facets = useTableFacets(query.search, query.filters.archived, updates);
+  // The counts are a pass over the matches in the background: asked once the seller reaches for a filter (or has
+  // one chosen, whose count the closed select shows), not on every open and every keystroke.
+  const [reached, setReached] = useState(false);
+  const filtered = Object.entries(query.filters).some(([key, value]) => key !== 'archived' && key !== 'tagMode' && Array.isArray(value) && value.length > 0);
+  const facets = useTableFacets(query.search, query.filters.archived, updates, reached || filtered);
+  const reach = useCallback(() => setReached(true), []);
   const tagList = useBookQuery((book) => book.tags.list(), { stores: ['tags'] });
   const tags = tagList.data ?? NO_TAGS;
   const tagMap = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tagList.data]);
@@ -30,8 +37,6 @@ export function CustomerTable({ route }: { route: Route }) {
   const anchor = useRef<number | null>(null);
   const search = useRef<HTMLInputElement>(null);
 
-  /** Search keystrokes replace the history entry; a filter or a sort is a step Back undoes. */
-  const show = useCallback((next: TableQuery, replace = false) => navigate(hrefOf([CUSTOMERS_PATH], paramsFromQuery(next)), { replace }), []);
   const onSort = (column: TableColumn) =>
     show({ ...query, sort: { column, direction: query.sort.column === column && query.sort.direction === 'asc' ? 'desc' : 'asc' } });
   const onRange = useCallback((start: number, end: number) => rows.setRange(start, end), [rows]);
@@ -79,10 +84,11 @@ export function CustomerTable({ route }: { route: Route }) {
   latest.current = query;
   const onFilters = useCallback((next: TableQuery) => show({ ...next, search: latest.current.search }), [show]);
   const filtersKey = JSON.stringify([query.filters, query.sort]);
-  const filters = useMemo(() => <TableFilters query={query} facets={facets} tags={tags} onChange={onFilters} />, [filtersKey, facets, tags, onFilters]);
+  const filters = useMemo(() => <TableFilters query={query} facets={facets} tags={tags} onChange={onFilters} onReach={reach} />, [filtersKey, facets, tags, onFilters, reach]);
   const total = view.total;
   return (
-    <section aria-labelledby="customers-title" aria-busy={!view.settled} data-testid="customer-list" class="customer-table">
+    // A click anywhere here (a customer's link, a button) first writes a search still waiting for the address.
+    <section aria-labelledby="customers-title" aria-busy={!view.settled} data-testid="customer-list" class="customer-table" onClickCapture={flush}>
       <h2 id="customers-title">{t('bookTitle')}</h2>
       <div class="table-toolbar">
         <div class="field search-field">
@@ -96,7 +102,7 @@ export function CustomerTable({ route }: { route: Route }) {
             autoComplete="off"
             placeholder={t('table.searchHint')}
             aria-keyshortcuts="/"
-            onInput={(event) => show({ ...query, search: (event.currentTarget as HTMLInputElement).value }, true)}
+            onInput={(event) => type((event.currentTarget as HTMLInputElement).value)}
           />
         </div>
         <p class="meta" data-testid="table-total" aria-live="polite">
@@ -124,7 +130,10 @@ export function CustomerTable({ route }: { route: Route }) {
         onSort={onSort}
         onRange={onRange}
         onToggle={(index, id, range) => void onToggle(index, id, range)}
-        onOpen={(id) => navigate(hrefOf([CUSTOMERS_PATH, id]))}
+        onOpen={(id) => {
+          flush();
+          navigate(hrefOf([CUSTOMERS_PATH, id]));
+        }}
       />
     </section>
   );

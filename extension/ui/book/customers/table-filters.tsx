@@ -13,13 +13,15 @@ interface FiltersProps {
   facets: TableFacets | null;
   tags: readonly Tag[];
   onChange: (query: TableQuery) => void;
+  /** The seller reached for a filter (pointer over the group, or focus in it): the counts are wanted. */
+  onReach?: () => void;
 }
 
 /**
  * One choice per filter (any value, or one of them), each value with how many customers of the current search
  * have it (`table/facets`). Several values per filter are kept when the address asks for them.
  */
-export function TableFilters({ query, facets, tags, onChange }: FiltersProps) {
+export function TableFilters({ query, facets, tags, onChange, onReach }: FiltersProps) {
   const { t, locale } = useBook();
   const noSegment = t('filter.noSegment');
   const noStage = t('filter.noFunnelStage');
@@ -43,7 +45,7 @@ export function TableFilters({ query, facets, tags, onChange }: FiltersProps) {
   ];
   const archivedChoices = ['exclude', 'only', 'include'] as const satisfies readonly Filters['archived'][];
   return (
-    <div class="table-filters" role="group" aria-label={t('filters')}>
+    <div class="table-filters" role="group" aria-label={t('filters')} onPointerEnter={onReach} onFocusIn={onReach}>
       {lists.map(({ key, label, counts, options }) => {
         const chosen = query.filters[key]?.[0];
         const value = chosen === undefined ? '' : (chosen ?? NONE);

@@ -34,9 +34,10 @@ export const FACETS_AFTER_TYPING_MS = 300;
  * The counts beside each filter's values, for the search and archived choice shown; asked again after a table
  * change. Like the rows, one request is in flight at a time and the next one asks for the latest search. While
  * the seller types, the counts wait for a pause: each count is a pass over the search's matches in the
- * background, and the next keystroke's rows must not queue behind it.
+ * background, and the next keystroke's rows must not queue behind it. With `wanted` false nothing is asked (the
+ * table asks once the seller reaches for a filter, or has one chosen: until then no count is on screen).
  */
-export function useTableFacets(search: string, archived: TableFilters['archived'], updates: number): TableFacets | null {
+export function useTableFacets(search: string, archived: TableFilters['archived'], updates: number, wanted = true): TableFacets | null {
   const { background } = useBook();
   const [facets, setFacets] = useState<TableFacets | null>(null);
   type Wanted = { search: string; archived: TableFilters['archived'] };
@@ -61,6 +62,7 @@ export function useTableFacets(search: string, archived: TableFilters['archived'
           next();
         });
     };
+    if (!wanted) return;
     // The first counts, a table change or the archived choice: at once. A new search: once typing pauses.
     const want = () => {
       state.wanted = { search, archived };
@@ -72,7 +74,7 @@ export function useTableFacets(search: string, archived: TableFilters['archived'
     }
     const pause = setTimeout(want, FACETS_AFTER_TYPING_MS);
     return () => clearTimeout(pause);
-  }, [background, search, archived, updates]);
+  }, [background, search, archived, updates, wanted]);
   useEffect(
     () => () => {
       flight.current.stopped = true;
