@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Book, PredictionState } from '../../core';
 import { syntheticBook } from '../../core/segments/testing/synthetic-book';
 import { openTestBook } from '../../core/store/test-book';
@@ -52,6 +52,24 @@ describe('the customer table in the background', () => {
       expect(names(await ask(services, { type: 'table/query', search })), search).toEqual(['Ana Conceição']);
     }
     expect(names(await ask(services, { type: 'table/query' }))).toEqual(['Ana Conceição', 'Bruno']);
+  });
+
+  it('counts the customers from its table once built, following archives and new customers, without reading the book', async () => {
+    const { book, services, table } = await setup();
+    const ana = await book.customers.create({ displayName: 'Ana', identities: [] });
+    await book.customers.create({ displayName: 'Bia', identities: [] });
+    // Not built yet: the book is counted (a sidebar's summary does not build a 100k table).
+    expect(await table.customerCount()).toBeNull();
+    expect(await ask(services, { type: 'book/summary' })).toEqual({ customerCount: 2 });
+    await ask(services, { type: 'table/query' });
+    const counted = vi.spyOn(book.customers, 'count');
+    expect(await ask(services, { type: 'book/summary' })).toEqual({ customerCount: 2 });
+    await book.customers.updateMany([ana.id], { kind: 'archive', archived: true });
+    await book.customers.create({ displayName: 'Caio', identities: [] });
+    await book.customers.create({ displayName: 'Duda', identities: [] });
+    expect(await ask(services, { type: 'book/summary' })).toEqual({ customerCount: await book.customers.count() });
+    expect(await table.customerCount()).toBe(3);
+    expect(counted).toHaveBeenCalledTimes(1);
   });
 
   it('follows notes, orders, tags and erasures after the first answer, and says so', async () => {

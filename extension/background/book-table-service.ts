@@ -30,8 +30,9 @@ export interface BookTableServiceOptions extends SegmentationOptions {
 }
 
 const REFRESH_AFTER_MS = 2_000;
-/** The order the Clientes screen opens in. */
-const DEFAULT_SORT = tableQuerySchema.parse({}).sort;
+/** What the Clientes screen opens on: every customer not archived, by name. */
+const DEFAULT_QUERY = tableQuerySchema.parse({});
+const DEFAULT_SORT = DEFAULT_QUERY.sort;
 
 /**
  * The background's one customer table per book (core/table/book-table.ts): built on the first table request from
@@ -72,6 +73,21 @@ export class BookTableService {
   async facets(search: string, archived: TableFilters['archived']): Promise<TableFacets & { version: number }> {
     const [table, matches] = await Promise.all([this.ready(), this.search.matches(search)]);
     return { ...table.facets({ archived }, matches), version: table.table.version };
+  }
+
+  /**
+   * How many customers are not archived, from the table in memory when it is built (its list for the Clientes
+   * screen is kept and patched on change); null when it is not, for the caller to count the book. Counting the
+   * book's index at 100k customers holds a read on `customers` for ~0.1 s, and every note waited for the counts
+   * the previous one set off.
+   */
+  async customerCount(): Promise<number | null> {
+    if (this.table === null) return null;
+    try {
+      return (await this.ready()).ids(DEFAULT_QUERY).length;
+    } catch {
+      return null;
+    }
   }
 
   /**

@@ -70,7 +70,7 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
     return backups;
   };
   return {
-    'book/summary': async () => ({ customerCount: await book.customers.count() }),
+    'book/summary': async () => ({ customerCount: (await table?.customerCount()) ?? (await book.customers.count()) }),
     'ui/open-book': async () => {
       if (!openBookPage) throw new Error('The customer book cannot be opened from here');
       openBookPage();

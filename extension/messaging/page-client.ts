@@ -6,6 +6,8 @@ import type { BookRequest } from './protocol';
 
 /** What only the background answers: the whole-book search index and table, the collectors, tabs, backups to Downloads. */
 const BACKGROUND_ONLY: ReadonlySet<BookRequest['type']> = new Set([
+  // The background counts from its customer table when it holds one, without a read of the book.
+  'book/summary',
   'customers/search',
   'ui/open-book',
   'book/written',

@@ -51,13 +51,14 @@ function WithBackups({ services, now, children }: { services: BackupServices; no
  * Back does not return to them.
  */
 function Shell({ features }: { features: readonly Feature[] }) {
-  const { t, locale } = useBook();
+  const { t, locale, background } = useBook();
   const route = useRoute();
   const found = featureOf(route, features);
   const home = features[0] as Feature;
   const { feature, rest } = found ?? { feature: home, rest: [] };
   const Screen = feature.screen;
-  const count = useBookQuery((book) => book.customers.count(), { stores: ['customers'] });
+  // From the background, which counts its customer table in memory when it holds one (see 'book/summary').
+  const count = useBookQuery(async () => (await background.ask({ type: 'book/summary' })).customerCount, { stores: ['customers'] });
   const heading = useRef<HTMLHeadingElement>(null);
   const shownPath = useRef<string | null>(null);
   const path = [feature.path, ...rest].join('/');
