@@ -44,6 +44,7 @@ export class BookTable {
   /** The seller's calendar: a new day in their zone re-derives every row. */
   private readonly calendar: Calendar;
   private model: PredictionModel | null = null;
+  private tags: readonly Tag[];
   private state: PredictionState = 'pending';
 
   constructor(snapshot: BookSnapshot & { readonly tags: readonly Tag[] }, options: BookTableOptions) {
@@ -52,6 +53,7 @@ export class BookTable {
     this.engine = new SegmentationEngine(snapshot, options);
     this.table = new CustomerTable({ mainCurrency: options.mainCurrency, ...(options.locale ? { locale: options.locale } : {}) });
     for (const customer of snapshot.customers) this.customers.set(customer.id, customer);
+    this.tags = snapshot.tags;
     this.table.setTags(snapshot.tags);
     this.rebuildRows();
   }
@@ -130,7 +132,18 @@ export class BookTable {
   }
 
   setTags(tags: readonly Tag[]): void {
+    this.tags = tags;
     this.table.setTags(tags);
+  }
+
+  /** The book's tags as the table last heard of them. */
+  get tagList(): readonly Tag[] {
+    return this.tags;
+  }
+
+  /** Every customer as the table holds them (archived ones too), current with the changes it applied. */
+  customerList(): Customer[] {
+    return [...this.customers.values()];
   }
 
   /** Moves "now"; on a new day every row is re-derived and true says the predictions should be run again. */

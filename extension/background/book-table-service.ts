@@ -178,14 +178,20 @@ export class BookTableService {
         (table) => {
           if (generation !== this.generation) return;
           this.predict(table, generation);
-          // The search index is built next, in slices, so the first keystroke does not wait for it; then what a
-          // search in the default order reads is laid out, so that keystroke does not pay for it either.
-          void this.search.space().then(
-            (space) => {
-              if (generation === this.generation) table.table.prepareSearch(DEFAULT_SORT, space);
-            },
-            () => undefined,
-          );
+          // The search index is built next, in slices, from the table's own copy of the customers (taken behind
+          // the changes queued so far; later ones are read again after it), so the first keystroke does not wait
+          // for it; then what a search in the default order reads is laid out, so that keystroke does not pay for
+          // it either.
+          this.search.expectBuild();
+          this.queue = this.queue.then(() => {
+            if (generation !== this.generation) return;
+            void this.search.buildFrom(table.customerList(), table.tagList).then(
+              (space) => {
+                if (generation === this.generation) table.table.prepareSearch(DEFAULT_SORT, space);
+              },
+              () => undefined,
+            );
+          });
         },
         () => {
           if (generation === this.generation) this.table = null;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Book } from '../../core';
 import { openTestBook } from '../../core/store/test-book';
 import { CustomerSearch } from './customer-search';
@@ -34,6 +34,23 @@ describe('the background search index', () => {
     await warming;
     expect([...((await search.matchingIds('quintanilha')) ?? [])]).toEqual([ana.id]);
     expect([...((await search.matchingIds('prado')) ?? [])]).toEqual([]);
+  });
+
+  it('builds from customers already in memory, and reads again those changed after it was announced', async () => {
+    const ana = await book.customers.create({ displayName: 'Ana Prado' });
+    const bia = await book.customers.create({ displayName: 'Bia Lima' });
+    const snapshot = await book.customers.list({ includeArchived: true });
+    const listed = vi.spyOn(book.customers, 'list');
+    const search = new CustomerSearch(book);
+    search.expectBuild();
+    // Named by the change feed after the build was announced but before it took its copy (the copy is older).
+    await book.customers.update(bia.id, { displayName: 'Bia Quintanilha' });
+    await search.update([bia.id]);
+    await search.buildFrom(snapshot, await book.tags.list());
+    expect(listed).not.toHaveBeenCalled();
+    expect([...((await search.matchingIds('prado')) ?? [])]).toEqual([ana.id]);
+    expect([...((await search.matchingIds('quintanilha')) ?? [])]).toEqual([bia.id]);
+    expect([...((await search.matchingIds('lima')) ?? [])]).toEqual([]);
   });
 
   it('indexes a tag created after the index was built, by its name', async () => {

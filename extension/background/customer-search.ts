@@ -1,4 +1,4 @@
-import { CustomerSearchIndex, type Book, type SearchMatches, type SlotSpace } from '../../core';
+import { CustomerSearchIndex, type Book, type Customer, type SearchMatches, type SlotSpace, type Tag } from '../../core';
 import type { SearchHit } from '../messaging/protocol';
 
 /** Customers indexed between two yields of the worker (a few tens of ms each). */
@@ -17,6 +17,8 @@ export class CustomerSearch {
   /** Customers changed while the index was being built from an earlier read of the book. */
   private readonly changedWhileBuilding = new Set<string>();
   private generation = 0;
+  /** A build from the table's copy of the customers is on its way (expectBuild): changes until then are read after it. */
+  private expecting = false;
 
   constructor(private readonly book: Book) {}
 
@@ -37,11 +39,6 @@ export class CustomerSearch {
     return (await this.ready()).matchingSlots(query);
   }
 
-  /** The slots the index answers in, once it is built. */
-  async space(): Promise<SlotSpace> {
-    return (await this.ready()).space;
-  }
-
   /**
    * Builds the index ahead of the first search (the table's page calls it once the table is up): the seller's
    * first keystroke then answers at once instead of waiting seconds for 100k customers to be indexed.
@@ -60,7 +57,7 @@ export class CustomerSearch {
    */
   async update(customerIds: string[]): Promise<void> {
     if (!this.index) {
-      if (this.building) for (const id of customerIds) this.changedWhileBuilding.add(id);
+      if (this.building || this.expecting) for (const id of customerIds) this.changedWhileBuilding.add(id);
       return;
     }
     const index = this.index;
@@ -86,16 +83,36 @@ export class CustomerSearch {
   /** Forgets the index (a restore, or renamed tags: every document carries its tags' names); rebuilt when asked. */
   reset(): void {
     this.index = null;
+    this.expecting = false;
     this.changedWhileBuilding.clear();
     this.building = null;
     this.generation += 1;
   }
 
-  private ready(): Promise<CustomerSearchIndex> {
+  /**
+   * Says a build from another copy of the customers is coming (buildFrom, queued behind the table's changes):
+   * from now on the customers the change feed names are read again once it is done, not dropped.
+   */
+  expectBuild(): void {
+    if (!this.index) this.expecting = true;
+  }
+
+  /**
+   * Builds the index from customers already in memory (the customer table's, read from the same book and kept
+   * current by the same feed) instead of reading all of them again: at 100k customers that read was seconds of
+   * the worker and a second copy of the book for the collector to sweep. Answers the index already there, if any.
+   */
+  async buildFrom(customers: readonly Customer[], tags: readonly Tag[]): Promise<SlotSpace> {
+    return (await this.ready(async () => [customers, tags])).space;
+  }
+
+  private ready(
+    read: () => Promise<readonly [readonly Customer[], readonly Tag[]]> = () => Promise.all([this.book.customers.list({ includeArchived: true }), this.book.tags.list()]),
+  ): Promise<CustomerSearchIndex> {
     if (this.index) return Promise.resolve(this.index);
     if (this.building) return this.building;
     const generation = this.generation;
-    const building = Promise.all([this.book.customers.list({ includeArchived: true }), this.book.tags.list()]).then(async ([customers, tags]) => {
+    const building = read().then(async ([customers, tags]) => {
       const index = new CustomerSearchIndex();
       const tagNames = new Map(tags.map((tag) => [tag.id, tag.name]));
       // In slices, yielding between them: table windows asked meanwhile are answered, not queued behind the build.
@@ -107,6 +124,7 @@ export class CustomerSearch {
       index.seal();
       // A reset while this was reading: the caller still gets an answer, but the next one reads the book again.
       if (generation === this.generation) {
+        this.expecting = false;
         this.index = index;
         this.tagNames = tagNames;
         this.building = null;
