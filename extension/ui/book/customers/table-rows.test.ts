@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerRow, TableQuery } from '../../../../core';
 import type { BookRequest } from '../../../messaging/protocol';
+import { askFirstRows, opensOnDefaultList, takeFirstRows } from './first-rows';
 import { BLOCK_SIZE, MAX_BLOCKS, TableRows } from './table-rows';
 import { queryFromParams } from './table-route';
 
@@ -82,5 +83,39 @@ describe('the table rows cache', () => {
     expect(rows.view().rowAt(last)?.id).toBe(`:1:${last}`);
     expect(rows.view().rowAt(0)).toBeUndefined();
     expect(rows.view().rowAt(5 * BLOCK_SIZE)?.id).toBe(`:1:${5 * BLOCK_SIZE}`);
+  });
+});
+
+describe('the first rows asked for as the page starts', () => {
+  it('asks only when the page opens on the default list, and the table takes that answer once, for that list', async () => {
+    expect(['', '#', '#/', '#/clientes', '#/clientes/'].every(opensOnDefaultList)).toBe(true);
+    expect(['#/clientes?busca=ana', '#/clientes?ordem=totalSpent.desc', '#/clientes/abc', '#/configuracoes'].some(opensOnDefaultList)).toBe(false);
+    const sent: unknown[] = [];
+    const wire = { total: 1, version: 3, predictions: 'ready', rows: [rowOf('early')] };
+    askFirstRows(async (request) => {
+      sent.push(request);
+      return { ok: true, json: JSON.stringify(wire) };
+    }, '#/clientes');
+    // No query in it: the background's schema fills in the defaults, the same ones the table opens with.
+    expect(sent).toEqual([{ type: 'table/query', offset: 0, limit: BLOCK_SIZE }]);
+    const { ask, pending } = heldBackground();
+    const rows = new TableRows(ask, () => undefined);
+    rows.setRange(0, 30);
+    rows.setQuery(query(''));
+    await settle();
+    expect(pending).toHaveLength(0);
+    expect(rows.view().rowAt(0)?.id).toBe('early');
+    expect(rows.view().version).toBe(3);
+    // Taken once: the next page of rows, or a reopened table, asks the background.
+    expect(takeFirstRows()).toBeUndefined();
+    rows.setQuery(query('ana'));
+    expect(pending.map((p) => p.request.search)).toEqual(['ana']);
+  });
+
+  it('is left for the table to ask again when the page opens elsewhere', () => {
+    const sent: unknown[] = [];
+    askFirstRows(async (request) => sent.push(request), '#/clientes?busca=ana');
+    expect(sent).toEqual([]);
+    expect(takeFirstRows()).toBeUndefined();
   });
 });

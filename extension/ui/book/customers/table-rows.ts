@@ -1,9 +1,15 @@
-import type { CustomerRow, PredictionState, TableQuery } from '../../../../core';
+import { tableQuerySchema, type CustomerRow, type PredictionState, type TableQuery } from '../../../../core';
+import type { BookResponses } from '../../../messaging/protocol';
 import type { BackgroundClient } from '../app/book-context';
+import { fromWire } from '../../../messaging/protocol';
+import { unwrapReply } from '../../../messaging/client';
+import { FIRST_BLOCK, takeFirstRows } from './first-rows';
 import { queryKey } from './table-route';
 
 /** Rows asked of the background at a time: a few screens' worth, so scrolling asks rarely. */
-export const BLOCK_SIZE = 200;
+export const BLOCK_SIZE = FIRST_BLOCK;
+/** The key of the list the page opens on by default (what an early first request answers). */
+const DEFAULT_KEY = queryKey(tableQuerySchema.parse({}));
 /** Blocks kept per query (10,000 rows): scrolling through 100k customers keeps the ones nearest the view. */
 export const MAX_BLOCKS = 50;
 
@@ -103,6 +109,16 @@ export class TableRows {
     };
   }
 
+  /**
+   * A block from the background; the first block of the default list may have been asked for as the page started
+   * (first-rows.ts), and is taken from there once.
+   */
+  private answerFor(rows: QueryRows, block: number) {
+    const early = takeFirstRows();
+    if (early !== undefined && block === 0 && rows.key === DEFAULT_KEY) return early.then((wire) => unwrapReply(fromWire<BookResponses['table/query']>(wire)));
+    return this.ask({ type: 'table/query', ...rows.query, offset: block * BLOCK_SIZE, limit: BLOCK_SIZE });
+  }
+
   /** Keeps at most MAX_BLOCKS blocks, dropping those farthest from the view. */
   private forgetFarthest(rows: QueryRows): void {
     const centre = Math.floor(this.range.start / BLOCK_SIZE);
@@ -133,7 +149,7 @@ export class TableRows {
     if (block === undefined) return;
     this.busy = true;
     const epoch = this.epoch;
-    this.ask({ type: 'table/query', ...rows.query, offset: block * BLOCK_SIZE, limit: BLOCK_SIZE }).then(
+    this.answerFor(rows, block).then(
       (answer) => {
         this.busy = false;
         if (this.stopped) return;

@@ -1,0 +1,37 @@
+import type { WireReply } from '../../../messaging/protocol';
+
+/** Rows the first request asks for (table-rows.ts BLOCK_SIZE; kept here so this module imports nothing heavy). */
+export const FIRST_BLOCK = 200;
+
+interface Early {
+  promise: Promise<WireReply | undefined>;
+}
+
+const KEY = '__clientelaFirstRows';
+
+/** Whether the page opens on the Clientes list as it opens by default (no search, filter or sort in the address). */
+export function opensOnDefaultList(hash: string): boolean {
+  return /^(#\/?)?(clientes\/?)?$/.test(hash);
+}
+
+/**
+ * Asks the background for the first rows of the default list as the page starts, before the app's scripts are
+ * evaluated (~0.25 s at 100k customers on a 2-core machine): the answer arrives while they are. The request
+ * names no query, so the background's own defaults (the protocol's schema) make it; the table takes the answer
+ * only if it opens on that same query (takeFirstRows).
+ */
+export function askFirstRows(send: (request: unknown) => Promise<unknown>, hash = location.hash): void {
+  if (!opensOnDefaultList(hash)) return;
+  const promise = send({ type: 'table/query', offset: 0, limit: FIRST_BLOCK }) as Promise<WireReply | undefined>;
+  // A refusal is the table's own request's business: it asks again.
+  promise.catch(() => undefined);
+  (globalThis as Record<string, unknown>)[KEY] = { promise } satisfies Early;
+}
+
+/** The early answer, once: undefined when none was asked (or it was taken already). */
+export function takeFirstRows(): Promise<WireReply | undefined> | undefined {
+  const scope = globalThis as Record<string, unknown>;
+  const early = scope[KEY] as Early | undefined;
+  delete scope[KEY];
+  return early?.promise;
+}
