@@ -57,8 +57,9 @@ const MAX_INCREMENTAL = 2_000;
  * The customer table of one book, in memory: rows by id, a sorted id list per sort asked for (kept, and patched
  * by binary insertion when a few rows change) and the filtered list per (filters, sort, search), patched the same
  * way (searched ones are dropped: the index may match others now). Moving the window of one query costs a slice; a
- * keystroke costs the search plus one pass over the sorted list; a change to a few customers costs their
- * re-placement, not a re-sort nor a re-filter.
+ * keystroke costs the search plus two passes over typed arrays (each match's place in the list, kept per list by
+ * search slot, marked; then the marks read in order); a change to a few customers costs their re-placement where
+ * their key or filter match moved, not a re-sort nor a re-filter.
  */
 export class CustomerTable {
   private readonly rows = new Map<string, CustomerRow>();

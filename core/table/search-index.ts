@@ -91,8 +91,9 @@ function editsFor(word: string): number {
  * +5511987654321. When no customer matches a text query as typed, words of four letters or more are matched with a
  * typo or two, the first letter as typed ("Conseição" finds Conceição).
  *
- * The answer is a set of ids (TermIndex), not a scored list: the table sorts by its own columns, and a first
- * keystroke matching tens of thousands of customers must still answer within a frame or two.
+ * The table's answer is a bitmap over the index's slots (matchingSlots), not a scored list nor a set of ids: the
+ * table sorts by its own columns, and a first keystroke matching tens of thousands of customers must still
+ * answer within a frame or two.
  */
 export class CustomerSearchIndex {
   private readonly index = new TermIndex();
