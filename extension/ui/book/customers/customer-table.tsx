@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { TableColumn, TableQuery, Tag } from '../../../../core';
+import type { TableColumn, Tag } from '../../../../core';
 import { useBook } from '../app/book-context';
 import { CUSTOMERS_PATH } from '../app/book-links';
 import { hrefOf, navigate, type Route } from '../app/router';
@@ -22,7 +22,7 @@ export function CustomerTable({ route }: { route: Route }) {
   const { t, background } = useBook();
   const paramsText = route.params.toString();
   const routeQuery = useMemo(() => queryFromParams(new URLSearchParams(paramsText)), [paramsText]);
-  const { query, type, show, flush } = useTypedSearch(routeQuery);
+  const { query, type, show, showWithSearch, flush } = useTypedSearch(routeQuery);
   const { rows, view, updates } = useTableRows(query);
   // The counts are a pass over the matches in the background: asked once the seller reaches for a filter (or has
   // one chosen, whose count the closed select shows), not on every open and every keystroke.
@@ -80,11 +80,8 @@ export function CustomerTable({ route }: { route: Route }) {
 
   // The same element while the filters, sort, counts and tags stay: Preact skips it when the rows arrive and while
   // the seller types (its options are ~60 formatted labels). A choice made there keeps the search typed since.
-  const latest = useRef(query);
-  latest.current = query;
-  const onFilters = useCallback((next: TableQuery) => show({ ...next, search: latest.current.search }), [show]);
   const filtersKey = JSON.stringify([query.filters, query.sort]);
-  const filters = useMemo(() => <TableFilters query={query} facets={facets} tags={tags} onChange={onFilters} onReach={reach} />, [filtersKey, facets, tags, onFilters, reach]);
+  const filters = useMemo(() => <TableFilters query={query} facets={facets} tags={tags} onChange={showWithSearch} onReach={reach} />, [filtersKey, facets, tags, showWithSearch, reach]);
   const total = view.total;
   return (
     // A click anywhere here (a customer's link, a button) first writes a search still waiting for the address.

@@ -20,6 +20,8 @@ export function useTypedSearch(routeQuery: TableQuery): {
   type: (text: string) => void;
   /** Shows another query (a filter, a sort): a step Back undoes. */
   show: (next: TableQuery) => void;
+  /** The same, keeping the search typed so far (for a part drawn with an older query: the filters). */
+  showWithSearch: (next: TableQuery) => void;
   /** Writes a search not yet in the address (before leaving the list). */
   flush: () => void;
 } {
@@ -52,6 +54,7 @@ export function useTypedSearch(routeQuery: TableQuery): {
     [write],
   );
   const show = useCallback((next: TableQuery) => write(next, false), [write]);
+  const showWithSearch = useCallback((next: TableQuery) => write({ ...next, search: latest.current.search }, false), [write]);
 
   // The route changed, not by our write but by Back, Forward or a link: they win over a search not yet written.
   const routeKey = JSON.stringify(routeQuery);
@@ -74,5 +77,5 @@ export function useTypedSearch(routeQuery: TableQuery): {
       clearTimeout(pending.current);
     };
   }, [flush]);
-  return { query, type, show, flush };
+  return { query, type, show, showWithSearch, flush };
 }
