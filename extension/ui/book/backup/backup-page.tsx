@@ -6,6 +6,9 @@ import { describeFailure, type ProgressReport } from '../../backup-words';
 import type { Locale, MessageKey } from '../../../i18n/translate';
 import type { BackupReason, BackupRecord, BackupServices, BackupState, IntegrityReport } from './backup-services';
 
+/** What the whole-book check found dangling: the report without its counts, which `counts` keeps current. */
+export type IntegrityFindings = Omit<IntegrityReport, 'counts'>;
+
 /** A backup the page is making: running with its latest progress, saved, or failed in words. */
 export type RunStatus = { kind: 'idle' } | { kind: 'running'; progress: ProgressReport | null } | { kind: 'done'; record: BackupRecord } | { kind: 'error'; message: string };
 
@@ -19,8 +22,22 @@ export interface BackupPage {
   /** The book's backup settings, last backup and history; null until read. */
   state: BackupState | null;
   downloadsGranted: boolean;
-  /** The check made when the page opened (and after each restore): counts and records whose customer is missing. */
-  integrity: { report: IntegrityReport | null; error: string | null };
+  /**
+   * The check made when the page opened (or within the day, by any tab) and after each restore: the records whose
+   * customer is missing. Its counts are in `counts`.
+   */
+  integrity: { report: IntegrityFindings | null; error: string | null };
+  /**
+   * How many records each store holds, for a screen that shows them (see wantCounts): those the whole-book check
+   * or a restore just took, else counted; null until known.
+   */
+  counts: RecordCounts | null;
+  /**
+   * Called by a screen that shows `counts` while it is mounted; returns the release. Counting is a pass over
+   * each store (half a second of IndexedDB at 100k customers, in which the next page's reads wait), so it is
+   * done only while someone looks: at once if the counts in hand may be old, then after writes once quiet.
+   */
+  wantCounts(): () => void;
   run: RunStatus;
   /** Makes a manual backup now (the banner's button, the panel's, `#backup-now`); one at a time. */
   backUpNow(): Promise<BackupRecord | null>;
@@ -75,39 +92,58 @@ interface ProviderProps {
 const systemNow = () => new Date();
 
 /**
- * The record counts taken again once writes are quiet (a count per store), or null until then: the integrity
- * check's counts stand at open and after a write that replaced the book, which also forgets a recount.
+ * The record counts while `wanted`: `known` (those the open-time walk or a restore just took) until a record
+ * store is written, then counted again once writes are quiet. A screen that arrives when the counts in hand may
+ * be old (none known once the check answered, or writes since) has them counted at once. A whole-book change
+ * forgets a count, so the restore's counts stand.
  */
-function useRecount(book: Book): RecordCounts | null {
+function useRecount(book: Book, wanted: boolean, known: RecordCounts | null, checking: boolean): RecordCounts | null {
   const [counts, setCounts] = useState<RecordCounts | null>(null);
+  const state = useRef({ generation: 0, dirty: false, wanted, timer: undefined as ReturnType<typeof setTimeout> | undefined });
+  state.current.wanted = wanted;
+  const count = useCallback(() => {
+    const current = state.current;
+    const asked = current.generation;
+    current.dirty = false;
+    book.countRecords().then(
+      (next) => asked === current.generation && setCounts(next),
+      () => undefined,
+    );
+  }, [book]);
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let generation = 0;
+    const current = state.current;
     const stop = book.onChange((change) => {
       if (change.wholeBook) {
-        clearTimeout(timer);
-        generation += 1;
+        clearTimeout(current.timer);
+        current.generation += 1;
+        current.dirty = false;
         setCounts(null);
         return;
       }
       // Only a change to records moves the count (a `meta` write, such as a check's answer, leaves it waiting).
       if (!change.stores.some((store) => (RECORD_STORES as readonly string[]).includes(store))) return;
-      clearTimeout(timer);
-      const asked = generation;
-      timer = setTimeout(() => {
-        book.countRecords().then(
-          (next) => asked === generation && setCounts(next),
-          () => undefined,
-        );
-      }, RECHECK_AFTER_MS);
+      current.dirty = true;
+      clearTimeout(current.timer);
+      if (current.wanted) current.timer = setTimeout(count, RECHECK_AFTER_MS);
     });
     return () => {
-      generation += 1;
-      clearTimeout(timer);
+      current.generation += 1;
+      clearTimeout(current.timer);
       stop();
     };
-  }, [book]);
-  return counts;
+  }, [book, count]);
+  // New counts from a check or a restore replace a count in hand (and one on its way).
+  useEffect(() => {
+    if (known === null) return;
+    state.current.generation += 1;
+    state.current.dirty = false;
+    setCounts(null);
+  }, [known]);
+  const unknown = counts === null && known === null && !checking;
+  useEffect(() => {
+    if (wanted && (unknown || state.current.dirty)) count();
+  }, [wanted, unknown, count]);
+  return counts ?? known;
 }
 
 /** Reads the backup state and the integrity once for the whole page and keeps them current. */
@@ -130,16 +166,22 @@ export function BackupPageProvider({ book, services, t, locale, timeZone = Intl.
       const job = restoring.current;
       if (job) {
         const counts = await job.catch(() => null);
-        if (counts) return rememberCheck(book, consistentBookReport(counts), now());
+        if (counts) return { report: await rememberCheck(book, consistentBookReport(counts), now()), counted: true };
       }
-      // Checked within the day (by any tab, or a restore): that answer, with the counts as they are now.
+      // Checked within the day (by any tab, or a restore): that answer. Its counts are of then, not now.
       const last = await book.meta.get<LastCheck>(LAST_CHECK_KEY);
-      if (last && now().getTime() - Date.parse(last.checkedAt) < CHECK_EVERY_MS) return { ...last.report, counts: await book.countRecords() };
-      return rememberCheck(book, await services.checkIntegrity(), now());
+      if (last && now().getTime() - Date.parse(last.checkedAt) < CHECK_EVERY_MS) return { report: last.report, counted: false };
+      return { report: await rememberCheck(book, await services.checkIntegrity(), now()), counted: true };
     },
     { stores: [], deps: [services] },
   );
-  const recounted = useRecount(book);
+  const [wanting, setWanting] = useState(0);
+  const wantCounts = useCallback(() => {
+    setWanting((n) => n + 1);
+    return () => setWanting((n) => n - 1);
+  }, []);
+  const checkedCounts = checked.data?.counted ? checked.data.report.counts : null;
+  const counts = useRecount(book, wanting > 0, checkedCounts, checked.data === undefined && !checked.error);
   const restore = useCallback<BackupServices['restore']>(
     (file, options) => {
       const job = services.restore(file, options);
@@ -154,10 +196,10 @@ export function BackupPageProvider({ book, services, t, locale, timeZone = Intl.
   );
   const integrity = useMemo<BackupPage['integrity']>(
     () => {
-      const report = checked.error || !checked.data ? null : checked.data;
-      return { report: report && recounted ? { ...report, counts: recounted } : report, error: checked.error ? describeFailure(checked.error).message : null };
+      const report = checked.error || !checked.data ? null : checked.data.report;
+      return { report, error: checked.error ? describeFailure(checked.error).message : null };
     },
-    [checked.data, checked.error, recounted],
+    [checked.data, checked.error],
   );
 
   const backUpNow = useCallback(async (reason: BackupReason = 'manual') => {
@@ -180,8 +222,8 @@ export function BackupPageProvider({ book, services, t, locale, timeZone = Intl.
   }, [services]);
 
   const value = useMemo<BackupPage>(
-    () => ({ t, locale, timeZone, now, book, services, state, downloadsGranted, integrity, run, backUpNow: () => backUpNow(), restore, restoreTarget, pickForRestore: setRestoreTarget }),
-    [t, locale, timeZone, now, book, services, state, downloadsGranted, integrity, run, backUpNow, restore, restoreTarget],
+    () => ({ t, locale, timeZone, now, book, services, state, downloadsGranted, integrity, counts, wantCounts, run, backUpNow: () => backUpNow(), restore, restoreTarget, pickForRestore: setRestoreTarget }),
+    [t, locale, timeZone, now, book, services, state, downloadsGranted, integrity, counts, wantCounts, run, backUpNow, restore, restoreTarget],
   );
   return <BackupPageContext.Provider value={value}>{children}</BackupPageContext.Provider>;
 }

@@ -213,6 +213,7 @@ describe('restore', () => {
       if (options?.passphrase !== 'senha certa') throw Object.assign(new Error('wrong'), { code: 'wrong-passphrase', problems: [] });
       return { ...COUNTS };
     });
+    await book.customers.create({ displayName: 'Ana' });
     await mount(services);
     await chooseFile(new File(['CLIENTELA-ENC'], 'copia.clientela'));
     const passphrase = await vi.waitFor(() => {
@@ -309,6 +310,35 @@ describe('restore', () => {
     expect(second.checkIntegrity).not.toHaveBeenCalled();
   });
 
+  it('counts the stores only while a screen shows the counts: a page opened on another screen reads no store but meta', async () => {
+    const first = fakeServices();
+    await mount(first);
+    await vi.waitFor(() => expect(text($('[data-testid="storage-counts"]'))).toContain('Pedidos3'));
+    await act(async () => render(null, container));
+    const countRecords = vi.spyOn(book, 'countRecords');
+    // A page opened on Clientes: the alerts every screen shows, not the storage panel.
+    const second = fakeServices();
+    await act(async () => {
+      render(
+        <BackupPageProvider book={book} services={second} t={t} locale="pt-BR" timeZone={ZONE} now={() => NOW}>
+          <IntegrityAlert />
+          <BookBackupBanner customerCount={2} />
+        </BackupPageProvider>,
+        container,
+      );
+    });
+    await vi.waitFor(() => expect(second.readState).toHaveBeenCalled());
+    await book.customers.create({ displayName: 'Ana' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(countRecords).not.toHaveBeenCalled();
+    expect(second.checkIntegrity).not.toHaveBeenCalled();
+    // Configurações opened: counted at once (a write came since the check), the walk still not made again.
+    await act(async () => render(null, container));
+    await mount(fakeServices());
+    await vi.waitFor(() => expect(text($('[data-testid="storage-counts"]'))).toContain('Clientes1'));
+    expect(countRecords).toHaveBeenCalledTimes(1);
+  });
+
   it('translates an error by its code and lists the first problems, field by field', async () => {
     const services = fakeServices();
     const problems = Array.from({ length: 7 }, (_, index) => ({ field: `orders[${index}].totalMinor`, message: 'must be an integer', line: index + 10 }));
@@ -328,6 +358,7 @@ describe('restore', () => {
   it('does not restore when the copy of the current book fails, and says why', async () => {
     const services = fakeServices();
     services.backUp.mockRejectedValue(new Error('disco cheio'));
+    await book.customers.create({ displayName: 'Ana' });
     await mount(services);
     await chooseFile(new File(['{}'], 'copia.json'));
     await vi.waitFor(() => expect(text($('[role="alert"][data-testid="restore-result"]'))).toBe(t('restoreError.before-restore', { message: 'disco cheio' })));

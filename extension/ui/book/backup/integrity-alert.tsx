@@ -2,13 +2,14 @@ import { fileNameOf } from '../../backup-words';
 import { formatDateTime } from '../../../i18n/format';
 import { useBackupPage } from './backup-page';
 import { CUSTOMER_RECORD_STORES, type CustomerRecordStoreName } from '../../../../core';
-import type { BackupRecord, IntegrityReport } from './backup-services';
+import type { IntegrityFindings } from './backup-page';
+import type { BackupRecord } from './backup-services';
 
 /**
  * What dangles, store by store, and how many: records whose customer is missing, then customers carrying a tag
  * that is not in the book.
  */
-export function danglingOf(report: IntegrityReport): { store: CustomerRecordStoreName | 'tags'; count: number }[] {
+export function danglingOf(report: IntegrityFindings): { store: CustomerRecordStoreName | 'tags'; count: number }[] {
   const customers = CUSTOMER_RECORD_STORES.map((store) => ({ store, count: report.missingCustomers[store].count }));
   return [...customers, { store: 'tags' as const, count: report.missingTags.count }].filter(({ count }) => count > 0);
 }

@@ -27,7 +27,7 @@ export function inTenths(progress: ProgressReport): ProgressReport {
  * can be cancelled, leaving the book exactly as it was.
  */
 export function RestoreForm() {
-  const { t, locale, timeZone, services, book, integrity, restore: restoreBook, restoreTarget } = useBackupPage();
+  const { t, locale, timeZone, services, book, restore: restoreBook, restoreTarget } = useBackupPage();
   const [step, setStep] = useState<Step>({ step: 'idle' });
   const [result, setResult] = useState<Result | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -54,11 +54,8 @@ export function RestoreForm() {
     fileRef.current.focus();
   }, [restoreTarget]);
 
-  const isEmpty = async () => {
-    const counts = integrity.report?.counts;
-    if (counts && Object.values(counts).some((count) => count > 0)) return false;
-    return (await book.customers.count({ includeArchived: true })) === 0;
-  };
+  // Counted now: the counts on screen follow writes only once they are quiet.
+  const isEmpty = async () => Object.values(await book.countRecords()).every((count) => count === 0);
 
   const restore = async (file: File, passphrase?: string) => {
     const controller = new AbortController();

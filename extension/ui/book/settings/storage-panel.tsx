@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { formatBytes } from '../../../i18n/format';
 import { useBackupPage } from '../backup/backup-page';
 import { useQueryOn } from '../data/use-book-query';
@@ -10,7 +11,8 @@ const STORES = ['customers', 'orders', 'notes', 'feedback', 'followUps', 'tags',
  * for here, on the book page: StorageManager.persist() exists only in windows, not in the service worker.
  */
 export function StoragePanel() {
-  const { t, locale, services, integrity, book } = useBackupPage();
+  const { t, locale, services, integrity, counts, wantCounts, book } = useBackupPage();
+  useEffect(wantCounts, [wantCounts]);
   // Asked at open (and again after a restore, which is harmless: the answer stays yes once given).
   const persistence = useQueryOn(book, () => services.storage.persist(), { stores: [], deps: [services] });
   const persisted: boolean | 'checking' = persistence.error ? false : (persistence.data ?? 'checking');
@@ -18,7 +20,6 @@ export function StoragePanel() {
   const measured = useQueryOn(book, () => services.storage.usage(), { stores: [], deps: [services] });
   const usage: number | null | 'checking' = measured.error ? null : measured.data === undefined ? 'checking' : measured.data;
 
-  const counts = integrity.report?.counts;
   return (
     <section class="panel" aria-labelledby="storage-title" data-testid="storage-panel">
       <h3 id="storage-title">{t('storage')}</h3>
