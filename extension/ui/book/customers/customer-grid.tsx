@@ -27,7 +27,7 @@ interface GridProps {
   cells: Omit<CellContext, 'tools'>;
   selected: ReadonlySet<string>;
   onSort: (column: TableColumn) => void;
-  onRange: (start: number, end: number) => void;
+  onRange: (start: number, end: number, keep: number) => void;
   onToggle: (index: number, id: string, range: boolean) => void;
   onOpen: (id: string) => void;
 }
@@ -50,13 +50,16 @@ export function CustomerGrid({ view, query, cells, selected, onSort, onRange, on
   const total = view.total ?? 0;
   const virtualizer = useVirtualRows(total, scroller, active);
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? -1;
+  // The rows in view (overscan included), without the active row the virtualizer keeps for its focus: that one
+  // is passed apart, so a focused row far above does not make the cache read every block in between.
+  const around = items.filter((item) => item.index !== active);
+  const first = around[0]?.index ?? items[0]?.index ?? 0;
+  const last = around.at(-1)?.index ?? items.at(-1)?.index ?? -1;
   // Undefined until the first rows are drawn: a version on the grid always means its rows are on screen.
   const drawn = useRef<number | undefined>(undefined);
   if (view.settled) drawn.current = view.version;
 
-  useEffect(() => onRange(first, last + 1), [first, last, onRange]);
+  useEffect(() => onRange(first, last + 1, active), [first, last, active, onRange]);
   // Another query's rows start at the top (not the first rows of all: the seller may already be moving).
   const shownKey = useRef<string | null>(null);
   useLayoutEffect(() => {

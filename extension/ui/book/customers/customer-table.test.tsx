@@ -225,6 +225,21 @@ describe('the customer table', () => {
     // The active row has its own element; the others are the same ones, rewritten.
     expect(after.filter((element) => before.includes(element)).length).toBeGreaterThan(before.length - 3);
   });
+
+  it('scrolled far from its active row, reads the blocks in view and the block of that row, not every block between', async () => {
+    const { background, asked } = fakeBackground();
+    mount(background);
+    await waitFor(() => expect(grid().getAttribute('data-table-version')).toBe('1'));
+    const scroller = document.querySelector<HTMLElement>('.grid-scroll') as HTMLElement;
+    scroller.scrollTop = 40 * 9000;
+    fireEvent.scroll(scroller);
+    await waitFor(() => expect(dataRows()[1]?.textContent).toContain('Cliente 8995'));
+    const offsets = asked.flatMap((request) => (request.type === 'table/query' ? [request.offset ?? 0] : []));
+    // Rows 8995 to 9020 or so: the two blocks they fall in.
+    expect(offsets).toEqual([0, 8800, 9000]);
+    // The active row kept for the focus still has its customer.
+    expect(dataRows()[0]?.textContent).toContain('Cliente 0');
+  });
 });
 
 describe('bulk actions on the selection', () => {

@@ -39,7 +39,7 @@ export function CustomerTable({ route }: { route: Route }) {
 
   const onSort = (column: TableColumn) =>
     show({ ...query, sort: { column, direction: query.sort.column === column && query.sort.direction === 'asc' ? 'desc' : 'asc' } });
-  const onRange = useCallback((start: number, end: number) => rows.setRange(start, end), [rows]);
+  const onRange = useCallback((start: number, end: number, keep: number) => rows.setRange(start, end, keep), [rows]);
   useEffect(() => {
     anchor.current = null;
   }, [queryKey(query)]);

@@ -84,6 +84,34 @@ describe('the table rows cache', () => {
     expect(rows.view().rowAt(0)).toBeUndefined();
     expect(rows.view().rowAt(5 * BLOCK_SIZE)?.id).toBe(`:1:${5 * BLOCK_SIZE}`);
   });
+
+  it('reads the block of a kept row far from the view, and only the blocks in view: scrolling past it asks each block once', async () => {
+    const { ask, pending } = heldBackground();
+    const rows = new TableRows(ask, () => undefined);
+    rows.setQuery(query(''));
+    // The grid's active row stays at 5 (focused, then the seller scrolled with the wheel) while the view moves on.
+    const blocks = MAX_BLOCKS * 2;
+    for (let block = 0; block < blocks; block++) {
+      rows.setRange(block * BLOCK_SIZE + 10, block * BLOCK_SIZE + 40, 5);
+      for (let answered = 0; answered < 3 && pending.length > 0; answered++) {
+        const waiting = pending.at(-1);
+        waiting?.answer();
+        await settle();
+        if (pending.at(-1) === waiting) break;
+      }
+    }
+    expect(pending.map((p) => p.request.offset)).toEqual(Array.from({ length: blocks }, (_, block) => block * BLOCK_SIZE));
+    const last = (blocks - 1) * BLOCK_SIZE + 10;
+    expect(rows.view()).toMatchObject({ settled: true });
+    expect(rows.view().rowAt(last)?.id).toBe(`:1:${last}`);
+    expect(rows.view().rowAt(5)?.id).toBe(':1:5');
+    // A kept row whose block was forgotten is asked for too, after the view.
+    rows.setRange(BLOCK_SIZE * 3, BLOCK_SIZE * 3 + 30, BLOCK_SIZE * 20 + 1);
+    expect(pending.at(-1)?.request.offset).toBe(BLOCK_SIZE * 3);
+    pending.at(-1)?.answer();
+    await settle();
+    expect(pending.at(-1)?.request.offset).toBe(BLOCK_SIZE * 20);
+  });
 });
 
 describe('the first rows asked for as the page starts', () => {

@@ -57,6 +57,8 @@ export class TableRows {
   private shown: QueryRows | null = null;
   private asked: QueryRows | null = null;
   private range = { start: 0, end: 0 };
+  /** A row kept apart from the range (the grid's active row, kept in the DOM for its focus when scrolled away). */
+  private keep: number | null = null;
   private epoch = 0;
   private busy = false;
   private stopped = false;
@@ -76,10 +78,14 @@ export class TableRows {
     this.pump();
   }
 
-  /** The rows on screen, overscan included (end exclusive). */
-  setRange(start: number, end: number): void {
-    if (start === this.range.start && end === this.range.end) return;
+  /**
+   * The rows on screen, overscan included (end exclusive), and `keep`, a row wanted wherever it is: its block is
+   * read too and never forgotten, but the rows between it and the view are not read.
+   */
+  setRange(start: number, end: number, keep: number | null = null): void {
+    if (start === this.range.start && end === this.range.end && keep === this.keep) return;
     this.range = { start, end };
+    this.keep = keep;
     this.pump();
   }
 
@@ -122,7 +128,8 @@ export class TableRows {
   /** Keeps at most MAX_BLOCKS blocks, dropping those farthest from the view. */
   private forgetFarthest(rows: QueryRows): void {
     const centre = Math.floor(this.range.start / BLOCK_SIZE);
-    const far = [...rows.blocks.keys()].sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre));
+    const kept = this.keep === null ? null : Math.floor(this.keep / BLOCK_SIZE);
+    const far = [...rows.blocks.keys()].filter((index) => index !== kept).sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre));
     for (const index of far.slice(0, Math.max(0, rows.blocks.size - MAX_BLOCKS))) rows.blocks.delete(index);
   }
 
@@ -130,6 +137,8 @@ export class TableRows {
     const last = rows.total === null ? this.range.start : Math.min(this.range.end, rows.total) - 1;
     const blocks: number[] = [];
     for (let block = Math.floor(this.range.start / BLOCK_SIZE); block <= Math.floor(Math.max(last, this.range.start) / BLOCK_SIZE); block++) blocks.push(block);
+    const kept = this.keep === null || (rows.total !== null && this.keep >= rows.total) ? null : Math.floor(this.keep / BLOCK_SIZE);
+    if (kept !== null && !blocks.includes(kept)) blocks.push(kept);
     return blocks;
   }
 
