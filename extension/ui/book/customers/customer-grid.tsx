@@ -5,7 +5,7 @@ import { useBook } from '../app/book-context';
 import { GridRow } from './grid-row';
 import type { CellContext } from './table-cells';
 import type { RowsView } from './table-rows';
-import { useVirtualRows } from './use-virtual-rows';
+import { ROW_HEIGHT, useVirtualRows } from './use-virtual-rows';
 
 export const COLUMN_LABELS: Record<TableColumn, MessageKey> = {
   name: 'column.name',
@@ -86,10 +86,11 @@ export function CustomerGrid({ view, query, cells, selected, onSort, onRange, on
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
-  const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / 40) - 1);
   const onKeyDown = (event: KeyboardEvent) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
     if (!row || total === 0) return;
+    // Read here, not while drawing: a size read during a draw can make the browser lay the page out mid-scroll.
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const current = Number(row.dataset.index);
     const id = view.rowAt(current)?.id;
     const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: current - 1, PageDown: current + page, PageUp: current - page, Home: 0, End: total - 1 };

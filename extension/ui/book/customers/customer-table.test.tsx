@@ -218,10 +218,11 @@ describe('the customer table', () => {
     const scroller = document.querySelector<HTMLElement>('.grid-scroll') as HTMLElement;
     scroller.scrollTop = 40 * 100;
     fireEvent.scroll(scroller);
-    // The active row (the first, kept in the DOM for the focus) stays first, then the rows in view from row 95.
-    await waitFor(() => expect(dataRows()[1]?.textContent).toContain('Cliente 95'));
+    // The active row (the first, kept in the DOM for the focus) stays first, then the rows in view from row 98 (two drawn above
+    // the view).
+    await waitFor(() => expect(dataRows()[1]?.textContent).toContain('Cliente 98'));
     const after = dataRows();
-    expect(after.map((element) => Number(element.getAttribute('aria-rowindex')))).toEqual([2, ...after.slice(1).map((_, i) => 97 + i)]);
+    expect(after.map((element) => Number(element.getAttribute('aria-rowindex')))).toEqual([2, ...after.slice(1).map((_, i) => 100 + i)]);
     // The active row has its own element; the others are the same ones, rewritten.
     expect(after.filter((element) => before.includes(element)).length).toBeGreaterThan(before.length - 3);
   });
@@ -233,9 +234,9 @@ describe('the customer table', () => {
     const scroller = document.querySelector<HTMLElement>('.grid-scroll') as HTMLElement;
     scroller.scrollTop = 40 * 9000;
     fireEvent.scroll(scroller);
-    await waitFor(() => expect(dataRows()[1]?.textContent).toContain('Cliente 8995'));
+    await waitFor(() => expect(dataRows()[1]?.textContent).toContain('Cliente 8998'));
     const offsets = asked.flatMap((request) => (request.type === 'table/query' ? [request.offset ?? 0] : []));
-    // Rows 8995 to 9020 or so: the two blocks they fall in.
+    // Rows 8998 to 9017 or so: the two blocks they fall in.
     expect(offsets).toEqual([0, 8800, 9000]);
     // The active row kept for the focus still has its customer.
     expect(dataRows()[0]?.textContent).toContain('Cliente 0');

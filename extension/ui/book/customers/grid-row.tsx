@@ -2,7 +2,7 @@ import { Component } from 'preact';
 import { TABLE_COLUMNS, type CustomerRow, type TableColumn } from '../../../../core';
 import { CUSTOMERS_PATH } from '../app/book-links';
 import { hrefOf } from '../app/router';
-import { CellContent, type CellContext } from './table-cells';
+import { cellContent, type CellContext } from './table-cells';
 
 const CELL_COLUMNS = TABLE_COLUMNS.filter((column): column is Exclude<TableColumn, 'name'> => column !== 'name');
 
@@ -56,7 +56,7 @@ export class GridRow extends Component<GridRowProps> {
         </div>
         {CELL_COLUMNS.map((column) => (
           <div key={column} role="gridcell" class={`col-${column}`}>
-            {row && <CellContent row={row} column={column} context={context} />}
+            {row && cellContent(row, column, context)}
           </div>
         ))}
       </div>

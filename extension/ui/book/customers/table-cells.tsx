@@ -15,9 +15,10 @@ const NO_VALUE = '—';
 
 /**
  * One cell's content for a column, as text and elements (never HTML: names and tags are the seller's and their
- * customers' words). `name` is drawn by the row itself (it is the row's link).
+ * customers' words). `name` is drawn by the row itself (it is the row's link). A plain function, not a component:
+ * a scroll draws a few hundred cells a frame, and a component each would be that many more to keep.
  */
-export function CellContent({ row, column, context }: { row: CustomerRow; column: Exclude<TableColumn, 'name'>; context: CellContext }) {
+export function cellContent(row: CustomerRow, column: Exclude<TableColumn, 'name'>, context: CellContext) {
   const { t, locale, timeZone } = context.tools;
   switch (column) {
     case 'contacts': {

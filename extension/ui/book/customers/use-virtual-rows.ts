@@ -4,7 +4,11 @@ import { useLayoutEffect, useReducer, useState } from 'preact/hooks';
 
 /** Height of a row in CSS pixels (book-page.css `.grid-row`); rows are one line, so no measuring is needed. */
 export const ROW_HEIGHT = 40;
-const OVERSCAN = 5;
+/**
+ * Rows drawn beyond each edge. Rows are drawn in the scroll event, before the frame is painted, so none is ever
+ * seen missing: these are for the keyboard's next row. More would be drawn on every frame of a fast scroll.
+ */
+const OVERSCAN = 2;
 /** Where the scroller has no size yet (not laid out, or a test DOM): a screenful, so the first rows are drawn. */
 const FALLBACK_RECT: Rect = { width: 1200, height: 640 };
 
