@@ -59,7 +59,7 @@ describe('Configurações: tags, quick replies and the chave PIX, with the keybo
 
     await settings.addTag('VIP');
     await settings.renameTag('VIP', 'Clientes VIP');
-    await expect.poll(() => book.getByTestId('tag-row').first().locator('.tag-chip').textContent()).toBe('Clientes VIP');
+    await expect.poll(() => book.getByTestId('tag-row').first().locator('.tag-filled').textContent()).toBe('Clientes VIP');
 
     await settings.typeInto(t('pixKey'), 'loja@exemplo.com.br');
     await book.keyboard.press('Enter');

@@ -27,7 +27,7 @@ function mount(book: Book, panel: preact.ComponentChild) {
   );
 }
 
-const rows = (testId: string) => screen.queryAllByTestId(testId).map((row) => row.querySelector('.tag-chip, strong')?.textContent);
+const rows = (testId: string) => screen.queryAllByTestId(testId).map((row) => row.querySelector('.tag-filled, strong')?.textContent);
 const notice = () => screen.getByTestId('notice-status').textContent;
 const alert = () => screen.getByTestId('notice-alert').textContent;
 

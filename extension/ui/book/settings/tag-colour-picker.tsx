@@ -30,7 +30,7 @@ export function TagColourPicker({ id, name, colour, onChange }: { id: string; na
         </label>
       </div>
       <p class="tag-preview">
-        <span class="tag-chip" style={{ backgroundColor: colour, color: readableTextOn(colour) }} data-testid="tag-preview">
+        <span class="tag-filled" style={{ backgroundColor: colour, color: readableTextOn(colour) }} data-testid="tag-preview">
           {name.trim() || t('tagName')}
         </span>
         {custom && (

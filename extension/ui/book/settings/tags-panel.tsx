@@ -53,7 +53,7 @@ export function TagsPanel() {
           return (
             <li key={tag.id} data-testid="tag-row">
               <div class="row">
-                <span class="tag-chip" style={{ backgroundColor: tag.colour, color: readableTextOn(tag.colour) }}>
+                <span class="tag-filled" style={{ backgroundColor: tag.colour, color: readableTextOn(tag.colour) }}>
                   {tag.name}
                 </span>
                 <span class="meta">
