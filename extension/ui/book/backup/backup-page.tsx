@@ -94,8 +94,8 @@ const systemNow = () => new Date();
 /**
  * The record counts while `wanted`: `known` (those the open-time walk or a restore just took) until a record
  * store is written, then counted again once writes are quiet. A screen that arrives when the counts in hand may
- * be old (none known once the check answered, or writes since) has them counted at once. A whole-book change
- * forgets a count, so the restore's counts stand.
+ * be old (none known once the check answered, or writes since, the walk's own time included) has them counted
+ * at once. A whole-book change forgets a count, so the restore's counts stand.
  */
 function useRecount(book: Book, wanted: boolean, known: RecordCounts | null, checking: boolean): RecordCounts | null {
   const [counts, setCounts] = useState<RecordCounts | null>(null);
@@ -132,13 +132,6 @@ function useRecount(book: Book, wanted: boolean, known: RecordCounts | null, che
       stop();
     };
   }, [book, count]);
-  // New counts from a check or a restore replace a count in hand (and one on its way).
-  useEffect(() => {
-    if (known === null) return;
-    state.current.generation += 1;
-    state.current.dirty = false;
-    setCounts(null);
-  }, [known]);
   const unknown = counts === null && known === null && !checking;
   useEffect(() => {
     if (wanted && (unknown || state.current.dirty)) count();

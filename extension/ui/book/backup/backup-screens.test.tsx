@@ -339,6 +339,26 @@ describe('restore', () => {
     expect(countRecords).toHaveBeenCalledTimes(1);
   });
 
+  it('counts again when the storage panel arrives after a write made while the open-time check walked the book', async () => {
+    let finish: (report: IntegrityReport) => void = () => undefined;
+    const services = fakeServices();
+    services.checkIntegrity.mockImplementation(() => new Promise<IntegrityReport>((resolve) => (finish = resolve)));
+    const page = (settings: boolean) => (
+      <BackupPageProvider book={book} services={services} t={t} locale="pt-BR" timeZone={ZONE} now={() => NOW}>
+        <IntegrityAlert />
+        {settings && <SettingsSection />}
+      </BackupPageProvider>
+    );
+    // Opened on Clientes: the walk starts; the seller adds a customer meanwhile; the walk answers with its counts.
+    await act(async () => render(page(false), container));
+    await vi.waitFor(() => expect(services.checkIntegrity).toHaveBeenCalledTimes(1));
+    await book.customers.create({ displayName: 'Ana' });
+    await act(async () => finish(cleanReport()));
+    // Configurações: the walk's counts (2 customers) may predate the write, so the book is counted (1 customer).
+    await act(async () => render(page(true), container));
+    await vi.waitFor(() => expect(text($('[data-testid="storage-counts"]'))).toContain('Clientes1'));
+  });
+
   it('translates an error by its code and lists the first problems, field by field', async () => {
     const services = fakeServices();
     const problems = Array.from({ length: 7 }, (_, index) => ({ field: `orders[${index}].totalMinor`, message: 'must be an integer', line: index + 10 }));
