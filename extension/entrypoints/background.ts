@@ -16,6 +16,7 @@ import { downloadsGranted } from '../backup/save-backup';
 import { CHANGES_PORT } from '../messaging/client';
 import { toWire, type ChangeMessage, type TableUpdatedMessage } from '../messaging/protocol';
 import { TABLE_PORT } from '../messaging/table-port';
+import { CHANNEL_HELLO, isChannelHello, serveChannel } from '../messaging/worker-channel';
 import { browserTimeZone } from '../../core/locale';
 import { readTimeZone } from '../i18n/time-zone';
 import { browserLocale, translate } from '../i18n/translate';
@@ -114,6 +115,16 @@ export default defineBackground(() => {
     return services.then((ready) => handleRequest(ready, message)).then(toWire);
   });
 
+  // Chrome: a book page's own channel to this worker (messaging/worker-channel.ts), for the table's reads. Only
+  // extension pages of this extension share the worker's origin, so only they can post here.
+  if (!import.meta.env.FIREFOX)
+    globalThis.addEventListener('message', (event) => {
+      const { data, ports, origin } = event as MessageEvent<unknown>;
+      const port = ports[0];
+      if (origin !== location.origin || ports.length !== 1 || !port || !isChannelHello(data)) return;
+      serveChannel(port, (request) => services.then((ready) => handleRequest(ready, request)));
+    });
+
   // Firefox: the sidebar frame and its content script meet here (a frame inside a web page has no tabs API there).
   const isOurPage = (sender: Browser.runtime.MessageSender) => isExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'));
   if (import.meta.env.FIREFOX) relayFramePorts(browser.runtime.onConnect, browser.runtime.id, isOurPage);
@@ -127,6 +138,8 @@ export default defineBackground(() => {
       void services.then(({ backupRunner }) => backupRunner.acceptOffscreenPort(port));
       return;
     }
+    // A channel's lifeline: held by the page, so the browser disconnects it (and the page hears) when this stops.
+    if (port.name === CHANNEL_HELLO && port.sender && isExtensionPage(port.sender, browser.runtime.id, browser.runtime.getURL('/'))) return;
     if (port.name === TABLE_PORT && port.sender && isExtensionPage(port.sender, browser.runtime.id, browser.runtime.getURL('/'))) {
       tableWatchers.add(port);
       port.onDisconnect.addListener(() => tableWatchers.delete(port));

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, routeSiteToFixture, showBookScreen, sidebarOf, type ExtensionSession } from './extension-harness';
+import { stopServiceWorker } from '../../bench/chat-switch-bench';
+import { launchWithExtension, routeSiteToFixture, searchCustomers, showBookScreen, sidebarOf, type ExtensionSession } from './extension-harness';
 
 const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
@@ -111,5 +112,50 @@ describe('extension in Chromium', () => {
       }, include);
       expect(violations, include).toEqual([]);
     }
+  });
+  it('the Clientes table reads through the page’s own channel to the service worker, and carries on after the worker stops', async () => {
+    const book = await session.context.newPage();
+    // What the page asks by runtime message, and the channels it hands the worker.
+    await book.addInitScript(() => {
+      const scope = globalThis as unknown as { chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } }; runtimeAsks: string[]; hellos: number };
+      scope.runtimeAsks = [];
+      scope.hellos = 0;
+      const runtime = scope.chrome.runtime;
+      const send = runtime.sendMessage.bind(runtime);
+      runtime.sendMessage = (message) => {
+        scope.runtimeAsks.push((message as { type: string }).type);
+        return send(message);
+      };
+      const worker = ServiceWorker.prototype as unknown as { postMessage: (this: ServiceWorker, message: unknown, transfer: Transferable[]) => void };
+      const post = worker.postMessage;
+      worker.postMessage = function (this: ServiceWorker, message: unknown, transfer: Transferable[]) {
+        scope.hellos += 1;
+        post.call(this, message, transfer);
+      };
+    });
+    await book.goto(`chrome-extension://${session.extensionId}/book.html#/clientes`);
+    for (const name of ['Caio Canal', 'Duda Canal']) {
+      await book.getByLabel('Nome').fill(name);
+      await book.getByRole('button', { name: 'Salvar' }).click();
+      await expect.poll(() => book.getByRole('status').textContent()).toBe(`${name} foi adicionado.`);
+    }
+    await searchCustomers(book, 'Canal');
+    await expect.poll(() => book.locator(CUSTOMER_NAMES).allTextContents()).toEqual(['Caio Canal', 'Duda Canal']);
+    const asked = () => book.evaluate(() => { const scope = globalThis as unknown as { runtimeAsks: string[]; hellos: number }; return { runtimeAsks: scope.runtimeAsks, hellos: scope.hellos }; });
+    // By runtime message only the first rows, asked before the page's scripts ran; every later read (the count,
+    // the rows after each write, the search) took the channel, opened once.
+    const before = await asked();
+    expect(before.runtimeAsks.filter((type) => type.startsWith('table/') || type === 'book/summary')).toEqual(['table/query']);
+    expect(before.hellos).toBe(1);
+
+    const cdp = await session.context.newCDPSession(book);
+    await cdp.send('ServiceWorker.enable');
+    await stopServiceWorker(cdp);
+    await cdp.detach();
+    // The stopped worker took the table and the channel with it: the next search opens a new channel, which wakes
+    // the worker, and it reads the book again.
+    await searchCustomers(book, 'Duda');
+    await expect.poll(() => book.locator(CUSTOMER_NAMES).allTextContents(), { timeout: 60_000 }).toEqual(['Duda Canal']);
+    expect((await asked()).hellos).toBe(2);
   });
 });

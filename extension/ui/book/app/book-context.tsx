@@ -4,8 +4,9 @@ import type { Book } from '../../../../core';
 import { browserTimeZone } from '../../../../core/locale';
 import { readTimeZone } from '../../../i18n/time-zone';
 import { translate, type Locale, type MessageKey } from '../../../i18n/translate';
-import { askBackground, type BookClient } from '../../../messaging/client';
+import type { BookClient } from '../../../messaging/client';
 import { watchTable } from '../../../messaging/table-port';
+import { browserWorkerChannel } from '../../../messaging/worker-channel';
 import { watchQuery } from '../data/book-query';
 
 /**
@@ -14,7 +15,9 @@ import { watchQuery } from '../data/book-query';
  */
 export type BackgroundClient = Pick<BookClient, 'ask' | 'watchTable'>;
 
-const BROWSER_BACKGROUND: BackgroundClient = { ask: askBackground, watchTable: (onUpdated, signal) => watchTable(onUpdated, signal) };
+const channel = browserWorkerChannel();
+/** Reads go over the page's own channel to the service worker (worker-channel.ts), the rest by runtime message. */
+const BROWSER_BACKGROUND: BackgroundClient = { ask: (request) => channel.ask(request), watchTable: (onUpdated, signal) => watchTable(onUpdated, signal) };
 
 /** `status` is news that can wait its turn (saved, added); `alert` is a failure the seller must hear at once. */
 export type NoticeKind = 'status' | 'alert';
