@@ -74,12 +74,18 @@ async function openToFirstRows(session: ExtensionSession): Promise<{ page: Page;
 }
 
 /** Scrolls the table from top to bottom, two screens a frame, and returns the long tasks the page saw meanwhile. */
-async function scrollWholeTable(page: Page): Promise<{ longest: number; over50: number; frames: number; rows: number }> {
+async function scrollWholeTable(page: Page): Promise<{ longest: number; over50: number; frames: number; rows: number; when: string }> {
   return page.evaluate(
     async ([grid, row]) => {
       const tasks: number[] = [];
+      /** Each task over 50 ms and when it began, in seconds from the first frame of the scroll. */
+      const over: string[] = [];
+      const began = performance.now();
       const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) tasks.push(entry.duration);
+        for (const entry of list.getEntries()) {
+          tasks.push(entry.duration);
+          if (entry.duration > 50) over.push(`${entry.duration.toFixed(0)} ms at ${((entry.startTime - began) / 1000).toFixed(2)} s`);
+        }
       });
       observer.observe({ type: 'longtask' });
       // The element that scrolls: the grid or the nearest ancestor of a row that overflows.
@@ -103,7 +109,7 @@ async function scrollWholeTable(page: Page): Promise<{ longest: number; over50: 
       }
       await new Promise((done) => setTimeout(done, 500));
       observer.disconnect();
-      return { longest: Math.max(0, ...tasks), over50: tasks.length, frames, rows: total };
+      return { longest: Math.max(0, ...tasks), over50: tasks.filter((duration) => duration > 50).length, frames, rows: total, when: over.join(', ') };
     },
     [GRID, ROW] as const,
   );
@@ -251,7 +257,7 @@ export async function runBookBench(customers = 100_000, orders = 300_000, notes 
 
     const { page: book } = await openToFirstRows(session);
     const scroll = await scrollWholeTable(book);
-    console.error(`book bench: scrolled ${scroll.rows} rows in ${scroll.frames} frames, longest task ${scroll.longest.toFixed(0)} ms`);
+    console.error(`book bench: scrolled ${scroll.rows} rows in ${scroll.frames} frames, longest task ${scroll.longest.toFixed(0)} ms; over 50 ms: ${scroll.when || 'none'}`);
 
     await book.evaluate(() => window.scrollTo(0, 0));
     const keystrokes: number[] = [];

@@ -1,18 +1,34 @@
 import { dateTimeFormat, numberFormat, relativeTimeFormat, zoneOffsetMs, type Locale } from '../../core/locale';
 
+/**
+ * Per locale and currency, the formatter and what a minor unit is worth. A scrolled table formats a few hundred
+ * amounts a frame: the formatter's options, read each time, were an object apiece.
+ */
+const MONEY = new Map<string, { format: Intl.NumberFormat; unit: number }>();
+
 /** Money from integer minor units, in the seller's locale: `R$ 1.234,56` in pt-BR. */
 export function formatMoney(minor: number, currency: string, locale: Locale): string {
-  const format = numberFormat(locale, { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minor / 10 ** digits);
+  const key = `${locale}|${currency}`;
+  let money = MONEY.get(key);
+  if (money === undefined) {
+    const format = numberFormat(locale, { style: 'currency', currency });
+    money = { format, unit: 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2) };
+    MONEY.set(key, money);
+  }
+  return money.format.format(minor / money.unit);
 }
 
 const DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
 const DATE_TIME: Intl.DateTimeFormatOptions = { ...DATE, hour: '2-digit', minute: '2-digit' };
 
+const DATES = new Map<string, Intl.DateTimeFormat>();
+
 /** A calendar date, `dd/mm/aaaa` in pt-BR, on the seller's calendar (`timeZone`, an IANA name). */
 export function formatDate(iso: string | number, locale: Locale, timeZone: string): string {
-  return dateTimeFormat(locale, timeZone, DATE).format(new Date(iso));
+  const key = `${locale}|${timeZone}`;
+  let format = DATES.get(key);
+  if (format === undefined) DATES.set(key, (format = dateTimeFormat(locale, timeZone, DATE)));
+  return format.format(typeof iso === 'number' ? iso : Date.parse(iso));
 }
 
 /** Date and time on the seller's clock, for follow-ups and backups. */

@@ -128,7 +128,7 @@ export class TableRows {
   /** Keeps at most MAX_BLOCKS blocks, dropping those farthest from the view. */
   private forgetFarthest(rows: QueryRows): void {
     const centre = Math.floor(this.range.start / BLOCK_SIZE);
-    const kept = this.keep === null ? null : Math.floor(this.keep / BLOCK_SIZE);
+    const kept = this.keptBlock(rows);
     const far = [...rows.blocks.keys()].filter((index) => index !== kept).sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre));
     for (const index of far.slice(0, Math.max(0, rows.blocks.size - MAX_BLOCKS))) rows.blocks.delete(index);
   }
@@ -137,9 +137,14 @@ export class TableRows {
     const last = rows.total === null ? this.range.start : Math.min(this.range.end, rows.total) - 1;
     const blocks: number[] = [];
     for (let block = Math.floor(this.range.start / BLOCK_SIZE); block <= Math.floor(Math.max(last, this.range.start) / BLOCK_SIZE); block++) blocks.push(block);
-    const kept = this.keep === null || (rows.total !== null && this.keep >= rows.total) ? null : Math.floor(this.keep / BLOCK_SIZE);
+    const kept = this.keptBlock(rows);
     if (kept !== null && !blocks.includes(kept)) blocks.push(kept);
     return blocks;
+  }
+
+  /** The block of the row kept apart from the range, if it is one of the query's rows. */
+  private keptBlock(rows: QueryRows): number | null {
+    return this.keep === null || (rows.total !== null && this.keep >= rows.total) ? null : Math.floor(this.keep / BLOCK_SIZE);
   }
 
   /** The first block in range that is not known, or not from the latest update and version. */
