@@ -122,7 +122,9 @@ describe('the customer table', () => {
     first?.focus();
     expect(activeCell()).toBe(first);
     fireEvent.keyDown(activeCell(), { key: 'ArrowDown' });
-    await waitFor(() => expect(activeCell().closest('[role="row"]')?.getAttribute('aria-rowindex')).toBe('3'));
+    // In the draw the key caused, not a later one: in a browser nothing may draw again for a while, and the keys
+    // that follow would go to the page instead of the grid.
+    expect(activeCell().closest('[role="row"]')?.getAttribute('aria-rowindex')).toBe('3');
     fireEvent.keyDown(activeCell(), { key: ' ' });
     await waitFor(() => expect(activeCell().closest('[role="row"]')?.getAttribute('aria-selected')).toBe('true'));
     expect(screen.getByTestId('selection-bar').textContent).toContain('1 selecionado');

@@ -46,11 +46,15 @@ export class GridRow extends Component<GridRowProps> {
     return false;
   }
 
-  override render() {
+  /**
+   * Drawn once, with where the row stands and whether it is the active one as they are then: the grid focuses the
+   * active row's cell in its layout effect, which runs before this row's componentDidMount writes anything.
+   */
+  override render({ index, start, active }: GridRowProps) {
     return (
-      <div role="row" class="grid-row" ref={this.element}>
+      <div role="row" class="grid-row" ref={this.element} aria-rowindex={index + 2} data-index={index} style={{ transform: `translateY(${start}px)` }}>
         <div role="gridcell" class="select-cell" />
-        <div role="gridcell" class="col-name" tabIndex={-1} />
+        <div role="gridcell" class="col-name" tabIndex={active ? 0 : -1} data-active-cell={active ? '' : undefined} />
         {CELL_COLUMNS.map((column) => (
           <div key={column} role="gridcell" class={`col-${column}`} />
         ))}
