@@ -103,7 +103,8 @@ export function deriveLifecycle(input: LifecycleInput, config: LifecycleConfig =
   else if (activity.status === 'inactive' || activity.status === 'lost') stage = 'recovery';
   else if (signals.length > 0) stage = 'needs-retention';
   else stage = n === 1 ? 'first-purchase' : 'repeat';
-  return { stage, signals, highValue, worthRecovering: stage === 'recovery' && highValue };
+  // At its own length: pushed into, the list kept room for 16 more, for each of 100k customers.
+  return { stage, signals: signals.slice(), highValue, worthRecovering: stage === 'recovery' && highValue };
 }
 
 export const LIFECYCLE_STAGE_LABELS: Readonly<Record<LifecycleStage, LocalizedText>> = {
