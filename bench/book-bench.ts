@@ -74,7 +74,7 @@ async function openToFirstRows(session: ExtensionSession): Promise<{ page: Page;
 }
 
 /** Scrolls the table from top to bottom, two screens a frame, and returns the long tasks the page saw meanwhile. */
-async function scrollWholeTable(page: Page): Promise<{ longest: number; over50: number; frames: number; rows: number; when: string }> {
+async function scrollWholeTable(page: Page): Promise<{ longest: number; over50: number; frames: number; rows: number; when: string; named: number; lastNamed: boolean }> {
   return page.evaluate(
     async ([grid, row]) => {
       const tasks: number[] = [];
@@ -94,22 +94,27 @@ async function scrollWholeTable(page: Page): Promise<{ longest: number; over50: 
       if (!scroller) throw new Error(`nothing scrolls around ${row}`);
       const box = scroller;
       let frames = 0;
+      // Frames that showed a customer's name (a loaded row's link), not only rows still being read: a scroll over
+      // rows that never load is cheap, and would flatter the figure.
+      let named = 0;
       while (box.scrollTop + box.clientHeight < box.scrollHeight - 1) {
         await new Promise((done) => requestAnimationFrame(done));
         frames += 1;
+        if (window.document.querySelector(`${row} a[href]`)) named += 1;
         box.scrollTop += box.clientHeight * 2;
       }
-      // The last rows arrive and draw; then the record closes.
+      // The last rows arrive and draw, named; then the record closes.
       const total = Number(window.document.querySelector(grid)?.getAttribute('aria-rowcount') ?? 0);
       const started = performance.now();
+      let lastNamed = false;
       while (performance.now() - started < 10_000) {
-        const rows = [...window.document.querySelectorAll(row)].map((element) => Number(element.getAttribute('aria-rowindex')));
-        if (rows.length > 0 && Math.max(...rows) >= total) break;
+        lastNamed = window.document.querySelector(`${row}[aria-rowindex="${total}"] a[href]`) !== null;
+        if (lastNamed) break;
         await new Promise((done) => setTimeout(done, 50));
       }
       await new Promise((done) => setTimeout(done, 500));
       observer.disconnect();
-      return { longest: Math.max(0, ...tasks), over50: tasks.filter((duration) => duration > 50).length, frames, rows: total, when: over.join(', ') };
+      return { longest: Math.max(0, ...tasks), over50: tasks.filter((duration) => duration > 50).length, frames, rows: total, when: over.join(', '), named, lastNamed };
     },
     [GRID, ROW] as const,
   );
@@ -300,7 +305,7 @@ export async function runBookBench(customers = 100_000, orders = 300_000, notes 
       { figure: `book page opened → first rows visible, median of 7 (table built in the background)`, value: ms(openP50), goal: '≤ 500 ms', met: openP50 <= 500, note: `worst ${ms(Math.max(...opens))}` },
       { figure: 'book page opened → first rows visible, first visit after the restore (the background builds the table)', value: ms(cold.ms), note: 'not a goal' },
       { figure: 'book page opened → first rows visible, after the service worker was stopped', value: ms(afterStop.ms), note: 'not a goal' },
-      { figure: `longest main-thread task while scrolling the whole table (${scroll.rows.toLocaleString('en')} rows, two screens a frame)`, value: ms(scroll.longest), goal: '≤ 50 ms', met: scroll.longest <= 50, note: `${scroll.over50} tasks over 50 ms in ${scroll.frames} frames` },
+      { figure: `longest main-thread task while scrolling the whole table (${scroll.rows.toLocaleString('en')} rows, two screens a frame)`, value: ms(scroll.longest), goal: '≤ 50 ms', met: scroll.longest <= 50 && scroll.lastNamed, note: `${scroll.over50} tasks over 50 ms in ${scroll.frames} frames; names drawn in ${scroll.named} of them, the last row's: ${scroll.lastNamed ? 'yes' : 'NO'}` },
       { figure: `search keystroke → results drawn, p95 (${keystrokes.length} keys: ${SEARCHES.map((query) => `"${query}"`).join(', ')})`, value: ms(keyP95), goal: '≤ 50 ms', met: keyP95 <= 50, note: `median ${ms(percentile(sorted(keystrokes), 50))}; the phone found its owner: ${found > 0 ? 'yes' : 'NO'}` },
       { figure: `a note saved in a sidebar → the open book table redrawn, p95 (${notes} notes)`, value: ms(saveP95), goal: '≤ 100 ms', met: saveP95 <= 100, note: `median ${ms(percentile(sorted(saves), 50))}; only the visible rows are read again` },
       { figure: `search index in Node: matching ids per keystroke, p95 (the same keys, ${count} customers)`, value: ms(ours95), peer: `MiniSearch (prefix, AND, scored) ${ms(peer95)}`, ratio: `${(peer95 / ours95).toFixed(1)}× faster`, note: `medians ${ms(percentile(sorted(index.ours), 50))} vs ${ms(percentile(sorted(index.peer), 50))}` },
