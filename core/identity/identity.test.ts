@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NO_CONSENT, type Customer } from '../model';
-import { findDuplicateGroups, identityKeys, mergeCustomerRecords, normalizeEmail, normalizeHandle, normalizeIdentityValue, normalizePhone } from '.';
+import { findDuplicateGroups, identityKeys, mergeCustomerRecords, normalizeEmail, normalizeCpf, normalizeHandle, normalizeIdentityValue, normalizePhone } from '.';
 
 function customer(id: string, identities: Customer['identities'], extra: Partial<Customer> = {}): Customer {
   return {
@@ -88,6 +88,33 @@ describe('identity keys', () => {
   it('reads a Brazilian mobile without its ninth digit (as WhatsApp reports old accounts) as the same number', () => {
     expect(normalizeIdentityValue('whatsapp', '551187654321@c.us')).toBe('+5511987654321');
     expect(normalizePhone('+55 11 3333-4444')).toBe('+551133334444');
+  });
+});
+
+describe('CPF', () => {
+  it('keeps the 11 digits of a CPF written with or without dots and dash', () => {
+    expect(normalizeCpf('123.456.789-09')).toBe('12345678909');
+    expect(normalizeIdentityValue('cpf', ' 529.982.247-25 ')).toBe('52998224725');
+    expect(identityKeys('cpf', '52998224725')).toEqual(['cpf:52998224725']);
+  });
+
+  it('refuses a CPF whose check digits are wrong, that has lost a digit, or that repeats one digit', () => {
+    for (const raw of ['123.456.789-00', '123.456.789-19', '1234567890', '111.111.111-11', '00000000000', '6,16069E+12', '123456789090'])
+      expect(() => normalizeCpf(raw), raw).toThrowError(/is not a valid CPF/);
+  });
+
+  it('accepts every CPF built by the mod-11 rule and refuses it with a check digit changed', () => {
+    const check = (digits: number[]) => ((digits.reduce((sum, digit, i) => sum + digit * (digits.length + 1 - i), 0) * 10) % 11) % 10;
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 }), fc.integer({ min: 9, max: 10 }), fc.integer({ min: 1, max: 9 }), (base, at, shift) => {
+        fc.pre(new Set(base).size > 1);
+        const first = [...base, check(base)];
+        const cpf = [...first, check(first)];
+        expect(normalizeCpf(cpf.join(''))).toBe(cpf.join(''));
+        const changed = cpf.map((digit, i) => (i === at ? (digit + shift) % 10 : digit));
+        expect(() => normalizeCpf(changed.join(''))).toThrowError(/not a valid CPF/);
+      }),
+    );
   });
 });
 

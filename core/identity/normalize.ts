@@ -48,6 +48,35 @@ export function normalizeEmail(raw: string): string {
   return email;
 }
 
+/**
+ * A CPF as its 11 digits (`123.456.789-09` → `12345678909`), both check digits verified (Receita Federal's mod-11
+ * rule) and the all-one-digit numbers refused (`111.111.111-11` passes the arithmetic but is no one's CPF).
+ */
+export function normalizeCpf(raw: string): string {
+  const digits = raw.trim().replace(/[.\-\s/]/g, '');
+  if (!isCpf(digits)) throw invalid('cpf', `"${raw}" is not a valid CPF`);
+  return digits;
+}
+
+/** True for 11 digits, not all the same, whose two check digits are right. */
+export function isCpf(digits: string): boolean {
+  if (digits.length !== 11) return false;
+  let allSame = true;
+  for (let i = 0; i < 11; i++) {
+    const code = digits.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+    if (code !== digits.charCodeAt(0)) allSame = false;
+  }
+  return !allSame && cpfCheckDigit(digits, 9) === digits.charCodeAt(9) - 48 && cpfCheckDigit(digits, 10) === digits.charCodeAt(10) - 48;
+}
+
+// The check digit after the first `length` digits: weights length+1 down to 2, sum·10 mod 11, where 10 becomes 0.
+function cpfCheckDigit(digits: string, length: number): number {
+  let sum = 0;
+  for (let i = 0; i < length; i++) sum += (digits.charCodeAt(i) - 48) * (length + 1 - i);
+  return ((sum * 10) % 11) % 10;
+}
+
 const HANDLE_RULES: Partial<Record<IdentityKind, RegExp>> = {
   // Instagram usernames: letters, digits, dot and underscore, 30 at most.
   instagram: /^[a-z0-9._]{1,30}$/,
@@ -81,6 +110,8 @@ export function normalizeIdentityValue(kind: IdentityKind, raw: string, options:
     }
     case 'email':
       return normalizeEmail(raw);
+    case 'cpf':
+      return normalizeCpf(raw);
     case 'storefront': {
       const id = raw.trim();
       if (!id || id.length > 200) throw invalid(kind, `"${raw}" is not a store customer id`);

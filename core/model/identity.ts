@@ -12,6 +12,8 @@ export const IDENTITY_KINDS = [
   'telegram',
   'email',
   'storefront',
+  // The Brazilian taxpayer number (11 digits) that store and marketplace exports carry beside the buyer's name.
+  'cpf',
 ] as const;
 
 export const identityKindSchema = z.enum(IDENTITY_KINDS);

@@ -263,6 +263,7 @@ export const en = {
   'identity.telegram': 'Telegram',
   'identity.email': 'Email',
   'identity.storefront': 'Store',
+  'identity.cpf': 'CPF',
   'channel.whatsapp': 'WhatsApp',
   'channel.instagram': 'Instagram',
   'channel.messenger': 'Messenger',

@@ -264,6 +264,7 @@ export const es: Record<MessageKey, string> = {
   'identity.telegram': 'Telegram',
   'identity.email': 'Correo',
   'identity.storefront': 'Tienda',
+  'identity.cpf': 'CPF',
   'channel.whatsapp': 'WhatsApp',
   'channel.instagram': 'Instagram',
   'channel.messenger': 'Messenger',

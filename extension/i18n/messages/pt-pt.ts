@@ -264,6 +264,7 @@ export const ptPT: Record<MessageKey, string> = {
   'identity.telegram': 'Telegram',
   'identity.email': 'E-mail',
   'identity.storefront': 'Loja',
+  'identity.cpf': 'CPF',
   'channel.whatsapp': 'WhatsApp',
   'channel.instagram': 'Instagram',
   'channel.messenger': 'Messenger',
