@@ -1,0 +1,83 @@
+import { isCpf, normalizeEmail, normalizePhone, type CountryCode } from '../../identity';
+import { cellText, isScientific, quoted, type Cell } from './cells';
+
+/** A value, or the sentence saying why the cell gives none (after the quoted cell). */
+export type Reading = { value: string } | { error: string };
+
+const EXCEL_DAMAGE = 'is in scientific notation: Excel turned the number into this and its last digits are lost; export the column as text';
+
+/** Digits of a cell that should be all digits; numbers typed into a sheet are numbers, their text may be `6,16069E+12`. */
+function digitsOf(cell: Cell): { digits: string; text: string; damaged: boolean; numeric: boolean } {
+  const text = cellText(cell);
+  if (isScientific(text)) return { digits: '', text, damaged: true, numeric: true };
+  if (typeof cell !== 'string') return { digits: Number.isInteger(cell.value) ? String(cell.value) : '', text, damaged: false, numeric: true };
+  return { digits: text.replace(/[.\-\s/]/g, ''), text, damaged: false, numeric: false };
+}
+
+/** A CPF's 11 digits, checked. A number that lost its leading zeros to Excel is reported, never padded back. */
+export function readCpf(cell: Cell): Reading {
+  const { digits, text, damaged, numeric } = digitsOf(cell);
+  if (damaged) return { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
+  if (/^\d{9,10}$/.test(digits) && (numeric || !/[.\-]/.test(text)) && isCpf(digits.padStart(11, '0')))
+    return { error: `${quoted(text)} has lost its leading zeros (a CPF has 11 digits), as Excel does to a number` };
+  return isCpf(digits) ? { value: digits } : { error: `${quoted(text)} is not a valid CPF` };
+}
+
+/** A CPF (11 digits) or a CNPJ (14, kept unverified) from a column that holds either. */
+export function readDocument(cell: Cell): { cpf?: string; cnpj?: string } | { error: string } {
+  const { digits, text, damaged } = digitsOf(cell);
+  if (damaged) return { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
+  if (/^\d{14}$/.test(digits)) return { cnpj: digits };
+  if (/^\d{12,13}$/.test(digits)) return { error: `${quoted(text)} has lost its leading zeros (a CNPJ has 14 digits), as Excel does to a number` };
+  const cpf = readCpf(cell);
+  return 'value' in cpf ? { cpf: cpf.value } : cpf;
+}
+
+const phones = new Map<string, Reading>();
+
+/** A phone in E.164; kept per distinct text, since libphonenumber is the costly step and customers repeat. */
+export function readPhone(cell: Cell, country: CountryCode): Reading {
+  const { digits, text, damaged, numeric } = digitsOf(cell);
+  if (damaged) return { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
+  const raw = numeric ? digits : text;
+  const key = `${country}|${raw}`;
+  let reading = phones.get(key);
+  if (reading === undefined) {
+    try {
+      reading = { value: normalizePhone(raw, country) };
+    } catch {
+      reading = { error: `${quoted(text)} is not a phone number (country assumed: ${country})` };
+    }
+    if (phones.size > 200_000) phones.clear();
+    phones.set(key, reading);
+  }
+  return reading;
+}
+
+export function readEmail(cell: Cell): Reading {
+  const text = cellText(cell);
+  try {
+    return { value: normalizeEmail(text) };
+  } catch {
+    return { error: `${quoted(text)} is not an e-mail address` };
+  }
+}
+
+/** An order or customer id as text: Shopify's leading `'` dropped; a number Excel wrote in scientific notation refused. */
+export function readId(cell: Cell): Reading {
+  const text = cellText(cell).replace(/^'/, '');
+  if (isScientific(text)) return { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
+  return { value: typeof cell === 'string' || Number.isInteger(cell.value) ? text : String(cell.value) };
+}
+
+/**
+ * A postal code: a CEP as its 8 digits; seven bare digits are a CEP that lost its leading zero to Excel (Portuguese
+ * codes are written `1000-001`, with their dash, and kept as typed, as is any other text).
+ */
+export function readPostalCode(cell: Cell): Reading {
+  const { digits, text, damaged, numeric } = digitsOf(cell);
+  if (damaged) return { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
+  if (/^\d{5}-?\d{3}$/.test(text) || (numeric && digits.length === 8)) return { value: digits };
+  if (/^\d{7}$/.test(numeric ? digits : text)) return { error: `${quoted(text)} has lost its leading zero (a CEP has 8 digits), as Excel does to a number` };
+  return { value: text };
+}

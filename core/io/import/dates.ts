@@ -1,0 +1,118 @@
+import { zoneOffsetMs } from '../../locale/time-zone';
+import { quoted, type Cell } from './cells';
+
+const DAY_MS = 86_400_000;
+// Days from Excel's day 0 (1899-12-30, the 1900 system with its leap-year bug folded in) to 1970-01-01.
+const EXCEL_EPOCH_DAYS = 25_569;
+
+const MONTHS: Record<string, number> = {};
+for (const [number, names] of [
+  [1, 'janeiro enero january jan ene'],
+  [2, 'fevereiro febrero february fev feb'],
+  [3, 'marco marzo march mar'],
+  [4, 'abril april abr apr'],
+  [5, 'maio mayo may mai'],
+  [6, 'junho junio june jun'],
+  [7, 'julho julio july jul'],
+  [8, 'agosto august ago aug'],
+  [9, 'setembro septiembre september set sep'],
+  [10, 'outubro octubre october out oct'],
+  [11, 'novembro noviembre november nov'],
+  [12, 'dezembro diciembre december dez dic dec'],
+] as const) {
+  for (const name of names.split(' ')) MONTHS[name] = number;
+}
+
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*hs?\.?)?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/;
+// `24 de março de 2026 22:36 hs.` (Mercado Livre), `24 mar 2026`, accents already folded.
+const WRITTEN = /^(\d{1,2})(?: de)? ([a-z]+)\.?(?: de)? (\d{4})(?:,? (?:as )?(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*hs?\.?)?$/;
+
+/**
+ * Turns wall-clock times in one IANA zone into instants. The offset is kept per UTC day, and read again at the
+ * instant only on a day whose two ends differ (a DST change), as core/locale/calendar.ts does.
+ */
+export class ZoneClock {
+  private readonly atMidnight = new Map<number, number>();
+  constructor(readonly timeZone: string) {}
+
+  /** The instant (epoch ms) when the clocks of the zone show `wall` (a wall time written as UTC ms). */
+  instant(wall: number): number {
+    const guess = wall - this.offsetAt(wall);
+    return wall - this.offsetAt(guess);
+  }
+
+  private offsetAt(ms: number): number {
+    const day = Math.floor(ms / DAY_MS);
+    const offset = this.midnightOffset(day);
+    return offset === this.midnightOffset(day + 1) ? offset : zoneOffsetMs(ms, this.timeZone);
+  }
+
+  private midnightOffset(day: number): number {
+    let offset = this.atMidnight.get(day);
+    if (offset === undefined) {
+      offset = zoneOffsetMs(day * DAY_MS, this.timeZone);
+      this.atMidnight.set(day, offset);
+    }
+    return offset;
+  }
+}
+
+/**
+ * A date as an ISO instant, or why it is not one. Reads `dd/mm/aaaa [hh:mm[:ss]]` (also with `-` or `.`), ISO 8601
+ * with or without an offset (`2026-03-24 22:36:00 -0300`, Shopify), written-out Portuguese, Spanish or English
+ * months, and Excel serial dates. A time without an offset is on the seller's clock.
+ */
+export function readDate(cell: Cell, clock: ZoneClock): string | { error: string } {
+  if (typeof cell !== 'string') {
+    if (!cell.date && (cell.value < 1 || cell.value > 2_958_465)) return { error: `${quoted(cell.text)} is not a date` };
+    const wall = Math.round(((cell.value - EXCEL_EPOCH_DAYS) * DAY_MS) / 1000) * 1000;
+    return isoOf(clock.instant(wall)) ?? { error: `${quoted(cell.text)} is not a date` };
+  }
+  const text = cell.trim();
+  const folded = text.length > 40 ? '' : fold(text);
+  let match = DAY_FIRST.exec(folded);
+  let parts: number[] | null = null;
+  let offsetMinutes: number | null = null;
+  if (match) parts = [year(match[3] as string), Number(match[2]), Number(match[1]), ...clockParts(match, 4)];
+  else if ((match = ISO.exec(folded))) {
+    parts = [Number(match[1]), Number(match[2]), Number(match[3]), ...clockParts(match, 4)];
+    if (match[7]) offsetMinutes = offsetOf(match[7]);
+  } else if ((match = WRITTEN.exec(folded)) && MONTHS[match[2] as string]) {
+    parts = [Number(match[3]), MONTHS[match[2] as string] as number, Number(match[1]), ...clockParts(match, 4)];
+  }
+  if (parts === null) return { error: `${quoted(text)} is not a date` };
+  const [y, month, day, hour, minute, second] = parts as [number, number, number, number, number, number];
+  if (y < 1900 || y > 2200 || month < 1 || month > 12 || day < 1 || day > daysIn(y, month) || hour > 23 || minute > 59 || second > 59) return { error: `${quoted(text)} is not a date` };
+  const wall = Date.UTC(y, month - 1, day, hour, minute, second);
+  const instant = offsetMinutes === null ? clock.instant(wall) : wall - offsetMinutes * 60_000;
+  return isoOf(instant) ?? { error: `${quoted(text)} is not a date` };
+}
+
+function isoOf(ms: number): string | null {
+  return Number.isFinite(ms) && Math.abs(ms) < 8.64e15 ? new Date(ms).toISOString() : null;
+}
+
+function fold(text: string): string {
+  return /[^\x20-\x7e]/.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase() : text.toLowerCase();
+}
+
+function clockParts(match: RegExpExecArray, from: number): number[] {
+  return [Number(match[from] ?? 0), Number(match[from + 1] ?? 0), Number(match[from + 2] ?? 0)];
+}
+
+/** Two-digit years are this century's: `24/03/26` is 2026. */
+function year(text: string): number {
+  return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
+function offsetOf(text: string): number {
+  if (text === 'z' || text === 'utc') return 0;
+  const digits = text.replace(':', '');
+  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
+  return digits.startsWith('-') ? -minutes : minutes;
+}
+
+function daysIn(y: number, month: number): number {
+  return new Date(Date.UTC(y, month, 0)).getUTCDate();
+}

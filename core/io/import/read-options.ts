@@ -1,0 +1,27 @@
+import type { CountryCode } from '../../identity';
+import { canonicalTimeZone } from '../../locale/time-zone';
+import { minorDigits } from './amounts';
+import { ZoneClock } from './dates';
+import type { ImportError, ImportOptions } from './types';
+
+/** Options with their defaults, checked once: a reader never throws, so a bad option becomes an error on line 0. */
+export interface ReadSettings<P extends string> {
+  preset: 'auto' | P;
+  country: CountryCode;
+  currency: string;
+  clock: ZoneClock;
+}
+
+const DEFAULT_ZONE = 'America/Sao_Paulo';
+
+export function readSettings<P extends string>(options: ImportOptions<P>, known: readonly P[], errors: ImportError[]): ReadSettings<P> {
+  const zone = canonicalTimeZone(options.timeZone ?? DEFAULT_ZONE);
+  if (zone === null) errors.push({ line: 0, message: `The time zone "${options.timeZone}" is not one this browser knows; dates were read in ${DEFAULT_ZONE}` });
+  const currency = (options.currency ?? 'BRL').toUpperCase();
+  const currencyKnown = /^[A-Z]{3}$/.test(currency) && minorDigits(currency) >= 0;
+  if (!currencyKnown) errors.push({ line: 0, message: `The currency "${options.currency}" is not an ISO code; BRL was assumed` });
+  const preset = options.preset === undefined || options.preset === 'auto' || known.includes(options.preset) ? (options.preset ?? 'auto') : 'auto';
+  if (preset !== (options.preset ?? 'auto')) errors.push({ line: 0, message: `There is no preset "${options.preset}"; the layout was detected` });
+  const country = /^[A-Z]{2}$/.test(options.defaultCountry ?? 'BR') ? ((options.defaultCountry ?? 'BR') as CountryCode) : 'BR';
+  return { preset, country, currency: currencyKnown ? currency : 'BRL', clock: new ZoneClock(zone ?? DEFAULT_ZONE) };
+}

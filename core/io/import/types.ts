@@ -1,0 +1,101 @@
+import type { OrderStatus } from '../../model';
+
+/**
+ * One problem in the file. `line` is where the seller finds it: for a CSV the physical line of the record's first
+ * line (a quoted cell with line breaks counts its lines), for a spreadsheet the row number the sheet shows.
+ * `column` is the file's own header text. `endLine` is the record's last line when it spans several (a quote that
+ * ran on), so the screen can say "lines 4–9".
+ */
+export interface ImportError {
+  line: number;
+  endLine?: number;
+  column?: string;
+  message: string;
+}
+
+/** An order line the file lists: unit price in minor units of the order's currency. */
+export interface ImportedItem {
+  name: string;
+  quantity: number;
+  unitPrice: number;
+}
+
+/** What the file says about the buyer. Phones are E.164, emails lower-case, a CPF its 11 verified digits. */
+export interface ImportedBuyer {
+  name?: string;
+  email?: string;
+  phone?: string;
+  cpf?: string;
+}
+
+/**
+ * One order. `placedAt` is an ISO 8601 UTC instant; `total` integer minor units of `currency`. `status` is omitted
+ * when the file has no status column or a word for none of the three (the caller decides; an unpaid order is a row
+ * error, never a status). `endLine` is set when the order spans several lines (Shopify's one line per item, a
+ * quoted note with line breaks).
+ */
+export interface ImportedOrder {
+  line: number;
+  endLine?: number;
+  externalId?: string;
+  placedAt: string;
+  total: number;
+  currency: string;
+  status?: OrderStatus;
+  customer: ImportedBuyer;
+  items?: ImportedItem[];
+}
+
+/**
+ * One customer of a customer list. Identities are normalized as for orders; `cnpj` is kept as its 14 digits,
+ * unverified (no identity kind); `postalCode` a CEP's 8 digits (or the text of a foreign code); `tags` split on
+ * commas; `createdAt` an ISO instant (Shopify has none; Bling "Cliente desde", WooCommerce "Sign Up").
+ */
+export interface ImportedCustomer {
+  line: number;
+  endLine?: number;
+  externalId?: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  cpf?: string;
+  cnpj?: string;
+  tags?: string[];
+  notes?: string;
+  createdAt?: string;
+  city?: string;
+  state?: string;
+  postalCode?: string;
+  country?: string;
+}
+
+export const ORDER_PRESETS = ['shopify', 'woocommerce', 'nuvemshop', 'mercadolivre', 'shopee', 'generic'] as const;
+export type OrderPresetId = (typeof ORDER_PRESETS)[number];
+export const CUSTOMER_PRESETS = ['shopify', 'shopify-legacy', 'woocommerce', 'bling', 'kyte', 'generic'] as const;
+export type CustomerPresetId = (typeof CUSTOMER_PRESETS)[number];
+
+export interface ImportOptions<P extends string> {
+  /** `auto` (the default) picks the preset whose header the file has. */
+  preset?: 'auto' | P;
+  /** Country assumed for phones without a country code (default BR). */
+  defaultCountry?: string;
+  /** Currency when the file names none (default BRL). */
+  currency?: string;
+  /** The seller's IANA zone, for dates written without an offset (default America/Sao_Paulo). */
+  timeZone?: string;
+}
+export type OrderImportOptions = ImportOptions<OrderPresetId>;
+export type CustomerImportOptions = ImportOptions<CustomerPresetId>;
+
+/**
+ * What a reader gives: the preset it read the file as (null until a header row has been found), the rows and the
+ * errors. A row may be returned and have errors too: a cell that is not essential (a damaged phone, an invalid CPF) is
+ * left out and reported, and the rest of the row is kept. A row whose date or total cannot be read is only reported.
+ */
+export interface ImportBatch<Row> {
+  rows: Row[];
+  errors: ImportError[];
+}
+export interface ImportResult<Row, P extends string> extends ImportBatch<Row> {
+  preset: P | null;
+}
