@@ -23,8 +23,9 @@ for (const [number, names] of [
   for (const name of names.split(' ')) MONTHS[name] = number;
 }
 
-const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*hs?\.?)?$/;
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/;
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:[ t,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*hs?\.?)?$/;
+// Matched against lower-cased text: `t` and `z` are ISO's T and Z.
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(z|utc|[+-]\d{2}:?\d{2})?$/;
 // `24 de março de 2026 22:36 hs.` (Mercado Livre), `24 mar 2026`, accents already folded.
 const WRITTEN = /^(\d{1,2})(?: de)? ([a-z]+)\.?(?: de)? (\d{4})(?:,? (?:as )?(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*hs?\.?)?$/;
 

@@ -13,7 +13,7 @@ export function headerKey(text: string): string {
 }
 
 /**
- * Where each field's column is. `aliases` lists the header names a field may have, best first; `name#2` is the
+ * Where each field's column is. `aliases` lists the header names a field may have, best first; `name::2` is the
  * second column of that name (Mercado Livre names two columns `Estado`), also found as SheetJS's `name_1`.
  */
 export function findColumns<F extends string>(header: readonly string[], aliases: Readonly<Partial<Record<F, readonly string[]>>>): Partial<Record<F, number>> {
@@ -36,7 +36,7 @@ export function findColumns<F extends string>(header: readonly string[], aliases
 }
 
 function columnOf(places: Map<string, number[]>, alias: string): number | undefined {
-  const [name, nth] = alias.split('#') as [string, string | undefined];
+  const [name, nth] = alias.split('::') as [string, string | undefined];
   const occurrence = nth === undefined ? 0 : Number(nth) - 1;
   return places.get(name)?.[occurrence] ?? (occurrence > 0 ? places.get(`${name}_${occurrence}`)?.[0] : undefined);
 }

@@ -106,7 +106,7 @@ export const ORDER_PRESETS: readonly OrderPreset[] = [
       externalId: ['n.o de venda'],
       placedAt: ['data da venda'],
       total: ['receita por produtos (brl)'],
-      status: ['estado#1'],
+      status: ['estado::1'],
       name: ['comprador'],
       cpf: ['cpf'],
       itemName: ['titulo do anuncio'],
