@@ -16,6 +16,7 @@ import { openBookDatabase } from './open';
 import { OrderRepository } from './orders';
 import type { BookContents, RecordBatch, RecordCounts } from './records';
 import { replaceAllFrom, type RecordBatchSource, type ReplaceOptions } from './replace-from';
+import { importInto, type ImportBatchSource, type ImportOptions, type ImportResult } from './import-into';
 import { QuickReplyRepository } from './quick-replies';
 import { SegmentRepository } from './segments';
 import { DEFAULT_BOOK_NAME, RECORD_STORES } from './schema';
@@ -179,6 +180,15 @@ export class Book {
    * Replaces the whole book with the records `source` yields, in one transaction (see replace-from.ts): the
    * streaming restore. If the source throws, a write fails or the signal aborts, the book is as before.
    */
+  /**
+   * Imports a file's orders and customers in one transaction (see import-into.ts): matched by any contact, orders
+   * deduplicated by source and id; `dryRun` counts what it would do and writes nothing. Rolls back whole when
+   * cancelled or failed.
+   */
+  importFrom(source: ImportBatchSource, options: ImportOptions): Promise<ImportResult> {
+    return importInto(this.context, source, options);
+  }
+
   replaceAllFrom(source: RecordBatchSource, options?: ReplaceOptions): Promise<void> {
     return replaceAllFrom(this.context, source, options);
   }

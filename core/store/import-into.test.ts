@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { BookChange } from './changes';
+import type { ImportBatch, ImportBatchSource, ImportOrderInput } from './import-into';
+import { orderIdOf } from './import-into';
+import { openTestBook } from './test-book';
+import type { Book } from './book';
+
+/** The batches as a source, and how many were pulled. */
+function sourceOf(batches: ImportBatch[]): ImportBatchSource & { pulled: number } {
+  const source = {
+    pulled: 0,
+    next: () => batches[source.pulled++] ?? null,
+  };
+  return source;
+}
+
+const order = (line: number, externalId: string | undefined, customer: ImportOrderInput['customer'], total = 10_000, extra: Partial<ImportOrderInput> = {}): ImportOrderInput => ({
+  line,
+  ...(externalId === undefined ? {} : { externalId }),
+  placedAt: `2026-0${(line % 9) + 1}-10T15:00:00.000Z`,
+  total,
+  currency: 'BRL',
+  status: 'paid',
+  customer,
+  items: [{ name: 'Vestido', quantity: 1, unitPrice: total }],
+  ...extra,
+});
+
+async function seller(): Promise<{ book: Book; ana: string }> {
+  const book = await openTestBook();
+  const ana = await book.customers.create({ displayName: 'Ana Souza', identities: [{ kind: 'whatsapp', value: '+55 11 98765-4321' }] });
+  return { book, ana: ana.id };
+}
+
+const FILE: ImportBatch[] = [
+  {
+    orders: [
+      // Ana, by her phone written another way: her WhatsApp and a phone are one key.
+      order(2, '#1001', { name: 'Ana S.', phone: '(11) 98765-4321', email: 'ana@example.com' }, 15_000),
+      order(3, '#1002', { name: 'Bruno Lima', email: 'bruno@example.com' }, 8_000),
+    ],
+    problems: [{ line: 4, column: 'Total', message: 'Total: "" is missing' }],
+    done: 100,
+  },
+  {
+    // Bruno again, by the e-mail the first batch gave the new customer; and a buyer known only by CPF.
+    orders: [order(5, '#1003', { email: 'BRUNO@example.com', phone: '21 99876-5432' }, 12_000), order(6, '#1004', { name: 'Carla Dias', cpf: '52998224725' }, 5_000)],
+    done: 200,
+  },
+];
+
+describe('importing a file into the book', () => {
+  it('matches customers by any contact, creates the others once, and counts what it did', async () => {
+    const { book, ana } = await seller();
+    const changes: BookChange[] = [];
+    book.onChange((change) => changes.push(change));
+    const progress: number[] = [];
+    const result = await book.importFrom(sourceOf(FILE), { source: 'shopify', onProgress: ({ done }) => progress.push(done) });
+    expect(result.counts).toEqual({ newCustomers: 2, matchedCustomers: 1, newOrders: 4, updatedOrders: 0, unchangedOrders: 0, rows: 4 });
+    expect(result.problems).toEqual([{ line: 4, column: 'Total', message: 'Total: "" is missing' }]);
+    expect(progress).toEqual([100, 200]);
+
+    const anaNow = await book.customers.get(ana);
+    // She gains the e-mail the file knew; her name stays the seller's.
+    expect(anaNow?.displayName).toBe('Ana Souza');
+    expect(anaNow?.identities.map((identity) => `${identity.kind}:${identity.value}`)).toEqual(['whatsapp:+5511987654321', 'email:ana@example.com']);
+    expect(anaNow?.lastOrderAt).toBe('2026-03-10T15:00:00.000Z');
+    expect((await book.orders.listByCustomer(ana)).map((o) => [o.id, o.totalMinor, o.source, o.externalRef])).toEqual([['import:shopify:#1001', 15_000, 'import', 'shopify:#1001']]);
+
+    const [bruno] = await book.customers.findByIdentity('email', 'bruno@example.com');
+    expect(bruno?.displayName).toBe('Bruno Lima');
+    expect(bruno?.identities.map((identity) => identity.kind)).toEqual(['email', 'phone']);
+    expect((await book.orders.listByCustomer(bruno!.id)).map((o) => o.totalMinor)).toEqual([12_000, 8_000]);
+    // A customer from a file is as old as their first order in it.
+    expect(bruno?.createdAt).toBe('2026-04-10T15:00:00.000Z');
+
+    const [carla] = await book.customers.findByIdentity('cpf', '529.982.247-25');
+    expect(carla?.displayName).toBe('Carla Dias');
+    expect(changes).toHaveLength(1);
+    expect(new Set(changes[0]?.customerIds)).toEqual(new Set([ana, bruno!.id, carla!.id]));
+  });
+
+  it('changes nothing when the same file is imported again, and updates an order whose status or total changed', async () => {
+    const { book } = await seller();
+    await book.importFrom(sourceOf(FILE), { source: 'shopify' });
+    const before = await book.exportAll();
+    const changes: BookChange[] = [];
+    book.onChange((change) => changes.push(change));
+    const again = await book.importFrom(sourceOf(FILE), { source: 'shopify' });
+    expect(again.counts).toEqual({ newCustomers: 0, matchedCustomers: 3, newOrders: 0, updatedOrders: 0, unchangedOrders: 4, rows: 4 });
+    expect(await book.exportAll()).toEqual(before);
+    expect(changes).toEqual([]);
+
+    // The shop refunded Bruno's later order: his last purchase goes back to the one before.
+    const refunded: ImportBatch[] = [{ orders: [order(5, '#1003', { email: 'bruno@example.com' }, 12_000, { status: 'refunded' })] }];
+    const third = await book.importFrom(sourceOf(refunded), { source: 'shopify' });
+    expect(third.counts).toMatchObject({ updatedOrders: 1, newOrders: 0, matchedCustomers: 1 });
+    const [bruno] = await book.customers.findByIdentity('email', 'bruno@example.com');
+    expect(bruno?.lastOrderAt).toBe('2026-04-10T15:00:00.000Z');
+    expect((await book.orders.get('import:shopify:#1003'))?.status).toBe('refunded');
+  });
+
+  it('counts the same in a dry run and writes nothing', async () => {
+    const { book } = await seller();
+    const before = await book.exportAll();
+    const dry = await book.importFrom(sourceOf(FILE), { source: 'shopify', dryRun: true });
+    expect(await book.exportAll()).toEqual(before);
+    const real = await book.importFrom(sourceOf(FILE), { source: 'shopify' });
+    expect(dry).toEqual(real);
+  });
+
+  it('rolls back whole when cancelled midway or when the file fails, and says why', async () => {
+    const { book } = await seller();
+    const before = await book.exportAll();
+    const controller = new AbortController();
+    const batches = [...FILE, { orders: [order(9, '#2000', { name: 'Depois' })] }];
+    const source = sourceOf(batches);
+    const pulling = { next: () => (source.pulled === 2 ? (controller.abort(), source.next()) : source.next()) };
+    await expect(book.importFrom(pulling, { source: 'shopify', signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await book.exportAll()).toEqual(before);
+
+    const broken = { next: () => (source.pulled > 0 ? (() => { throw new Error('disk went away'); })() : source.next()) };
+    source.pulled = 0;
+    await expect(book.importFrom(broken, { source: 'shopify' })).rejects.toThrow('disk went away');
+    expect(await book.exportAll()).toEqual(before);
+  });
+
+  it('reports a row it cannot take with its line and column, and imports the rest', async () => {
+    const { book } = await seller();
+    const rows: ImportBatch[] = [
+      {
+        orders: [
+          order(2, 'A', {}, 1_000),
+          order(3, 'B', { name: 'Duda', phone: '12' }, 2_000),
+          order(4, 'C', { name: 'Eva' }, 3_000, { currency: 'reais' }),
+          order(5, 'D', { name: 'Eva' }, 4_000),
+        ],
+      },
+    ];
+    const result = await book.importFrom(sourceOf(rows), { source: 'generic' });
+    expect(result.problems).toEqual([
+      { line: 2, message: 'The row names no customer: no name, e-mail, phone or CPF' },
+      { line: 3, column: 'phone', message: '"12" is not a phone number: the row was imported without it' },
+      { line: 4, column: 'currency', message: expect.stringMatching(/^currency /) },
+    ]);
+    expect(result.counts).toMatchObject({ newCustomers: 2, newOrders: 2 });
+    expect((await book.customers.list()).map((customer) => customer.displayName).sort()).toEqual(['Ana Souza', 'Duda', 'Eva']);
+  });
+
+  it('joins rows known only by a name to the one customer with that name, and to no one when two share it', async () => {
+    const { book } = await seller();
+    await book.customers.create({ displayName: 'Zé Lima' });
+    await book.customers.create({ displayName: 'Zé Lima' });
+    const rows: ImportBatch[] = [{ orders: [order(2, '1', { name: 'ana souza' }), order(3, '2', { name: 'Zé Lima' }), order(4, '3', { name: 'Zé Lima' })] }];
+    const result = await book.importFrom(sourceOf(rows), { source: 'woocommerce' });
+    expect(result.counts).toMatchObject({ matchedCustomers: 1, newCustomers: 1, newOrders: 3 });
+    expect((await book.customers.list()).filter((customer) => customer.displayName === 'Zé Lima')).toHaveLength(3);
+  });
+
+  it('gives an order without the file’s own id an id made of its customer, time and total', () => {
+    const row = { placedAt: '2026-01-02T03:04:05.000Z', total: 100, currency: 'BRL' };
+    expect(orderIdOf('generic', row, 'c1')).toBe(orderIdOf('generic', { ...row }, 'c1'));
+    expect(orderIdOf('generic', row, 'c1')).not.toBe(orderIdOf('generic', { ...row, total: 101 }, 'c1'));
+    expect(orderIdOf('shopify', { ...row, externalId: `#${'9'.repeat(120)}` }, 'c1').length).toBeLessThanOrEqual(100);
+  });
+});
