@@ -13,9 +13,9 @@ export interface BookWorkerHandle {
   terminate(): void;
 }
 
-export interface WorkerCallOptions {
+export interface WorkerCallOptions<P = BackupProgress> {
   signal?: AbortSignal;
-  onProgress?: (progress: BackupProgress) => void;
+  onProgress?: (progress: P) => void;
   /** Starts the worker; the built `/book-worker.js` by default. */
   spawn?: () => BookWorkerHandle;
 }
@@ -40,7 +40,10 @@ let lastId = 0;
  * Aborting `signal` asks the worker to cancel and waits for its answer, so a rejected restore means the book is
  * as it was.
  */
-function callWorker<K extends keyof BookWorkerResults>(request: Exclude<BookWorkerRequest, { op: 'cancel' }> & { op: K }, { signal, onProgress, spawn = spawnBookWorker }: WorkerCallOptions): Promise<BookWorkerResults[K]> {
+export function callWorker<K extends keyof BookWorkerResults, P = BackupProgress>(
+  request: Exclude<BookWorkerRequest, { op: 'cancel' }> & { op: K },
+  { signal, onProgress, spawn = spawnBookWorker }: WorkerCallOptions<P>,
+): Promise<BookWorkerResults[K]> {
   if (signal?.aborted) return Promise.reject(new BookWorkerError('cancelled', 'Cancelled before it started'));
   const worker = spawn();
   return new Promise<BookWorkerResults[K]>((resolve, reject) => {
@@ -51,7 +54,7 @@ function callWorker<K extends keyof BookWorkerResults>(request: Exclude<BookWork
     };
     worker.addEventListener('message', ({ data: reply }) => {
       if (reply.id !== request.id) return;
-      if (reply.type === 'progress') return onProgress?.(reply.progress);
+      if (reply.type === 'progress') return onProgress?.(reply.progress as P);
       finish();
       if (reply.type === 'done') resolve(reply.result as BookWorkerResults[K]);
       else reject(new BookWorkerError(reply.code, reply.message, reply.problems));
@@ -65,7 +68,7 @@ function callWorker<K extends keyof BookWorkerResults>(request: Exclude<BookWork
   });
 }
 
-const nextId = () => `${Date.now().toString(36)}-${++lastId}`;
+export const nextId = () => `${Date.now().toString(36)}-${++lastId}`;
 
 export interface MakeBackupOptions extends WorkerCallOptions {
   locale?: Locale;

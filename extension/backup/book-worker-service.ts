@@ -1,5 +1,7 @@
 import { encryptBackup, restoreBackupFile, writeBackup, type Book, type BackupProgress } from '../../core';
 import { readBackupState } from './backup-settings';
+import { importFile, previewImport } from '../import/import-worker';
+import type { ImportProgressReport } from '../import/import-protocol';
 import { BookWorkerError, errorReply, type BookWorkerReply, type BookWorkerRequest, type BookWorkerResults, type WorkerBackup } from './worker-protocol';
 
 /** The worker's side of a message channel: its global scope in the browser, a fake in unit tests. */
@@ -8,7 +10,7 @@ export interface BookWorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<BookWorkerRequest>) => void): void;
 }
 
-type Progress = (progress: BackupProgress) => void;
+type Progress = (progress: BackupProgress | ImportProgressReport) => void;
 
 /**
  * Answers BookWorkerRequests on `scope`. The book is opened on the first request and kept for the worker's life;
@@ -46,6 +48,11 @@ function run(book: Book, request: Exclude<BookWorkerRequest, { op: 'cancel' }>, 
     case 'integrity':
       // Integrity is a few cursors: nothing to stop midway, so a cancel only drops the answer.
       return untilAborted(book.integrity(), signal);
+    case 'import-preview':
+      return untilAborted(previewImport(request.file, request.settings), signal);
+    case 'import':
+      // One transaction: a cancel aborts it and the book is as it was (the reply says 'cancelled').
+      return importFile(book, request.file, request.settings, request.dryRun, signal, onProgress);
   }
 }
 

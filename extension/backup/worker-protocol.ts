@@ -1,4 +1,5 @@
 import { BackupError, type BackupCounts, type BackupErrorCode, type BackupProblem, type BackupProgress, type IntegrityReport } from '../../core';
+import type { FileImport, ImportPreview, ImportProgressReport, ImportSettings } from '../import/import-protocol';
 
 /**
  * What the book worker (`/book-worker.js`, built from entrypoints/book-worker.ts) is asked and answers. The worker
@@ -16,6 +17,8 @@ export type BookWorkerRequest =
   | { op: 'backup'; id: string; reason: BackupReason }
   | { op: 'restore'; id: string; file: Blob; passphrase?: string }
   | { op: 'integrity'; id: string }
+  | { op: 'import-preview'; id: string; file: Blob; settings: ImportSettings }
+  | { op: 'import'; id: string; file: Blob; settings: ImportSettings; dryRun: boolean }
   | { op: 'cancel'; id: string };
 
 /** The worker's part of a backup: the file's bytes; the client names it in the seller's zone and language. */
@@ -32,6 +35,8 @@ export interface BookWorkerResults {
   backup: WorkerBackup;
   restore: BackupCounts;
   integrity: IntegrityReport;
+  'import-preview': ImportPreview;
+  import: FileImport;
 }
 
 /**
@@ -41,7 +46,7 @@ export interface BookWorkerResults {
 export type BookWorkerErrorCode = BackupErrorCode | 'quota-exceeded' | 'failed';
 
 export type BookWorkerReply =
-  | { id: string; type: 'progress'; progress: BackupProgress }
+  | { id: string; type: 'progress'; progress: BackupProgress | ImportProgressReport }
   | { id: string; type: 'done'; result: BookWorkerResults[keyof BookWorkerResults] }
   | { id: string; type: 'error'; code: BookWorkerErrorCode; message: string; problems: BackupProblem[] };
 
