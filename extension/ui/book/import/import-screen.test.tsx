@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { Blob as NodeBlob } from 'node:buffer';
+import { join } from 'node:path';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openBook, type Book } from '../../../../core';
+import { testBookName } from '../../../../core/store/test-book';
+import { inProcessWorker } from '../../../backup/in-process-worker';
+import { importFileInWorker, previewFile } from '../../../import/import-client';
+import { BookProvider } from '../app/book-context';
+import { NoticeArea } from '../app/notice-area';
+import { ImportScreen } from './import-screen';
+import { ImportServicesContext, type ImportServices } from './import-services';
+
+const fixture = (name: string, type = 'text/csv') => new File([readFileSync(join(process.cwd(), 'core/io/import/fixtures', name))], name, { type });
+
+let book: Book;
+let services: ImportServices;
+let downloads: { name: string; blob: Blob | null }[];
+let lastBlob: Blob | null;
+
+beforeEach(async () => {
+  const name = testBookName();
+  book = await openBook({ name });
+  // The worker's own code in this process, over a real MessageChannel, opening the same book.
+  const { spawn } = inProcessWorker(() => openBook({ name }));
+  // happy-dom's File is not the platform's: the worker gets a Node Blob with the same bytes, as a page's would.
+  const bytes = async (file: Blob) => new NodeBlob([await file.arrayBuffer()]) as unknown as Blob;
+  services = {
+    preview: async (file, settings, options) => previewFile(await bytes(file), settings, { ...options, spawn }),
+    run: async (file, settings, dryRun, options) => importFileInWorker(await bytes(file), settings, dryRun, { ...options, spawn }),
+  };
+  downloads = [];
+  lastBlob = null;
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    lastBlob = blob as Blob;
+    return 'blob:report';
+  });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push({ name: this.download, blob: lastBlob });
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+function renderScreen() {
+  return render(
+    <BookProvider book={book} locale="pt-BR" timeZone="America/Sao_Paulo" background={{ ask: () => Promise.reject(new Error('no background here')), watchTable: () => undefined }}>
+      <ImportServicesContext.Provider value={services}>
+        <ImportScreen />
+        <NoticeArea />
+      </ImportServicesContext.Provider>
+    </BookProvider>,
+  );
+}
+
+const pick = (file: File) => fireEvent.change(screen.getByTestId('import-file'), { target: { files: [file] } });
+const count = (key: string) => screen.getByTestId('import-counts').querySelector(`[data-count="${key}"] dd`)?.textContent;
+
+describe('Importar', () => {
+  it('shows what it found in a pt-BR Excel export, checks it, imports it, and a second import changes nothing', async () => {
+    renderScreen();
+    pick(fixture('excel-pt-br-orders.csv'));
+    await screen.findByTestId('import-preview');
+    expect(screen.getByTestId('import-detected').textContent).toBe('Pedidos, no formato Outra lista (pelos nomes das colunas) · texto em Windows-1252 (Latin-1)');
+    const firstRow = screen.getByTestId('import-preview').querySelector('tbody tr');
+    expect([...(firstRow?.children ?? [])].map((cell) => cell.textContent?.replace(/\s/g, ' '))).toEqual(['4', '101', '24/03/2026, 22:36', 'José Conceição', '+5511987654321 · CPF 52998224725', 'R$ 1.234,56', 'Pago', '—']);
+    expect(screen.getByTestId('import-problems').textContent).toContain('linha 5 — ');
+
+    fireEvent.click(screen.getByTestId('import-check'));
+    await screen.findByTestId('import-result');
+    expect(screen.getByTestId('import-result').textContent).toContain('Nada foi gravado ainda');
+    const checked = { customers: count('newCustomers'), orders: count('newOrders') };
+    expect(await book.customers.count()).toBe(0);
+
+    fireEvent.click(screen.getByTestId('import-go'));
+    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toContain('Importado.'));
+    expect({ customers: count('newCustomers'), orders: count('newOrders') }).toEqual(checked);
+    expect(String(await book.customers.count())).toBe(checked.customers);
+    expect(screen.getByTestId('notice-status').textContent).toBe('Importação concluída.');
+
+    fireEvent.click(screen.getByTestId('import-report'));
+    expect(downloads.map((download) => download.name)).toEqual(['excel-pt-br-orders-problemas.csv']);
+    const report = (await downloads[0]?.blob?.text())?.replace(/^\uFEFF/, '').split('\r\n') ?? [];
+    expect(report[0]).toBe('Linha,Coluna,Problema');
+    expect(report.slice(1, -1).map((line) => line.split(',')[0])).toEqual(['5', '6', '7']);
+    expect(report[1]).toContain('Data');
+
+    fireEvent.click(screen.getByTestId('import-another'));
+    pick(fixture('excel-pt-br-orders.csv'));
+    await screen.findByTestId('import-preview');
+    fireEvent.click(screen.getByTestId('import-go'));
+    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toContain('Importado.'));
+    expect([count('newCustomers'), count('newOrders'), count('updatedOrders'), count('unchangedOrders')]).toEqual(['0', '0', '0', checked.orders]);
+  });
+
+  it('reads a customer list as customers, and lets the seller change the layout', async () => {
+    renderScreen();
+    pick(fixture('bling-contatos.csv'));
+    await screen.findByTestId('import-preview');
+    expect(screen.getByTestId('import-detected').textContent).toBe('Clientes, no formato Bling · texto em UTF-8');
+    expect((screen.getByTestId('import-kind') as HTMLSelectElement).value).toBe('customers');
+    fireEvent.change(screen.getByTestId('import-preset'), { target: { value: 'generic' } });
+    await waitFor(() => expect(screen.getByTestId('import-detected').textContent).toBe('Clientes, no formato Outra lista (pelos nomes das colunas) · texto em UTF-8'));
+  });
+
+  it('says so when cancelled, and the book is as it was', async () => {
+    renderScreen();
+    const lines = ['Data;Pedido;Cliente;Telefone;Total;Situação'];
+    for (let i = 0; i < 2_500; i++) lines.push(`0${(i % 9) + 1}/03/2026;${i};Cliente ${i} ${'da Silva '.repeat(60)};;${i},50;Pago`);
+    const file = new File([lines.join('\n')], 'grande.csv', { type: 'text/csv' });
+    const run = services.run;
+    services.run = (f, settings, dryRun, options) =>
+      run(f, settings, dryRun, {
+        ...options,
+        onProgress: (report) => {
+          options?.onProgress?.(report);
+          if (report.rows > 0) fireEvent.click(screen.getByTestId('import-cancel'));
+        },
+      });
+    pick(file);
+    await screen.findByTestId('import-preview');
+    fireEvent.click(screen.getByTestId('import-go'));
+    await waitFor(() => expect(screen.getByTestId('import-outcome').textContent).toBe('Importação cancelada: nada dela foi gravado, o livro está como estava.'), { timeout: 10_000 });
+    expect(await book.customers.count()).toBe(0);
+  });
+});
