@@ -49,6 +49,15 @@ try {
   await book.getByRole('heading', { name: 'Ana Souza' }).first().waitFor();
   for (const dark of [false, true]) await shoot(book, 'book-customer', dark);
 
+  // Importar: a pt-BR Excel export (Windows-1252, `;`) as previewed, then checked against the book.
+  await book.goto(`chrome-extension://${session.extensionId}/book.html#/importar`);
+  await book.getByTestId('import-file').setInputFiles(resolve(import.meta.dirname, '../core/io/import/fixtures/excel-pt-br-orders.csv'));
+  await book.getByTestId('import-preview').waitFor();
+  for (const dark of [false, true]) await shoot(book, 'book-import', dark);
+  await book.getByTestId('import-check').click();
+  await book.getByTestId('import-result').waitFor({ timeout: 60_000 });
+  for (const dark of [false, true]) await shoot(book, 'book-import-result', dark);
+
   await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', 'extension/sites/whatsapp/fixtures/chat-open.html');
   const chat = await session.context.newPage();
   await chat.setViewportSize(VIEWPORT);

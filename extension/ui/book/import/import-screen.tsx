@@ -237,7 +237,7 @@ function PreviewSection({ stage, tools, headingRef, onSettings }: { stage: Extra
       {preview.kind === 'orders' && preview.preset === 'woocommerce' && <p class="notice">{t('import.nameOnly')}</p>}
       <h3>{t('import.previewTitle')}</h3>
       {preview.kind === 'orders' ? <OrderRows rows={preview.orders} tools={tools} /> : <CustomerRows rows={preview.customers} tools={tools} />}
-      {preview.problems.length > 0 && (
+      {preview.problems.length > 0 && stage.at === 'preview' && (
         <>
           <h3>{t('import.previewProblems')}</h3>
           <ProblemList problems={preview.problems.slice(0, SHOWN_PROBLEMS)} tools={tools} />
@@ -393,7 +393,7 @@ function ProblemList({ problems, tools }: { problems: readonly ImportError[]; to
       {problems.map((problem, index) => (
         <li key={index}>
           {problem.line > 0 && `${t('import.line', { line: lineText(problem) })} — `}
-          {problem.column && (
+          {problem.column && !problem.message.startsWith(`${problem.column}:`) && (
             <>
               <code>{problem.column}</code>:{' '}
             </>
