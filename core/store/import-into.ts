@@ -170,6 +170,7 @@ class ImportRun {
   }
 
   async all(source: ImportBatchSource): Promise<ImportResult> {
+    await this.knownOrderIds();
     for (let batch = source.next(); batch !== null; batch = source.next()) {
       this.problems.push(...(batch.problems ?? []));
       await this.batch(batch);
@@ -360,11 +361,27 @@ class ImportRun {
   }
 
   /** The book's copies of the batch's orders (imported before), by id. */
+  /**
+   * The ids of the orders imported before from this source, read once as keys: a first import then asks for no
+   * order at all, and a second one only for the orders it names again.
+   */
+  private async knownOrderIds(): Promise<void> {
+    const prefix = orderIdPrefix(this.options.source);
+    const request = this.orders.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+    request.onsuccess = () => {
+      this.imported = new Set(request.result as string[]);
+    };
+    await settled([request]);
+  }
+
+  /** Ids of orders this source imported before (see knownOrderIds). */
+  private imported = new Set<string>();
+
   private async existing(orders: readonly Order[]): Promise<Map<string, Order>> {
     const found = new Map<string, Order>();
     const requests: IDBRequest[] = [];
     for (const order of orders) {
-      if (this.ordersSeen.has(order.id) || found.has(order.id)) continue;
+      if (!this.imported.has(order.id) || this.ordersSeen.has(order.id) || found.has(order.id)) continue;
       const request = this.orders.get(order.id);
       request.onsuccess = () => {
         if (request.result) found.set(order.id, request.result as Order);
@@ -472,9 +489,13 @@ function digestOf(order: Order): string {
  */
 export function orderIdOf(source: string, row: Pick<ImportOrderInput, 'externalId' | 'placedAt' | 'total' | 'currency'>, customerId: string): string {
   const own = row.externalId?.trim();
-  const id = own ? `import:${source}:${own}` : `import:${source}:${hashOf(`${customerId}|${row.placedAt}|${row.total}|${row.currency}`)}`;
-  return id.length <= 100 ? id : `import:${source}:${hashOf(own ?? id)}`;
+  const prefix = orderIdPrefix(source);
+  const id = own ? `${prefix}${own}` : `${prefix}${hashOf(`${customerId}|${row.placedAt}|${row.total}|${row.currency}`)}`;
+  return id.length <= 100 ? id : `${prefix}${hashOf(own ?? id)}`;
 }
+
+/** Every order a source imported has an id that starts with this. */
+const orderIdPrefix = (source: string) => `import:${source}:`;
 
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
