@@ -50,7 +50,7 @@ export default tseslint.config(
   {
     // The book worker and what it loads: core and the worker protocol only. No screens or Preact (they would
     // only weigh), no extension APIs (a dedicated worker has none).
-    files: ['extension/entrypoints/book-worker.ts', 'extension/backup/book-worker-service.ts', 'extension/backup/worker-protocol.ts', 'extension/backup/backup-settings.ts', 'extension/backup/local-time.ts', 'extension/import/import-worker.ts', 'extension/import/import-protocol.ts'],
+    files: ['extension/entrypoints/book-worker.ts', 'extension/backup/book-worker-service.ts', 'extension/backup/worker-protocol.ts', 'extension/backup/backup-settings.ts', 'extension/backup/local-time.ts', 'extension/entrypoints/import-worker.ts', 'extension/import/import-worker.ts', 'extension/import/import-protocol.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

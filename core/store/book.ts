@@ -16,7 +16,6 @@ import { openBookDatabase } from './open';
 import { OrderRepository } from './orders';
 import type { BookContents, RecordBatch, RecordCounts } from './records';
 import { replaceAllFrom, type RecordBatchSource, type ReplaceOptions } from './replace-from';
-import { importInto, type ImportBatchSource, type ImportOptions, type ImportResult } from './import-into';
 import { QuickReplyRepository } from './quick-replies';
 import { SegmentRepository } from './segments';
 import { DEFAULT_BOOK_NAME, RECORD_STORES } from './schema';
@@ -32,6 +31,14 @@ export interface OpenBookOptions {
 /** The stores that hold a customer's own records, deleted on erase. */
 const CUSTOMER_RECORDS = ['orders', 'notes', 'feedback', 'followUps'] as const;
 
+/** Each book's store context, for core's bulk operations that live outside Book (so bundles that never import them stay small). */
+const contexts = new WeakMap<Book, StoreContext>();
+
+/** The store context of an open book (core/store only: surfaces go through Book and its repositories). */
+export function storeContextOf(book: Book): StoreContext {
+  return contexts.get(book) as StoreContext;
+}
+
 /** One open customer book: repositories plus the operations that span stores. */
 export class Book {
   readonly customers: CustomerRepository;
@@ -45,6 +52,7 @@ export class Book {
   readonly meta: MetaRepository;
 
   constructor(private readonly context: StoreContext) {
+    contexts.set(this, context);
     this.customers = new CustomerRepository(context);
     this.orders = new OrderRepository(context);
     this.notes = new NoteRepository(context);
@@ -180,15 +188,6 @@ export class Book {
    * Replaces the whole book with the records `source` yields, in one transaction (see replace-from.ts): the
    * streaming restore. If the source throws, a write fails or the signal aborts, the book is as before.
    */
-  /**
-   * Imports a file's orders and customers in one transaction (see import-into.ts): matched by any contact, orders
-   * deduplicated by source and id; `dryRun` counts what it would do and writes nothing. Rolls back whole when
-   * cancelled or failed.
-   */
-  importFrom(source: ImportBatchSource, options: ImportOptions): Promise<ImportResult> {
-    return importInto(this.context, source, options);
-  }
-
   replaceAllFrom(source: RecordBatchSource, options?: ReplaceOptions): Promise<void> {
     return replaceAllFrom(this.context, source, options);
   }

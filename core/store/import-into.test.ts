@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BookChange } from './changes';
 import type { ImportBatch, ImportBatchSource, ImportOrderInput } from './import-into';
-import { orderIdOf } from './import-into';
+import { importIntoBook, orderIdOf } from './import-into';
 import { openTestBook } from './test-book';
 import type { Book } from './book';
 
@@ -55,7 +55,7 @@ describe('importing a file into the book', () => {
     const changes: BookChange[] = [];
     book.onChange((change) => changes.push(change));
     const progress: number[] = [];
-    const result = await book.importFrom(sourceOf(FILE), { source: 'shopify', onProgress: ({ done }) => progress.push(done) });
+    const result = await importIntoBook(book, sourceOf(FILE), { source: 'shopify', onProgress: ({ done }) => progress.push(done) });
     expect(result.counts).toEqual({ newCustomers: 2, matchedCustomers: 1, newOrders: 4, updatedOrders: 0, unchangedOrders: 0, rows: 4 });
     expect(result.problems).toEqual([{ line: 4, column: 'Total', message: 'Total: "" is missing' }]);
     expect(progress).toEqual([100, 200]);
@@ -82,18 +82,18 @@ describe('importing a file into the book', () => {
 
   it('changes nothing when the same file is imported again, and updates an order whose status or total changed', async () => {
     const { book } = await seller();
-    await book.importFrom(sourceOf(FILE), { source: 'shopify' });
+    await importIntoBook(book, sourceOf(FILE), { source: 'shopify' });
     const before = await book.exportAll();
     const changes: BookChange[] = [];
     book.onChange((change) => changes.push(change));
-    const again = await book.importFrom(sourceOf(FILE), { source: 'shopify' });
+    const again = await importIntoBook(book, sourceOf(FILE), { source: 'shopify' });
     expect(again.counts).toEqual({ newCustomers: 0, matchedCustomers: 3, newOrders: 0, updatedOrders: 0, unchangedOrders: 4, rows: 4 });
     expect(await book.exportAll()).toEqual(before);
     expect(changes).toEqual([]);
 
     // The shop refunded Bruno's later order: his last purchase goes back to the one before.
     const refunded: ImportBatch[] = [{ orders: [order(5, '#1003', { email: 'bruno@example.com' }, 12_000, { status: 'refunded' })] }];
-    const third = await book.importFrom(sourceOf(refunded), { source: 'shopify' });
+    const third = await importIntoBook(book, sourceOf(refunded), { source: 'shopify' });
     expect(third.counts).toMatchObject({ updatedOrders: 1, newOrders: 0, matchedCustomers: 1 });
     const [bruno] = await book.customers.findByIdentity('email', 'bruno@example.com');
     expect(bruno?.lastOrderAt).toBe('2026-04-10T15:00:00.000Z');
@@ -103,9 +103,9 @@ describe('importing a file into the book', () => {
   it('counts the same in a dry run and writes nothing', async () => {
     const { book } = await seller();
     const before = await book.exportAll();
-    const dry = await book.importFrom(sourceOf(FILE), { source: 'shopify', dryRun: true });
+    const dry = await importIntoBook(book, sourceOf(FILE), { source: 'shopify', dryRun: true });
     expect(await book.exportAll()).toEqual(before);
-    const real = await book.importFrom(sourceOf(FILE), { source: 'shopify' });
+    const real = await importIntoBook(book, sourceOf(FILE), { source: 'shopify' });
     expect(dry).toEqual(real);
   });
 
@@ -116,12 +116,12 @@ describe('importing a file into the book', () => {
     const batches = [...FILE, { orders: [order(9, '#2000', { name: 'Depois' })] }];
     const source = sourceOf(batches);
     const pulling = { next: () => (source.pulled === 2 ? (controller.abort(), source.next()) : source.next()) };
-    await expect(book.importFrom(pulling, { source: 'shopify', signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(importIntoBook(book, pulling, { source: 'shopify', signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
     expect(await book.exportAll()).toEqual(before);
 
     const broken = { next: () => (source.pulled > 0 ? (() => { throw new Error('disk went away'); })() : source.next()) };
     source.pulled = 0;
-    await expect(book.importFrom(broken, { source: 'shopify' })).rejects.toThrow('disk went away');
+    await expect(importIntoBook(book, broken, { source: 'shopify' })).rejects.toThrow('disk went away');
     expect(await book.exportAll()).toEqual(before);
   });
 
@@ -137,7 +137,7 @@ describe('importing a file into the book', () => {
         ],
       },
     ];
-    const result = await book.importFrom(sourceOf(rows), { source: 'generic' });
+    const result = await importIntoBook(book, sourceOf(rows), { source: 'generic' });
     expect(result.problems).toEqual([
       { line: 2, message: 'The row names no customer: no name, e-mail, phone or CPF' },
       { line: 3, column: 'phone', message: '"12" is not a phone number: the row was imported without it' },
@@ -152,7 +152,7 @@ describe('importing a file into the book', () => {
     await book.customers.create({ displayName: 'Zé Lima' });
     await book.customers.create({ displayName: 'Zé Lima' });
     const rows: ImportBatch[] = [{ orders: [order(2, '1', { name: 'ana souza' }), order(3, '2', { name: 'Zé Lima' }), order(4, '3', { name: 'Zé Lima' })] }];
-    const result = await book.importFrom(sourceOf(rows), { source: 'woocommerce' });
+    const result = await importIntoBook(book, sourceOf(rows), { source: 'woocommerce' });
     expect(result.counts).toMatchObject({ matchedCustomers: 1, newCustomers: 1, newOrders: 3 });
     expect((await book.customers.list()).filter((customer) => customer.displayName === 'Zé Lima')).toHaveLength(3);
   });

@@ -2,6 +2,7 @@ import { unwrap } from 'idb';
 import { identityKeys, type CountryCode } from '../identity';
 import { latestPaidOrderAt, orderSchema, parseRecord, ValidationError, type Customer, type Identity, type IdentityKind, type Order } from '../model';
 import { abortError } from './abort';
+import { storeContextOf, type Book } from './book';
 import type { StoreContext } from './context';
 import { buildCustomer, dedupeIdentities, fromRow, sortNameOf, toIdentity, toRow } from './customer-rows';
 import type { CustomerRow } from './schema';
@@ -98,7 +99,8 @@ interface Touched {
  * is parsed and matched. Every problem (unreadable rows from the source, invalid values here) names its line;
  * one bad row never stops the others.
  */
-export function importInto(context: StoreContext, source: ImportBatchSource, options: ImportOptions): Promise<ImportResult> {
+export function importIntoBook(book: Book, source: ImportBatchSource, options: ImportOptions): Promise<ImportResult> {
+  const context = storeContextOf(book);
   const { signal, dryRun = false } = options;
   if (signal?.aborted) return Promise.reject(abortError(signal));
   const tx = unwrap(context.db).transaction(['customers', 'orders'], dryRun ? 'readonly' : 'readwrite');

@@ -1,6 +1,5 @@
 import { encryptBackup, restoreBackupFile, writeBackup, type Book, type BackupProgress } from '../../core';
 import { readBackupState } from './backup-settings';
-import { importFile, previewImport } from '../import/import-worker';
 import type { ImportProgressReport } from '../import/import-protocol';
 import { BookWorkerError, errorReply, type BookWorkerReply, type BookWorkerRequest, type BookWorkerResults, type WorkerBackup } from './worker-protocol';
 
@@ -10,14 +9,17 @@ export interface BookWorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<BookWorkerRequest>) => void): void;
 }
 
-type Progress = (progress: BackupProgress | ImportProgressReport) => void;
+export type WorkerProgress = (progress: BackupProgress | ImportProgressReport) => void;
+
+/** What a worker does with each request: the book worker backs up and restores, the import worker imports. */
+export type WorkerOperations = (book: Book, request: Exclude<BookWorkerRequest, { op: 'cancel' }>, signal: AbortSignal, onProgress: WorkerProgress) => Promise<BookWorkerResults[keyof BookWorkerResults]>;
 
 /**
  * Answers BookWorkerRequests on `scope`. The book is opened on the first request and kept for the worker's life;
  * each operation runs with its own AbortController so `cancel` stops that one (core aborts its transaction, and
  * the book is left exactly as it was).
  */
-export function serveBookWorker(scope: BookWorkerScope, open: () => Promise<Book>): void {
+export function serveBookWorker(scope: BookWorkerScope, open: () => Promise<Book>, run: WorkerOperations = backupOperations): void {
   let book: Promise<Book> | undefined;
   const running = new Map<string, AbortController>();
   scope.addEventListener('message', ({ data: request }) => {
@@ -27,7 +29,7 @@ export function serveBookWorker(scope: BookWorkerScope, open: () => Promise<Book
     }
     const controller = new AbortController();
     running.set(request.id, controller);
-    const onProgress: Progress = (progress) => scope.postMessage({ id: request.id, type: 'progress', progress });
+    const onProgress: WorkerProgress = (progress) => scope.postMessage({ id: request.id, type: 'progress', progress });
     book ??= open();
     book
       .then((opened) => run(opened, request, controller.signal, onProgress))
@@ -39,7 +41,8 @@ export function serveBookWorker(scope: BookWorkerScope, open: () => Promise<Book
   });
 }
 
-function run(book: Book, request: Exclude<BookWorkerRequest, { op: 'cancel' }>, signal: AbortSignal, onProgress: Progress): Promise<BookWorkerResults[keyof BookWorkerResults]> {
+/** The book worker's operations: backups, restores, the integrity check. */
+export const backupOperations: WorkerOperations = (book, request, signal, onProgress) => {
   switch (request.op) {
     case 'backup':
       return backup(book, signal, onProgress);
@@ -48,16 +51,13 @@ function run(book: Book, request: Exclude<BookWorkerRequest, { op: 'cancel' }>, 
     case 'integrity':
       // Integrity is a few cursors: nothing to stop midway, so a cancel only drops the answer.
       return untilAborted(book.integrity(), signal);
-    case 'import-preview':
-      return untilAborted(previewImport(request.file, request.settings), signal);
-    case 'import':
-      // One transaction: a cancel aborts it and the book is as it was (the reply says 'cancelled').
-      return importFile(book, request.file, request.settings, request.dryRun, signal, onProgress);
+    default:
+      return Promise.reject(new BookWorkerError('failed', `The book worker does not ${request.op}: the import worker does`));
   }
-}
+};
 
 /** The whole book as one file, encrypted with the stored key when the seller turned encryption on. */
-async function backup(book: Book, signal: AbortSignal, onProgress: Progress): Promise<WorkerBackup> {
+async function backup(book: Book, signal: AbortSignal, onProgress: WorkerProgress): Promise<WorkerBackup> {
   const { settings, key } = await readBackupState(book);
   const made = await writeBackup(book, { signal, onProgress });
   if (!settings.encrypt || !key) return { blob: new Blob(made.parts, { type: 'application/json' }), counts: made.counts, encrypted: false, at: made.exportedAt };
@@ -69,7 +69,7 @@ async function backup(book: Book, signal: AbortSignal, onProgress: Progress): Pr
  * Reads the file as the browser hands it out (chunks, not one buffer the size of the file) and restores it.
  * Everything is read and decrypted before core opens its write transaction.
  */
-async function restore(book: Book, file: Blob, passphrase: string | undefined, signal: AbortSignal, onProgress: Progress) {
+async function restore(book: Book, file: Blob, passphrase: string | undefined, signal: AbortSignal, onProgress: WorkerProgress) {
   const chunks: Uint8Array[] = [];
   const reader = file.stream().getReader();
   for (;;) {
@@ -84,7 +84,7 @@ async function restore(book: Book, file: Blob, passphrase: string | undefined, s
   return restoreBackupFile(book, chunks, { passphrase, signal, onProgress });
 }
 
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     signal.addEventListener('abort', () => reject(cancelled()), { once: true });
     promise.then(resolve, reject);

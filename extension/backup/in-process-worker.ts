@@ -1,18 +1,18 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { Book } from '../../core';
 import type { BookWorkerHandle } from './book-worker-client';
-import { serveBookWorker, type BookWorkerScope } from './book-worker-service';
+import { serveBookWorker, type BookWorkerScope, type WorkerOperations } from './book-worker-service';
 
 /**
  * For unit tests: the book worker's own code (serveBookWorker) behind a real MessageChannel, so every request and
  * reply is structured-cloned as between a page and its worker (a Blob crosses, a class instance would not).
  * `spawned` lists the handles, to check each was terminated.
  */
-export function inProcessWorker(open: () => Promise<Book>): { spawn: () => BookWorkerHandle; spawned: { terminated: boolean }[] } {
+export function inProcessWorker(open: () => Promise<Book>, operations?: WorkerOperations): { spawn: () => BookWorkerHandle; spawned: { terminated: boolean }[] } {
   const spawned: { terminated: boolean }[] = [];
   const spawn = (): BookWorkerHandle => {
     const { port1, port2 } = new MessageChannel();
-    serveBookWorker(scopeOf(port1), open);
+    serveBookWorker(scopeOf(port1), open, operations);
     const handle = {
       terminated: false,
       postMessage: (message: unknown) => port2.postMessage(message),

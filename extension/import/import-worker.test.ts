@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openBook } from '../../core';
 import { testBookName } from '../../core/store/test-book';
 import { inProcessWorker } from '../backup/in-process-worker';
+import { importOperations } from './import-worker';
 import { BookWorkerError } from '../backup/worker-protocol';
 import { importFileInWorker, previewFile } from './import-client';
 import type { ImportProgressReport, ImportSettings } from './import-protocol';
@@ -14,7 +15,7 @@ const AUTO: ImportSettings = { kind: 'auto', preset: 'auto', timeZone: 'America/
 async function bookAndWorker() {
   const name = testBookName();
   const book = await openBook({ name });
-  return { book, ...inProcessWorker(() => openBook({ name })) };
+  return { book, ...inProcessWorker(() => openBook({ name }), importOperations) };
 }
 
 /** A Mercado Livre "Vendas" workbook: a report title above, the header on row 6. */

@@ -1,4 +1,6 @@
-import type { Book } from '../../core';
+import { importIntoBook, type Book } from '../../core';
+import { untilAborted, type WorkerOperations } from '../backup/book-worker-service';
+import { BookWorkerError } from '../backup/worker-protocol';
 import { createCustomersCsvReader, createOrdersCsvReader, type ImportBatch, type ImportedCustomer, type ImportedOrder, type ImportError, type ImportResult } from '../../core/io/import';
 import { csvBookSource, rowsBookSource, type ImportKind, type ReadSlice } from '../../core/io/import/book-source';
 import { readCustomersSpreadsheet, readOrdersSpreadsheet } from '../../core/io/import/spreadsheet';
@@ -61,7 +63,7 @@ export async function importFile(book: Book, file: Blob, settings: ImportSetting
     total = file.size;
   }
   let problemCount = 0;
-  const result = await book.importFrom(source, {
+  const result = await importIntoBook(book, source, {
     source: preset,
     dryRun,
     signal,
@@ -131,3 +133,16 @@ function readWorkbook(bytes: Uint8Array, settings: ImportSettings): Reading {
     () => ({ kind: 'customers', result: readCustomersSpreadsheet(bytes, options), encoding: null }),
   );
 }
+
+/** The import worker's operations: a file previewed, checked or imported (nothing else). */
+export const importOperations: WorkerOperations = (book, request, signal, onProgress) => {
+  switch (request.op) {
+    case 'import-preview':
+      return untilAborted(previewImport(request.file, request.settings), signal);
+    case 'import':
+      // One transaction: a cancel aborts it and the book is as it was (the reply says 'cancelled').
+      return importFile(book, request.file, request.settings, request.dryRun, signal, onProgress);
+    default:
+      return Promise.reject(new BookWorkerError('failed', `The import worker does not ${request.op}: the book worker does`));
+  }
+};

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { importIntoBook } from '../../store/import-into';
 import { openTestBook } from '../../store/test-book';
 import { csvBookSource, rowsBookSource } from './book-source';
 import { readOrdersCsv } from './csv-reader';
@@ -13,7 +14,7 @@ describe('a file read into the book', () => {
     const book = await openTestBook();
     const done: number[] = [];
     const source = csvBookSource('orders', slicer(bytes), bytes.length, { timeZone: 'America/Sao_Paulo' }, 37);
-    const result = await book.importFrom(source, { source: 'generic', onProgress: (progress) => done.push(progress.done) });
+    const result = await importIntoBook(book, source, { source: 'generic', onProgress: (progress) => done.push(progress.done) });
     expect(source.reader.preset).toBe('generic');
     expect(source.reader.encoding).toBe('windows-1252');
     expect(done.at(-1)).toBe(bytes.length);
@@ -31,12 +32,12 @@ describe('a file read into the book', () => {
   it('imports Shopify orders once, whatever the chunk size, and a second time changes nothing', async () => {
     const bytes = fixture('shopify-orders.csv');
     const book = await openTestBook();
-    const first = await book.importFrom(csvBookSource('orders', slicer(bytes), bytes.length, {}, 11), { source: 'shopify' });
+    const first = await importIntoBook(book, csvBookSource('orders', slicer(bytes), bytes.length, {}, 11), { source: 'shopify' });
     expect(first.counts).toEqual({ newCustomers: 3, matchedCustomers: 0, newOrders: 3, updatedOrders: 0, unchangedOrders: 0, rows: 3 });
     const [ana] = await book.customers.findByIdentity('email', 'ana@exemplo.com.br');
     expect((await book.orders.listByCustomer(ana!.id)).map((order) => [order.id, order.totalMinor, order.items.length])).toEqual([['import:shopify:#1001', 15000, 2]]);
     const before = await book.exportAll();
-    const second = await book.importFrom(csvBookSource('orders', slicer(bytes), bytes.length), { source: 'shopify' });
+    const second = await importIntoBook(book, csvBookSource('orders', slicer(bytes), bytes.length), { source: 'shopify' });
     expect(second.counts).toMatchObject({ newCustomers: 0, matchedCustomers: 3, newOrders: 0, unchangedOrders: 3 });
     expect(await book.exportAll()).toEqual(before);
   });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openBook, type Book } from '../../../../core';
 import { testBookName } from '../../../../core/store/test-book';
 import { inProcessWorker } from '../../../backup/in-process-worker';
+import { importOperations } from '../../../import/import-worker';
 import { importFileInWorker, previewFile } from '../../../import/import-client';
 import { BookProvider } from '../app/book-context';
 import { NoticeArea } from '../app/notice-area';
@@ -24,7 +25,7 @@ beforeEach(async () => {
   const name = testBookName();
   book = await openBook({ name });
   // The worker's own code in this process, over a real MessageChannel, opening the same book.
-  const { spawn } = inProcessWorker(() => openBook({ name }));
+  const { spawn } = inProcessWorker(() => openBook({ name }), importOperations);
   // happy-dom's File is not the platform's: the worker gets a Node Blob with the same bytes, as a page's would.
   const bytes = async (file: Blob) => new NodeBlob([await file.arrayBuffer()]) as unknown as Blob;
   services = {
