@@ -130,3 +130,24 @@ describe('the Exportar dialog', () => {
     expect(save).not.toHaveBeenCalled();
   });
 });
+
+describe('the Exportar dialog when the list keeps changing', () => {
+  it('says so in the seller’s words after starting over three times, and makes no file', async () => {
+    const real = localBackground(book, NOW);
+    let version = 0;
+    // A table that says it has 1,000 rows (two windows) and a new version in every answer.
+    const moving: BackgroundClient = {
+      ...real,
+      async ask(request) {
+        const answer = await real.ask(request);
+        return (request.type === 'table/query' ? { ...answer, total: 1000, version: ++version } : answer) as never;
+      },
+    };
+    const save = mount(moving);
+    fireEvent.click(opener());
+    fireEvent.click(dialog().querySelector('button[type="submit"]') as HTMLButtonElement);
+    await waitFor(() => expect(dialog().querySelector('[role="alert"]')?.textContent).toBe('A exportação falhou: a lista mudou várias vezes enquanto era lida; tente de novo'));
+    expect(save).not.toHaveBeenCalled();
+    expect(version).toBe(6);
+  });
+});

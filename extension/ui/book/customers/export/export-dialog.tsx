@@ -4,6 +4,7 @@ import { formatPercent } from '../../../../i18n/format';
 import { useBook } from '../../app/book-context';
 import { exportCsv, type ExportChoice } from './export-csv';
 import { downloadParts, exportFileName } from './export-file';
+import { ListChangedError } from './read-list';
 
 interface ExportDialogProps {
   /** The table's current query: "this list" is every customer it matches. */
@@ -77,7 +78,10 @@ export function ExportDialog({ query, selected, total, tags, save = downloadPart
       if (isAbort(error)) {
         setOutcome({ kind: 'cancelled' });
         if (!dialog.current?.open) notify(t('export.cancelled'));
-      } else setOutcome({ kind: 'failed', message: t('export.failed', { error: error instanceof Error ? error.message : String(error) }) });
+      } else {
+        const reason = error instanceof ListChangedError ? t('export.changed') : error instanceof Error ? error.message : String(error);
+        setOutcome({ kind: 'failed', message: t('export.failed', { error: reason }) });
+      }
     } finally {
       running.current = null;
     }
