@@ -1,6 +1,6 @@
 export * from './backup';
 export * from './backup-crypto';
-export { csvCell, csvDocument } from './csv';
+export { CSV_DIALECTS, CsvWriter, csvCell, csvDocument, type CsvDialect, type CsvField } from './csv';
 export { serializeBackupLines } from './backup-lines';
 export type { BackupProgress } from './backup-progress';
 export { restoreBackupFile, type RestoreOptions } from './backup-restore';

@@ -14,9 +14,11 @@ export interface Calendar {
   day(ms: number): number;
   /** Epoch ms of the first instant of a local day (00:00, or the first hour that exists when DST skips midnight). */
   dayStart(day: number): number;
+  /** How far the zone's wall clock is ahead of UTC at `ms`, in ms (−3 h in São Paulo): `ms + offset(ms)` is the wall time. */
+  offset(ms: number): number;
 }
 
-const UTC_CALENDAR: Calendar = { timeZone: 'UTC', day: (ms) => Math.floor(ms / DAY_MS), dayStart: (day) => day * DAY_MS };
+const UTC_CALENDAR: Calendar = { timeZone: 'UTC', day: (ms) => Math.floor(ms / DAY_MS), dayStart: (day) => day * DAY_MS, offset: () => 0 };
 const calendars = new Map<string, Calendar>([['UTC', UTC_CALENDAR]]);
 
 /**
@@ -61,5 +63,6 @@ function zoneCalendar(timeZone: string): Calendar {
       const start = wall - offsetAt(guess);
       return Math.floor((start + offsetAt(start)) / DAY_MS) === day ? start : guess;
     },
+    offset: offsetAt,
   };
 }

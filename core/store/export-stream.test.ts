@@ -56,3 +56,16 @@ describe('reading the whole book in batches', () => {
     await expect(book.exportStream(() => undefined, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('reading some stores of the book in batches', () => {
+  it('reads only the stores named, in RECORD_STORES order, and counts only those', async () => {
+    const book = await bookWithEverything();
+    const seen: string[] = [];
+    let counted: Record<string, number> = {};
+    const counts = await book.exportStream((store, records) => seen.push(`${store}:${records.length}`), { stores: ['orders', 'customers'], onCounts: (given) => (counted = { ...given }) });
+    expect(seen).toEqual(['customers:2', 'orders:2']);
+    expect(counts).toEqual({ tags: 0, customers: 2, orders: 2, notes: 0, feedback: 0, followUps: 0, segments: 0, quickReplies: 0 });
+    expect(counted).toEqual(counts);
+    await expect(book.exportStream(() => undefined, { stores: [] })).rejects.toThrow(/stores: name at least one/);
+  });
+});

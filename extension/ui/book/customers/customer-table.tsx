@@ -5,6 +5,7 @@ import { CUSTOMERS_PATH } from '../app/book-links';
 import { hrefOf, navigate, type Route } from '../app/router';
 import { useBookQuery } from '../data/use-book-query';
 import { CustomerGrid } from './customer-grid';
+import { ExportDialog } from './export/export-dialog';
 import { SelectionBar } from './selection-bar';
 import { TableFilters } from './table-filters';
 import { queryFromParams, queryKey } from './table-route';
@@ -110,9 +111,10 @@ export function CustomerTable({ route }: { route: Route }) {
             {t('selection.all', { count: total })}
           </button>
         )}
+        <ExportDialog query={query} selected={selected} total={total} tags={tagMap} />
       </div>
       {filters}
-      {selected.size > 0 && <SelectionBar selected={selected} tags={tags} sort={query.sort} onClear={clear} />}
+      {selected.size > 0 && <SelectionBar selected={selected} tags={tags} onClear={clear} />}
       {view.error !== undefined && (
         <p role="alert" class="error">
           {t('table.error', { error: view.error instanceof Error ? view.error.message : String(view.error) })}

@@ -1,9 +1,7 @@
 import { useState } from 'preact/hooks';
-import { DEFAULT_FUNNEL_STAGES, type BulkChange, type TableSort, type Tag } from '../../../../core';
-import { todayInput } from '../../../i18n/format';
+import { DEFAULT_FUNNEL_STAGES, type BulkChange, type Tag } from '../../../../core';
 import { enumLabel } from '../../../i18n/labels';
 import { useBook } from '../app/book-context';
-import { downloadText, selectionCsv } from './export-selection';
 
 /** Selections at least this large show a progress bar while an action runs. */
 const SHOW_PROGRESS_FROM = 500;
@@ -12,17 +10,16 @@ const NO_STAGE = '';
 interface SelectionBarProps {
   selected: ReadonlySet<string>;
   tags: readonly Tag[];
-  sort: TableSort;
   onClear: () => void;
 }
 
 /**
  * What can be done to the selected customers: tag or untag, set the funnel stage, archive or unarchive (each one
- * transaction in the book: all of them or none), and export them as CSV. The outcome is told in the live region.
+ * transaction in the book: all of them or none). The outcome is told in the live region; the toolbar's Exportar
+ * writes the selection to CSV (export/export-dialog.tsx).
  */
-export function SelectionBar({ selected, tags, sort, onClear }: SelectionBarProps) {
-  const tools = useBook();
-  const { book, background, t, locale, notify } = tools;
+export function SelectionBar({ selected, tags, onClear }: SelectionBarProps) {
+  const { book, t, locale, notify } = useBook();
   const [tagId, setTagId] = useState('');
   const [stage, setStage] = useState<string>(DEFAULT_FUNNEL_STAGES[0]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -36,19 +33,6 @@ export function SelectionBar({ selected, tags, sort, onClear }: SelectionBarProp
     try {
       const changed = await book.customers.updateMany([...selected], change, track);
       notify(said(changed));
-    } catch (error) {
-      notify(t('bulk.failed', { error: error instanceof Error ? error.message : String(error) }), 'alert');
-    } finally {
-      setProgress(null);
-    }
-  };
-  const exportCsv = async () => {
-    setProgress({ done: 0, total: count });
-    try {
-      const { csv, count: exported } = await selectionCsv((request) => background.ask(request), selected, sort, tools, new Map(tags.map((one) => [one.id, one])), track);
-      const fileName = `${t('bulk.fileName')}-${todayInput(new Date(), tools.timeZone)}.csv`;
-      downloadText(csv, fileName);
-      notify(t('bulk.exported', { count: exported, file: fileName }));
     } catch (error) {
       notify(t('bulk.failed', { error: error instanceof Error ? error.message : String(error) }), 'alert');
     } finally {
@@ -115,9 +99,6 @@ export function SelectionBar({ selected, tags, sort, onClear }: SelectionBarProp
           </button>
           <button type="button" class="secondary" disabled={busy} onClick={() => void run({ kind: 'archive', archived: false }, (n) => t('bulk.unarchived', { count: n }))}>
             {t('bulk.unarchive')}
-          </button>
-          <button type="button" class="secondary" disabled={busy} onClick={() => void exportCsv()}>
-            {t('bulk.export')}
           </button>
         </span>
       </div>

@@ -9,7 +9,7 @@ import { enumLabel } from '../../../i18n/labels';
 import { numberFormat } from '../../../../core/locale';
 import { useBook, type BookTools } from '../app/book-context';
 import { throttled } from '../backup/backup-page';
-import { downloadText } from '../customers/export-selection';
+import { downloadParts } from '../customers/export/export-file';
 import { useImportServices } from './import-services';
 
 /** The book's main currency and the country of phones without a code (as the rest of the extension assumes). */
@@ -373,7 +373,7 @@ function Problems({ problems, total, tools, fileName }: { problems: readonly Imp
   if (total === 0) return null;
   const download = () => {
     const lines = [[t('import.col.line'), t('import.col.column'), t('import.col.reason')], ...problems.map((problem) => [lineText(problem), problem.column ?? '', problem.message])];
-    downloadText(csvDocument(lines), `${fileName.replace(/\.[^.]+$/, '')}-problemas.csv`);
+    downloadParts([csvDocument(lines)], `${fileName.replace(/\.[^.]+$/, '')}-problemas.csv`);
   };
   return (
     <div class="import-problems">
