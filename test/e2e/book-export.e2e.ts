@@ -25,7 +25,8 @@ async function addCustomer(book: Page, customer: (typeof CUSTOMERS)[number]): Pr
   await form.getByLabel(t('contactKind')).selectOption(customer.kind);
   await form.getByLabel(t('contact'), { exact: true }).fill(customer.contact);
   await form.getByRole('button', { name: t('save') }).click();
-  await expect.poll(() => book.getByTestId('notice-status').textContent()).toBe(t('added', { name: customer.name }));
+  // Called from beforeAll, where expect.poll is not allowed: a locator wait fails just the same when it never comes.
+  await book.getByTestId('notice-status').filter({ hasText: t('added', { name: customer.name }) }).waitFor();
 }
 
 describe('Exportar on the Clientes screen, in Chromium', () => {
@@ -36,7 +37,7 @@ describe('Exportar on the Clientes screen, in Chromium', () => {
     session = await launchWithExtension();
     book = await session.openExtensionPage('book.html#/clientes');
     for (const customer of CUSTOMERS) await addCustomer(book, customer);
-    await expect.poll(() => book.getByTestId('table-total').textContent()).toBe(t('table.total', { count: CUSTOMERS.length }));
+    await book.getByTestId('table-total').filter({ hasText: t('table.total', { count: CUSTOMERS.length }) }).waitFor();
   });
   afterAll(async () => {
     await session?.close();
