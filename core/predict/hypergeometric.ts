@@ -9,6 +9,10 @@ const SERIES_BUDGET_NEAR_ONE = 5_000;
 // Caps each Taylor step so that rounding errors, which excite the ODE's other solutions, grow by
 // at most about e^STEP_GROWTH per step.
 const STEP_GROWTH = 1;
+// Taylor terms a continuation may sum in all. More means c (or c - a - b) is in the tens of thousands: the step
+// shrinks as 1/c and the walk would take millions of steps. Such parameters come from degenerate fits (see
+// table/predicted-values.ts); the answer is then NaN, never a hung worker. Ordinary continuations sum hundreds.
+const MAX_WORK = 1_000_000;
 
 interface SeriesResult {
   /** Sum of the terms after the leading 1, kept apart so 2F1 − 1 keeps full relative accuracy. */
@@ -57,6 +61,7 @@ function continueAlongOde(a: number, b: number, c: number, z0: number, w0: numbe
   let u = 1 - z0;
   let w = w0;
   let dw = dw0;
+  let work = 0;
   while (u > target) {
     const limit = Math.min((STEP_GROWTH * (1 - u)) / atZero, (STEP_GROWTH * u) / atOne);
     const last = u - target <= Math.min(0.6 * u, limit);
@@ -71,6 +76,7 @@ function continueAlongOde(a: number, b: number, c: number, z0: number, w0: numbe
     let value = previous + current;
     let slope = dw;
     for (let n = 0; n < MAX_TERMS; n++) {
+      if (++work > MAX_WORK) return Number.NaN;
       const next =
         ((a + n) * (b + n) * previous * h * h - (n + 1) * (p1 * n + q0) * current * h) / (p0 * (n + 1) * (n + 2));
       value += next;

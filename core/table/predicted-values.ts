@@ -21,6 +21,12 @@ const WEEKS_PER_MONTH = 30 / 7;
 /** Below this many buyers (or repeat buyers for the spend model) a fit says more about chance than the book. */
 const MIN_BUYERS = 20;
 const MIN_REPEAT_BUYERS = 5;
+/**
+ * BG/NBD's dropout prior Beta(a, b) narrower than this (a or b beyond it) says every customer drops out alike: the
+ * book shows the model no difference between customers, the optimum runs off to infinity, and its expectations
+ * need 2F1 with c in the millions. CDNOW's fit has a = 0.79, b = 2.43; a fit out here is reported as unavailable.
+ */
+const DEGENERATE_BETA = 1e4;
 
 /**
  * The paid orders of one currency, as the models read them. Read as of the end of now's day in the seller's
@@ -53,7 +59,8 @@ export function fitPredictionModel(ordersByCustomer: Iterable<readonly Order[]>,
     const purchase = fitBgNbd(rows.map(({ frequency, recency, T }) => ({ frequency, recency, T })));
     const spend = fitGammaGamma(repeat.map(({ frequency, monetaryValue }) => ({ frequency, monetaryValue })));
     const finite = [purchase.r, purchase.alpha, purchase.a, purchase.b, spend.p, spend.q, spend.v].every((value) => Number.isFinite(value) && value > 0);
-    return finite ? { purchase, spend, currency, timeZone } : null;
+    const degenerate = purchase.a > DEGENERATE_BETA || purchase.b > DEGENERATE_BETA;
+    return finite && !degenerate ? { purchase, spend, currency, timeZone } : null;
   } catch {
     return null;
   }
