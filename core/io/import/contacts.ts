@@ -33,34 +33,45 @@ export function readDocument(cell: Cell): { cpf?: string; cnpj?: string } | { er
   return 'value' in cpf ? { cpf: cpf.value } : cpf;
 }
 
-const phones = new Map<string, Reading>();
+const phonesByCountry = new Map<string, Map<string, Reading>>();
 
-/** A phone in E.164; kept per distinct text, since libphonenumber is the costly step and customers repeat. */
+/** A phone in E.164; kept per country and text, since libphonenumber is the costly step and customers repeat. */
 export function readPhone(cell: Cell, country: CountryCode): Reading {
+  let phones = phonesByCountry.get(country);
+  if (phones === undefined) phonesByCountry.set(country, (phones = new Map()));
+  const known = typeof cell === 'string' ? phones.get(cell) : undefined;
+  if (known !== undefined) return known;
   const { digits, text, damaged, numeric } = digitsOf(cell);
-  if (damaged) return { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
-  const raw = numeric ? digits : text;
-  const key = `${country}|${raw}`;
-  let reading = phones.get(key);
-  if (reading === undefined) {
+  let reading: Reading;
+  if (damaged) reading = { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
+  else {
     try {
-      reading = { value: normalizePhone(raw, country) };
+      reading = { value: normalizePhone(numeric ? digits : text, country) };
     } catch {
       reading = { error: `${quoted(text)} is not a phone number (country assumed: ${country})` };
     }
-    if (phones.size > 200_000) phones.clear();
-    phones.set(key, reading);
   }
+  if (phones.size > 200_000) phones.clear();
+  if (typeof cell === 'string') phones.set(cell, reading);
   return reading;
 }
 
+const emails = new Map<string, Reading>();
+
+/** A lower-case address; kept per text, as phones are. */
 export function readEmail(cell: Cell): Reading {
   const text = cellText(cell);
-  try {
-    return { value: normalizeEmail(text) };
-  } catch {
-    return { error: `${quoted(text)} is not an e-mail address` };
+  let reading = emails.get(text);
+  if (reading === undefined) {
+    try {
+      reading = { value: normalizeEmail(text) };
+    } catch {
+      reading = { error: `${quoted(text)} is not an e-mail address` };
+    }
+    if (emails.size > 200_000) emails.clear();
+    emails.set(text, reading);
   }
+  return reading;
 }
 
 /** An order or customer id as text: Shopify's leading `'` dropped; a number Excel wrote in scientific notation refused. */

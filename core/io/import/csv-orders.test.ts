@@ -149,7 +149,7 @@ describe('generic files', () => {
   it('reads a CSV with Mac line breaks (lone CR) and a quote that never closes', () => {
     const result = readOrdersCsv('data,total\r24/03/2026,10\r"25/03/2026,20\r26/03/2026,30\r');
     expect(result.rows.map((row) => [row.line, row.total])).toEqual([[2, 1000]]);
-    expect(result.errors).toEqual([{ line: 3, endLine: 5, message: 'A quote opened in this row is never closed, so the row was not read' }]);
+    expect(result.errors).toEqual([{ line: 3, endLine: 4, message: 'A quote opened in this row is never closed, so the row was not read' }]);
   });
 
   it('never throws on bad options: they come back as errors on line 0', () => {

@@ -1,4 +1,3 @@
-import * as XLSX from '@e965/xlsx';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCustomersCsvReader, createOrdersCsvReader, readCustomersCsv, readOrdersCsv, type ImportError } from '.';
