@@ -76,7 +76,8 @@ export function readEmail(cell: Cell): Reading {
 
 /** An order or customer id as text: Shopify's leading `'` dropped; a number Excel wrote in scientific notation refused. */
 export function readId(cell: Cell): Reading {
-  const text = cellText(cell).replace(/^'/, '');
+  const written = cellText(cell);
+  const text = written.charCodeAt(0) === 39 ? written.slice(1) : written;
   if (isScientific(text)) return { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
   return { value: typeof cell === 'string' || Number.isInteger(cell.value) ? text : String(cell.value) };
 }

@@ -158,3 +158,27 @@ describe('generic files', () => {
     expect(result.errors.map((error) => error.line)).toEqual([0, 0]);
   });
 });
+
+describe('the incremental reader', () => {
+  it('hands back the rows each chunk completes, holding only the record the chunk cut', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `${String((i % 28) + 1).padStart(2, '0')}/03/2026;${100 + i};Cliente ${i};${i + 1},00`);
+    const bytes = new TextEncoder().encode(`Data;Pedido;Cliente;Total\n${lines.join('\n')}\n`);
+    const cut = bytes.length - 5;
+    const reader = createOrdersCsvReader();
+    const first = reader.push(bytes.subarray(0, cut));
+    expect(first.rows).toHaveLength(39);
+    expect(reader.preset).toBe('generic');
+    // The last line's break arrives with the second chunk: the row is complete there, not at the end.
+    expect(reader.push(bytes.subarray(cut)).rows).toEqual([{ line: 41, externalId: '139', placedAt: '2026-03-12T03:00:00.000Z', total: 4000, currency: 'BRL', customer: { name: 'Cliente 39' } }]);
+    expect(reader.end()).toEqual({ rows: [], errors: [] });
+  });
+
+  it('reads a file as the preset the seller chose, and reports its rows when the header is another’s', () => {
+    const file = 'Data;Cliente;Total\n24/03/2026;Ana;10,00\n';
+    expect(readOrdersCsv(file, { preset: 'generic' }).rows).toHaveLength(1);
+    const asShopify = readOrdersCsv(file, { preset: 'shopify' });
+    expect(asShopify.preset).toBe('shopify');
+    expect(asShopify.rows).toEqual([]);
+    expect(asShopify.errors).toEqual([{ line: 2, message: 'The file has no column for the order date, so this row was not read' }]);
+  });
+});
