@@ -64,7 +64,7 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
     const notes: ImportError[] = [];
 
     const currencyText = this.text(first, at.currency).toUpperCase();
-    const currency = currencyText === '' ? this.settings.currency : currencyText;
+    const currency = currencyText === '' ? (this.preset.currency ?? this.settings.currency) : currencyText;
     if (currencyText !== '' && !/^[A-Z]{3}$/.test(currencyText)) fatal.push(this.error(span, at.currency, `${quoted(currencyText)} is not a currency code`));
 
     let placedAt = '';

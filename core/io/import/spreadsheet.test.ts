@@ -54,6 +54,10 @@ describe('Mercado Livre "Vendas" (.xlsx)', () => {
     });
   });
 
+  it('reads amounts in reais, whatever currency the seller’s book defaults to, as the headers say (BRL)', () => {
+    expect(readOrdersSpreadsheet(bytes, { currency: 'EUR' }).rows[0]).toMatchObject({ total: 9000, currency: 'BRL' });
+  });
+
   it('reads the order’s Estado (not the buyer’s), Brasília-time instants and the statuses', () => {
     expect(result.rows.map((row) => [row.line, row.placedAt, row.total, row.status])).toEqual([
       [7, '2026-03-25T01:36:00.000Z', 9000, 'paid'],
