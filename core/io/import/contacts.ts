@@ -1,8 +1,8 @@
 import { isCpf, normalizeEmail, normalizePhone, type CountryCode } from '../../identity';
 import { cellText, isScientific, quoted, type Cell } from './cells';
 
-/** A value, or the sentence saying why the cell gives none (after the quoted cell). */
-export type Reading = { value: string } | { error: string };
+/** A value, or the sentence saying why the cell gives none (after the quoted cell). A value is a bare string: no object per cell. */
+export type Reading = string | { error: string };
 
 const EXCEL_DAMAGE = 'is in scientific notation: Excel turned the number into this and its last digits are lost; export the column as text';
 
@@ -20,7 +20,7 @@ export function readCpf(cell: Cell): Reading {
   if (damaged) return { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
   if (/^\d{9,10}$/.test(digits) && (numeric || !/[.\-]/.test(text)) && isCpf(digits.padStart(11, '0')))
     return { error: `${quoted(text)} has lost its leading zeros (a CPF has 11 digits), as Excel does to a number` };
-  return isCpf(digits) ? { value: digits } : { error: `${quoted(text)} is not a valid CPF` };
+  return isCpf(digits) ? digits : { error: `${quoted(text)} is not a valid CPF` };
 }
 
 /** A CPF (11 digits) or a CNPJ (14, kept unverified) from a column that holds either. */
@@ -30,7 +30,7 @@ export function readDocument(cell: Cell): { cpf?: string; cnpj?: string } | { er
   if (/^\d{14}$/.test(digits)) return { cnpj: digits };
   if (/^\d{12,13}$/.test(digits)) return { error: `${quoted(text)} has lost its leading zeros (a CNPJ has 14 digits), as Excel does to a number` };
   const cpf = readCpf(cell);
-  return 'value' in cpf ? { cpf: cpf.value } : cpf;
+  return typeof cpf === 'string' ? { cpf } : cpf;
 }
 
 const phonesByCountry = new Map<string, Map<string, Reading>>();
@@ -46,7 +46,7 @@ export function readPhone(cell: Cell, country: CountryCode): Reading {
   if (damaged) reading = { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
   else {
     try {
-      reading = { value: normalizePhone(numeric ? digits : text, country) };
+      reading = normalizePhone(numeric ? digits : text, country);
     } catch {
       reading = { error: `${quoted(text)} is not a phone number (country assumed: ${country})` };
     }
@@ -60,7 +60,7 @@ export function readPhone(cell: Cell, country: CountryCode): Reading {
 export function readEmail(cell: Cell): Reading {
   const text = cellText(cell);
   try {
-    return { value: normalizeEmail(text) };
+    return normalizeEmail(text);
   } catch {
     return { error: `${quoted(text)} is not an e-mail address` };
   }
@@ -71,7 +71,7 @@ export function readId(cell: Cell): Reading {
   const written = cellText(cell);
   const text = written.charCodeAt(0) === 39 ? written.slice(1) : written;
   if (isScientific(text)) return { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
-  return { value: typeof cell === 'string' || Number.isInteger(cell.value) ? text : String(cell.value) };
+  return typeof cell === 'string' || Number.isInteger(cell.value) ? text : String(cell.value);
 }
 
 /**
@@ -81,7 +81,7 @@ export function readId(cell: Cell): Reading {
 export function readPostalCode(cell: Cell): Reading {
   const { digits, text, damaged, numeric } = digitsOf(cell);
   if (damaged) return { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
-  if (/^\d{5}-?\d{3}$/.test(text) || (numeric && digits.length === 8)) return { value: digits };
+  if (/^\d{5}-?\d{3}$/.test(text) || (numeric && digits.length === 8)) return digits;
   if (/^\d{7}$/.test(numeric ? digits : text)) return { error: `${quoted(text)} has lost its leading zero (a CEP has 8 digits), as Excel does to a number` };
-  return { value: text };
+  return text;
 }

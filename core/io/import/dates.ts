@@ -34,7 +34,8 @@ const WRITTEN = /^(\d{1,2})(?: de)? ([a-z]+)\.?(?: de)? (\d{4})(?:,? (?:as )?(\d
  * instant only on a day whose two ends differ (a DST change), as core/locale/calendar.ts does.
  */
 export class ZoneClock {
-  private readonly atMidnight = new Map<number, number>();
+  /** Per UTC day: the offset all day long, or NaN on a day whose two ends differ (a DST change). */
+  private readonly dayOffsets = new Map<number, number>();
   constructor(readonly timeZone: string) {}
 
   /** The instant (epoch ms) when the clocks of the zone show `wall` (a wall time written as UTC ms). */
@@ -45,17 +46,13 @@ export class ZoneClock {
 
   private offsetAt(ms: number): number {
     const day = Math.floor(ms / DAY_MS);
-    const offset = this.midnightOffset(day);
-    return offset === this.midnightOffset(day + 1) ? offset : zoneOffsetMs(ms, this.timeZone);
-  }
-
-  private midnightOffset(day: number): number {
-    let offset = this.atMidnight.get(day);
+    let offset = this.dayOffsets.get(day);
     if (offset === undefined) {
-      offset = zoneOffsetMs(day * DAY_MS, this.timeZone);
-      this.atMidnight.set(day, offset);
+      const start = zoneOffsetMs(day * DAY_MS, this.timeZone);
+      offset = start === zoneOffsetMs((day + 1) * DAY_MS, this.timeZone) ? start : NaN;
+      this.dayOffsets.set(day, offset);
     }
-    return offset;
+    return Number.isNaN(offset) ? zoneOffsetMs(ms, this.timeZone) : offset;
   }
 }
 

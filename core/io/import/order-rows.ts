@@ -98,7 +98,7 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
     if (status !== null && status !== 'unpaid') order.status = status;
     const id = this.reading(first, at.externalId, readId);
     if (id !== null) {
-      if ('value' in id) order.externalId = id.value;
+      if (typeof id === 'string') order.externalId = id;
       else fatal.push(this.error(span, at.externalId, id.error));
     }
     const name = this.text(first, at.name);
@@ -138,7 +138,7 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
 
   private keep(reading: Reading | null, record: SourceRecord, column: number, notes: ImportError[], use: (value: string) => void): void {
     if (reading === null) return;
-    if ('value' in reading) use(reading.value);
+    if (typeof reading === 'string') use(reading);
     else notes.push(this.error(record, column, reading.error));
   }
 
@@ -174,8 +174,8 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
 /** Sets the buyer's CPF; the reason when the cell holds none. A CNPJ (Nuvemshop's column holds either) is no identity of ours and is left out. */
 function readBuyerDocument(cell: Cell, preset: OrderPreset, order: ImportedOrder): string | null {
   const reading = preset.id === 'nuvemshop' || preset.id === 'generic' ? readDocument(cell) : readCpf(cell);
-  if ('error' in reading) return reading.error;
-  if ('value' in reading) order.customer.cpf = reading.value;
+  if (typeof reading === 'string') order.customer.cpf = reading;
+  else if ('error' in reading) return reading.error;
   else if (reading.cpf) order.customer.cpf = reading.cpf;
   return null;
 }
