@@ -1,4 +1,4 @@
-import { isCpf, normalizeEmail, normalizePhone, type CountryCode } from '../../identity';
+import { isCpf, normalizeEmail, normalizePhone, type CountryCode } from '../../identity/normalize';
 import { cellText, isScientific, quoted, type Cell } from './cells';
 
 /** A value, or the sentence saying why the cell gives none (after the quoted cell). A value is a bare string: no object per cell. */

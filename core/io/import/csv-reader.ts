@@ -5,8 +5,8 @@ import { orderHeaderMatcher } from './order-rows';
 import { readSettings } from './read-options';
 import { TableReader, type HeaderMatcher } from './table-reader';
 import {
-  CUSTOMER_PRESETS,
-  ORDER_PRESETS,
+  CUSTOMER_PRESET_IDS,
+  ORDER_PRESET_IDS,
   type CustomerImportOptions,
   type CustomerPresetId,
   type ImportBatch,
@@ -34,12 +34,12 @@ export interface CsvImportReader<Row, P extends string> {
 
 export function createOrdersCsvReader(options: OrderImportOptions = {}): CsvImportReader<ImportedOrder, OrderPresetId> {
   const errors: ImportError[] = [];
-  return csvReader(orderHeaderMatcher(readSettings(options, ORDER_PRESETS, errors)), errors);
+  return csvReader(orderHeaderMatcher(readSettings(options, ORDER_PRESET_IDS, errors)), errors);
 }
 
 export function createCustomersCsvReader(options: CustomerImportOptions = {}): CsvImportReader<ImportedCustomer, CustomerPresetId> {
   const errors: ImportError[] = [];
-  return csvReader(customerHeaderMatcher(readSettings(options, CUSTOMER_PRESETS, errors)), errors);
+  return csvReader(customerHeaderMatcher(readSettings(options, CUSTOMER_PRESET_IDS, errors)), errors);
 }
 
 /** Orders from a whole CSV, as bytes (encoding detected) or text already decoded. */

@@ -1,4 +1,4 @@
-import type { CountryCode } from '../../identity';
+import type { CountryCode } from '../../identity/normalize';
 import { canonicalTimeZone } from '../../locale/time-zone';
 import { minorDigits } from './amounts';
 import { ZoneClock } from './dates';

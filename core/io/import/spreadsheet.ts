@@ -9,8 +9,8 @@ import { readSettings } from './read-options';
 import { readWorkbookRows } from './workbook-rows';
 import type { HeaderMatcher } from './table-reader';
 import {
-  CUSTOMER_PRESETS,
-  ORDER_PRESETS,
+  CUSTOMER_PRESET_IDS,
+  ORDER_PRESET_IDS,
   type CustomerImportOptions,
   type CustomerPresetId,
   type ImportedCustomer,
@@ -24,13 +24,13 @@ import {
 /** Orders from an .xlsx or .xls. `line` is the sheet's row number as the seller sees it. Never throws. */
 export function readOrdersSpreadsheet(input: Uint8Array, options: OrderImportOptions = {}): ImportResult<ImportedOrder, OrderPresetId> {
   const errors: ImportError[] = [];
-  return readWorkbook(input, orderHeaderMatcher(readSettings(options, ORDER_PRESETS, errors)), errors);
+  return readWorkbook(input, orderHeaderMatcher(readSettings(options, ORDER_PRESET_IDS, errors)), errors);
 }
 
 /** Customers from an .xlsx or .xls (Kyte's template is .xls). Never throws. */
 export function readCustomersSpreadsheet(input: Uint8Array, options: CustomerImportOptions = {}): ImportResult<ImportedCustomer, CustomerPresetId> {
   const errors: ImportError[] = [];
-  return readWorkbook(input, customerHeaderMatcher(readSettings(options, CUSTOMER_PRESETS, errors)), errors);
+  return readWorkbook(input, customerHeaderMatcher(readSettings(options, CUSTOMER_PRESET_IDS, errors)), errors);
 }
 
 function readWorkbook<Row, P extends string>(input: Uint8Array, match: HeaderMatcher<Row, P>, errors: ImportError[]): ImportResult<Row, P> {
