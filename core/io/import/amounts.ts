@@ -24,7 +24,7 @@ export function readAmount(cell: Cell, style: DecimalStyle, currency: string): n
   if (digits < 0) return `${quoted(currency)} is not a currency code`;
   if (typeof cell !== 'string') return fromNumber(cell.value, cell.text, digits, currency);
   const text = cell.trim();
-  const bare = stripCurrency(text);
+  const bare = onlyAmountChars(text) ? text : stripCurrency(text);
   if (bare.startsWith('-') || (bare.startsWith('(') && bare.endsWith(')'))) return `${quoted(text)} is negative: a refund is the order's status`;
   if (style === 'auto') return plainAmount(bare, digits) ?? viaMoney(text, currency);
   return styledAmount(bare, style === 'comma' ? 44 : 46, digits) ?? `${quoted(text)} is not an amount written ${style === 'comma' ? '1.234,56' : '1,234.56'}`;
@@ -47,6 +47,11 @@ function stripCurrency(text: string): string {
   const before = text.slice(0, start);
   const sign = before.includes('-') ? '-' : before.includes('(') && text.slice(end).includes(')') ? '(' : '';
   return sign === '(' ? `(${text.slice(start, end)})` : sign + text.slice(start, end).replace(/[\s\u00a0\u202f]/g, '');
+}
+
+function onlyAmountChars(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (!isAmountChar(text.charCodeAt(at))) return false;
+  return true;
 }
 
 function isAmountChar(code: number): boolean {

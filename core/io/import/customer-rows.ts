@@ -37,7 +37,7 @@ function readCustomer(header: readonly string[], columns: Columns, settings: Rea
   const read = (field: CustomerField, reader: (cell: Cell) => Reading, use: (value: string) => void) => {
     if (text(field) === '') return;
     const reading = reader(cell(field) as Cell);
-    if ('value' in reading) use(reading.value);
+    if (typeof reading === 'string') use(reading);
     else fail(field, reading.error);
   };
 
@@ -79,5 +79,5 @@ function readCustomer(header: readonly string[], columns: Columns, settings: Rea
 function readCnpj(cell: Cell): Reading {
   const reading = readDocument(cell);
   if ('error' in reading) return reading;
-  return reading.cnpj ? { value: reading.cnpj } : { error: `"${cellText(cell)}" is not a CNPJ (14 digits)` };
+  return reading.cnpj ? reading.cnpj : { error: `"${cellText(cell)}" is not a CNPJ (14 digits)` };
 }

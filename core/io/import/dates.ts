@@ -34,7 +34,8 @@ const WRITTEN = /^(\d{1,2})(?: de)? ([a-z]+)\.?(?: de)? (\d{4})(?:,? (?:as )?(\d
  * instant only on a day whose two ends differ (a DST change), as core/locale/calendar.ts does.
  */
 export class ZoneClock {
-  private readonly atMidnight = new Map<number, number>();
+  /** Per UTC day: the offset all day long, or NaN on a day whose two ends differ (a DST change). */
+  private readonly dayOffsets = new Map<number, number>();
   constructor(readonly timeZone: string) {}
 
   /** The instant (epoch ms) when the clocks of the zone show `wall` (a wall time written as UTC ms). */
@@ -45,17 +46,13 @@ export class ZoneClock {
 
   private offsetAt(ms: number): number {
     const day = Math.floor(ms / DAY_MS);
-    const offset = this.midnightOffset(day);
-    return offset === this.midnightOffset(day + 1) ? offset : zoneOffsetMs(ms, this.timeZone);
-  }
-
-  private midnightOffset(day: number): number {
-    let offset = this.atMidnight.get(day);
+    let offset = this.dayOffsets.get(day);
     if (offset === undefined) {
-      offset = zoneOffsetMs(day * DAY_MS, this.timeZone);
-      this.atMidnight.set(day, offset);
+      const start = zoneOffsetMs(day * DAY_MS, this.timeZone);
+      offset = start === zoneOffsetMs((day + 1) * DAY_MS, this.timeZone) ? start : NaN;
+      this.dayOffsets.set(day, offset);
     }
-    return offset;
+    return Number.isNaN(offset) ? zoneOffsetMs(ms, this.timeZone) : offset;
   }
 }
 
@@ -71,6 +68,8 @@ export function readDate(cell: Cell, clock: ZoneClock): string | { error: string
     return isoOf(clock.instant(wall)) ?? { error: `${quoted(cell.text)} is not a date` };
   }
   const text = cell.trim();
+  const quick = dayFirstDigits(text);
+  if (quick !== null) return fromParts(quick, null, text, clock);
   const folded = text.length > 40 ? '' : fold(text);
   let match = DAY_FIRST.exec(folded);
   let parts: number[] | null = null;
@@ -83,6 +82,10 @@ export function readDate(cell: Cell, clock: ZoneClock): string | { error: string
     parts = [Number(match[3]), MONTHS[match[2] as string] as number, Number(match[1]), ...clockParts(match, 4)];
   }
   if (parts === null) return { error: `${quoted(text)} is not a date` };
+  return fromParts(parts, offsetMinutes, text, clock);
+}
+
+function fromParts(parts: readonly number[], offsetMinutes: number | null, text: string, clock: ZoneClock): string | { error: string } {
   const [y, month, day, hour, minute, second] = parts as [number, number, number, number, number, number];
   if (y < 1900 || y > 2200 || month < 1 || month > 12 || day < 1 || day > daysIn(y, month) || hour > 23 || minute > 59 || second > 59) return { error: `${quoted(text)} is not a date` };
   const wall = Date.UTC(y, month - 1, day, hour, minute, second);
@@ -90,8 +93,57 @@ export function readDate(cell: Cell, clock: ZoneClock): string | { error: string
   return isoOf(instant) ?? { error: `${quoted(text)} is not a date` };
 }
 
+/** `2026-03-25T01:36:00.000Z` for years 1000–9999 (what the readers accept), written without a Date per row. */
 function isoOf(ms: number): string | null {
-  return Number.isFinite(ms) && Math.abs(ms) < 8.64e15 ? new Date(ms).toISOString() : null;
+  if (!Number.isFinite(ms) || ms < -30_610_224_000_000 || ms >= 253_402_300_800_000) return null;
+  const days = Math.floor(ms / DAY_MS);
+  const inDay = ms - days * DAY_MS;
+  // Civil date from days since 1970-01-01 (Howard Hinnant's days_from_civil, inverted).
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const hours = Math.floor(inDay / 3_600_000);
+  const minutes = Math.floor(inDay / 60_000) % 60;
+  const seconds = Math.floor(inDay / 1000) % 60;
+  return `${year}-${two(month)}-${two(day)}T${two(hours)}:${two(minutes)}:${two(seconds)}.${String(inDay % 1000).padStart(3, '0')}Z`;
+}
+
+function two(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
+}
+
+/**
+ * `dd/mm/aaaa`, `dd/mm/aaaa hh:mm` or `dd/mm/aaaa hh:mm:ss`, read digit by digit: the form nearly every row of a pt-BR
+ * file has, so the regex, its match and its substrings are skipped there. Null for anything else.
+ */
+function dayFirstDigits(text: string): number[] | null {
+  // day / month / year space hour : minute : second; the character after each part, and its digit counts.
+  const parts = [0, 0, 0, 0, 0, 0];
+  const after = [47, 47, 32, 58, 58, -1];
+  const fewest = [1, 1, 4, 1, 2, 2];
+  const most = [2, 2, 4, 2, 2, 2];
+  let part = 0;
+  let digits = 0;
+  for (let at = 0; at <= text.length; at++) {
+    const code = at < text.length ? text.charCodeAt(at) : -1;
+    if (code >= 48 && code <= 57) {
+      parts[part] = (parts[part] as number) * 10 + (code - 48);
+      if (++digits > (most[part] as number)) return null;
+      continue;
+    }
+    if (digits < (fewest[part] as number)) return null;
+    if (code === -1) return part === 2 || part === 4 || part === 5 ? [parts[2], parts[1], parts[0], parts[3], parts[4], parts[5]] as number[] : null;
+    if (code !== after[part]) return null;
+    part++;
+    digits = 0;
+  }
+  return null;
 }
 
 function fold(text: string): string {
@@ -114,6 +166,9 @@ function offsetOf(text: string): number {
   return digits.startsWith('-') ? -minutes : minutes;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysIn(y: number, month: number): number {
-  return new Date(Date.UTC(y, month, 0)).getUTCDate();
+  const leap = month === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return (MONTH_DAYS[month - 1] as number) + (leap ? 1 : 0);
 }

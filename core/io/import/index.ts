@@ -2,6 +2,6 @@
 // worker and the sidebar import those and need none of this. Spreadsheets are read by `./spreadsheet`, a separate
 // entry, so a bundle that reads only CSV never carries SheetJS.
 export { createCustomersCsvReader, createOrdersCsvReader, readCustomersCsv, readOrdersCsv, type CsvImportReader } from './csv-reader';
-export { CUSTOMER_PRESETS as CUSTOMER_PRESET_LAYOUTS, type CustomerField, type CustomerPreset } from './customer-presets';
-export { ORDER_PRESETS as ORDER_PRESET_LAYOUTS, type DecimalStyle, type OrderField, type OrderPreset } from './order-presets';
+export { CUSTOMER_PRESETS, type CustomerField, type CustomerPreset } from './customer-presets';
+export { ORDER_PRESETS, type DecimalStyle, type OrderField, type OrderPreset } from './order-presets';
 export * from './types';

@@ -30,6 +30,8 @@ export interface OrderPreset {
   linePerItem: boolean;
   /** The sheet a spreadsheet export keeps its orders in. */
   sheet?: string;
+  /** The currency every amount is in when the file says so in its headers (Mercado Livre's `(BRL)`). */
+  currency?: string;
 }
 
 /*
@@ -116,6 +118,7 @@ export const ORDER_PRESETS: readonly OrderPreset[] = [
     decimal: 'auto',
     linePerItem: false,
     sheet: 'Vendas BR',
+    currency: 'BRL',
   },
   {
     id: 'shopee',

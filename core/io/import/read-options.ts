@@ -1,4 +1,4 @@
-import type { CountryCode } from '../../identity';
+import type { CountryCode } from '../../identity/normalize';
 import { canonicalTimeZone } from '../../locale/time-zone';
 import { minorDigits } from './amounts';
 import { ZoneClock } from './dates';
@@ -13,15 +13,28 @@ export interface ReadSettings<P extends string> {
 }
 
 const DEFAULT_ZONE = 'America/Sao_Paulo';
+// One clock per zone for every reader: its offsets are facts of the zone, and building Intl formatters per file
+// would cost more than reading a small file.
+const clocks = new Map<string, ZoneClock | null>();
+
+function clockOf(zone: string): ZoneClock | null {
+  let clock = clocks.get(zone);
+  if (clock === undefined) {
+    const canonical = canonicalTimeZone(zone);
+    clock = canonical === null ? null : new ZoneClock(canonical);
+    if (clocks.size < 100) clocks.set(zone, clock);
+  }
+  return clock;
+}
 
 export function readSettings<P extends string>(options: ImportOptions<P>, known: readonly P[], errors: ImportError[]): ReadSettings<P> {
-  const zone = canonicalTimeZone(options.timeZone ?? DEFAULT_ZONE);
-  if (zone === null) errors.push({ line: 0, message: `The time zone "${options.timeZone}" is not one this browser knows; dates were read in ${DEFAULT_ZONE}` });
+  const clock = clockOf(options.timeZone ?? DEFAULT_ZONE);
+  if (clock === null) errors.push({ line: 0, message: `The time zone "${options.timeZone}" is not one this browser knows; dates were read in ${DEFAULT_ZONE}` });
   const currency = (options.currency ?? 'BRL').toUpperCase();
   const currencyKnown = /^[A-Z]{3}$/.test(currency) && minorDigits(currency) >= 0;
   if (!currencyKnown) errors.push({ line: 0, message: `The currency "${options.currency}" is not an ISO code; BRL was assumed` });
   const preset = options.preset === undefined || options.preset === 'auto' || known.includes(options.preset) ? (options.preset ?? 'auto') : 'auto';
   if (preset !== (options.preset ?? 'auto')) errors.push({ line: 0, message: `There is no preset "${options.preset}"; the layout was detected` });
   const country = /^[A-Z]{2}$/.test(options.defaultCountry ?? 'BR') ? ((options.defaultCountry ?? 'BR') as CountryCode) : 'BR';
-  return { preset, country, currency: currencyKnown ? currency : 'BRL', clock: new ZoneClock(zone ?? DEFAULT_ZONE) };
+  return { preset, country, currency: currencyKnown ? currency : 'BRL', clock: clock ?? (clockOf(DEFAULT_ZONE) as ZoneClock) };
 }

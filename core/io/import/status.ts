@@ -71,9 +71,10 @@ export function readStatusWord(text: string): StatusReading {
  * The order's status from its status cells (order status, payment status) and whether a cancellation date is set:
  * any cancellation wins, then a refund, then paid; unpaid only when nothing says paid.
  */
-export function combineStatus(words: readonly string[], cancelled: boolean): StatusReading {
+export function combineStatus(orderWord: string, paymentWord: string, cancelled: boolean): StatusReading {
   if (cancelled) return 'cancelled';
-  const seen = new Set(words.map(readStatusWord));
-  for (const status of ['cancelled', 'refunded', 'paid', 'unpaid'] as const) if (seen.has(status)) return status;
+  const order = readStatusWord(orderWord);
+  const payment = readStatusWord(paymentWord);
+  for (const status of ['cancelled', 'refunded', 'paid', 'unpaid'] as const) if (order === status || payment === status) return status;
   return null;
 }

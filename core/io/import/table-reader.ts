@@ -33,6 +33,8 @@ export class TableReader<Row, P extends string> {
   private waiting: SourceRecord[] = [];
   private group: SourceRecord[] = [];
   private groupKey = '';
+  /** The one-record group handed to the mapper for presets without item lines, reused: no array per row. */
+  private readonly single: SourceRecord[] = [];
 
   constructor(private readonly match: HeaderMatcher<Row, P>) {}
 
@@ -85,7 +87,8 @@ export class TableReader<Row, P extends string> {
     }
     const column = (this.mapper as RowMapper<Row>).groupColumn;
     if (column === undefined) {
-      (this.mapper as RowMapper<Row>).map([record], out);
+      this.single[0] = record;
+      (this.mapper as RowMapper<Row>).map(this.single, out);
       return;
     }
     const key = cellText(record.cells[column]);

@@ -69,10 +69,10 @@ export interface ImportedCustomer {
   country?: string;
 }
 
-export const ORDER_PRESETS = ['shopify', 'woocommerce', 'nuvemshop', 'mercadolivre', 'shopee', 'generic'] as const;
-export type OrderPresetId = (typeof ORDER_PRESETS)[number];
-export const CUSTOMER_PRESETS = ['shopify', 'shopify-legacy', 'woocommerce', 'bling', 'kyte', 'generic'] as const;
-export type CustomerPresetId = (typeof CUSTOMER_PRESETS)[number];
+export const ORDER_PRESET_IDS = ['shopify', 'woocommerce', 'nuvemshop', 'mercadolivre', 'shopee', 'generic'] as const;
+export type OrderPresetId = (typeof ORDER_PRESET_IDS)[number];
+export const CUSTOMER_PRESET_IDS = ['shopify', 'shopify-legacy', 'woocommerce', 'bling', 'kyte', 'generic'] as const;
+export type CustomerPresetId = (typeof CUSTOMER_PRESET_IDS)[number];
 
 export interface ImportOptions<P extends string> {
   /** `auto` (the default) picks the preset whose header the file has. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { csvDocument } from '../../../../core';
-import { CUSTOMER_PRESETS, ORDER_PRESETS, type ImportedCustomer, type ImportedOrder, type ImportError } from '../../../../core/io/import';
+import { CUSTOMER_PRESET_IDS, ORDER_PRESET_IDS, type ImportedCustomer, type ImportedOrder, type ImportError } from '../../../../core/io/import';
 import type { ImportKind } from '../../../../core/io/import/book-source';
 import { BookWorkerError } from '../../../backup/worker-protocol';
 import type { FileImport, ImportPreview, ImportProgressReport, ImportSettings } from '../../../import/import-protocol';
@@ -204,7 +204,7 @@ function PreviewSection({ stage, tools, headingRef, onSettings }: { stage: Extra
   const { t } = tools;
   const { preview, settings, file } = stage;
   const locked = stage.at === 'running';
-  const presets = preview.kind === 'orders' ? [...ORDER_PRESETS] : [...CUSTOMER_PRESETS];
+  const presets = preview.kind === 'orders' ? [...ORDER_PRESET_IDS] : [...CUSTOMER_PRESET_IDS];
   const presetName = (id: string) => PRESET_NAMES[id] ?? t('import.preset.generic');
   return (
     <section class="import-preview" aria-labelledby="import-preview-title">
