@@ -73,15 +73,20 @@ const CONTACT_KINDS = [
   ['cpf', 'cpf'],
 ] as const satisfies readonly (readonly [keyof ImportContact, IdentityKind])[];
 
-/** A customer the import is writing: the record as it will be put, and what the file changed of it. */
+/** A customer the import is writing: new ones in full; the book's are read once, at the end, and updated then. */
 interface Touched {
-  customer: Customer;
+  id: string;
+  customer: Customer | null;
   isNew: boolean;
-  /** The latest paid order of the file, to move lastOrderAt forward without reading their other orders. */
+  /** The latest paid order of the file (or, after a recount, of all their orders). */
   latestPaid: string | null;
-  /** An order of theirs stopped being paid or moved away: lastOrderAt is read again from all their orders. */
+  /** An order of theirs stopped being paid, moved or changed: lastOrderAt is counted again from all their orders. */
   recount: boolean;
   changed: boolean;
+  /** Contacts the file adds to a customer of the book (merged when their record is read). */
+  added: Identity[];
+  /** The file's own fields (CNPJ, CEP…); the book's values win. */
+  fields: Record<string, string>;
 }
 
 /**
@@ -152,13 +157,19 @@ class ImportRun {
   private readonly problems: ImportProblem[] = [];
   /** Contacts normalized so far, by kind and spelling: the identity, or why it is not one. */
   private readonly contacts = new Map<string, Identity | string>();
-  /** Lookup key → customer id (null: no customer has it), as found in the book or created by this import. */
-  private readonly byKey = new Map<string, string | null>();
-  /** Folded name → the one customer with it, null when none or several (only name-only rows ask). */
+  /** Lookup key → customer id, for every customer of the book (read first) and every one this import creates. */
+  private readonly byKey = new Map<string, string>();
+  /** Folded name → the one customer with it, null when several share it (for rows known only by a name). */
   private readonly byName = new Map<string, string | null>();
   private readonly touched = new Map<string, Touched>();
-  /** Orders of this import by id, with a 32-bit digest of what an import compares: a file naming one twice keeps its last row. */
-  private readonly ordersSeen = new Map<string, number>();
+  /**
+   * Orders by id, with a 30-bit digest of what an import compares (a small integer: no number object per order):
+   * those this source imported before (read first) as is, and those of this file as -1 - digest, so a file naming
+   * an order twice keeps its last row.
+   */
+  private readonly digests = new Map<string, number>();
+  /** The last write of each batch still in flight: at most two batches wait in IndexedDB while the next is read. */
+  private readonly inFlight: Promise<void>[] = [];
   private readonly nowIso: string;
   private readonly defaultCountry: CountryCode;
 
@@ -173,50 +184,95 @@ class ImportRun {
     this.defaultCountry = context.defaultCountry;
   }
 
+  /**
+   * Reads what matching needs first (every customer's keys and name, the orders this source imported before), so
+   * the batches that follow only write: a read between writes of one transaction makes IndexedDB settle every
+   * write before it, which took a million-order import from about a minute to six.
+   */
   async all(source: ImportBatchSource): Promise<ImportResult> {
-    await this.knownOrderIds();
+    await this.readCustomers();
+    await this.readImportedOrders();
     for (let batch = source.next(); batch !== null; batch = source.next()) {
       this.problems.push(...(batch.problems ?? []));
       await this.batch(batch);
       this.options.onProgress?.({ rows: this.counts.rows, problems: this.problems.length, done: batch.done ?? 0 });
     }
+    await Promise.all(this.inFlight);
     await this.finish();
     // In file order: the source's and this run's problems of one batch arrive apart.
     return { counts: { ...this.counts }, problems: this.problems.sort((a, b) => a.line - b.line) };
   }
 
+  /** Every customer's lookup keys and folded name, a page of records at a time (only the keys are kept). */
+  private async readCustomers(): Promise<void> {
+    let after: string | null = null;
+    for (;;) {
+      const request = this.customers.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), PAGE);
+      await settled([request]);
+      const rows = request.result as CustomerRow[];
+      for (const row of rows) {
+        for (const key of row.identityKeys) if (!this.byKey.has(key)) this.byKey.set(key, row.id);
+        const name = row.sortName;
+        this.byName.set(name, this.byName.has(name) ? null : row.id);
+      }
+      if (rows.length < PAGE) return;
+      after = (rows[rows.length - 1] as CustomerRow).id;
+    }
+  }
+
+  /** The digests of the orders this source imported before: a first import reads none. */
+  private async readImportedOrders(): Promise<void> {
+    const prefix = orderIdPrefix(this.options.source);
+    let after: string | null = null;
+    for (;;) {
+      const request = this.orders.getAll(IDBKeyRange.bound(after ?? prefix, `${prefix}\uffff`, after !== null), PAGE);
+      await settled([request]);
+      const rows = request.result as Order[];
+      for (const order of rows) this.digests.set(order.id, digestNumber(order));
+      if (rows.length < PAGE) return;
+      after = (rows[rows.length - 1] as Order).id;
+    }
+  }
+
   private async batch(batch: ImportBatch): Promise<void> {
-    const orders = (batch.orders ?? []).map((row) => ({ row, contact: this.contactOf(row.line, row.customer) }));
-    const customers = (batch.customers ?? []).map((row) => ({ row, contact: this.contactOf(row.line, row) }));
+    const orders = batch.orders ?? [];
+    const customers = batch.customers ?? [];
     this.counts.rows += orders.length + customers.length;
-    await this.lookUp([...orders, ...customers].map(({ contact }) => contact));
-    const customerOwners = customers.map(({ row, contact }) => this.customerFor(contact, row.createdAt ?? null, row.line));
-    const orderOwners = orders.map(({ row, contact }) => this.customerFor(contact, row.placedAt, row.line));
-    await this.readMatched();
-    customers.forEach(({ row }, at) => {
-      const id = customerOwners[at];
-      const touched = id == null ? undefined : this.touched.get(id);
+    for (const row of customers) {
+      const id = this.customerFor(this.contactOf(row.line, row), row.createdAt ?? null, row.line);
+      const touched = id === null ? undefined : this.touched.get(id);
       const fields = customFieldsOf(row);
-      if (!touched || Object.keys(fields).length === 0) return;
-      // The book's own values win: a seller's edit is newer than any export.
-      const merged = { ...fields, ...touched.customer.customFields };
-      if (Object.keys(merged).length === Object.keys(touched.customer.customFields).length) return;
-      touched.customer = { ...touched.customer, customFields: merged };
-      touched.changed = true;
-    });
+      if (touched && Object.keys(fields).length > 0) {
+        touched.fields = { ...fields, ...touched.fields };
+        touched.changed = true;
+      }
+    }
     const built: Order[] = [];
-    orders.forEach(({ row }, at) => {
-      const owner = orderOwners[at];
-      if (owner == null || !this.touched.has(owner)) return;
+    for (const row of orders) {
+      const owner = this.customerFor(this.contactOf(row.line, row.customer), row.placedAt, row.line);
+      if (owner === null) continue;
       const order = this.orderOf(row, owner);
       if (order) built.push(order);
+    }
+    // An order the file changed: its book copy is read (rarely) to know whose last purchase to count again.
+    const changed = built.filter((order) => {
+      const before = this.digests.get(order.id);
+      return before !== undefined && before >= 0 && before !== digestNumber(order);
     });
-    const before = await this.existing(built);
-    for (const order of built) this.placeOrder(order, before.get(order.id));
+    const previous = await this.read(changed.map((order) => order.id));
+    let last: IDBRequest | null = null;
+    for (const order of built) {
+      const request = this.placeOrder(order, previous.get(order.id));
+      if (request) last = request;
+    }
+    // A failed write aborts the transaction, which importIntoBook reports: here it only ends the wait.
+    if (last) this.inFlight.push(settled([last]).catch(() => undefined));
+    // Two batches in IndexedDB at most: wait for the older one before reading the next part of the file.
+    if (this.inFlight.length > 2) await this.inFlight.shift();
   }
 
   /** The row's contacts, normalized; a contact that is not one is reported and left out. */
-  private contactOf(line: number, contact: ImportContact): { name: string | null; identities: Identity[]; keys: string[]; line: number } {
+  private contactOf(line: number, contact: ImportContact): Contact {
     const identities: Identity[] = [];
     for (const [field, kind] of CONTACT_KINDS) {
       const raw = contact[field]?.trim();
@@ -235,46 +291,17 @@ class ImportRun {
       if (typeof known === 'string') this.problems.push({ line, column: field, message: known });
       else identities.push(known);
     }
-    const unique = dedupeIdentities(identities);
+    const unique = identities.length > 1 ? dedupeIdentities(identities) : identities;
     const keys = unique.flatMap((identity) => identityKeys(identity.kind, identity.value));
     const name = contact.name?.trim() || null;
-    return { name, identities: unique, keys, line };
-  }
-
-  /** Asks the book for every key and name of the batch not asked before, in one round of requests. */
-  private async lookUp(contacts: readonly { name: string | null; keys: string[] }[]): Promise<void> {
-    const requests: IDBRequest[] = [];
-    const byKey = this.customers.index('identityKeys');
-    const byName = this.customers.index('sortName');
-    for (const { name, keys } of contacts) {
-      for (const key of keys) {
-        if (this.byKey.has(key)) continue;
-        this.byKey.set(key, null);
-        const request = byKey.getKey(key);
-        request.onsuccess = () => {
-          if (request.result !== undefined && this.byKey.get(key) === null) this.byKey.set(key, request.result as string);
-        };
-        requests.push(request);
-      }
-      if (keys.length > 0 || name === null) continue;
-      const folded = sortNameOf(name);
-      if (this.byName.has(folded)) continue;
-      this.byName.set(folded, null);
-      const request = byName.getAllKeys(folded, 2);
-      request.onsuccess = () => {
-        const found = request.result as string[];
-        if (found.length === 1 && this.byName.get(folded) === null) this.byName.set(folded, found[0] as string);
-      };
-      requests.push(request);
-    }
-    await settled(requests);
+    return { name, identities: unique, keys };
   }
 
   /**
    * The customer a row belongs to: found by the first of its keys the book (or this import) knows, else by its
    * name alone when it has no contact, else a new one. Null (reported) for a row with neither name nor contact.
    */
-  private customerFor(contact: { name: string | null; identities: Identity[]; keys: string[]; line: number }, since: string | null, line: number): string | null {
+  private customerFor(contact: Contact, since: string | null, line: number): string | null {
     let id: string | null = null;
     for (const key of contact.keys) {
       id = this.byKey.get(key) ?? null;
@@ -282,9 +309,12 @@ class ImportRun {
     }
     if (id === null && contact.keys.length === 0 && contact.name !== null) id = this.byName.get(sortNameOf(contact.name)) ?? null;
     if (id !== null) {
-      const touched = this.touched.get(id);
-      if (touched) this.addContacts(touched, contact);
-      else this.pending.push({ id, contact });
+      let touched = this.touched.get(id);
+      if (!touched) {
+        this.touched.set(id, (touched = { id, customer: null, isNew: false, latestPaid: null, recount: false, changed: false, added: [], fields: {} }));
+        this.counts.matchedCustomers += 1;
+      }
+      this.addContacts(touched, contact);
       return id;
     }
     const displayName = contact.name ?? contact.identities[0]?.raw;
@@ -303,51 +333,23 @@ class ImportRun {
       this.problems.push({ line, message: error instanceof Error ? error.message : String(error) });
       return null;
     }
-    this.touched.set(customer.id, { customer, isNew: true, latestPaid: null, recount: false, changed: true });
+    this.touched.set(customer.id, { id: customer.id, customer, isNew: true, latestPaid: null, recount: false, changed: true, added: [], fields: {} });
     this.counts.newCustomers += 1;
     for (const key of contact.keys) this.byKey.set(key, customer.id);
     if (contact.keys.length === 0) this.byName.set(sortNameOf(displayName), customer.id);
     return customer.id;
   }
 
-  /** Customers of the book found in this batch, read once so their record can gain contacts and lastOrderAt. */
-  private pending: { id: string; contact: { identities: Identity[]; keys: string[] } }[] = [];
-
-  private async readMatched(): Promise<void> {
-    const pending = this.pending;
-    this.pending = [];
-    const requests: IDBRequest[] = [];
-    const asked = new Set<string>();
-    for (const { id } of pending) {
-      if (this.touched.has(id) || asked.has(id)) continue;
-      asked.add(id);
-      const request = this.customers.get(id);
-      request.onsuccess = () => {
-        const row = request.result as CustomerRow | undefined;
-        if (row && !this.touched.has(id)) {
-          this.touched.set(id, { customer: fromRow(row), isNew: false, latestPaid: null, recount: false, changed: false });
-          this.counts.matchedCustomers += 1;
-        }
-      };
-      requests.push(request);
+  /** Gives a customer the file's contacts they lack (never one another customer already has). */
+  private addContacts(touched: Touched, contact: Contact): void {
+    for (const identity of contact.identities) {
+      const keys = identityKeys(identity.kind, identity.value);
+      if (!keys.every((key) => !this.byKey.has(key))) continue;
+      for (const key of keys) this.byKey.set(key, touched.id);
+      if (touched.customer) touched.customer = { ...touched.customer, identities: dedupeIdentities([...touched.customer.identities, identity]) };
+      else touched.added.push(identity);
+      touched.changed = true;
     }
-    await settled(requests);
-    for (const { id, contact } of pending) {
-      const touched = this.touched.get(id);
-      if (touched) this.addContacts(touched, contact);
-    }
-  }
-
-  /** Gives a customer of the book the file's contacts they lack (never one another customer already has). */
-  private addContacts(touched: Touched, contact: { identities: Identity[]; keys: string[] }): void {
-    const id = touched.customer.id;
-    const fresh = contact.identities.filter((identity) => identityKeys(identity.kind, identity.value).every((key) => (this.byKey.get(key) ?? id) === id));
-    const known = new Set(touched.customer.identities.flatMap((identity) => identityKeys(identity.kind, identity.value)));
-    const added = fresh.filter((identity) => !identityKeys(identity.kind, identity.value).every((key) => known.has(key)));
-    if (added.length === 0) return;
-    touched.customer = { ...touched.customer, identities: dedupeIdentities([...touched.customer.identities, ...added]) };
-    touched.changed = true;
-    for (const identity of added) for (const key of identityKeys(identity.kind, identity.value)) this.byKey.set(key, id);
   }
 
   private orderOf(row: ImportOrderInput, customerId: string): Order | null {
@@ -372,108 +374,110 @@ class ImportRun {
     }
   }
 
-  /** The book's copies of the batch's orders (imported before), by id. */
-  /**
-   * The ids of the orders imported before from this source, read once as keys: a first import then asks for no
-   * order at all, and a second one only for the orders it names again.
-   */
-  private async knownOrderIds(): Promise<void> {
-    const prefix = orderIdPrefix(this.options.source);
-    const request = this.orders.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
-    request.onsuccess = () => {
-      this.imported = new Set(request.result as string[]);
-    };
-    await settled([request]);
-  }
-
-  /** Ids of orders this source imported before (see knownOrderIds). */
-  private imported = new Set<string>();
-
-  private async existing(orders: readonly Order[]): Promise<Map<string, Order>> {
+  /** Records by id, read in one round (only the orders an import changes). */
+  private async read(ids: readonly string[]): Promise<Map<string, Order>> {
     const found = new Map<string, Order>();
-    const requests: IDBRequest[] = [];
-    for (const order of orders) {
-      if (!this.imported.has(order.id) || this.ordersSeen.has(order.id) || found.has(order.id)) continue;
-      const request = this.orders.get(order.id);
+    const requests = ids.map((id) => {
+      const request = this.orders.get(id);
       request.onsuccess = () => {
-        if (request.result) found.set(order.id, request.result as Order);
+        if (request.result) found.set(id, request.result as Order);
       };
-      requests.push(request);
-    }
+      return request;
+    });
     await settled(requests);
     return found;
   }
 
-  private placeOrder(order: Order, before: Order | undefined): void {
+  /** Counts and writes one order; returns its write (none for an order the book already has as it is). */
+  private placeOrder(order: Order, before: Order | undefined): IDBRequest | null {
     const owner = this.touched.get(order.customerId) as Touched;
-    const digest = fnv1a(digestOf(order));
-    const seen = this.ordersSeen.get(order.id);
-    this.ordersSeen.set(order.id, digest);
-    if (seen !== undefined) {
+    const digest = digestNumber(order);
+    const known = this.digests.get(order.id);
+    this.digests.set(order.id, -1 - digest);
+    if (known !== undefined && known < 0) {
       // The file names this order again (a repeated row, or a later state of it): its last row wins.
-      if (seen === digest) return;
+      if (known === -1 - digest) return null;
       owner.recount = true;
-    } else if (before && digestOf(before) === digestOf(order)) {
+    } else if (known === digest) {
       this.counts.unchangedOrders += 1;
-      return;
-    } else if (before) {
+      return null;
+    } else if (known !== undefined) {
       this.counts.updatedOrders += 1;
-      if (before.status === 'paid' && (order.status !== 'paid' || order.placedAt !== before.placedAt)) owner.recount = true;
-      if (before.customerId !== order.customerId) {
+      owner.recount = true;
+      if (before && before.customerId !== order.customerId) {
         const old = this.touched.get(before.customerId);
         if (old) {
           old.recount = true;
           old.changed = true;
-        } else this.pendingRecount.add(before.customerId);
+        } else this.touched.set(before.customerId, { id: before.customerId, customer: null, isNew: false, latestPaid: null, recount: true, changed: true, added: [], fields: {} });
       }
     } else this.counts.newOrders += 1;
-    if (order.status === 'paid' && (owner.latestPaid === null || Date.parse(order.placedAt) > Date.parse(owner.latestPaid))) owner.latestPaid = order.placedAt;
+    if (order.status === 'paid' && (owner.latestPaid === null || order.placedAt > owner.latestPaid)) owner.latestPaid = order.placedAt;
     // A customer new to the book is as old as their first order in the file.
-    if (owner.isNew && Date.parse(order.placedAt) < Date.parse(owner.customer.createdAt)) owner.customer = { ...owner.customer, createdAt: order.placedAt };
+    if (owner.isNew && owner.customer && order.placedAt < owner.customer.createdAt) owner.customer = { ...owner.customer, createdAt: order.placedAt };
     owner.changed = true;
-    if (!this.options.dryRun) this.orders.put(order);
+    return this.options.dryRun ? null : this.orders.put(order);
   }
 
-  /** Customers of the book an order moved away from, read at the end to recount their last order. */
-  private readonly pendingRecount = new Set<string>();
-
-  /** Puts every customer the import changed, with lastOrderAt moved forward or counted again from their orders. */
+  /**
+   * Writes every customer the import changed: the book's customers read once (after the orders are written), with
+   * the file's new contacts and fields, lastOrderAt moved forward or counted again from all their orders.
+   */
   private async finish(): Promise<void> {
-    const extra: IDBRequest[] = [];
-    for (const id of this.pendingRecount) {
-      if (this.touched.has(id)) continue;
-      const request = this.customers.get(id);
-      request.onsuccess = () => {
-        const row = request.result as CustomerRow | undefined;
-        if (row) this.touched.set(id, { customer: fromRow(row), isNew: false, latestPaid: null, recount: true, changed: true });
-      };
-      extra.push(request);
-    }
-    await settled(extra);
-    const recounts: IDBRequest[] = [];
-    const byCustomer = this.orders.index('customerId');
-    for (const touched of this.touched.values()) {
-      if (!touched.changed) continue;
-      if (!touched.recount) {
-        const latest = touched.customer.lastOrderAt;
-        if (touched.latestPaid !== null && (latest === null || Date.parse(touched.latestPaid) > Date.parse(latest))) touched.customer = { ...touched.customer, lastOrderAt: touched.latestPaid };
-        continue;
+    const pending = [...this.touched.values()].filter((touched) => touched.changed);
+    for (let start = 0; start < pending.length; start += PAGE) {
+      const slice = pending.slice(start, start + PAGE);
+      const reads: IDBRequest[] = [];
+      const byCustomer = this.orders.index('customerId');
+      for (const touched of slice) {
+        if (!touched.customer) {
+          const request = this.customers.get(touched.id);
+          request.onsuccess = () => {
+            const row = request.result as CustomerRow | undefined;
+            if (row) touched.customer = { ...fromRow(row), identities: dedupeIdentities([...row.identities, ...touched.added]) };
+          };
+          reads.push(request);
+        }
+        if (touched.recount) {
+          const request = byCustomer.getAll(touched.id);
+          request.onsuccess = () => {
+            touched.latestPaid = latestPaidOrderAt(request.result as Order[]);
+          };
+          reads.push(request);
+        }
       }
-      const request = byCustomer.getAll(touched.customer.id);
-      request.onsuccess = () => {
-        touched.customer = { ...touched.customer, lastOrderAt: latestPaidOrderAt(request.result as Order[]) };
-      };
-      recounts.push(request);
+      await settled(reads);
+      let last: IDBRequest | null = null;
+      for (const touched of slice) {
+        const customer = touched.customer;
+        if (!customer) continue;
+        const lastOrderAt = touched.recount ? touched.latestPaid : later(customer.lastOrderAt, touched.latestPaid);
+        const customFields = Object.keys(touched.fields).length > 0 ? { ...touched.fields, ...customer.customFields } : customer.customFields;
+        const updated = { ...customer, lastOrderAt, customFields, updatedAt: touched.isNew ? customer.updatedAt : this.nowIso };
+        this.written.add(customer.id);
+        if (!this.options.dryRun) last = this.customers.put(toRow(updated));
+      }
+      if (last) await settled([last]);
     }
-    await settled(recounts);
-    for (const touched of this.touched.values()) {
-      if (!touched.changed) continue;
-      this.written.add(touched.customer.id);
-      if (this.options.dryRun) continue;
-      this.customers.put(toRow({ ...touched.customer, updatedAt: touched.isNew ? touched.customer.updatedAt : this.nowIso }));
-    }
-    // Nothing more is asked: the transaction commits once the last put lands.
   }
+}
+
+/** A row's contacts, normalized, and their lookup keys. */
+interface Contact {
+  name: string | null;
+  identities: Identity[];
+  keys: string[];
+}
+
+/** Records read per request when the import reads the book first. */
+const PAGE = 5_000;
+/** An order's digest as a non-negative 30-bit integer (a small integer in V8, stored without a number object). */
+const digestNumber = (order: Order) => fnv1a(digestOf(order)) & 0x3fffffff;
+
+function later(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Date.parse(b) > Date.parse(a) ? b : a;
 }
 
 /** What a customer list knows beyond contacts, kept as the customer's own fields under the names sellers use. */

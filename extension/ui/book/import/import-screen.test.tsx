@@ -9,6 +9,7 @@ import { testBookName } from '../../../../core/store/test-book';
 import { inProcessWorker } from '../../../backup/in-process-worker';
 import { importOperations } from '../../../import/import-worker';
 import { importFileInWorker, previewFile } from '../../../import/import-client';
+import { BookWorkerError } from '../../../backup/worker-protocol';
 import { BookProvider } from '../app/book-context';
 import { NoticeArea } from '../app/notice-area';
 import { ImportScreen } from './import-screen';
@@ -108,24 +109,24 @@ describe('Importar', () => {
     await waitFor(() => expect(screen.getByTestId('import-detected').textContent).toBe('Clientes, no formato Outra lista (pelos nomes das colunas) · texto em UTF-8'));
   });
 
-  it('says so when cancelled, and the book is as it was', async () => {
+  it('shows progress and the rate while importing, and says so when cancelled', async () => {
     renderScreen();
-    const lines = ['Data;Pedido;Cliente;Telefone;Total;Situação'];
-    for (let i = 0; i < 2_500; i++) lines.push(`0${(i % 9) + 1}/03/2026;${i};Cliente ${i} ${'da Silva '.repeat(60)};;${i},50;Pago`);
-    const file = new File([lines.join('\n')], 'grande.csv', { type: 'text/csv' });
-    const run = services.run;
-    services.run = (f, settings, dryRun, options) =>
-      run(f, settings, dryRun, {
-        ...options,
-        onProgress: (report) => {
-          options?.onProgress?.(report);
-          if (report.rows > 0) fireEvent.click(screen.getByTestId('import-cancel'));
-        },
+    // A run that reports progress and then waits for Cancelar, as the worker does on a big file.
+    services.run = (_file, _settings, _dryRun, options) =>
+      new Promise((_done, fail) => {
+        options?.onProgress?.({ phase: 'importing', done: 512, total: 2048, rows: 4_000, problems: 1 });
+        options?.signal?.addEventListener('abort', () => fail(new BookWorkerError('cancelled', 'Cancelled')));
       });
-    pick(file);
+    pick(fixture('excel-pt-br-orders.csv'));
     await screen.findByTestId('import-preview');
     fireEvent.click(screen.getByTestId('import-go'));
-    await waitFor(() => expect(screen.getByTestId('import-outcome').textContent).toBe('Importação cancelada: nada dela foi gravado, o livro está como estava.'), { timeout: 10_000 });
-    expect(await book.customers.count()).toBe(0);
+    await waitFor(() => expect(screen.getByTestId('import-rate').textContent).toMatch(/^25% do arquivo · 4\.000 linhas lidas · [\d.]+ linhas por segundo · 1 problema$/));
+    expect(screen.getByTestId('import-progress').getAttribute('value')).toBe('512');
+    expect(document.activeElement).toBe(screen.getByTestId('import-cancel'));
+    fireEvent.click(screen.getByTestId('import-cancel'));
+    await waitFor(() => expect(screen.getByTestId('import-outcome').textContent).toBe('Importação cancelada: nada dela foi gravado, o livro está como estava.'));
+    // Back to the file's preview, ready to run again.
+    expect(screen.getByTestId('import-go')).toBeTruthy();
   });
+
 });
