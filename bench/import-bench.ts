@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import type { CDPSession, Page } from 'playwright-core';
+import { buildCustomer, toRow } from '../core/store/customer-rows';
 import { launchWithExtension } from '../test/e2e/extension-harness';
 import type { BenchRow } from './rows';
 
@@ -30,6 +31,33 @@ function orderLine(i: number, customers: number): string {
   const reais = 10 + ((i * 31) % 2990);
   const status = i % 50 === 0 ? 'Cancelado' : i % 97 === 0 ? 'Devolvido' : 'Pago';
   return `${day}/${month}/${year} ${String(8 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')};${100_000 + i};${name};${phone};${email};R$ ${reais.toLocaleString('pt-BR')},${String(i % 100).padStart(2, '0')};${status}`;
+}
+
+/**
+ * The records the import writes for that file, built here the way it builds them (customers with their index
+ * keys, orders keyed by source and number), as JSON lines per store: what the bare put loop puts.
+ */
+function finalRecords(orders: number, customers: number): string {
+  const nowIso = '2026-11-30T12:00:00.000Z';
+  const ids: string[] = [];
+  const customerRows: unknown[] = [];
+  for (let c = 0; c < customers; c++) {
+    const line = orderLine(c, customers).split(';');
+    const customer = buildCustomer({ displayName: line[2] as string, identities: [{ kind: 'phone', value: line[3] as string }, ...(line[4] ? [{ kind: 'email' as const, value: line[4] }] : [])] }, nowIso, 'BR');
+    ids.push(customer.id);
+    customerRows.push(toRow({ ...customer, lastOrderAt: nowIso }));
+  }
+  const lines = [JSON.stringify({ store: 'customers', rows: customerRows })];
+  const chunk: unknown[] = [];
+  for (let i = 0; i < orders; i++) {
+    const c = (i * 7919) % customers;
+    chunk.push({ id: `import:generic:${100_000 + i}`, customerId: ids[c], placedAt: nowIso, totalMinor: 1000 + i, currency: 'BRL', items: [], channel: 'store', source: 'import', externalRef: `generic:${100_000 + i}`, status: 'paid' });
+    if (chunk.length === 100_000 || i === orders - 1) {
+      lines.push(JSON.stringify({ store: 'orders', rows: chunk }));
+      chunk.length = 0;
+    }
+  }
+  return lines.join('\n');
 }
 
 /** Windows-1252 bytes of a Latin-1 string. */
@@ -131,38 +159,24 @@ export async function runImportBench(orders = 1_000_000, customers = 100_000, xl
   console.error(`import bench: wrote ${megabytes(csvBytes)} of CSV and ${megabytes(xlsxBytes)} of .xlsx`);
   const papaparse = await readFile(resolve(import.meta.dirname, '../node_modules/papaparse/papaparse.min.js'), 'utf8');
   // The page reads the peers' file from loopback (an argument of this size would not cross CDP).
-  const server = createServer(async (_request, response) => {
-    response.writeHead(200, { 'content-type': 'text/csv', 'access-control-allow-origin': '*' });
-    response.end(await readFile(csv));
+  const records = finalRecords(orders, customers);
+  const server = createServer(async (request, response) => {
+    response.writeHead(200, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' });
+    response.end(request.url === '/records' ? records : await readFile(csv));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const fileUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pedidos.csv`;
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const fileUrl = `${base}/pedidos.csv`;
   const session = await launchWithExtension();
   try {
     const page = await session.openExtensionPage('book.html#/importar');
     await page.getByTestId('import-file').waitFor();
 
-    const watch = await heapWatch(page);
-    const imported = await importThroughScreen(page, csv);
-    const heaps = await watch.stop();
-    console.error(`import bench: 1M orders imported in ${seconds(imported.ms)}: ${JSON.stringify(imported.counts)}`);
-
-    // Peer 1: papaparse alone on the same bytes (decoded, then parsed), in the same page.
-    await page.evaluate(papaparse);
-    const parseMs = await page.evaluate(async ([url, expected]) => {
-      const bytes = await (await fetch(url)).arrayBuffer();
-      const started = performance.now();
-      const text = new TextDecoder('windows-1252').decode(bytes);
-      const parsed = (window as unknown as { Papa: { parse: (text: string, config: object) => { data: unknown[] } } }).Papa.parse(text, { delimiter: ';' });
-      const elapsed = performance.now() - started;
-      if (parsed.data.length < expected) throw new Error(`papaparse read ${parsed.data.length} rows`);
-      return elapsed;
-    }, [fileUrl, orders] as const);
-
-    // Peer 2: the records the import wrote, put again into a fresh database with the book's indexes, one
-    // transaction, nothing else. (tsx names the arrow functions inside with a helper the page lacks: give it one.)
+    // Peer: the records the import will write, put into a database with the book's indexes, one transaction,
+    // nothing else; first, while the extension's storage is as empty as the import finds it, then deleted.
+    // (tsx names the arrow functions inside with a helper the page lacks: give it one.)
     await page.evaluate('globalThis.__name = (f) => f');
-    const bare = await page.evaluate(async () => {
+    const bare = await page.evaluate(async (url) => {
       const open = (name: string, upgrade?: (db: IDBDatabase) => void) =>
         new Promise<IDBDatabase>((done, fail) => {
           const request = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
@@ -170,16 +184,9 @@ export async function runImportBench(orders = 1_000_000, customers = 100_000, xl
           request.onsuccess = () => done(request.result);
           request.onerror = () => fail(request.error);
         });
-      const book = await open('clientela-book');
-      const read = (store: string) =>
-        new Promise<unknown[]>((done, fail) => {
-          const request = book.transaction(store).objectStore(store).getAll();
-          request.onsuccess = () => done(request.result);
-          request.onerror = () => fail(request.error);
-        });
-      const customers = await read('customers');
-      const orders = await read('orders');
-      book.close();
+      const stores = (await (await fetch(url)).text()).split('\n').map((line) => JSON.parse(line) as { store: string; rows: unknown[] });
+      const customers = stores.filter((one) => one.store === 'customers').flatMap((one) => one.rows);
+      const orders = stores.filter((one) => one.store === 'orders').flatMap((one) => one.rows);
       const target = await open(`bare-put-${Date.now()}`, (db) => {
         const c = db.createObjectStore('customers', { keyPath: 'id' });
         c.createIndex('identityKeys', 'identityKeys', { multiEntry: true });
@@ -200,9 +207,34 @@ export async function runImportBench(orders = 1_000_000, customers = 100_000, xl
       const ms = performance.now() - started;
       const name = target.name;
       target.close();
-      indexedDB.deleteDatabase(name);
+      await new Promise((done) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = done;
+        request.onerror = done;
+      });
       return { ms, customers: customers.length, orders: orders.length };
-    });
+    }, `${base}/records`);
+    // The peer's rows leave this page's heap before the import is watched.
+    await page.reload();
+    await page.getByTestId('import-file').waitFor();
+
+
+    const watch = await heapWatch(page);
+    const imported = await importThroughScreen(page, csv);
+    const heaps = await watch.stop();
+    console.error(`import bench: 1M orders imported in ${seconds(imported.ms)}: ${JSON.stringify(imported.counts)}`);
+
+    // Peer 1: papaparse alone on the same bytes (decoded, then parsed), in the same page.
+    await page.evaluate(papaparse);
+    const parseMs = await page.evaluate(async ([url, expected]) => {
+      const bytes = await (await fetch(url)).arrayBuffer();
+      const started = performance.now();
+      const text = new TextDecoder('windows-1252').decode(bytes);
+      const parsed = (window as unknown as { Papa: { parse: (text: string, config: object) => { data: unknown[] } } }).Papa.parse(text, { delimiter: ';' });
+      const elapsed = performance.now() - started;
+      if (parsed.data.length < expected) throw new Error(`papaparse read ${parsed.data.length} rows`);
+      return elapsed;
+    }, [fileUrl, orders] as const);
 
     const xlsxImport = await importThroughScreen(page, xlsx);
     console.error(`import bench: ${xlsxRows} .xlsx rows imported in ${seconds(xlsxImport.ms)}: ${JSON.stringify(xlsxImport.counts)}`);
