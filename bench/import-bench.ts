@@ -108,6 +108,8 @@ async function heapWatch(page: Page): Promise<{ stop: () => Promise<{ page: numb
     const reply = JSON.parse(event.message) as { result?: { usedSize?: number } };
     if (reply.result?.usedSize) workerPeak = Math.max(workerPeak, reply.result.usedSize);
   });
+  // Extension pages share one isolate: collect what earlier pages (the peer's rows) left, so the peak is this page's.
+  await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   let running = true;
   const loop = (async () => {
