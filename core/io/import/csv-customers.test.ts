@@ -99,3 +99,11 @@ describe('Kyte and generic lists', () => {
     expect(result.errors).toEqual([{ line: 4, column: 'cpf', code: 'lost-leading-zeros', value: '1234567890', message: 'cpf: "1234567890" has lost its leading zeros (a CPF has 11 digits), as Excel does to a number' }]);
   });
 });
+
+describe('a file written by our own export', () => {
+  it('reads a cell holding two phones or two e-mails joined with " | " as its first, without a problem', () => {
+    const result = readCustomersCsv('Nome;Telefone;E-mail\nAna;(11) 98765-4321 | (11) 91234-5678;ana@x.com | ana@y.com\n');
+    expect(result.errors).toEqual([]);
+    expect(result.rows).toEqual([{ line: 2, name: 'Ana', phone: '+5511987654321', email: 'ana@x.com' }]);
+  });
+});

@@ -185,3 +185,10 @@ describe('the incremental reader', () => {
     expect(asShopify.errors).toEqual([{ line: 2, code: 'no-date-or-total-column', message: 'The file has no column for the order date, so this row was not read' }]);
   });
 });
+
+describe('the generic layout in pt-PT', () => {
+  it('takes “N.º da encomenda”, “Nº encomenda” or “Encomenda” for the order id', () => {
+    for (const header of ['N.º da encomenda', 'Nº encomenda', 'Encomenda'])
+      expect(readOrdersCsv(`${header};Data;Total\nE-7;24/03/2026;10,00\n`, { timeZone: 'Europe/Lisbon', currency: 'EUR' }).rows.map((row) => row.externalId), header).toEqual(['E-7']);
+  });
+});

@@ -143,7 +143,8 @@ export const ORDER_PRESETS: readonly OrderPreset[] = [
     id: 'generic',
     signature: [],
     columns: {
-      externalId: ['pedido', 'numero do pedido', 'n do pedido', 'id do pedido', 'order', 'order id', 'id', 'codigo'],
+      // `N.º da encomenda` folds to `n.o da encomenda`, `Nº encomenda` to `no encomenda` (pt-PT).
+      externalId: ['pedido', 'numero do pedido', 'n do pedido', 'id do pedido', 'encomenda', 'n.o da encomenda', 'no encomenda', 'n.o encomenda', 'order', 'order id', 'id', 'codigo'],
       placedAt: ['data', 'data do pedido', 'data da venda', 'date', 'order date', 'fecha', 'created at', 'criado em'],
       total: ['total', 'valor', 'valor total', 'total do pedido', 'order total', 'amount', 'importe', 'montante'],
       currency: ['moeda', 'currency', 'divisa'],
