@@ -192,3 +192,19 @@ describe('the generic layout in pt-PT', () => {
       expect(readOrdersCsv(`${header};Data;Total\nE-7;24/03/2026;10,00\n`, { timeZone: 'Europe/Lisbon', currency: 'EUR' }).rows.map((row) => row.externalId), header).toEqual(['E-7']);
   });
 });
+
+describe('the generic layout’s items column', () => {
+  it('reads the items our export lists in one cell, with their quantities and no price', () => {
+    const excel = readOrdersCsv('Pedido;Data;Total;Itens\n1;24/03/2026;10,00;"2× Bolo; 1,5× Torta"\n');
+    expect(excel.rows[0]?.items).toEqual([
+      { name: 'Bolo', quantity: 2, unitPrice: 0 },
+      { name: 'Torta', quantity: 1.5, unitPrice: 0 },
+    ]);
+    const standard = readOrdersCsv('Order,Date,Total,Items\n1,2026-03-24T10:00:00-03:00,10.00,1× Pão; integral | Café\n');
+    expect(standard.errors).toEqual([]);
+    expect(standard.rows[0]?.items).toEqual([
+      { name: 'Pão; integral', quantity: 1, unitPrice: 0 },
+      { name: 'Café', quantity: 1, unitPrice: 0 },
+    ]);
+  });
+});

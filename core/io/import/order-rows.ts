@@ -26,7 +26,7 @@ type Columns = Partial<Record<OrderField, number>>;
 /** A cell's problem, or a column's (a missing date has no text to show). */
 type Problem = Pick<CellFault, 'code' | 'error'> & { value?: string };
 
-const FIELDS: readonly OrderField[] = ['externalId', 'placedAt', 'total', 'currency', 'status', 'paymentStatus', 'cancelledAt', 'name', 'email', 'phone', 'cpf', 'itemName', 'itemQuantity', 'itemPrice'];
+const FIELDS: readonly OrderField[] = ['externalId', 'placedAt', 'total', 'currency', 'status', 'paymentStatus', 'cancelledAt', 'name', 'email', 'phone', 'cpf', 'itemName', 'itemQuantity', 'itemPrice', 'itemList'];
 
 function orderMapper(preset: OrderPreset, header: readonly string[], columns: Columns, settings: ReadSettings<OrderPresetId>): RowMapper<ImportedOrder> {
   const mapper = new OrderRowMapper(preset, header, columns, settings);
@@ -118,6 +118,9 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
         if (item) items.push(item);
       }
       if (items.length > 0) order.items = items;
+    } else if (at.itemList >= 0) {
+      const items = itemList(this.text(first, at.itemList));
+      if (items.length > 0) order.items = items;
     }
 
     if (fatal.length > 0) for (const error of fatal) out.errors.push(error);
@@ -171,6 +174,27 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
     }
     return { name: name.slice(0, 200), quantity, unitPrice };
   }
+}
+
+const LISTED_ITEM = /^(\d+(?:[.,]\d+)?)\s*[×xX]\s+(.+)$/;
+/** The model keeps at most this many items per order. */
+const MAX_ITEMS = 500;
+
+/**
+ * Items listed in one cell: `2× Bolo; 1× Torta` (our Excel export), `2× Bolo | 1× Torta` (our standard one, whose
+ * names may hold a `;`), or names alone (one of each). The file gives no prices: each is 0, the order's total stands.
+ */
+export function itemList(text: string): ImportedItem[] {
+  const items: ImportedItem[] = [];
+  for (const part of text.split(text.includes('|') ? '|' : ';')) {
+    const written = part.trim();
+    if (written === '' || items.length >= MAX_ITEMS) continue;
+    const match = LISTED_ITEM.exec(written);
+    const quantity = match ? Number((match[1] as string).replace(',', '.')) : 1;
+    if (!(quantity > 0)) continue;
+    items.push({ name: (match ? (match[2] as string) : written).slice(0, 200), quantity, unitPrice: 0 });
+  }
+  return items;
 }
 
 /** Sets the buyer's CPF; the reason when the cell holds none. A CNPJ (Nuvemshop's column holds either) is no identity of ours and is left out. */
