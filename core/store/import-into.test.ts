@@ -39,7 +39,7 @@ const FILE: ImportBatch[] = [
       order(2, '#1001', { name: 'Ana S.', phone: '(11) 98765-4321', email: 'ana@example.com' }, 15_000),
       order(3, '#1002', { name: 'Bruno Lima', email: 'bruno@example.com' }, 8_000),
     ],
-    problems: [{ line: 4, column: 'Total', message: 'Total: "" is missing' }],
+    problems: [{ line: 4, column: 'Total', code: 'missing-total', message: 'Total: the total is missing' }],
     done: 100,
   },
   {
@@ -57,7 +57,7 @@ describe('importing a file into the book', () => {
     const progress: number[] = [];
     const result = await importIntoBook(book, sourceOf(FILE), { source: 'shopify', onProgress: ({ done }) => progress.push(done) });
     expect(result.counts).toEqual({ newCustomers: 2, matchedCustomers: 1, newOrders: 4, updatedOrders: 0, unchangedOrders: 0, rows: 4 });
-    expect(result.problems).toEqual([{ line: 4, column: 'Total', message: 'Total: "" is missing' }]);
+    expect(result.problems).toEqual([{ line: 4, column: 'Total', code: 'missing-total', message: 'Total: the total is missing' }]);
     expect(progress).toEqual([100, 200]);
 
     const anaNow = await book.customers.get(ana);
@@ -125,7 +125,7 @@ describe('importing a file into the book', () => {
     expect(await book.exportAll()).toEqual(before);
   });
 
-  it('reports a row it cannot take with its line and column, and imports the rest', async () => {
+  it('reports a row it cannot take with its line, code and value, and imports the rest', async () => {
     const { book } = await seller();
     const rows: ImportBatch[] = [
       {
@@ -139,9 +139,9 @@ describe('importing a file into the book', () => {
     ];
     const result = await importIntoBook(book, sourceOf(rows), { source: 'generic' });
     expect(result.problems).toEqual([
-      { line: 2, message: 'The row names no customer: no name, e-mail, phone or CPF' },
-      { line: 3, column: 'phone', message: '"12" is not a phone number: the row was imported without it' },
-      { line: 4, column: 'currency', message: expect.stringMatching(/^currency /) },
+      { line: 2, code: 'no-customer', message: 'The row names no customer: no name, e-mail, phone or CPF' },
+      { line: 3, code: 'not-a-phone', value: '12', message: '"12" is not a phone number: the row was imported without it' },
+      { line: 4, code: 'invalid-field', value: 'reais', message: expect.stringMatching(/^currency /) },
     ]);
     expect(result.counts).toMatchObject({ newCustomers: 2, newOrders: 2 });
     expect((await book.customers.list()).map((customer) => customer.displayName).sort()).toEqual(['Ana Souza', 'Duda', 'Eva']);

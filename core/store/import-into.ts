@@ -6,7 +6,8 @@ import { storeContextOf, type Book } from './book';
 import type { StoreContext } from './context';
 import { buildCustomer, dedupeIdentities, fromRow, sortNameOf, toIdentity, toRow } from './customer-rows';
 import type { CustomerRow } from './schema';
-import type { ImportedBuyer, ImportedCustomer, ImportedOrder, ImportError } from '../io/import/types';
+import { shown } from '../io/import/cells';
+import type { ImportedBuyer, ImportedCustomer, ImportedOrder, ImportError, ImportProblemCode } from '../io/import/types';
 
 /** How a file names its customer (the readers' ImportedBuyer): any part may be missing. */
 export type ImportContact = ImportedBuyer;
@@ -156,7 +157,7 @@ class ImportRun {
   private readonly counts: ImportCounts = { newCustomers: 0, matchedCustomers: 0, newOrders: 0, updatedOrders: 0, unchangedOrders: 0, rows: 0 };
   private readonly problems: ImportProblem[] = [];
   /** Contacts normalized so far, by kind and spelling: the identity, or why it is not one. */
-  private readonly contacts = new Map<string, Identity | string>();
+  private readonly contacts = new Map<string, Identity | ContactProblem>();
   /** Lookup key → customer id, for every customer of the book (read first) and every one this import creates. */
   private readonly byKey = new Map<string, string>();
   /** Folded name → the one customer with it, null when several share it (for rows known only by a name). */
@@ -284,11 +285,15 @@ class ImportRun {
         try {
           known = toIdentity({ kind, value: raw }, this.nowIso, this.defaultCountry);
         } catch (error) {
-          known = error instanceof ValidationError ? `"${raw}" is not ${article(kind)}: the row was imported without it` : String(error);
+          known =
+            error instanceof ValidationError
+              ? { code: CONTACT_PROBLEMS[kind], value: shown(raw), message: `"${raw}" is not ${article(kind)}: the row was imported without it` }
+              : { code: 'internal', value: shown(raw), message: String(error) };
         }
         this.contacts.set(cacheKey, known);
       }
-      if (typeof known === 'string') this.problems.push({ line, column: field, message: known });
+      // The file's header for this contact is the reader's to know; the value says which contact it was.
+      if ('code' in known) this.problems.push({ line, ...known });
       else identities.push(known);
     }
     const unique = identities.length > 1 ? dedupeIdentities(identities) : identities;
@@ -319,7 +324,7 @@ class ImportRun {
     }
     const displayName = contact.name ?? contact.identities[0]?.raw;
     if (!displayName) {
-      this.problems.push({ line, message: 'The row names no customer: no name, e-mail, phone or CPF' });
+      this.problems.push({ line, code: 'no-customer', message: 'The row names no customer: no name, e-mail, phone or CPF' });
       return null;
     }
     let customer: Customer;
@@ -330,7 +335,8 @@ class ImportRun {
         this.defaultCountry,
       );
     } catch (error) {
-      this.problems.push({ line, message: error instanceof Error ? error.message : String(error) });
+      const code = error instanceof ValidationError ? 'invalid-field' : 'internal';
+      this.problems.push({ line, code, value: shown(displayName), message: error instanceof Error ? error.message : String(error) });
       return null;
     }
     this.touched.set(customer.id, { id: customer.id, customer, isNew: true, latestPaid: null, recount: false, changed: true, added: [], fields: {} });
@@ -368,8 +374,9 @@ class ImportRun {
     try {
       return parseRecord(orderSchema, candidate, 'The order');
     } catch (error) {
-      if (error instanceof ValidationError) for (const problem of error.problems) this.problems.push({ line: row.line, column: problem.field, message: `${problem.field} ${problem.message}` });
-      else this.problems.push({ line: row.line, message: String(error) });
+      // A field of the book's model, not a column of the file: the value the model refused says which.
+      if (error instanceof ValidationError) for (const problem of error.problems) this.problems.push({ line: row.line, code: 'invalid-field', ...valueAt(candidate, problem.field), message: `${problem.field} ${problem.message}` });
+      else this.problems.push({ line: row.line, code: 'internal', message: String(error) });
       return null;
     }
   }
@@ -529,6 +536,16 @@ function hashOf(text: string): string {
     b = Math.imul(b ^ code, 0x5bd1e995);
   }
   return `${(a >>> 0).toString(36)}${(b >>> 0).toString(36)}`;
+}
+
+type ContactProblem = Pick<ImportError, 'code' | 'value' | 'message'>;
+const CONTACT_PROBLEMS = { email: 'not-an-email', phone: 'not-a-phone', cpf: 'not-a-cpf' } as const satisfies Record<(typeof CONTACT_KINDS)[number][1], ImportProblemCode>;
+
+/** `{ value }` of the candidate at a field path (`items[0].name`) when it is text or a number; else nothing. */
+function valueAt(record: unknown, path: string): { value?: string } {
+  let at = record;
+  for (const part of path.match(/[^.[\]]+/g) ?? []) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined;
+  return typeof at === 'string' || typeof at === 'number' ? { value: shown(String(at)) } : {};
 }
 
 function article(kind: IdentityKind): string {

@@ -100,7 +100,7 @@ describe('sorting the customer table', () => {
 
 describe('filtering the customer table', () => {
   const rows = [
-    row('a', { activity: 'active', segment: 'champions', stage: 'repeat', tagIds: ['t1', 't2'], contacts: [{ kind: 'whatsapp', value: '+5511987654321', raw: '11987654321' }], funnelStage: 'decision' }),
+    row('a', { activity: 'active', segment: 'champions', stage: 'repeat', tagIds: ['t1', 't2'], contacts: [{ kind: 'whatsapp', value: '+5511987654321', raw: '11987654321' }, { kind: 'cpf', value: '52998224725', raw: '529.982.247-25' }], funnelStage: 'decision' }),
     row('b', { activity: 'at-risk', segment: 'at-risk', stage: 'needs-retention', tagIds: ['t1'], contacts: [{ kind: 'instagram', value: 'bia', raw: '@bia' }] }),
     row('c', { activity: 'lost', segment: null, stage: 'recovery', archived: true, contacts: [{ kind: 'email', value: 'c@x.com', raw: 'c@x.com' }] }),
     row('d', { activity: 'prospect' }),
@@ -158,6 +158,7 @@ describe('filtering the customer table', () => {
     expect(facets.activity).toEqual({ active: 1, 'at-risk': 1, prospect: 1 });
     expect(facets.segments).toEqual({ champions: 1, 'at-risk': 1, none: 1 });
     expect(facets.tags).toEqual({ t1: 2, t2: 1 });
+    // A CPF names a customer but reaches no one: no channel.
     expect(facets.channels).toEqual({ whatsapp: 1, instagram: 1 });
     expect(table.facets({ archived: 'only' }).stages).toEqual({ recovery: 1 });
     expect(table.facets({ archived: 'include' }, searchMatchesOf(['a'])).total).toBe(1);

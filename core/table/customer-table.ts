@@ -221,13 +221,14 @@ export class CustomerTable {
       count(facets.stages, row.stage);
       count(facets.funnelStages, row.funnelStage ?? 'none');
       for (const tagId of row.tagIds) count(facets.tags, tagId);
-      // Each channel once per row, without a set per row (a count visits up to every customer).
+      // Each channel once per row, without a set per row (a count visits up to every customer). A CPF names a
+      // customer but reaches no one: it is no channel (it stays searchable).
       const contacts = row.contacts;
       for (let i = 0; i < contacts.length; i++) {
         const kind = (contacts[i] as CustomerRow['contacts'][number]).kind;
         let earlier = false;
         for (let j = 0; j < i && !earlier; j++) earlier = (contacts[j] as CustomerRow['contacts'][number]).kind === kind;
-        if (!earlier) count(facets.channels, kind);
+        if (!earlier && kind !== 'cpf') count(facets.channels, kind);
       }
     };
     // A search visits its matches only; no search, every row.

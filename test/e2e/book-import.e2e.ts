@@ -119,7 +119,7 @@ describe('Importar, in Chromium', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('import-report').click();
     const report = await readFile((await (await download).path()) as string, 'utf8');
-    expect(report.replace(/^\uFEFF/, '').split('\r\n').slice(0, 4).map((line) => line.split(',')[0])).toEqual(['Linha', '6005', '6006', '6007']);
+    expect(report.replace(/^\uFEFF/, '').split('\r\n').slice(0, 4).map((line) => line.split(';')[0])).toEqual(['Linha', '6005', '6006', '6007']);
 
     // Ana's total in the Clientes table, as the shop wrote it.
     const book = await session.openExtensionPage('book.html#/clientes');

@@ -1,5 +1,5 @@
 import { currencyDigits, parseAmount } from '../../money';
-import { quoted, type Cell } from './cells';
+import { fault, type Cell, type CellFault } from './cells';
 import type { DecimalStyle } from './order-presets';
 
 const digitsByCurrency = new Map<string, number>();
@@ -18,24 +18,24 @@ export function minorDigits(currency: string): number {
   return digits;
 }
 
-/** An amount in minor units, or the reason it is not one (a sentence after the quoted cell). */
-export function readAmount(cell: Cell, style: DecimalStyle, currency: string): number | string {
+/** An amount in minor units, or why the cell is not one. */
+export function readAmount(cell: Cell, style: DecimalStyle, currency: string): number | CellFault {
   const digits = minorDigits(currency);
-  if (digits < 0) return `${quoted(currency)} is not a currency code`;
+  if (digits < 0) return fault('not-a-currency', currency, 'is not a currency code');
   if (typeof cell !== 'string') return fromNumber(cell.value, cell.text, digits, currency);
   const text = cell.trim();
   const bare = onlyAmountChars(text) ? text : stripCurrency(text);
-  if (bare.startsWith('-') || (bare.startsWith('(') && bare.endsWith(')'))) return `${quoted(text)} is negative: a refund is the order's status`;
+  if (bare.startsWith('-') || (bare.startsWith('(') && bare.endsWith(')'))) return fault('negative-amount', text, "is negative: a refund is the order's status");
   if (style === 'auto') return plainAmount(bare, digits) ?? viaMoney(text, currency);
-  return styledAmount(bare, style === 'comma' ? 44 : 46, digits) ?? `${quoted(text)} is not an amount written ${style === 'comma' ? '1.234,56' : '1,234.56'}`;
+  return styledAmount(bare, style === 'comma' ? 44 : 46, digits) ?? fault('bad-amount', text, `is not an amount written ${style === 'comma' ? '1.234,56' : '1,234.56'}`);
 }
 
-function fromNumber(value: number, text: string, digits: number, currency: string): number | string {
-  if (value < 0) return `${quoted(text)} is negative: a refund is the order's status`;
+function fromNumber(value: number, text: string, digits: number, currency: string): number | CellFault {
+  if (value < 0) return fault('negative-amount', text, "is negative: a refund is the order's status");
   const scaled = value * 10 ** digits;
   const minor = Math.round(scaled);
-  if (!Number.isSafeInteger(minor)) return `${quoted(text)} is too large`;
-  return Math.abs(scaled - minor) < 1e-6 ? minor : `${quoted(text)} has more decimals than ${currency} has (${digits})`;
+  if (!Number.isSafeInteger(minor)) return fault('bad-amount', text, 'is too large');
+  return Math.abs(scaled - minor) < 1e-6 ? minor : fault('too-many-decimals', text, `has more decimals than ${currency} has (${digits})`);
 }
 
 function stripCurrency(text: string): string {
@@ -90,10 +90,10 @@ function styledAmount(text: string, decimal: number, digits: number): number | n
   return Number.isSafeInteger(minor) ? minor : null;
 }
 
-function viaMoney(text: string, currency: string): number | string {
+function viaMoney(text: string, currency: string): number | CellFault {
   try {
     return parseAmount(text, currency);
   } catch {
-    return `${quoted(text)} is not an amount`;
+    return fault('bad-amount', text, 'is not an amount');
   }
 }

@@ -1,3 +1,5 @@
+import type { ImportProblemCode } from './types';
+
 /**
  * A cell as the readers see it: CSV gives text; a spreadsheet gives text, or a number with the text Excel shows for
  * it (`w`), which tells a CPF typed as a number (`6,16069E+12`, `52998224725` without its zeros) from one typed as text.
@@ -23,7 +25,24 @@ export function isScientific(text: string): boolean {
   return e > 0 && /^\d+(?:[.,]\d+)?[eE][+-]?\d+$/.test(text);
 }
 
-/** A cell's text quoted for an error message, cut so a runaway cell cannot flood the screen. */
+/** A cell's text as a problem shows it, cut so a runaway cell cannot flood the screen. */
+export function shown(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** A cell's text quoted for an error message, cut as `shown` cuts it. */
 export function quoted(text: string): string {
-  return `"${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
+  return `"${shown(text)}"`;
+}
+
+/** Why a cell gives no value: the problem's code, the cell's text as shown, and the English sentence after it. */
+export interface CellFault {
+  code: ImportProblemCode;
+  value: string;
+  error: string;
+}
+
+/** The fault of a cell whose text is `text`: `says` follows the quoted text (`is not a date`). */
+export function fault(code: ImportProblemCode, text: string, says: string): CellFault {
+  return { code, value: shown(text), error: `${quoted(text)} ${says}` };
 }

@@ -26,10 +26,10 @@ describe('Bling contatos (semicolons, UTF-8 with a BOM)', () => {
     expect(result.rows[1]).toEqual({ line: 3, externalId: '15976', name: 'Doces Ltda', email: 'compras@doces.com', cnpj: '12345678000195', city: 'São Paulo', state: 'SP' });
     expect(result.rows[2]).toEqual({ line: 4, externalId: '15977', name: 'João', cpf: '52998224725' });
     expect(result.errors).toEqual([
-      { line: 3, column: 'CEP', message: 'CEP: "1310100" has lost its leading zero (a CEP has 8 digits), as Excel does to a number' },
-      { line: 4, column: 'Celular', message: expect.stringMatching(/^Celular: "6,16069E\+12" is in scientific notation/) },
-      { line: 4, column: 'Cliente desde', message: 'Cliente desde: "31/02/2024" is not a date' },
-      { line: 5, message: 'The row has no name, e-mail, phone, CPF or CNPJ, so it was not read' },
+      { line: 3, column: 'CEP', code: 'lost-leading-zeros', value: '1310100', message: 'CEP: "1310100" has lost its leading zero (a CEP has 8 digits), as Excel does to a number' },
+      { line: 4, column: 'Celular', code: 'scientific-notation', value: '6,16069E+12', message: expect.stringMatching(/^Celular: "6,16069E\+12" is in scientific notation/) },
+      { line: 4, column: 'Cliente desde', code: 'not-a-date', value: '31/02/2024', message: 'Cliente desde: "31/02/2024" is not a date' },
+      { line: 5, code: 'no-customer', message: 'The row has no name, e-mail, phone, CPF or CNPJ, so it was not read' },
     ]);
     expect(result.rows).toHaveLength(3);
   });
@@ -85,7 +85,7 @@ describe('Kyte and generic lists', () => {
       { line: 3, name: 'Padaria', cnpj: '12345678000195' },
       { line: 4, name: 'Dora' },
     ]);
-    expect(result.errors).toEqual([{ line: 4, column: 'Documento', message: 'Documento: "123.456.789-00" is not a valid CPF' }]);
+    expect(result.errors).toEqual([{ line: 4, column: 'Documento', code: 'not-a-cpf', value: '123.456.789-00', message: 'Documento: "123.456.789-00" is not a valid CPF' }]);
   });
 
   it('reads the common pt-BR `nome;telefone;cpf;email` list and reports a CPF that lost its leading zeros', () => {
@@ -96,6 +96,14 @@ describe('Kyte and generic lists', () => {
       { line: 3, name: 'Fábio', cpf: '12345678909' },
       { line: 4, name: 'Gil', email: 'gil@x.com' },
     ]);
-    expect(result.errors).toEqual([{ line: 4, column: 'cpf', message: 'cpf: "1234567890" has lost its leading zeros (a CPF has 11 digits), as Excel does to a number' }]);
+    expect(result.errors).toEqual([{ line: 4, column: 'cpf', code: 'lost-leading-zeros', value: '1234567890', message: 'cpf: "1234567890" has lost its leading zeros (a CPF has 11 digits), as Excel does to a number' }]);
+  });
+});
+
+describe('a file written by our own export', () => {
+  it('reads a cell holding two phones or two e-mails joined with " | " as its first, without a problem', () => {
+    const result = readCustomersCsv('Nome;Telefone;E-mail\nAna;(11) 98765-4321 | (11) 91234-5678;ana@x.com | ana@y.com\n');
+    expect(result.errors).toEqual([]);
+    expect(result.rows).toEqual([{ line: 2, name: 'Ana', phone: '+5511987654321', email: 'ana@x.com' }]);
   });
 });

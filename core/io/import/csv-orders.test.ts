@@ -33,7 +33,7 @@ describe('Shopify orders', () => {
       ['#1002', 'refunded'],
       ['#1003', 'cancelled'],
     ]);
-    expect(result.errors).toEqual([{ line: 7, column: 'Financial Status', message: 'Financial Status: "pending" is an order not paid yet; only paid, refunded and cancelled orders are read' }]);
+    expect(result.errors).toEqual([{ line: 7, column: 'Financial Status', code: 'unpaid', value: 'pending', message: 'Financial Status: "pending" is an order not paid yet; only paid, refunded and cancelled orders are read' }]);
   });
 
   it('holds an order whose lines are split across chunks until its last line arrives, at any cut', () => {
@@ -65,9 +65,9 @@ describe('a pt-BR Excel CSV (Windows-1252, semicolons, decimal comma, dd/mm/aaaa
 
   it('reports the impossible date, the missing total and the CPF Excel damaged, each with its line and column', () => {
     expect(result.errors).toEqual([
-      { line: 5, column: 'Data', message: 'Data: "31/02/2026" is not a date' },
-      { line: 6, column: 'Total', message: 'Total: the total is missing' },
-      { line: 7, column: 'CPF', message: 'CPF: "6,16069E+12" is in scientific notation: Excel turned the number into this and its last digits are lost; export the column as text' },
+      { line: 5, column: 'Data', code: 'not-a-date', value: '31/02/2026', message: 'Data: "31/02/2026" is not a date' },
+      { line: 6, column: 'Total', code: 'missing-total', message: 'Total: the total is missing' },
+      { line: 7, column: 'CPF', code: 'scientific-notation', value: '6,16069E+12', message: 'CPF: "6,16069E+12" is in scientific notation: Excel turned the number into this and its last digits are lost; export the column as text' },
     ]);
     // The damaged CPF is left out; the returned order (a refund) is otherwise whole.
     expect(result.rows[1]).toEqual({ line: 7, externalId: '104', placedAt: '2026-03-26T03:00:00.000Z', total: 4500, currency: 'BRL', status: 'refunded', customer: { name: 'João' } });
@@ -94,7 +94,7 @@ describe('WooCommerce Analytics › Orders', () => {
       { line: 2, externalId: '1201', placedAt: '2026-03-25T01:36:00.000Z', total: 123456, currency: 'BRL', status: 'paid', customer: { name: 'Ana Souza' } },
       { line: 3, externalId: '1202', placedAt: '2026-03-25T12:00:00.000Z', total: 4500, currency: 'BRL', status: 'refunded', customer: { name: 'Bia Lima' } },
     ]);
-    expect(result.errors).toEqual([{ line: 4, column: 'Status', message: 'Status: "Pending payment" is an order not paid yet; only paid, refunded and cancelled orders are read' }]);
+    expect(result.errors).toEqual([{ line: 4, column: 'Status', code: 'unpaid', value: 'Pending payment', message: 'Status: "Pending payment" is an order not paid yet; only paid, refunded and cancelled orders are read' }]);
   });
 });
 
@@ -125,7 +125,7 @@ describe('Nuvemshop orders', () => {
       { line: 5, endLine: undefined, externalId: '503', total: 2000, status: 'paid', customer: { name: 'João', email: 'joao@x.com' }, items: [{ name: 'Brigadeiro', quantity: 1, unitPrice: 2000 }] },
     ]);
     expect(result.rows[0]?.placedAt).toBe('2026-03-25T01:36:00.000Z');
-    expect(result.errors).toEqual([{ line: 5, column: 'CPF / CNPJ', message: expect.stringContaining('"6,16069E+12" is in scientific notation') }]);
+    expect(result.errors).toEqual([{ line: 5, column: 'CPF / CNPJ', code: 'scientific-notation', value: '6,16069E+12', message: expect.stringContaining('"6,16069E+12" is in scientific notation') }]);
   });
 });
 
@@ -136,26 +136,29 @@ describe('generic files', () => {
       { line: 2, placedAt: '2026-03-25T01:36:00.000Z', total: 123456, currency: 'BRL', status: 'refunded', customer: { name: 'Ana', email: 'ana@x.com' } },
       { line: 3, placedAt: '2026-03-24T10:00:00.000Z', total: 4500, currency: 'BRL', status: 'paid', customer: { name: 'Bia' } },
     ]);
-    expect(result.errors).toEqual([{ line: 3, column: 'email', message: 'email: "not-an-email" is not an e-mail address' }]);
+    expect(result.errors).toEqual([{ line: 3, column: 'email', code: 'not-an-email', value: 'not-an-email', message: 'email: "not-an-email" is not an e-mail address' }]);
   });
 
   it('reports every row of a file without a date or a total column, never dropping one', () => {
     const result = readOrdersCsv('nome,telefone\nAna,11987654321\nBia,11987654322\n');
     expect(result.rows).toEqual([]);
     expect(result.errors.map((error) => error.line)).toEqual([2, 3]);
-    expect(result.errors[0]?.message).toBe('The file has no column for the order date or the total, so this row was not read');
+    expect(result.errors[0]).toMatchObject({ code: 'no-date-or-total-column', message: 'The file has no column for the order date or the total, so this row was not read' });
   });
 
   it('reads a CSV with Mac line breaks (lone CR) and a quote that never closes', () => {
     const result = readOrdersCsv('data,total\r24/03/2026,10\r"25/03/2026,20\r26/03/2026,30\r');
     expect(result.rows.map((row) => [row.line, row.total])).toEqual([[2, 1000]]);
-    expect(result.errors).toEqual([{ line: 3, endLine: 4, message: 'A quote opened in this row is never closed, so the row was not read' }]);
+    expect(result.errors).toEqual([{ line: 3, endLine: 4, code: 'unclosed-quote', message: 'A quote opened in this row is never closed, so the row was not read' }]);
   });
 
   it('never throws on bad options: they come back as errors on line 0', () => {
     const result = readOrdersCsv('data,total\n24/03/2026,10\n', { timeZone: 'Mars/Olympus', currency: 'reais' });
     expect(result.rows).toEqual([{ line: 2, placedAt: '2026-03-24T03:00:00.000Z', total: 1000, currency: 'BRL', customer: {} }]);
-    expect(result.errors.map((error) => error.line)).toEqual([0, 0]);
+    expect(result.errors.map((error) => [error.line, error.code, error.value])).toEqual([
+      [0, 'unknown-time-zone', 'Mars/Olympus'],
+      [0, 'unknown-currency', 'reais'],
+    ]);
   });
 });
 
@@ -179,6 +182,29 @@ describe('the incremental reader', () => {
     const asShopify = readOrdersCsv(file, { preset: 'shopify' });
     expect(asShopify.preset).toBe('shopify');
     expect(asShopify.rows).toEqual([]);
-    expect(asShopify.errors).toEqual([{ line: 2, message: 'The file has no column for the order date, so this row was not read' }]);
+    expect(asShopify.errors).toEqual([{ line: 2, code: 'no-date-or-total-column', message: 'The file has no column for the order date, so this row was not read' }]);
+  });
+});
+
+describe('the generic layout in pt-PT', () => {
+  it('takes “N.º da encomenda”, “Nº encomenda” or “Encomenda” for the order id', () => {
+    for (const header of ['N.º da encomenda', 'Nº encomenda', 'Encomenda'])
+      expect(readOrdersCsv(`${header};Data;Total\nE-7;24/03/2026;10,00\n`, { timeZone: 'Europe/Lisbon', currency: 'EUR' }).rows.map((row) => row.externalId), header).toEqual(['E-7']);
+  });
+});
+
+describe('the generic layout’s items column', () => {
+  it('reads the items our export lists in one cell, with their quantities and no price', () => {
+    const excel = readOrdersCsv('Pedido;Data;Total;Itens\n1;24/03/2026;10,00;"2× Bolo; 1,5× Torta"\n');
+    expect(excel.rows[0]?.items).toEqual([
+      { name: 'Bolo', quantity: 2, unitPrice: 0 },
+      { name: 'Torta', quantity: 1.5, unitPrice: 0 },
+    ]);
+    const standard = readOrdersCsv('Order,Date,Total,Items\n1,2026-03-24T10:00:00-03:00,10.00,1× Pão; integral | Café\n');
+    expect(standard.errors).toEqual([]);
+    expect(standard.rows[0]?.items).toEqual([
+      { name: 'Pão; integral', quantity: 1, unitPrice: 0 },
+      { name: 'Café', quantity: 1, unitPrice: 0 },
+    ]);
   });
 });

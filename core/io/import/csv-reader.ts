@@ -83,7 +83,7 @@ function csvReader<Row, P extends string>(match: HeaderMatcher<Row, P>, optionEr
     } catch (error) {
       // A defect of ours, never the file's: say so once and read no further rather than return rows out of order.
       failed = true;
-      out.errors.push({ line: 0, message: `The file could not be read further: ${error instanceof Error ? error.message : String(error)}` });
+      out.errors.push({ line: 0, code: 'internal', message: `The file could not be read further: ${error instanceof Error ? error.message : String(error)}` });
     }
     return out;
   };
@@ -105,7 +105,7 @@ function csvReader<Row, P extends string>(match: HeaderMatcher<Row, P>, optionEr
         table.accept(splitter.push(decoder.end()), batch);
         table.accept(splitter.end(), batch);
         table.finish(batch);
-        if (table.preset === null && batch.rows.length === 0 && batch.errors.length === 0) batch.errors.push({ line: 0, message: 'The file has no header row and no rows' });
+        if (table.preset === null && batch.rows.length === 0 && batch.errors.length === 0) batch.errors.push({ line: 0, code: 'empty-file', message: 'The file has no header row and no rows' });
       });
       ended = true;
       return out;

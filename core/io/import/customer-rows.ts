@@ -1,4 +1,4 @@
-import { cellText, type Cell } from './cells';
+import { cellText, fault, type Cell, type CellFault } from './cells';
 import { readCpf, readDocument, readEmail, readId, readPhone, readPostalCode, type Reading } from './contacts';
 import { CUSTOMER_PRESETS, type CustomerField, type CustomerPreset } from './customer-presets';
 import { readDate } from './dates';
@@ -33,12 +33,12 @@ function readCustomer(header: readonly string[], columns: Columns, settings: Rea
   const cell = (field: CustomerField): Cell | undefined => (columns[field] === undefined ? undefined : record.cells[columns[field] as number]);
   const text = (field: CustomerField) => cellText(cell(field));
   const name = (field: CustomerField) => header[columns[field] as number] as string;
-  const fail = (field: CustomerField, message: string) => notes.push(spanError(record, `${name(field)}: ${message}`, name(field)));
+  const fail = (field: CustomerField, { code, error, value }: CellFault) => notes.push(spanError(record, { code, message: `${name(field)}: ${error}`, value }, name(field)));
   const read = (field: CustomerField, reader: (cell: Cell) => Reading, use: (value: string) => void) => {
     if (text(field) === '') return;
     const reading = reader(cell(field) as Cell);
     if (typeof reading === 'string') use(reading);
-    else fail(field, reading.error);
+    else fail(field, reading);
   };
 
   const customer: ImportedCustomer = { line: record.line };
@@ -53,7 +53,7 @@ function readCustomer(header: readonly string[], columns: Columns, settings: Rea
   read('cnpj', readCnpj, (value) => (customer.cnpj = value));
   if (text('document') !== '') {
     const reading = readDocument(cell('document') as Cell);
-    if ('error' in reading) fail('document', reading.error);
+    if ('error' in reading) fail('document', reading);
     else Object.assign(customer, reading);
   }
   const tags = text('tags')
@@ -65,19 +65,19 @@ function readCustomer(header: readonly string[], columns: Columns, settings: Rea
   if (text('createdAt') !== '') {
     const date = readDate(cell('createdAt') as Cell, settings.clock);
     if (typeof date === 'string') customer.createdAt = date;
-    else fail('createdAt', date.error);
+    else fail('createdAt', date);
   }
   for (const field of ['city', 'state', 'country'] as const) if (text(field) !== '') customer[field] = text(field);
   read('postalCode', readPostalCode, (value) => (customer.postalCode = value));
 
   const identified = customer.name !== undefined || customer.email !== undefined || customer.phone !== undefined || customer.cpf !== undefined || customer.cnpj !== undefined;
   if (identified) out.rows.push(customer);
-  else if (notes.length === 0) out.errors.push(spanError(record, 'The row has no name, e-mail, phone, CPF or CNPJ, so it was not read'));
+  else if (notes.length === 0) out.errors.push(spanError(record, { code: 'no-customer', message: 'The row has no name, e-mail, phone, CPF or CNPJ, so it was not read' }));
   out.errors.push(...notes);
 }
 
 function readCnpj(cell: Cell): Reading {
   const reading = readDocument(cell);
   if ('error' in reading) return reading;
-  return reading.cnpj ? reading.cnpj : { error: `"${cellText(cell)}" is not a CNPJ (14 digits)` };
+  return reading.cnpj ? reading.cnpj : fault('not-a-cnpj', cellText(cell), 'is not a CNPJ (14 digits)');
 }

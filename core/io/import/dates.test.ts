@@ -23,7 +23,7 @@ describe('readDate', () => {
 
   it('refuses dates that do not exist, naming the text', () => {
     for (const text of ['31/02/2026', '29/02/2025', '24/13/2026', '24/03/2026 24:00', '24/03/2026 22:3', '32 de março de 2026', 'ontem', '2026-02-30'])
-      expect(readDate(text, saoPaulo), text).toEqual({ error: `"${text}" is not a date` });
+      expect(readDate(text, saoPaulo), text).toEqual({ code: 'not-a-date', value: text, error: `"${text}" is not a date` });
   });
 
   it('writes every UTC instant of 1900–2200 as Date#toISOString does', () => {

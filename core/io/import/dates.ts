@@ -1,5 +1,5 @@
 import { zoneOffsetMs } from '../../locale/time-zone';
-import { quoted, type Cell } from './cells';
+import { fault, type Cell, type CellFault } from './cells';
 
 const DAY_MS = 86_400_000;
 // Days from Excel's day 0 (1899-12-30, the 1900 system with its leap-year bug folded in) to 1970-01-01.
@@ -61,11 +61,11 @@ export class ZoneClock {
  * with or without an offset (`2026-03-24 22:36:00 -0300`, Shopify), written-out Portuguese, Spanish or English
  * months, and Excel serial dates. A time without an offset is on the seller's clock.
  */
-export function readDate(cell: Cell, clock: ZoneClock): string | { error: string } {
+export function readDate(cell: Cell, clock: ZoneClock): string | CellFault {
   if (typeof cell !== 'string') {
-    if (!cell.date && (cell.value < 1 || cell.value > 2_958_465)) return { error: `${quoted(cell.text)} is not a date` };
+    if (!cell.date && (cell.value < 1 || cell.value > 2_958_465)) return fault('not-a-date', cell.text, 'is not a date');
     const wall = Math.round(((cell.value - EXCEL_EPOCH_DAYS) * DAY_MS) / 1000) * 1000;
-    return isoOf(clock.instant(wall)) ?? { error: `${quoted(cell.text)} is not a date` };
+    return isoOf(clock.instant(wall)) ?? fault('not-a-date', cell.text, 'is not a date');
   }
   const text = cell.trim();
   const quick = dayFirstDigits(text);
@@ -81,16 +81,16 @@ export function readDate(cell: Cell, clock: ZoneClock): string | { error: string
   } else if ((match = WRITTEN.exec(folded)) && MONTHS[match[2] as string]) {
     parts = [Number(match[3]), MONTHS[match[2] as string] as number, Number(match[1]), ...clockParts(match, 4)];
   }
-  if (parts === null) return { error: `${quoted(text)} is not a date` };
+  if (parts === null) return fault('not-a-date', text, 'is not a date');
   return fromParts(parts, offsetMinutes, text, clock);
 }
 
-function fromParts(parts: readonly number[], offsetMinutes: number | null, text: string, clock: ZoneClock): string | { error: string } {
+function fromParts(parts: readonly number[], offsetMinutes: number | null, text: string, clock: ZoneClock): string | CellFault {
   const [y, month, day, hour, minute, second] = parts as [number, number, number, number, number, number];
-  if (y < 1900 || y > 2200 || month < 1 || month > 12 || day < 1 || day > daysIn(y, month) || hour > 23 || minute > 59 || second > 59) return { error: `${quoted(text)} is not a date` };
+  if (y < 1900 || y > 2200 || month < 1 || month > 12 || day < 1 || day > daysIn(y, month) || hour > 23 || minute > 59 || second > 59) return fault('not-a-date', text, 'is not a date');
   const wall = Date.UTC(y, month - 1, day, hour, minute, second);
   const instant = offsetMinutes === null ? clock.instant(wall) : wall - offsetMinutes * 60_000;
-  return isoOf(instant) ?? { error: `${quoted(text)} is not a date` };
+  return isoOf(instant) ?? fault('not-a-date', text, 'is not a date');
 }
 
 /** `2026-03-25T01:36:00.000Z` for years 1000–9999 (what the readers accept), written without a Date per row. */

@@ -15,7 +15,9 @@ export type OrderField =
   | 'cpf'
   | 'itemName'
   | 'itemQuantity'
-  | 'itemPrice';
+  | 'itemPrice'
+  /** Every item in one cell, as our export writes them: `2× Bolo; 1× Torta`, or joined with ` | `. */
+  | 'itemList';
 
 /** How amounts are written: `comma` 1.234,56; `dot` 1,234.56; `auto` the core/money rule (the last separator followed by other than three digits is the decimal one). */
 export type DecimalStyle = 'comma' | 'dot' | 'auto';
@@ -143,7 +145,8 @@ export const ORDER_PRESETS: readonly OrderPreset[] = [
     id: 'generic',
     signature: [],
     columns: {
-      externalId: ['pedido', 'numero do pedido', 'n do pedido', 'id do pedido', 'order', 'order id', 'id', 'codigo'],
+      // `N.º da encomenda` folds to `n.o da encomenda`, `Nº encomenda` to `no encomenda` (pt-PT).
+      externalId: ['pedido', 'numero do pedido', 'n do pedido', 'id do pedido', 'encomenda', 'n.o da encomenda', 'no encomenda', 'n.o encomenda', 'order', 'order id', 'id', 'codigo'],
       placedAt: ['data', 'data do pedido', 'data da venda', 'date', 'order date', 'fecha', 'created at', 'criado em'],
       total: ['total', 'valor', 'valor total', 'total do pedido', 'order total', 'amount', 'importe', 'montante'],
       currency: ['moeda', 'currency', 'divisa'],
@@ -152,6 +155,7 @@ export const ORDER_PRESETS: readonly OrderPreset[] = [
       email: ['e-mail', 'email', 'correo'],
       phone: ['telefone', 'celular', 'whatsapp', 'fone', 'telemovel', 'phone', 'telefono'],
       cpf: ['cpf', 'cpf/cnpj', 'cpf / cnpj'],
+      itemList: ['itens', 'items', 'produtos', 'artigos', 'articulos'],
     },
     decimal: 'auto',
     linePerItem: false,

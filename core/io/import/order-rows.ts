@@ -1,5 +1,5 @@
 import { readAmount } from './amounts';
-import { cellText, quoted, type Cell } from './cells';
+import { cellText, fault, type Cell, type CellFault } from './cells';
 import { readCpf, readDocument, readEmail, readId, readPhone, type Reading } from './contacts';
 import { readDate } from './dates';
 import { findColumns, hasColumns } from './header-names';
@@ -23,8 +23,10 @@ export function orderHeaderMatcher(settings: ReadSettings<OrderPresetId>): Heade
 }
 
 type Columns = Partial<Record<OrderField, number>>;
+/** A cell's problem, or a column's (a missing date has no text to show). */
+type Problem = Pick<CellFault, 'code' | 'error'> & { value?: string };
 
-const FIELDS: readonly OrderField[] = ['externalId', 'placedAt', 'total', 'currency', 'status', 'paymentStatus', 'cancelledAt', 'name', 'email', 'phone', 'cpf', 'itemName', 'itemQuantity', 'itemPrice'];
+const FIELDS: readonly OrderField[] = ['externalId', 'placedAt', 'total', 'currency', 'status', 'paymentStatus', 'cancelledAt', 'name', 'email', 'phone', 'cpf', 'itemName', 'itemQuantity', 'itemPrice', 'itemList'];
 
 function orderMapper(preset: OrderPreset, header: readonly string[], columns: Columns, settings: ReadSettings<OrderPresetId>): RowMapper<ImportedOrder> {
   const mapper = new OrderRowMapper(preset, header, columns, settings);
@@ -56,7 +58,7 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
     const first = group[0] as SourceRecord;
     const span = { line: first.line, endLine: (group[group.length - 1] as SourceRecord).endLine };
     if (this.missing !== '') {
-      out.errors.push(spanError(span, `The file has no column for ${this.missing}, so this row was not read`));
+      out.errors.push(spanError(span, { code: 'no-date-or-total-column', message: `The file has no column for ${this.missing}, so this row was not read` }));
       return;
     }
     const at = this.at;
@@ -65,20 +67,20 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
 
     const currencyText = this.text(first, at.currency).toUpperCase();
     const currency = currencyText === '' ? (this.preset.currency ?? this.settings.currency) : currencyText;
-    if (currencyText !== '' && !/^[A-Z]{3}$/.test(currencyText)) fatal.push(this.error(span, at.currency, `${quoted(currencyText)} is not a currency code`));
+    if (currencyText !== '' && !/^[A-Z]{3}$/.test(currencyText)) fatal.push(this.error(span, at.currency, fault('not-a-currency', currencyText, 'is not a currency code')));
 
     let placedAt = '';
     const dateCell = first.cells[at.placedAt];
-    if (cellText(dateCell) === '') fatal.push(this.error(span, at.placedAt, 'the date is missing'));
+    if (cellText(dateCell) === '') fatal.push(this.error(span, at.placedAt, { code: 'missing-date', error: 'the date is missing' }));
     else {
       const date = readDate(dateCell as Cell, this.settings.clock);
       if (typeof date === 'string') placedAt = date;
-      else fatal.push(this.error(span, at.placedAt, date.error));
+      else fatal.push(this.error(span, at.placedAt, date));
     }
 
     let total = 0;
     const totalCell = first.cells[at.total];
-    if (cellText(totalCell) === '') fatal.push(this.error(span, at.total, 'the total is missing'));
+    if (cellText(totalCell) === '') fatal.push(this.error(span, at.total, { code: 'missing-total', error: 'the total is missing' }));
     else {
       const amount = readAmount(totalCell as Cell, this.preset.decimal, currency);
       if (typeof amount === 'number') total = amount;
@@ -90,7 +92,7 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
     const status = combineStatus(statusText, paymentText, this.text(first, at.cancelledAt) !== '');
     if (status === 'unpaid') {
       const [column, word] = paymentText !== '' ? [at.paymentStatus, paymentText] : [at.status, statusText];
-      fatal.push(this.error(span, column, `${quoted(word)} is an order not paid yet; only paid, refunded and cancelled orders are read`));
+      fatal.push(this.error(span, column, fault('unpaid', word, 'is an order not paid yet; only paid, refunded and cancelled orders are read')));
     }
 
     const order: ImportedOrder = { line: first.line, placedAt, total, currency, customer: {} };
@@ -99,7 +101,7 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
     const id = this.reading(first, at.externalId, readId);
     if (id !== null) {
       if (typeof id === 'string') order.externalId = id;
-      else fatal.push(this.error(span, at.externalId, id.error));
+      else fatal.push(this.error(span, at.externalId, id));
     }
     const name = this.text(first, at.name);
     if (name !== '') order.customer.name = name;
@@ -115,6 +117,9 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
         const item = this.item(record, currency, notes);
         if (item) items.push(item);
       }
+      if (items.length > 0) order.items = items;
+    } else if (at.itemList >= 0) {
+      const items = itemList(this.text(first, at.itemList));
       if (items.length > 0) order.items = items;
     }
 
@@ -139,12 +144,12 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
   private keep(reading: Reading | null, record: SourceRecord, column: number, notes: ImportError[], use: (value: string) => void): void {
     if (reading === null) return;
     if (typeof reading === 'string') use(reading);
-    else notes.push(this.error(record, column, reading.error));
+    else notes.push(this.error(record, column, reading));
   }
 
-  private error(record: { line: number; endLine: number }, column: number, message: string): ImportError {
+  private error(record: { line: number; endLine: number }, column: number, { code, error, value }: Problem): ImportError {
     const name = this.header[column] as string;
-    return spanError(record, `${name}: ${message}`, name);
+    return spanError(record, { code, message: `${name}: ${error}`, value }, name);
   }
 
   private item(record: SourceRecord, currency: string, notes: ImportError[]): ImportedItem | null {
@@ -154,16 +159,16 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
     const quantityText = this.text(record, at.itemQuantity);
     const quantity = quantityText === '' ? 1 : Number(quantityText.replace(',', '.'));
     if (!(quantity > 0) || !Number.isFinite(quantity)) {
-      notes.push(this.error(record, at.itemQuantity, `${quoted(quantityText)} is not a quantity`));
+      notes.push(this.error(record, at.itemQuantity, fault('bad-quantity', quantityText, 'is not a quantity')));
       return null;
     }
     const priceCell = record.cells[at.itemPrice];
     if (cellText(priceCell) === '') {
-      notes.push(this.error(record, at.itemPrice, "the item's price is missing"));
+      notes.push(this.error(record, at.itemPrice, { code: 'missing-price', error: "the item's price is missing" }));
       return null;
     }
     const unitPrice = readAmount(priceCell as Cell, this.preset.decimal, currency);
-    if (typeof unitPrice === 'string') {
+    if (typeof unitPrice !== 'number') {
       notes.push(this.error(record, at.itemPrice, unitPrice));
       return null;
     }
@@ -171,11 +176,32 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
   }
 }
 
+const LISTED_ITEM = /^(\d+(?:[.,]\d+)?)\s*[×xX]\s+(.+)$/;
+/** The model keeps at most this many items per order. */
+const MAX_ITEMS = 500;
+
+/**
+ * Items listed in one cell: `2× Bolo; 1× Torta` (our Excel export), `2× Bolo | 1× Torta` (our standard one, whose
+ * names may hold a `;`), or names alone (one of each). The file gives no prices: each is 0, the order's total stands.
+ */
+export function itemList(text: string): ImportedItem[] {
+  const items: ImportedItem[] = [];
+  for (const part of text.split(text.includes('|') ? '|' : ';')) {
+    const written = part.trim();
+    if (written === '' || items.length >= MAX_ITEMS) continue;
+    const match = LISTED_ITEM.exec(written);
+    const quantity = match ? Number((match[1] as string).replace(',', '.')) : 1;
+    if (!(quantity > 0)) continue;
+    items.push({ name: (match ? (match[2] as string) : written).slice(0, 200), quantity, unitPrice: 0 });
+  }
+  return items;
+}
+
 /** Sets the buyer's CPF; the reason when the cell holds none. A CNPJ (Nuvemshop's column holds either) is no identity of ours and is left out. */
-function readBuyerDocument(cell: Cell, preset: OrderPreset, order: ImportedOrder): string | null {
+function readBuyerDocument(cell: Cell, preset: OrderPreset, order: ImportedOrder): CellFault | null {
   const reading = preset.id === 'nuvemshop' || preset.id === 'generic' ? readDocument(cell) : readCpf(cell);
   if (typeof reading === 'string') order.customer.cpf = reading;
-  else if ('error' in reading) return reading.error;
+  else if ('error' in reading) return reading;
   else if (reading.cpf) order.customer.cpf = reading.cpf;
   return null;
 }

@@ -29,12 +29,12 @@ function clockOf(zone: string): ZoneClock | null {
 
 export function readSettings<P extends string>(options: ImportOptions<P>, known: readonly P[], errors: ImportError[]): ReadSettings<P> {
   const clock = clockOf(options.timeZone ?? DEFAULT_ZONE);
-  if (clock === null) errors.push({ line: 0, message: `The time zone "${options.timeZone}" is not one this browser knows; dates were read in ${DEFAULT_ZONE}` });
+  if (clock === null) errors.push({ line: 0, code: 'unknown-time-zone', value: String(options.timeZone), message: `The time zone "${options.timeZone}" is not one this browser knows; dates were read in ${DEFAULT_ZONE}` });
   const currency = (options.currency ?? 'BRL').toUpperCase();
   const currencyKnown = /^[A-Z]{3}$/.test(currency) && minorDigits(currency) >= 0;
-  if (!currencyKnown) errors.push({ line: 0, message: `The currency "${options.currency}" is not an ISO code; BRL was assumed` });
+  if (!currencyKnown) errors.push({ line: 0, code: 'unknown-currency', value: String(options.currency), message: `The currency "${options.currency}" is not an ISO code; BRL was assumed` });
   const preset = options.preset === undefined || options.preset === 'auto' || known.includes(options.preset) ? (options.preset ?? 'auto') : 'auto';
-  if (preset !== (options.preset ?? 'auto')) errors.push({ line: 0, message: `There is no preset "${options.preset}"; the layout was detected` });
+  if (preset !== (options.preset ?? 'auto')) errors.push({ line: 0, code: 'unknown-preset', value: String(options.preset), message: `There is no preset "${options.preset}"; the layout was detected` });
   const country = /^[A-Z]{2}$/.test(options.defaultCountry ?? 'BR') ? ((options.defaultCountry ?? 'BR') as CountryCode) : 'BR';
   return { preset, country, currency: currencyKnown ? currency : 'BRL', clock: clock ?? (clockOf(DEFAULT_ZONE) as ZoneClock) };
 }

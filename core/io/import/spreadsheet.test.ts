@@ -68,9 +68,9 @@ describe('Mercado Livre "Vendas" (.xlsx)', () => {
 
   it('reports the impossible date and CPFs stored as numbers that lost their zeros or their digits', () => {
     expect(result.errors).toEqual([
-      { line: 8, column: 'CPF', message: 'CPF: "1234567890" has lost its leading zeros (a CPF has 11 digits), as Excel does to a number' },
-      { line: 9, column: 'Data da venda', message: 'Data da venda: "31 de fevereiro de 2026 10:00 hs." is not a date' },
-      { line: 10, column: 'CPF', message: expect.stringMatching(/^CPF: "6[.,]16069E\+12" is in scientific notation/) },
+      { line: 8, column: 'CPF', code: 'lost-leading-zeros', value: '1234567890', message: 'CPF: "1234567890" has lost its leading zeros (a CPF has 11 digits), as Excel does to a number' },
+      { line: 9, column: 'Data da venda', code: 'not-a-date', value: '31 de fevereiro de 2026 10:00 hs.', message: 'Data da venda: "31 de fevereiro de 2026 10:00 hs." is not a date' },
+      { line: 10, column: 'CPF', code: 'scientific-notation', value: expect.stringMatching(/^6[.,]16069E\+12$/), message: expect.stringMatching(/^CPF: "6[.,]16069E\+12" is in scientific notation/) },
     ]);
     expect(result.rows[1]?.customer).toEqual({ name: 'Bia Lima' });
   });
@@ -109,7 +109,7 @@ describe('Shopee orders (.xlsx)', () => {
       },
       { line: 5, externalId: '260326GHI', placedAt: '2026-03-26T09:00:00.000Z', total: 3000, currency: 'BRL', status: 'cancelled', customer: { name: 'Caio' }, items: [{ name: 'Torta', quantity: 1, unitPrice: 3000 }] },
     ]);
-    expect(result.errors).toEqual([{ line: 4, column: 'Status do pedido', message: 'Status do pedido: "Não pago" is an order not paid yet; only paid, refunded and cancelled orders are read' }]);
+    expect(result.errors).toEqual([{ line: 4, column: 'Status do pedido', code: 'unpaid', value: 'Não pago', message: 'Status do pedido: "Não pago" is an order not paid yet; only paid, refunded and cancelled orders are read' }]);
   });
 });
 
@@ -122,6 +122,6 @@ describe('customer spreadsheets', () => {
   it('reports a file that is no spreadsheet on line 0, without throwing', () => {
     const result = readCustomersSpreadsheet(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]));
     expect(result.rows).toEqual([]);
-    expect(result.errors[0]?.line).toBe(0);
+    expect(result.errors[0]).toMatchObject({ line: 0, code: 'not-a-spreadsheet' });
   });
 });

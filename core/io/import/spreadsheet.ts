@@ -38,7 +38,7 @@ function readWorkbook<Row, P extends string>(input: Uint8Array, match: HeaderMat
   try {
     book = XLSX.read(input, { type: 'array', cellDates: false, cellNF: true, cellText: true, dense: true });
   } catch (error) {
-    errors.push({ line: 0, message: `The file is not a spreadsheet this reader knows (.xlsx or .xls): ${error instanceof Error ? error.message : String(error)}` });
+    errors.push({ line: 0, code: 'not-a-spreadsheet', message: `The file is not a spreadsheet this reader knows (.xlsx or .xls): ${error instanceof Error ? error.message : String(error)}` });
     return { preset: null, rows: [], errors };
   }
   return readWorkbookRows(book, match, errors);

@@ -1,5 +1,5 @@
 import { cellText, type Cell } from './cells';
-import type { ImportBatch, ImportError } from './types';
+import type { ImportBatch, ImportError, ImportProblemCode } from './types';
 
 /** A record of a CSV or a row of a sheet, with the lines it spans. `problem` flags misplaced quotes in a CSV. */
 export interface SourceRecord {
@@ -67,7 +67,7 @@ export class TableReader<Row, P extends string> {
     this.waiting = [];
     const found = this.match((header as SourceRecord).cells.map(cellText), true);
     if (!found) {
-      for (const record of rest) out.errors.push(spanError(record, 'No header row was found above this row, so it was not read'));
+      for (const record of rest) out.errors.push(spanError(record, { code: 'no-header', message: 'No header row was found above this row, so it was not read' }));
       return;
     }
     this.begin(found);
@@ -82,7 +82,14 @@ export class TableReader<Row, P extends string> {
 
   private take(record: SourceRecord, out: ImportBatch<Row>): void {
     if (record.problem) {
-      out.errors.push(spanError(record, record.problem === 'unclosed-quote' ? 'A quote opened in this row is never closed, so the row was not read' : 'A quote in this row is not at the start or end of a cell, so the row was not read'));
+      out.errors.push(
+        spanError(
+          record,
+          record.problem === 'unclosed-quote'
+            ? { code: 'unclosed-quote', message: 'A quote opened in this row is never closed, so the row was not read' }
+            : { code: 'stray-quote', message: 'A quote in this row is not at the start or end of a cell, so the row was not read' },
+        ),
+      );
       return;
     }
     const column = (this.mapper as RowMapper<Row>).groupColumn;
@@ -105,10 +112,18 @@ export class TableReader<Row, P extends string> {
   }
 }
 
+/** What a problem says, before it is placed on its lines and column. */
+export interface ProblemText {
+  code: ImportProblemCode;
+  message: string;
+  value?: string;
+}
+
 /** An error for a whole record, with its last line when it spans several. */
-export function spanError(record: { line: number; endLine: number }, message: string, column?: string): ImportError {
-  const error: ImportError = { line: record.line, message };
+export function spanError(record: { line: number; endLine: number }, { code, message, value }: ProblemText, column?: string): ImportError {
+  const error: ImportError = { line: record.line, code, message };
   if (record.endLine > record.line) error.endLine = record.endLine;
   if (column !== undefined) error.column = column;
+  if (value !== undefined) error.value = value;
   return error;
 }

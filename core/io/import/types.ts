@@ -1,15 +1,57 @@
 import type { OrderStatus } from '../../model';
 
 /**
+ * What is wrong, as a word the screen translates (`import.problem.<code>`). Cells: a date, an amount, a contact or
+ * a document that is not one, Excel's damage to long numbers, an order not paid. Rows and files: no header, a
+ * quote left open, no customer named, a value the book's model refuses. Options: a zone, currency or preset the
+ * caller gave that does not exist. `internal` is a defect of ours.
+ */
+export const IMPORT_PROBLEM_CODES = [
+  'not-a-date',
+  'missing-date',
+  'missing-total',
+  'missing-price',
+  'bad-amount',
+  'negative-amount',
+  'too-many-decimals',
+  'not-a-currency',
+  'bad-quantity',
+  'scientific-notation',
+  'lost-leading-zeros',
+  'not-a-cpf',
+  'not-a-cnpj',
+  'not-a-phone',
+  'not-an-email',
+  'unpaid',
+  'no-header',
+  'no-date-or-total-column',
+  'unclosed-quote',
+  'stray-quote',
+  'empty-file',
+  'not-a-spreadsheet',
+  'no-customer',
+  'invalid-field',
+  'unknown-time-zone',
+  'unknown-currency',
+  'unknown-preset',
+  'internal',
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+
+/**
  * One problem in the file. `line` is where the seller finds it: for a CSV the physical line of the record's first
  * line (a quoted cell with line breaks counts its lines), for a spreadsheet the row number the sheet shows.
  * `column` is the file's own header text. `endLine` is the record's last line when it spans several (a quote that
- * ran on), so the screen can say "lines 4–9".
+ * ran on), so the screen can say "lines 4–9". `code` is what the screen shows, in the seller's language, with
+ * `value` (the cell's text, cut at 60 characters, when there is one); `message` is the same in English, for
+ * developers and logs.
  */
 export interface ImportError {
   line: number;
   endLine?: number;
   column?: string;
+  code: ImportProblemCode;
+  value?: string;
   message: string;
 }
 

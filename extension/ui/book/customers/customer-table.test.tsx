@@ -148,6 +148,10 @@ describe('the customer table', () => {
     expect(asked.filter((request) => request.type === 'table/facets')).toEqual([]);
     fireEvent.focusIn(document.querySelector('#filter-activity') as HTMLElement);
     await waitFor(() => expect(screen.getByRole('option', { name: /^Ativo .*10\.000/ })).toBeTruthy());
+    // A CPF names a customer but reaches no one: the channel filter does not offer it.
+    const channels = [...(document.querySelector('#filter-channels') as HTMLSelectElement).options].map((option) => option.value);
+    expect(channels).toContain('whatsapp');
+    expect(channels).not.toContain('cpf');
     const search = screen.getByLabelText('Buscar clientes');
     for (const text of ['a', 'an', 'ana']) fireEvent.input(search, { target: { value: text } });
     // The address is not written on every keystroke (a navigation the request would queue behind), but once typing pauses.

@@ -5,6 +5,8 @@ import { useBook } from '../app/book-context';
 import { withFilter } from './table-route';
 
 type ListFilter = 'activity' | 'segments' | 'stages' | 'funnelStages' | 'tagIds' | 'channels';
+/** Identity kinds a seller reaches customers by: a CPF names a customer but is no channel (search still finds it). */
+const CHANNEL_KINDS = IDENTITY_KINDS.filter((kind) => kind !== 'cpf');
 /** `none` is the option for "no segment" / "no funnel stage" (null in the filter). */
 const NONE = 'none';
 
@@ -41,7 +43,7 @@ export function TableFilters({ query, facets, tags, onChange, onReach }: Filters
       counts: facets?.funnelStages,
       options: [...DEFAULT_FUNNEL_STAGES.map((value) => ({ value, label: enumLabel(locale, 'funnelStage', value) })), { value: NONE, label: noStage }],
     },
-    { key: 'channels', label: 'filter.channel', counts: facets?.channels, options: IDENTITY_KINDS.map((value) => ({ value, label: enumLabel(locale, 'identityKind', value) })) },
+    { key: 'channels', label: 'filter.channel', counts: facets?.channels, options: CHANNEL_KINDS.map((value) => ({ value, label: enumLabel(locale, 'identityKind', value) })) },
   ];
   const archivedChoices = ['exclude', 'only', 'include'] as const satisfies readonly Filters['archived'][];
   return (

@@ -70,7 +70,8 @@ describe('Importar', () => {
     expect(screen.getByTestId('import-detected').textContent).toBe('Pedidos, no formato Outra lista (pelos nomes das colunas) · texto em Windows-1252 (Latin-1)');
     const firstRow = screen.getByTestId('import-preview').querySelector('tbody tr');
     expect([...(firstRow?.children ?? [])].map((cell) => cell.textContent?.replace(/\s/g, ' '))).toEqual(['4', '101', '24/03/2026, 22:36', 'José Conceição', '+5511987654321 · CPF 52998224725', 'R$ 1.234,56', 'Pago', '—']);
-    expect(screen.getByTestId('import-problems').textContent).toContain('linha 5 — ');
+    expect(screen.getByTestId('import-problems').textContent).toContain('linha 5 — Data: "31/02/2026" não é uma data');
+    expect(screen.getByTestId('import-problems').textContent).toContain('linha 7 — CPF: "6,16069E+12": o Excel transformou o número em notação científica e perdeu os últimos dígitos');
 
     fireEvent.click(screen.getByTestId('import-check'));
     await screen.findByTestId('import-result');
@@ -87,9 +88,13 @@ describe('Importar', () => {
     fireEvent.click(screen.getByTestId('import-report'));
     expect(downloads.map((download) => download.name)).toEqual(['excel-pt-br-orders-problemas.csv']);
     const report = (await downloads[0]?.blob?.text())?.replace(/^\uFEFF/, '').split('\r\n') ?? [];
-    expect(report[0]).toBe('Linha,Coluna,Problema');
-    expect(report.slice(1, -1).map((line) => line.split(',')[0])).toEqual(['5', '6', '7']);
-    expect(report[1]).toContain('Data');
+    // Excel in Brazil opens it with a double click: `;` between cells, the screen's words on each line.
+    expect(report[0]).toBe('Linha;Coluna;Problema');
+    expect(report.slice(1, -1)).toEqual([
+      '5;Data;"""31/02/2026"" não é uma data"',
+      '6;Total;falta o total',
+      '7;CPF;"""6,16069E+12"": o Excel transformou o número em notação científica e perdeu os últimos dígitos; exporte a coluna como texto"',
+    ]);
 
     fireEvent.click(screen.getByTestId('import-another'));
     pick(fixture('excel-pt-br-orders.csv'));

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { csvDocument } from '../../../../core';
-import { CUSTOMER_PRESET_IDS, ORDER_PRESET_IDS, type ImportedCustomer, type ImportedOrder, type ImportError } from '../../../../core/io/import';
+import { CUSTOMER_PRESET_IDS, ORDER_PRESET_IDS, type ImportedCustomer, type ImportedOrder } from '../../../../core/io/import';
 import type { ImportKind } from '../../../../core/io/import/book-source';
 import { BookWorkerError } from '../../../backup/worker-protocol';
 import type { FileImport, ImportPreview, ImportProgressReport, ImportSettings } from '../../../import/import-protocol';
@@ -9,14 +8,12 @@ import { enumLabel } from '../../../i18n/labels';
 import { numberFormat } from '../../../../core/locale';
 import { useBook, type BookTools } from '../app/book-context';
 import { throttled } from '../backup/backup-page';
-import { downloadParts } from '../customers/export/export-file';
+import { ProblemList, Problems, SHOWN_PROBLEMS } from './import-problems';
 import { useImportServices } from './import-services';
 
 /** The book's main currency and the country of phones without a code (as the rest of the extension assumes). */
 const MAIN_CURRENCY = 'BRL';
 const DEFAULT_COUNTRY = 'BR';
-/** Problems listed on screen; the report has them all. */
-const SHOWN_PROBLEMS = 8;
 
 const PRESET_NAMES: Record<string, string> = {
   shopify: 'Shopify',
@@ -367,45 +364,6 @@ function ResultCounts({ result, tools }: { result: FileImport; tools: BookTools 
     </>
   );
 }
-
-function Problems({ problems, total, tools, fileName }: { problems: readonly ImportError[]; total: number; tools: BookTools; fileName: string }) {
-  const { t } = tools;
-  if (total === 0) return null;
-  const download = () => {
-    const lines = [[t('import.col.line'), t('import.col.column'), t('import.col.reason')], ...problems.map((problem) => [lineText(problem), problem.column ?? '', problem.message])];
-    downloadParts([csvDocument(lines)], `${fileName.replace(/\.[^.]+$/, '')}-problemas.csv`);
-  };
-  return (
-    <div class="import-problems">
-      <ProblemList problems={problems.slice(0, SHOWN_PROBLEMS)} tools={tools} />
-      {total > SHOWN_PROBLEMS && <p>{t('problemsLeft', { count: total - SHOWN_PROBLEMS })}</p>}
-      <button type="button" class="secondary" data-testid="import-report" onClick={download}>
-        {t('import.downloadProblems')}
-      </button>
-    </div>
-  );
-}
-
-function ProblemList({ problems, tools }: { problems: readonly ImportError[]; tools: BookTools }) {
-  const { t } = tools;
-  return (
-    <ul class="problems" data-testid="import-problems">
-      {problems.map((problem, index) => (
-        <li key={index}>
-          {problem.line > 0 && `${t('import.line', { line: lineText(problem) })} — `}
-          {problem.column && !problem.message.startsWith(`${problem.column}:`) && (
-            <>
-              <code>{problem.column}</code>:{' '}
-            </>
-          )}
-          {problem.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-const lineText = (problem: ImportError) => (problem.endLine && problem.endLine !== problem.line ? `${problem.line}–${problem.endLine}` : String(problem.line));
 
 function contactsOf(contact: { email?: string; phone?: string; cpf?: string }): string {
   return [contact.phone, contact.email, contact.cpf && `CPF ${contact.cpf}`].filter(Boolean).join(' · ');
