@@ -125,6 +125,13 @@ describe('the customer table in the background', () => {
     const after = await ask(services, { type: 'table/query', limit: 500, sort: { column: 'predictedValue', direction: 'desc' } });
     expect(after.predictions).toBe('ready');
     expect(after.rows[0]?.predictedValue).toEqual({ minor: expect.any(Number), currency: 'BRL' });
+    // A page whose table port opens after that announcement hears the same state on connecting.
+    expect(await table.state()).toEqual({ version: after.version, predictions: 'ready' });
+  });
+
+  it('has no state to tell before its table is built', async () => {
+    const { table } = await setup();
+    expect(await table.state()).toBeNull();
   });
 
   it('selects every matching id, in the order asked', async () => {

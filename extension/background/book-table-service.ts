@@ -100,6 +100,18 @@ export class BookTableService {
     return table.bookContext();
   }
 
+  /**
+   * The table's version and prediction state, once it is built; null before. A page's table port that connects
+   * after the predictions were announced hears them from this (a small book fits in milliseconds, often before the
+   * page that asked for its first rows has its port open, and that page kept saying "calculando").
+   */
+  async state(): Promise<{ version: number; predictions: PredictionState } | null> {
+    const table = this.table;
+    if (table === null) return null;
+    const built = await table.catch(() => null);
+    return built ? { version: built.table.version, predictions: built.predictions } : null;
+  }
+
   /** A committed write: the named customers are re-read, renamed tags re-sorted; a whole-book change drops the table. */
   changed(change: Pick<BookChange, 'stores' | 'customerIds' | 'wholeBook'>): void {
     if (change.wholeBook) {

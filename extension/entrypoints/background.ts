@@ -143,6 +143,11 @@ export default defineBackground(() => {
     if (port.name === TABLE_PORT && port.sender && isExtensionPage(port.sender, browser.runtime.id, browser.runtime.getURL('/'))) {
       tableWatchers.add(port);
       port.onDisconnect.addListener(() => tableWatchers.delete(port));
+      // What was announced before this page connected (predictions ready, a write): it hears it now.
+      void services.then(async ({ table }) => {
+        const state = await table.state();
+        if (state && tableWatchers.has(port)) port.postMessage({ type: 'table/updated', ...state } satisfies TableUpdatedMessage);
+      });
       return;
     }
     if (port.name !== CHANGES_PORT || !port.sender || !isExtensionPage(port.sender, browser.runtime.id, browser.runtime.getURL('/'))) return;
