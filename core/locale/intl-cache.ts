@@ -41,6 +41,11 @@ export function displayNames(locale: Locale, type: Intl.DisplayNamesType): Intl.
   return cached(`names|${locale}|${type}`, () => new Intl.DisplayNames(locale, { type, fallback: 'code' }));
 }
 
+/** Intl.ListFormat of a locale: 'data e total', 'date and total' (conjunction), or with 'ou'/'or' (disjunction). */
+export function listFormat(locale: Locale, type: 'conjunction' | 'disjunction' = 'conjunction'): Intl.ListFormat {
+  return cached(`list|${locale}|${type}`, () => new Intl.ListFormat(locale, { type }));
+}
+
 /** Plural category of a count in a locale (CLDR rules via Intl.PluralRules). */
 export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
   return pluralRules(locale).select(count);

@@ -1,5 +1,5 @@
 import type { ImportCounts } from '../../core';
-import type { ImportedCustomer, ImportedOrder, ImportError } from '../../core/io/import';
+import type { ColumnMapping, ImportedCustomer, ImportedOrder, ImportError } from '../../core/io/import';
 import type { ImportKind } from '../../core/io/import/book-source';
 
 /** How the file is stored: text with separators, or a workbook (.xlsx, .xls). */
@@ -16,6 +16,11 @@ export interface ImportSettings {
   currency: string;
   /** Country of phones written without a country code. */
   defaultCountry: string;
+  /**
+   * The seller's column mapping over the preset's (a field's 0-based column, or null to read it from none). Only
+   * given with a kind and a preset: it names columns of the header the preview found for them.
+   */
+  columns?: Record<string, number | null>;
 }
 
 /** The first rows of a file as the import will read them, and what was detected. */
@@ -26,6 +31,8 @@ export interface ImportPreview {
   preset: string | null;
   /** For a CSV: 'utf-8' or 'windows-1252' once a non-ASCII byte was seen; null for plain ASCII or a workbook. */
   encoding: string | null;
+  /** The header row, the column each field is read from and the first data row; null when no header was found. */
+  mapping: ColumnMapping | null;
   /** The first rows, read. */
   orders: ImportedOrder[];
   customers: ImportedCustomer[];

@@ -29,6 +29,7 @@ export async function previewImport(file: Blob, settings: ImportSettings): Promi
     kind,
     preset: result.preset,
     encoding,
+    mapping: result.mapping,
     orders: kind === 'orders' ? (result.rows.slice(0, PREVIEW_ROWS) as ImportedOrder[]) : [],
     customers: kind === 'customers' ? (result.rows.slice(0, PREVIEW_ROWS) as ImportedCustomer[]) : [],
     problems: result.errors.slice(0, PREVIEW_ROWS * 5),
@@ -114,15 +115,16 @@ function readCsvStart(bytes: Uint8Array, whole: boolean, settings: ImportSetting
     const first: ImportBatch<ImportedOrder | ImportedCustomer> = reader.push(bytes);
     const last: ImportBatch<ImportedOrder | ImportedCustomer> = whole ? reader.end() : { rows: [], errors: [] };
     const errors: ImportError[] = [...first.errors, ...last.errors];
-    return { kind, result: { preset: reader.preset, rows: [...first.rows, ...last.rows], errors }, encoding: reader.encoding };
+    return { kind, result: { preset: reader.preset, mapping: reader.mapping, rows: [...first.rows, ...last.rows], errors }, encoding: reader.encoding };
   };
   return chooseKind(settings, () => read('orders'), () => read('customers'));
 }
 
-/** The readers' options; a preset is only given with the kind it belongs to (detection reads with 'auto'). */
+/** The readers' options; a preset and a column mapping are only given with the kind they belong to (detection reads with 'auto'). */
 function optionsOf(settings: ImportSettings) {
-  const preset = settings.kind === 'auto' ? 'auto' : settings.preset;
-  return { preset: preset as never, timeZone: settings.timeZone, currency: settings.currency, defaultCountry: settings.defaultCountry };
+  const chosen = settings.kind !== 'auto';
+  const options = { preset: (chosen ? settings.preset : 'auto') as never, timeZone: settings.timeZone, currency: settings.currency, defaultCountry: settings.defaultCountry };
+  return chosen && settings.columns ? { ...options, columns: settings.columns as never } : options;
 }
 
 function readWorkbook(bytes: Uint8Array, settings: ImportSettings): Reading {

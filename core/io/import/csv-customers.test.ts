@@ -69,6 +69,7 @@ describe('WooCommerce Analytics › Customers', () => {
     const older = 'Name,Username,Last Active,Sign Up,Email,Orders,Total Spend,AOV,Country / Region,City,Region,Postal Code\nBia,bia,2026-03-20,2025-11-02,bia@exemplo.com,1,R$10,R$10,BR,Santos,SP,11010-000\n';
     expect(readCustomersCsv(recent)).toEqual({
       preset: 'woocommerce',
+      mapping: expect.objectContaining({ columns: { externalId: 1, name: 0, email: 4, phone: 12, createdAt: 3, city: 9, state: 10, postalCode: 11, country: 8 } }),
       rows: [{ line: 2, externalId: 'anasouza', name: 'Ana Souza', email: 'ana@exemplo.com', phone: '+5519998765432', createdAt: '2025-11-02T17:00:00.000Z', country: 'BR', city: 'Campinas', state: 'SP', postalCode: '13010000' }],
       errors: [],
     });

@@ -5,8 +5,11 @@ import { orderHeaderMatcher } from './order-rows';
 import { readSettings } from './read-options';
 import { TableReader, type HeaderMatcher } from './table-reader';
 import {
+  CUSTOMER_FIELDS,
   CUSTOMER_PRESET_IDS,
+  ORDER_FIELDS,
   ORDER_PRESET_IDS,
+  type ColumnMapping,
   type CustomerImportOptions,
   type CustomerPresetId,
   type ImportBatch,
@@ -28,18 +31,20 @@ export interface CsvImportReader<Row, P extends string> {
   readonly preset: P | null;
   /** The encoding detected, once the first byte above 0x7F (or a BOM) has been seen. */
   readonly encoding: string | null;
+  /** The header's cells, each field's column and the first data row, once the header row has been seen. */
+  readonly mapping: ColumnMapping | null;
   push(chunk: Uint8Array): ImportBatch<Row>;
   end(): ImportBatch<Row>;
 }
 
 export function createOrdersCsvReader(options: OrderImportOptions = {}): CsvImportReader<ImportedOrder, OrderPresetId> {
   const errors: ImportError[] = [];
-  return csvReader(orderHeaderMatcher(readSettings(options, ORDER_PRESET_IDS, errors)), errors);
+  return csvReader(orderHeaderMatcher(readSettings(options, ORDER_PRESET_IDS, ORDER_FIELDS, errors)), errors);
 }
 
 export function createCustomersCsvReader(options: CustomerImportOptions = {}): CsvImportReader<ImportedCustomer, CustomerPresetId> {
   const errors: ImportError[] = [];
-  return csvReader(customerHeaderMatcher(readSettings(options, CUSTOMER_PRESET_IDS, errors)), errors);
+  return csvReader(customerHeaderMatcher(readSettings(options, CUSTOMER_PRESET_IDS, CUSTOMER_FIELDS, errors)), errors);
 }
 
 /** Orders from a whole CSV, as bytes (encoding detected) or text already decoded. */
@@ -66,7 +71,7 @@ function readWhole<Row, P extends string>(reader: CsvImportReader<Row, P>, input
   };
   for (let at = 0; at < bytes.length; at += WHOLE_CHUNK) add(reader.push(bytes.subarray(at, at + WHOLE_CHUNK)));
   add(reader.end());
-  return { preset: reader.preset, rows, errors };
+  return { preset: reader.preset, mapping: reader.mapping, rows, errors };
 }
 
 function csvReader<Row, P extends string>(match: HeaderMatcher<Row, P>, optionErrors: ImportError[]): CsvImportReader<Row, P> {
@@ -93,6 +98,9 @@ function csvReader<Row, P extends string>(match: HeaderMatcher<Row, P>, optionEr
     },
     get encoding() {
       return decoder.encoding;
+    },
+    get mapping() {
+      return table.mapping;
     },
     push: (chunk) =>
       step((out) => {

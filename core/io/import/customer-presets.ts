@@ -1,24 +1,6 @@
-import type { CustomerPresetId } from './types';
+import type { CustomerField, CustomerPresetId } from './types';
 
-/** The fields a customer list may carry. `document` is a CPF or a CNPJ, told apart by its length (Bling, Kyte). */
-export type CustomerField =
-  | 'externalId'
-  | 'name'
-  | 'firstName'
-  | 'lastName'
-  | 'email'
-  | 'phone'
-  | 'mobile'
-  | 'cpf'
-  | 'cnpj'
-  | 'document'
-  | 'tags'
-  | 'notes'
-  | 'createdAt'
-  | 'city'
-  | 'state'
-  | 'postalCode'
-  | 'country';
+export type { CustomerField };
 
 export interface CustomerPreset {
   id: CustomerPresetId;

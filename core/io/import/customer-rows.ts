@@ -2,7 +2,7 @@ import { cellText, fault, type Cell, type CellFault } from './cells';
 import { readCpf, readDocument, readEmail, readId, readPhone, readPostalCode, type Reading } from './contacts';
 import { CUSTOMER_PRESETS, type CustomerField, type CustomerPreset } from './customer-presets';
 import { readDate } from './dates';
-import { findColumns, hasColumns, headerKey } from './header-names';
+import { chooseColumns, findColumns, hasColumns, headerKey } from './header-names';
 import type { ReadSettings } from './read-options';
 import { spanError, type HeaderMatcher, type RowMapper, type SourceRecord } from './table-reader';
 import type { CustomerPresetId, ImportBatch, ImportedCustomer, ImportError } from './types';
@@ -15,10 +15,14 @@ export function customerHeaderMatcher(settings: ReadSettings<CustomerPresetId>):
   const candidates = settings.preset === 'auto' ? CUSTOMER_PRESETS : CUSTOMER_PRESETS.filter((preset) => preset.id === settings.preset);
   return (header, final) => {
     for (const preset of candidates) {
-      const columns = findColumns(header, preset.columns);
+      // Whether this is the header is the layout's call: the seller's mapping would make any row with enough cells one.
+      const found = findColumns(header, preset.columns);
       const excluded = preset.without !== undefined && header.some((cell) => preset.without?.includes(headerKey(cell)));
-      const fits = preset.signature.length > 0 ? hasColumns(header, preset.signature) && !excluded : IDENTIFYING.some((field) => columns[field] !== undefined);
-      if (fits || (final && preset === candidates[candidates.length - 1])) return { preset: preset.id, mapper: customerMapper(preset, header, columns, settings) };
+      const fits = preset.signature.length > 0 ? hasColumns(header, preset.signature) && !excluded : IDENTIFYING.some((field) => found[field] !== undefined);
+      if (!fits && !(final && preset === candidates[candidates.length - 1])) continue;
+      const problems: ImportError[] = [];
+      const columns = chooseColumns(found, header, settings.columns, problems);
+      return { preset: preset.id, mapper: customerMapper(preset, header, columns, settings), columns, problems };
     }
     return null;
   };

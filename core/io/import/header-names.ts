@@ -1,3 +1,5 @@
+import type { ImportError } from './types';
+
 /**
  * A header cell as presets name it: lower case, accents and ordinal signs folded (`N.º de venda` → `n.o de venda`),
  * spaces collapsed, a BOM or Excel's text apostrophe dropped.
@@ -45,4 +47,19 @@ function columnOf(places: Map<string, number[]>, alias: string): number | undefi
 export function hasColumns(header: readonly string[], names: readonly string[]): boolean {
   const keys = new Set(header.map(headerKey));
   return names.every((name) => keys.has(name));
+}
+
+/**
+ * The preset's columns with the seller's choices over them: a chosen column replaces the found one, null removes it.
+ * A column past the end of the header is reported (to `problems`) and the found one kept.
+ */
+export function chooseColumns<F extends string>(found: Partial<Record<F, number>>, header: readonly string[], choices: ReadonlyMap<string, number | null>, problems: ImportError[]): Partial<Record<F, number>> {
+  if (choices.size === 0) return found;
+  const columns = { ...found };
+  for (const [field, column] of choices as ReadonlyMap<F, number | null>) {
+    if (column === null) delete columns[field];
+    else if (column < header.length) columns[field] = column;
+    else problems.push({ line: 0, code: 'unknown-column', value: String(column + 1), message: `Column ${column + 1} chosen for ${field} is past the header's ${header.length} columns; the layout's column was kept` });
+  }
+  return columns;
 }

@@ -1,23 +1,6 @@
-import type { OrderPresetId } from './types';
+import type { OrderField, OrderPresetId } from './types';
 
-/** The fields an order file may carry. `statusText` and `paymentStatus` both feed the status; `cancelledAt` set means cancelled. */
-export type OrderField =
-  | 'externalId'
-  | 'placedAt'
-  | 'total'
-  | 'currency'
-  | 'status'
-  | 'paymentStatus'
-  | 'cancelledAt'
-  | 'name'
-  | 'email'
-  | 'phone'
-  | 'cpf'
-  | 'itemName'
-  | 'itemQuantity'
-  | 'itemPrice'
-  /** Every item in one cell, as our export writes them: `2× Bolo; 1× Torta`, or joined with ` | `. */
-  | 'itemList';
+export type { OrderField };
 
 /** How amounts are written: `comma` 1.234,56; `dot` 1,234.56; `auto` the core/money rule (the last separator followed by other than three digits is the decimal one). */
 export type DecimalStyle = 'comma' | 'dot' | 'auto';

@@ -2,21 +2,25 @@ import { readAmount } from './amounts';
 import { cellText, fault, type Cell, type CellFault } from './cells';
 import { readCpf, readDocument, readEmail, readId, readPhone, type Reading } from './contacts';
 import { readDate } from './dates';
-import { findColumns, hasColumns } from './header-names';
+import { chooseColumns, findColumns, hasColumns } from './header-names';
 import { ORDER_PRESETS, type OrderField, type OrderPreset } from './order-presets';
 import type { ReadSettings } from './read-options';
 import { combineStatus } from './status';
 import { spanError, type HeaderMatcher, type RowMapper, type SourceRecord } from './table-reader';
-import type { ImportBatch, ImportedItem, ImportedOrder, ImportError, OrderPresetId } from './types';
+import { ORDER_FIELDS, type ImportBatch, type ImportedItem, type ImportedOrder, type ImportError, type OrderPresetId } from './types';
 
 /** The preset whose header this is (the one asked for, or the first whose signature matches, generic last). */
 export function orderHeaderMatcher(settings: ReadSettings<OrderPresetId>): HeaderMatcher<ImportedOrder, OrderPresetId> {
   const candidates = settings.preset === 'auto' ? ORDER_PRESETS : ORDER_PRESETS.filter((preset) => preset.id === settings.preset);
   return (header, final) => {
     for (const preset of candidates) {
-      const columns = findColumns(header, preset.columns);
-      const fits = preset.signature.length > 0 ? hasColumns(header, preset.signature) : columns.placedAt !== undefined && columns.total !== undefined;
-      if (fits || (final && preset === candidates[candidates.length - 1])) return { preset: preset.id, mapper: orderMapper(preset, header, columns, settings) };
+      // Whether this is the header is the layout's call: the seller's mapping would make any row with enough cells one.
+      const found = findColumns(header, preset.columns);
+      const fits = preset.signature.length > 0 ? hasColumns(header, preset.signature) : found.placedAt !== undefined && found.total !== undefined;
+      if (!fits && !(final && preset === candidates[candidates.length - 1])) continue;
+      const problems: ImportError[] = [];
+      const columns = chooseColumns(found, header, settings.columns, problems);
+      return { preset: preset.id, mapper: orderMapper(preset, header, columns, settings), columns, problems };
     }
     return null;
   };
@@ -26,7 +30,6 @@ type Columns = Partial<Record<OrderField, number>>;
 /** A cell's problem, or a column's (a missing date has no text to show). */
 type Problem = Pick<CellFault, 'code' | 'error'> & { value?: string };
 
-const FIELDS: readonly OrderField[] = ['externalId', 'placedAt', 'total', 'currency', 'status', 'paymentStatus', 'cancelledAt', 'name', 'email', 'phone', 'cpf', 'itemName', 'itemQuantity', 'itemPrice', 'itemList'];
 
 function orderMapper(preset: OrderPreset, header: readonly string[], columns: Columns, settings: ReadSettings<OrderPresetId>): RowMapper<ImportedOrder> {
   const mapper = new OrderRowMapper(preset, header, columns, settings);
@@ -49,7 +52,7 @@ class OrderRowMapper implements RowMapper<ImportedOrder> {
     columns: Columns,
     private readonly settings: ReadSettings<OrderPresetId>,
   ) {
-    this.at = Object.fromEntries(FIELDS.map((field) => [field, columns[field] ?? -1])) as Record<OrderField, number>;
+    this.at = Object.fromEntries(ORDER_FIELDS.map((field) => [field, columns[field] ?? -1])) as Record<OrderField, number>;
     const missing = [columns.placedAt === undefined ? 'the order date' : '', columns.total === undefined ? 'the total' : ''].filter(Boolean);
     this.missing = missing.join(' or ');
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createCustomersCsvReader, createOrdersCsvReader, readCustomersCsv, readOrdersCsv, type ImportError } from '.';
+import { CUSTOMER_FIELDS, ORDER_FIELDS, createCustomersCsvReader, createOrdersCsvReader, readCustomersCsv, readOrdersCsv, type ImportError } from '.';
 import { readCustomersSpreadsheet, readOrdersSpreadsheet } from './spreadsheet';
 import { LAYOUTS, csvField, physicalLines, windows1252 } from './testing/layouts';
 
@@ -36,6 +36,8 @@ const mangledFile = fc.record({
   encoding: fc.constantFrom('utf-8', 'windows-1252'),
   lineBreak: fc.constantFrom('\n', '\r\n', '\r'),
   chunk: fc.integer({ min: 1, max: 64 }),
+  // The seller's column mapping, any: fields of either kind, columns past the header, fields read from none.
+  columns: fc.option(fc.dictionary(fc.constantFrom(...new Set([...ORDER_FIELDS, ...CUSTOMER_FIELDS])), fc.option(fc.integer({ min: 0, max: 14 })), { maxKeys: 4 }), { nil: undefined }),
 });
 
 type MangledFile = typeof mangledFile extends fc.Arbitrary<infer T> ? T : never;
@@ -93,12 +95,13 @@ describe('every reader, fed anything', () => {
     fc.assert(
       fc.property(mangledFile, (file) => {
         const bytes = render(file);
-        const whole = file.layout.kind === 'orders' ? readOrdersCsv(bytes) : readCustomersCsv(bytes);
+        const options = { columns: file.columns as never };
+        const whole = file.layout.kind === 'orders' ? readOrdersCsv(bytes, options) : readCustomersCsv(bytes, options);
         noDefect(whole);
         const lines = covered(whole);
         for (const line of dataLines(bytes, file.encoding)) expect(lines.has(line), `line ${line} was neither returned nor reported`).toBe(true);
 
-        const reader = file.layout.kind === 'orders' ? createOrdersCsvReader() : createCustomersCsvReader();
+        const reader = file.layout.kind === 'orders' ? createOrdersCsvReader(options) : createCustomersCsvReader(options);
         const rows: unknown[] = [];
         const errors: ImportError[] = [];
         const batches = [];

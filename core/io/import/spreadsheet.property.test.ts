@@ -6,7 +6,7 @@ import { orderHeaderMatcher } from './order-rows';
 import { readSettings } from './read-options';
 import { readCustomersSpreadsheet, readOrdersSpreadsheet } from './spreadsheet';
 import { LAYOUTS } from './testing/layouts';
-import { CUSTOMER_PRESET_IDS, ORDER_PRESET_IDS } from './types';
+import { CUSTOMER_FIELDS, CUSTOMER_PRESET_IDS, ORDER_FIELDS, ORDER_PRESET_IDS } from './types';
 import { readWorkbookRows } from './workbook-rows';
 
 const RUNS = { numRuns: 10_000 };
@@ -44,8 +44,8 @@ const mangledSheet = fc.record({
   cut: fc.option(fc.record({ row: fc.nat(), keep: fc.nat({ max: 12 }) })),
 });
 
-const orders = orderHeaderMatcher(readSettings({}, ORDER_PRESET_IDS, []));
-const customers = customerHeaderMatcher(readSettings({}, CUSTOMER_PRESET_IDS, []));
+const orders = orderHeaderMatcher(readSettings({}, ORDER_PRESET_IDS, ORDER_FIELDS, []));
+const customers = customerHeaderMatcher(readSettings({}, CUSTOMER_PRESET_IDS, CUSTOMER_FIELDS, []));
 
 describe('spreadsheet readers, fed anything', () => {
   // Writing and reading an .xlsx costs ~5 ms, so the 10,000 mangled sheets go to the workbook reader as SheetJS

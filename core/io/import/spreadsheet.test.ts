@@ -116,7 +116,10 @@ describe('Shopee orders (.xlsx)', () => {
 describe('customer spreadsheets', () => {
   it('reads Kyte’s .xls template', () => {
     const bytes = workbook({ Clientes: [['Nome', 'Celular', 'E-mail', 'Documento', 'Endereço', 'Observação'], ['Carla', text('(11) 98765-4321'), 'carla@x.com', text('529.982.247-25'), 'Rua D', 'PIX']] }, 'xls');
-    expect(readCustomersSpreadsheet(bytes)).toEqual({ preset: 'kyte', rows: [{ line: 2, name: 'Carla', phone: '+5511987654321', email: 'carla@x.com', cpf: '52998224725', notes: 'PIX' }], errors: [] });
+    expect(readCustomersSpreadsheet(bytes)).toEqual({
+      preset: 'kyte',
+      mapping: { header: ['Nome', 'Celular', 'E-mail', 'Documento', 'Endereço', 'Observação'], columns: { name: 0, mobile: 1, email: 2, document: 3, notes: 5 }, sample: ['Carla', '(11) 98765-4321', 'carla@x.com', '529.982.247-25', 'Rua D', 'PIX'] },
+      rows: [{ line: 2, name: 'Carla', phone: '+5511987654321', email: 'carla@x.com', cpf: '52998224725', notes: 'PIX' }], errors: [] });
   });
 
   it('reports a file that is no spreadsheet on line 0, without throwing', () => {

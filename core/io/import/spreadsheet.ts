@@ -9,7 +9,9 @@ import { readSettings } from './read-options';
 import { readWorkbookRows } from './workbook-rows';
 import type { HeaderMatcher } from './table-reader';
 import {
+  CUSTOMER_FIELDS,
   CUSTOMER_PRESET_IDS,
+  ORDER_FIELDS,
   ORDER_PRESET_IDS,
   type CustomerImportOptions,
   type CustomerPresetId,
@@ -24,13 +26,13 @@ import {
 /** Orders from an .xlsx or .xls. `line` is the sheet's row number as the seller sees it. Never throws. */
 export function readOrdersSpreadsheet(input: Uint8Array, options: OrderImportOptions = {}): ImportResult<ImportedOrder, OrderPresetId> {
   const errors: ImportError[] = [];
-  return readWorkbook(input, orderHeaderMatcher(readSettings(options, ORDER_PRESET_IDS, errors)), errors);
+  return readWorkbook(input, orderHeaderMatcher(readSettings(options, ORDER_PRESET_IDS, ORDER_FIELDS, errors)), errors);
 }
 
 /** Customers from an .xlsx or .xls (Kyte's template is .xls). Never throws. */
 export function readCustomersSpreadsheet(input: Uint8Array, options: CustomerImportOptions = {}): ImportResult<ImportedCustomer, CustomerPresetId> {
   const errors: ImportError[] = [];
-  return readWorkbook(input, customerHeaderMatcher(readSettings(options, CUSTOMER_PRESET_IDS, errors)), errors);
+  return readWorkbook(input, customerHeaderMatcher(readSettings(options, CUSTOMER_PRESET_IDS, CUSTOMER_FIELDS, errors)), errors);
 }
 
 function readWorkbook<Row, P extends string>(input: Uint8Array, match: HeaderMatcher<Row, P>, errors: ImportError[]): ImportResult<Row, P> {
@@ -39,7 +41,7 @@ function readWorkbook<Row, P extends string>(input: Uint8Array, match: HeaderMat
     book = XLSX.read(input, { type: 'array', cellDates: false, cellNF: true, cellText: true, dense: true });
   } catch (error) {
     errors.push({ line: 0, code: 'not-a-spreadsheet', message: `The file is not a spreadsheet this reader knows (.xlsx or .xls): ${error instanceof Error ? error.message : String(error)}` });
-    return { preset: null, rows: [], errors };
+    return { preset: null, mapping: null, rows: [], errors };
   }
   return readWorkbookRows(book, match, errors);
 }

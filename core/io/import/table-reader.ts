@@ -1,5 +1,5 @@
 import { cellText, type Cell } from './cells';
-import type { ImportBatch, ImportError, ImportProblemCode } from './types';
+import type { ColumnMapping, ImportBatch, ImportError, ImportProblemCode } from './types';
 
 /** A record of a CSV or a row of a sheet, with the lines it spans. `problem` flags misplaced quotes in a CSV. */
 export interface SourceRecord {
@@ -16,8 +16,16 @@ export interface RowMapper<Row> {
   map(group: readonly SourceRecord[], out: ImportBatch<Row>): void;
 }
 
+/** A header read: its preset, the mapper of its rows, the column of each field, and the problems of the seller's mapping. */
+export interface HeaderMatch<Row, P extends string> {
+  preset: P;
+  mapper: RowMapper<Row>;
+  columns: Partial<Record<string, number>>;
+  problems: ImportError[];
+}
+
 /** Chooses the preset for a header, or null when the record is not a header this reader knows. */
-export type HeaderMatcher<Row, P extends string> = (header: readonly string[], final: boolean) => { preset: P; mapper: RowMapper<Row> } | null;
+export type HeaderMatcher<Row, P extends string> = (header: readonly string[], final: boolean) => HeaderMatch<Row, P> | null;
 
 /** Records looked at for the header: Mercado Livre's is on row 6; a report title, dates and blank rows may precede it. */
 const HEADER_SCAN = 30;
@@ -29,6 +37,8 @@ const HEADER_SCAN = 30;
  */
 export class TableReader<Row, P extends string> {
   preset: P | null = null;
+  /** The header's cells and each field's column once the header is found; `sample` fills with the first data row. */
+  mapping: ColumnMapping | null = null;
   private mapper: RowMapper<Row> | null = null;
   private waiting: SourceRecord[] = [];
   private group: SourceRecord[] = [];
@@ -51,9 +61,10 @@ export class TableReader<Row, P extends string> {
   }
 
   private seek(record: SourceRecord, out: ImportBatch<Row>): void {
-    const found = record.problem ? null : this.match(record.cells.map(cellText), false);
+    const header = record.problem ? null : record.cells.map(cellText);
+    const found = header ? this.match(header, false) : null;
     if (found) {
-      this.begin(found);
+      this.begin(found, header as string[], out);
       this.waiting = [];
       return;
     }
@@ -63,24 +74,29 @@ export class TableReader<Row, P extends string> {
 
   /** No header recognised: the first record is taken as one, and what follows is read against it. */
   private settle(out: ImportBatch<Row>, final: boolean): void {
-    const [header, ...rest] = this.waiting;
+    const [first, ...rest] = this.waiting;
     this.waiting = [];
-    const found = this.match((header as SourceRecord).cells.map(cellText), true);
+    const header = (first as SourceRecord).cells.map(cellText);
+    const found = this.match(header, true);
     if (!found) {
       for (const record of rest) out.errors.push(spanError(record, { code: 'no-header', message: 'No header row was found above this row, so it was not read' }));
       return;
     }
-    this.begin(found);
+    this.begin(found, header, out);
     for (const record of rest) this.take(record, out);
     if (final) this.flush(out);
   }
 
-  private begin(found: { preset: P; mapper: RowMapper<Row> }): void {
+  private begin(found: HeaderMatch<Row, P>, header: string[], out: ImportBatch<Row>): void {
     this.preset = found.preset;
     this.mapper = found.mapper;
+    this.mapping = { header, columns: found.columns, sample: [] };
+    for (const problem of found.problems) out.errors.push(problem);
   }
 
   private take(record: SourceRecord, out: ImportBatch<Row>): void {
+    const mapping = this.mapping as ColumnMapping;
+    if (mapping.sample.length === 0 && !record.problem) mapping.sample = record.cells.map((cell) => cellText(cell).slice(0, 60));
     if (record.problem) {
       out.errors.push(
         spanError(

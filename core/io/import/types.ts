@@ -34,6 +34,7 @@ export const IMPORT_PROBLEM_CODES = [
   'unknown-time-zone',
   'unknown-currency',
   'unknown-preset',
+  'unknown-column',
   'internal',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
@@ -111,14 +112,29 @@ export interface ImportedCustomer {
   country?: string;
 }
 
+/**
+ * The fields an order file may carry. `statusText` and `paymentStatus` both feed the status; `cancelledAt` set means
+ * cancelled; `itemList` is every item in one cell, as our export writes them (`2× Bolo; 1× Torta`, or joined with ` | `).
+ */
+export const ORDER_FIELDS = ['externalId', 'placedAt', 'total', 'currency', 'status', 'paymentStatus', 'cancelledAt', 'name', 'email', 'phone', 'cpf', 'itemName', 'itemQuantity', 'itemPrice', 'itemList'] as const;
+export type OrderField = (typeof ORDER_FIELDS)[number];
+/** The fields a customer list may carry. `document` is a CPF or a CNPJ, told apart by its length (Bling, Kyte). */
+export const CUSTOMER_FIELDS = ['externalId', 'name', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'cpf', 'cnpj', 'document', 'tags', 'notes', 'createdAt', 'city', 'state', 'postalCode', 'country'] as const;
+export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+
 export const ORDER_PRESET_IDS = ['shopify', 'woocommerce', 'nuvemshop', 'mercadolivre', 'shopee', 'generic'] as const;
 export type OrderPresetId = (typeof ORDER_PRESET_IDS)[number];
 export const CUSTOMER_PRESET_IDS = ['shopify', 'shopify-legacy', 'woocommerce', 'bling', 'kyte', 'generic'] as const;
 export type CustomerPresetId = (typeof CUSTOMER_PRESET_IDS)[number];
 
-export interface ImportOptions<P extends string> {
+export interface ImportOptions<P extends string, F extends string> {
   /** `auto` (the default) picks the preset whose header the file has. */
   preset?: 'auto' | P;
+  /**
+   * The seller's column mapping, over the preset's: a field's column (0-based, in the header row the reader finds),
+   * or null to read that field from no column. Fields left out keep the column the preset found.
+   */
+  columns?: Readonly<Partial<Record<F, number | null>>>;
   /** Country assumed for phones without a country code (default BR). */
   defaultCountry?: string;
   /** Currency when the file names none (default BRL). */
@@ -126,8 +142,19 @@ export interface ImportOptions<P extends string> {
   /** The seller's IANA zone, for dates written without an offset (default America/Sao_Paulo). */
   timeZone?: string;
 }
-export type OrderImportOptions = ImportOptions<OrderPresetId>;
-export type CustomerImportOptions = ImportOptions<CustomerPresetId>;
+export type OrderImportOptions = ImportOptions<OrderPresetId, OrderField>;
+export type CustomerImportOptions = ImportOptions<CustomerPresetId, CustomerField>;
+
+/**
+ * How the reader read the file's columns, once it found the header row: the header's cells as the file writes them,
+ * the column each field was read from (fields the file has no column for are absent), and the first data row's
+ * cells, for a screen to show beside each column.
+ */
+export interface ColumnMapping<F extends string = string> {
+  header: string[];
+  columns: Partial<Record<F, number>>;
+  sample: string[];
+}
 
 /**
  * What a reader gives: the preset it read the file as (null until a header row has been found), the rows and the
@@ -140,4 +167,6 @@ export interface ImportBatch<Row> {
 }
 export interface ImportResult<Row, P extends string> extends ImportBatch<Row> {
   preset: P | null;
+  /** Null until a header row has been found. */
+  mapping: ColumnMapping | null;
 }

@@ -22,10 +22,10 @@ export function readWorkbookRows<Row, P extends string>(book: XLSX.WorkBook, mat
       table.finish(out);
     }
     if (table.preset === null && out.rows.length === 0) errors.push({ line: 0, code: 'empty-file', message: 'The spreadsheet has no header row and no rows' });
-    return { preset: table.preset, ...out };
+    return { preset: table.preset, mapping: table.mapping, ...out };
   } catch (error) {
     errors.push({ line: 0, code: 'internal', message: `The spreadsheet could not be read further: ${error instanceof Error ? error.message : String(error)}` });
-    return { preset: null, ...out };
+    return { preset: null, mapping: null, ...out };
   }
 }
 
