@@ -2,7 +2,7 @@
 // Debian's Chromium with the e2e fixtures (the showcase book of test/e2e/backup-books.ts restored through
 // Configurações, the WhatsApp Web fixture page), so they show what the product draws today. Nothing leaves the
 // machine: the chat site is routed to its fixture, like in the tests.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -57,6 +57,23 @@ try {
   await book.getByTestId('import-check').click();
   await book.getByTestId('import-result').waitFor({ timeout: 60_000 });
   for (const dark of [false, true]) await shoot(book, 'book-import-result', dark);
+
+  // The column mapping: a seller's own sheet whose headers no layout knows, the date and total chosen by hand.
+  const own = join(dir, 'minha-planilha.csv');
+  await writeFile(own, ['Quando;Quem;Zap;Quanto;Obs', '24/03/2026 22:36;Joana Prado;(21) 99876-1234;R$ 1.234,56;entregar sábado', '25/03/2026;Rita Mattos;;45,00;'].join('\r\n'));
+  await book.getByTestId('import-another').click();
+  await book.getByTestId('import-file').setInputFiles(own);
+  await book.getByTestId('import-kind').selectOption('orders');
+  await book.getByTestId('import-columns-missing').waitFor();
+  for (const [field, column] of [
+    ['placedAt', '0'],
+    ['name', '1'],
+  ]) {
+    await book.getByTestId(`import-column-${field}`).selectOption(column as string);
+    await book.getByTestId('import-reading').waitFor({ state: 'detached' });
+  }
+  await book.getByTestId('import-columns').scrollIntoViewIfNeeded();
+  for (const dark of [false, true]) await shoot(book, 'book-import-columns', dark);
 
   await routeSiteToFixture(session.context, 'https://web.whatsapp.com/**', 'extension/sites/whatsapp/fixtures/chat-open.html');
   const chat = await session.context.newPage();

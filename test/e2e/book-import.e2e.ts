@@ -154,4 +154,29 @@ describe('Importar, in Chromium', () => {
     expect(await storeCount(page, 'orders')).toBe(ORDERS + 1);
     expect(await storeCount(page, 'customers')).toBe(CUSTOMERS + 1);
   }, 240_000);
+
+  it('reads a file whose columns no layout knows once the seller says which is which', async () => {
+    const own = join(dir, 'minha-planilha.csv');
+    await writeFile(own, windows1252(['Quando;Quem;Zap;Quanto', '24/03/2026 22:36;Joana Prado;(21) 99876-1234;R$ 1.234,56', '25/03/2026;Rita Mattos;;45,00'].join('\r\n')));
+    await page.getByTestId('import-another').click();
+    await page.getByTestId('import-file').setInputFiles(own);
+    await page.getByTestId('import-kind').selectOption('orders');
+    await expect.poll(() => page.getByTestId('import-columns-missing').textContent(), { timeout: 30_000 }).toBe('Escolha a coluna de Data do pedido e Total: sem ela nenhuma linha é lida.');
+    for (const [field, column] of [
+      ['placedAt', '0'],
+      ['total', '3'],
+      ['name', '1'],
+      ['phone', '2'],
+    ] as const) {
+      await page.getByTestId(`import-column-${field}`).selectOption(column);
+      await expect.poll(() => page.getByTestId(`import-column-${field}`).inputValue(), { timeout: 30_000 }).toBe(column);
+      await page.getByTestId('import-reading').waitFor({ state: 'detached', timeout: 30_000 });
+    }
+    const firstRow = page.getByTestId('import-preview').locator('tbody tr').first();
+    expect((await firstRow.locator('td').allTextContents()).map((text) => text.replace(/\s/g, ' '))).toEqual(['2', '—', '24/03/2026, 22:36', 'Joana Prado', '+5521998761234', 'R$ 1.234,56', 'Pago', '—']);
+    await page.getByTestId('import-go').click();
+    await page.getByTestId('import-result').waitFor({ timeout: 120_000 });
+    expect(await counts(page)).toEqual({ newCustomers: '2', matchedCustomers: '0', newOrders: '2', updatedOrders: '0', unchangedOrders: '0', problems: '0' });
+    expect(await storeCount(page, 'orders')).toBe(ORDERS + 3);
+  }, 240_000);
 });

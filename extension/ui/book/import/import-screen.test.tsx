@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Blob as NodeBlob } from 'node:buffer';
 import { join } from 'node:path';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openBook, type Book } from '../../../../core';
 import { testBookName } from '../../../../core/store/test-book';
@@ -14,6 +14,9 @@ import { BookProvider } from '../app/book-context';
 import { NoticeArea } from '../app/notice-area';
 import { ImportScreen } from './import-screen';
 import { ImportServicesContext, type ImportServices } from './import-services';
+
+// A check or an import runs a worker over a real book: on a busy machine it takes more than the default second.
+configure({ asyncUtilTimeout: 10_000 });
 
 const fixture = (name: string, type = 'text/csv') => new File([readFileSync(join(process.cwd(), 'core/io/import/fixtures', name))], name, { type });
 
@@ -134,4 +137,58 @@ describe('Importar', () => {
     expect(screen.getByTestId('import-go')).toBeTruthy();
   });
 
+  it('lets the seller say which column is which when the layout knows none, reads the preview again, and imports so', async () => {
+    renderScreen();
+    // The seller's own sheet: no header a layout knows, so no row can be read until the columns are chosen.
+    const sheet = ['Quando;Quem;Zap;Quanto', '24/03/2026 22:36;Ana Souza;(11) 98765-4321;R$ 1.234,56', '25/03/2026;Bia Lima;;45,00'].join('\r\n');
+    pick(new File([sheet], 'minha-planilha.csv', { type: 'text/csv' }));
+    await screen.findByTestId('import-preview-empty');
+    // Neither orders nor a customer list by its header: read as a list of customers, none of whose columns is known.
+    expect((screen.getByTestId('import-columns') as HTMLDetailsElement).open).toBe(true);
+    expect(screen.getByTestId('import-columns-missing').textContent).toBe('Cada cliente precisa de pelo menos um nome, e-mail, telefone, CPF ou CNPJ.');
+    fireEvent.change(screen.getByTestId('import-kind'), { target: { value: 'orders' } });
+    await waitFor(() => expect((screen.getByTestId('import-kind') as HTMLSelectElement).value).toBe('orders'));
+    const columns = await screen.findByTestId('import-columns');
+    expect((columns as HTMLDetailsElement).open).toBe(true);
+    expect(screen.getByTestId('import-columns-missing').textContent).toBe('Escolha a coluna de Data do pedido e Total: sem ela nenhuma linha é lida.');
+    const date = screen.getByLabelText(/^Data do pedido/) as HTMLSelectElement;
+    expect([...date.options].map((option) => option.textContent)).toEqual(['— não ler —', 'Quando', 'Quem', 'Zap', 'Quanto']);
+
+    fireEvent.change(date, { target: { value: '0' } });
+    await waitFor(() => expect((screen.getByTestId('import-column-placedAt') as HTMLSelectElement).value).toBe('0'));
+    expect(screen.getByTestId('import-columns-missing').textContent).toBe('Escolha a coluna de Total: sem ela nenhuma linha é lida.');
+    fireEvent.change(screen.getByTestId('import-column-total'), { target: { value: '3' } });
+    await screen.findByTestId('import-preview');
+    fireEvent.change(screen.getByTestId('import-column-name'), { target: { value: '1' } });
+    await waitFor(() => expect(screen.getByTestId('import-preview').querySelector('tbody tr td:nth-child(4)')?.textContent).toBe('Ana Souza'));
+    fireEvent.change(screen.getByTestId('import-column-phone'), { target: { value: '2' } });
+    await waitFor(() => expect(screen.getByTestId('import-preview').querySelector('tbody tr td:nth-child(5)')?.textContent).toBe('+5511987654321'));
+    // The first row's cell beside each chosen column; the section stays open across the re-reads.
+    expect(screen.getByTestId('import-column-total').closest('tr')?.querySelector('.sample')?.textContent).toBe('R$ 1.234,56');
+    expect((screen.getByTestId('import-columns') as HTMLDetailsElement).open).toBe(true);
+    expect(screen.queryByTestId('import-columns-missing')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('import-go'));
+    await waitFor(() => expect(screen.getByTestId('import-result').textContent).toContain('Importado.'));
+    expect([count('newCustomers'), count('newOrders'), count('problems')]).toEqual(['2', '2', '0']);
+    const customers = await book.customers.list();
+    expect(customers.map((customer) => [customer.displayName, customer.identities.map((identity) => identity.value)]).sort()).toEqual([
+      ['Ana Souza', ['+5511987654321']],
+      ['Bia Lima', []],
+    ]);
+  });
+
+  it('goes back to the detected columns, and reads a field from no column when the seller says so', async () => {
+    renderScreen();
+    pick(fixture('excel-pt-br-orders.csv'));
+    await screen.findByTestId('import-preview');
+    expect((screen.getByTestId('import-columns') as HTMLDetailsElement).open).toBe(false);
+    expect(screen.queryByTestId('import-columns-reset')).toBeNull();
+    fireEvent.change(screen.getByTestId('import-column-cpf'), { target: { value: '' } });
+    await waitFor(() => expect(screen.getByTestId('import-preview').querySelector('tbody tr td:nth-child(5)')?.textContent).toBe('+5511987654321'));
+    expect(screen.getByTestId('import-problems').textContent).not.toContain('CPF');
+    fireEvent.click(screen.getByTestId('import-columns-reset'));
+    await waitFor(() => expect(screen.getByTestId('import-preview').querySelector('tbody tr td:nth-child(5)')?.textContent).toBe('+5511987654321 · CPF 52998224725'));
+    expect(screen.queryByTestId('import-columns-reset')).toBeNull();
+  });
 });

@@ -8,6 +8,7 @@ import { enumLabel } from '../../../i18n/labels';
 import { numberFormat } from '../../../../core/locale';
 import { useBook, type BookTools } from '../app/book-context';
 import { throttled } from '../backup/backup-page';
+import { ColumnChoices } from './column-choices';
 import { ProblemList, Problems, SHOWN_PROBLEMS } from './import-problems';
 import { useImportServices } from './import-services';
 
@@ -28,7 +29,8 @@ const PRESET_NAMES: Record<string, string> = {
 
 type Stage =
   | { at: 'pick' }
-  | { at: 'reading'; file: File }
+  /** `shown`: the preview kept on screen while a changed layout or column is read again. */
+  | { at: 'reading'; file: File; shown?: Extract<Stage, { at: 'preview' }> }
   | { at: 'preview'; file: File; preview: ImportPreview; settings: ImportSettings }
   | { at: 'running'; file: File; preview: ImportPreview; settings: ImportSettings; dryRun: boolean; progress: ImportProgressReport | null; started: number }
   | { at: 'result'; file: File; preview: ImportPreview; settings: ImportSettings; result: FileImport };
@@ -54,13 +56,16 @@ export function ImportScreen() {
   const cancelRef = useRef<HTMLButtonElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const previewRef = useRef<HTMLHeadingElement>(null);
+  /** The preview's heading takes focus when a file's preview first appears, not when a change of column reads it again. */
+  const focusPreview = useRef(false);
 
   useEffect(() => () => job.current?.abort(), []);
   // Focus follows the flow: Cancelar while working, the result at the end, the preview once read.
   useEffect(() => {
     if (stage.at === 'running') cancelRef.current?.focus();
     if (stage.at === 'result' || outcome) resultRef.current?.focus();
-    if (stage.at === 'preview' && !outcome) previewRef.current?.focus();
+    if (stage.at === 'preview' && !outcome && focusPreview.current) previewRef.current?.focus();
+    focusPreview.current = false;
   }, [stage.at, outcome]);
 
   const read = async (file: File, settings: ImportSettings) => {
@@ -68,10 +73,12 @@ export function ImportScreen() {
     job.current?.abort();
     job.current = controller;
     setOutcome(null);
-    setStage({ at: 'reading', file });
+    const again = stage.at === 'preview' && stage.file === file;
+    setStage(again ? { at: 'reading', file, shown: stage } : { at: 'reading', file });
     try {
       const preview = await services.preview(file, settings, { signal: controller.signal });
       if (controller.signal.aborted) return;
+      focusPreview.current = !again;
       setStage({ at: 'preview', file, preview, settings: { ...settings, kind: preview.kind, preset: preview.preset ?? 'generic' } });
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -117,6 +124,8 @@ export function ImportScreen() {
   };
 
   const busy = stage.at === 'reading' || stage.at === 'running';
+  // One place for the preview, whatever the stage: a layout or column read again keeps it (and its open parts) on screen.
+  const shown = stage.at === 'reading' ? stage.shown : stage.at === 'pick' ? undefined : stage;
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
@@ -150,13 +159,11 @@ export function ImportScreen() {
         </label>
         <p class="meta">{t('import.drop')}</p>
       </div>
+      {shown && <PreviewSection stage={shown} locked={stage.at !== 'preview'} tools={tools} headingRef={previewRef} onSettings={(settings) => void read(shown.file, settings)} />}
       {stage.at === 'reading' && (
         <p role="status" data-testid="import-reading">
           {t('import.reading', { file: stage.file.name })}
         </p>
-      )}
-      {(stage.at === 'preview' || stage.at === 'running' || stage.at === 'result') && (
-        <PreviewSection stage={stage} tools={tools} headingRef={previewRef} onSettings={(settings) => void read(stage.file, settings)} />
       )}
       {outcome && (
         <div ref={resultRef} tabIndex={-1} role={outcome.kind === 'error' ? 'alert' : 'status'} class={outcome.kind === 'error' ? 'error' : 'ok'} data-testid="import-outcome">
@@ -171,7 +178,7 @@ export function ImportScreen() {
           <button type="button" class="secondary" data-testid="import-go" onClick={() => void run(false)}>
             {t('import.go')}
           </button>
-          <button type="button" class="secondary" onClick={restart}>
+          <button type="button" class="secondary" data-testid="import-another" onClick={restart}>
             {t('import.another')}
           </button>
         </div>
@@ -197,10 +204,21 @@ export function ImportScreen() {
   );
 }
 
-function PreviewSection({ stage, tools, headingRef, onSettings }: { stage: Extract<Stage, { preview: ImportPreview }>; tools: BookTools; headingRef: { current: HTMLHeadingElement | null }; onSettings: (settings: ImportSettings) => void }) {
+function PreviewSection({
+  stage,
+  locked,
+  tools,
+  headingRef,
+  onSettings,
+}: {
+  stage: Extract<Stage, { preview: ImportPreview }>;
+  locked: boolean;
+  tools: BookTools;
+  headingRef: { current: HTMLHeadingElement | null };
+  onSettings: (settings: ImportSettings) => void;
+}) {
   const { t } = tools;
   const { preview, settings, file } = stage;
-  const locked = stage.at === 'running';
   const presets = preview.kind === 'orders' ? [...ORDER_PRESET_IDS] : [...CUSTOMER_PRESET_IDS];
   const presetName = (id: string) => PRESET_NAMES[id] ?? t('import.preset.generic');
   return (
@@ -215,14 +233,14 @@ function PreviewSection({ stage, tools, headingRef, onSettings }: { stage: Extra
       <div class="fields">
         <label>
           {t('import.kind')}
-          <select data-testid="import-kind" disabled={locked} value={preview.kind} onChange={(event) => onSettings({ ...settings, kind: (event.currentTarget as HTMLSelectElement).value as ImportKind, preset: 'auto' })}>
+          <select data-testid="import-kind" disabled={locked} value={preview.kind} onChange={(event) => onSettings({ ...settings, kind: (event.currentTarget as HTMLSelectElement).value as ImportKind, preset: 'auto', columns: undefined })}>
             <option value="orders">{t('import.kind.orders')}</option>
             <option value="customers">{t('import.kind.customers')}</option>
           </select>
         </label>
         <label>
           {t('import.preset')}
-          <select data-testid="import-preset" disabled={locked} value={preview.preset ?? 'generic'} onChange={(event) => onSettings({ ...settings, kind: preview.kind, preset: (event.currentTarget as HTMLSelectElement).value })}>
+          <select data-testid="import-preset" disabled={locked} value={preview.preset ?? 'generic'} onChange={(event) => onSettings({ ...settings, kind: preview.kind, preset: (event.currentTarget as HTMLSelectElement).value, columns: undefined })}>
             {presets.map((id) => (
               <option key={id} value={id}>
                 {presetName(id)}
@@ -240,6 +258,7 @@ function PreviewSection({ stage, tools, headingRef, onSettings }: { stage: Extra
           <ProblemList problems={preview.problems.slice(0, SHOWN_PROBLEMS)} tools={tools} />
         </>
       )}
+      {stage.at !== 'result' && <ColumnChoices preview={preview} settings={settings} tools={tools} locked={locked} onSettings={onSettings} />}
     </section>
   );
 }
