@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latin1 } from '../../core/io/import/testing/layouts';
 import { translate, type MessageKey } from '../../extension/i18n/translate';
 import { launchWithExtension, type ExtensionSession } from './extension-harness';
 
@@ -14,17 +15,6 @@ const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate('pt-BR', key, params);
 const CUSTOMERS = 2_000;
 const ORDERS = 6_000;
-
-/** Windows-1252 bytes of text in the Latin-1 range (what Excel in pt-BR saves as "CSV (separado por vírgulas)"). */
-function windows1252(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0xff) throw new Error(`not in Latin-1: ${text[i]}`);
-    bytes[i] = code;
-  }
-  return bytes;
-}
 
 /** Order `i` of the file: customers by phone, a few orders each, R$ amounts with cents. */
 function orderLine(i: number): string {
@@ -45,7 +35,7 @@ function exportFile(): { bytes: Uint8Array; ana: { total: string } } {
   lines.push('31/02/2025;99002;Rosa;(21) 91234-5678;R$ 10,00;Pago');
   lines.push('10/10/2025;99003;Rosa;(21) 91234-5678;;Pago');
   lines.push('11/10/2025;99004;;;R$ 5,00;Pago');
-  return { bytes: windows1252(`${lines.join('\r\n')}\r\n`), ana: { total: 'R$ 1.234,56' } };
+  return { bytes: latin1(`${lines.join('\r\n')}\r\n`), ana: { total: 'R$ 1.234,56' } };
 }
 
 async function counts(page: Page): Promise<Record<string, string>> {
@@ -145,7 +135,7 @@ describe('Importar, in Chromium', () => {
     const big = join(dir, 'pedidos-grande.csv');
     const lines = ['Data;Pedido;Cliente;Telefone;Total;Situação'];
     for (let i = 0; i < 150_000; i++) lines.push(orderLine(50_000 + i).replace('Cliente Conceição', 'Outra Cliente'));
-    await writeFile(big, windows1252(lines.join('\r\n')));
+    await writeFile(big, latin1(lines.join('\r\n')));
     await page.getByTestId('import-another').click();
     await page.getByTestId('import-file').setInputFiles(big);
     await page.getByTestId('import-go').waitFor();
@@ -160,7 +150,7 @@ describe('Importar, in Chromium', () => {
 
   it('reads a file whose columns no layout knows once the seller says which is which', async () => {
     const own = join(dir, 'minha-planilha.csv');
-    await writeFile(own, windows1252(['Quando;Quem;Zap;Quanto', '24/03/2026 22:36;Joana Prado;(21) 99876-1234;R$ 1.234,56', '25/03/2026;Rita Mattos;;45,00'].join('\r\n')));
+    await writeFile(own, latin1(['Quando;Quem;Zap;Quanto', '24/03/2026 22:36;Joana Prado;(21) 99876-1234;R$ 1.234,56', '25/03/2026;Rita Mattos;;45,00'].join('\r\n')));
     await page.getByTestId('import-another').click();
     await page.getByTestId('import-file').setInputFiles(own);
     await page.getByTestId('import-kind').selectOption('orders');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latin1 } from '../../core/io/import/testing/layouts';
 import { readCustomersCsv } from '../../core/io/import';
 import { numberFormat } from '../../core/locale';
 import { translate, type MessageKey } from '../../extension/i18n/translate';
@@ -20,17 +21,6 @@ const CUSTOMERS = 36;
 const ORDERS = 300;
 /** What the book holds of a customer, and what a customer list reads back as: `name | phone` (E.164). */
 type Person = string;
-
-/** Windows-1252 bytes of text in the Latin-1 range (what Excel in pt-BR saves as "CSV (separado por vírgulas)"). */
-function windows1252(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0xff) throw new Error(`not in Latin-1: ${text[i]}`);
-    bytes[i] = code;
-  }
-  return bytes;
-}
 
 const NAMES = ['Conceição', 'João', 'Ângela', 'Zé', 'Débora'];
 const customerName = (c: number) => `Cliente ${NAMES[c % NAMES.length]} ${c}`;
@@ -54,7 +44,7 @@ function storeExport(): { bytes: Uint8Array; people: Person[] } {
   lines.push(`31/02/2025 10:00;${7000 + ORDERS};${customerName(1)};${writtenPhone(1)};R$ 10,00;Pago`);
   lines.push(`10/10/2025 11:30;${7001 + ORDERS};${customerName(2)};${writtenPhone(2)};;Pago`);
   const people = Array.from({ length: CUSTOMERS }, (_, c) => `${customerName(c)} | +5521${phoneDigits(c)}`).sort();
-  return { bytes: windows1252(`${lines.join('\r\n')}\r\n`), people };
+  return { bytes: latin1(`${lines.join('\r\n')}\r\n`), people };
 }
 
 /** The import's counts as the screen shows them, by `data-count`; null while there are none. */

@@ -100,6 +100,20 @@ export function windows1252(text: string): Uint8Array {
   return bytes;
 }
 
+/**
+ * Windows-1252 bytes of text that must be all Latin-1 (what Excel in pt-BR saves as "CSV (separado por vírgulas)"):
+ * a character outside it is a mistake in the test, so it throws instead of writing `?`.
+ */
+export function latin1(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0xff) throw new Error(`not in Latin-1: ${text[i]}`);
+    bytes[i] = code;
+  }
+  return bytes;
+}
+
 /** Physical lines of a file's bytes (CRLF, LF or a lone CR ends one), numbered from 1, with their bytes. */
 export function physicalLines(bytes: Uint8Array): Uint8Array[] {
   const lines: Uint8Array[] = [];
