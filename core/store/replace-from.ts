@@ -1,5 +1,6 @@
 import { unwrap } from 'idb';
 import { abortError } from './abort';
+import { wholeTransaction } from './whole-transaction';
 import type { StoreContext } from './context';
 import { rowConverter, type RecordBatch } from './records';
 import { RECORD_STORES } from './schema';
@@ -32,77 +33,61 @@ export interface ReplaceOptions {
  */
 export function replaceAllFrom(context: StoreContext, source: RecordBatchSource, options: ReplaceOptions = {}): Promise<void> {
   const { signal, onProgress } = options;
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError(signal));
-    const tx = unwrap(context.db).transaction([...RECORD_STORES], 'readwrite');
-    const stores = new Map(RECORD_STORES.map((name) => [name, tx.objectStore(name)] as const));
-    let failure: { error: unknown } | null = null;
-    const fail = (error: unknown) => {
-      if (failure) return;
-      failure = { error };
-      try {
-        tx.abort();
-      } catch {
-        // Already committing: every write has landed, so the error came too late to undo anything.
-        failure = null;
-      }
-    };
-    const onAbort = () => fail(abortError(signal));
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    let ended = false;
-    let queued = 0;
-    const report = (written: number) => {
-      try {
-        onProgress?.(written);
-      } catch (error) {
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+  const tx = unwrap(context.db).transaction([...RECORD_STORES], 'readwrite');
+  const stores = new Map(RECORD_STORES.map((name) => [name, tx.objectStore(name)] as const));
+  return wholeTransaction(
+    tx,
+    signal,
+    (fail) => {
+      let ended = false;
+      let queued = 0;
+      let failed = false;
+      const stop = (error: unknown) => {
+        failed = true;
         fail(error);
-      }
-    };
-    const pull = () => {
-      if (failure || ended) return;
-      try {
-        for (;;) {
-          const batch = source.next();
-          if (batch === null) {
-            ended = true;
-            source.finish?.();
+      };
+      const report = (written: number) => {
+        try {
+          onProgress?.(written);
+        } catch (error) {
+          stop(error);
+        }
+      };
+      const pull = () => {
+        if (failed || ended) return;
+        try {
+          for (;;) {
+            const batch = source.next();
+            if (batch === null) {
+              ended = true;
+              source.finish?.();
+              return;
+            }
+            if (batch.records.length === 0) continue;
+            const written = (queued += batch.records.length);
+            const [first, last] = putAll(stores.get(batch.store) as IDBObjectStore, batch, rowConverter(batch.store, context.defaultCountry));
+            if (first === last) {
+              first.onsuccess = () => {
+                report(written);
+                pull();
+              };
+            } else {
+              first.onsuccess = pull;
+              last.onsuccess = () => report(written);
+            }
             return;
           }
-          if (batch.records.length === 0) continue;
-          const written = (queued += batch.records.length);
-          const [first, last] = putAll(stores.get(batch.store) as IDBObjectStore, batch, rowConverter(batch.store, context.defaultCountry));
-          if (first === last) {
-            first.onsuccess = () => {
-              report(written);
-              pull();
-            };
-          } else {
-            first.onsuccess = pull;
-            last.onsuccess = () => report(written);
-          }
-          return;
+        } catch (error) {
+          stop(error);
         }
-      } catch (error) {
-        fail(error);
-      }
-    };
-    for (const store of stores.values()) store.clear();
-    pull();
-    pull();
-
-    // A failed put aborts the transaction by default; keep its error (the first one) to reject with.
-    tx.onerror = (event) => fail((event.target as IDBRequest).error);
-    tx.oncomplete = () => {
-      signal?.removeEventListener('abort', onAbort);
-      context.changes.publish({ stores: [...RECORD_STORES], customerIds: [], wholeBook: true });
-      resolve();
-    };
-    tx.onabort = () => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(failure ? failure.error : (tx.error ?? new Error('The restore was aborted')));
-    };
-  });
+      };
+      for (const store of stores.values()) store.clear();
+      pull();
+      pull();
+    },
+    () => context.changes.publish({ stores: [...RECORD_STORES], customerIds: [], wholeBook: true }),
+  );
 }
 
 /** Puts every record of a non-empty batch; returns its first and last requests. */
