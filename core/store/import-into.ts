@@ -5,6 +5,7 @@ import { abortError } from './abort';
 import { storeContextOf, type Book } from './book';
 import type { StoreContext } from './context';
 import { buildCustomer, dedupeIdentities, fromRow, sortNameOf, toIdentity, toRow } from './customer-rows';
+import { OrderDigests } from './order-digests';
 import type { CustomerRow } from './schema';
 import { shown } from '../io/import/cells';
 import type { ImportedBuyer, ImportedCustomer, ImportedOrder, ImportError, ImportProblemCode } from '../io/import/types';
@@ -168,7 +169,7 @@ class ImportRun {
    * those this source imported before (read first) as is, and those of this file as -1 - digest, so a file naming
    * an order twice keeps its last row.
    */
-  private readonly digests = new Map<string, number>();
+  private readonly digests: OrderDigests;
   /** The last write of each batch still in flight: at most two batches wait in IndexedDB while the next is read. */
   private readonly inFlight: Promise<void>[] = [];
   private readonly nowIso: string;
@@ -181,6 +182,7 @@ class ImportRun {
   ) {
     this.customers = tx.objectStore('customers');
     this.orders = tx.objectStore('orders');
+    this.digests = new OrderDigests(orderIdPrefix(options.source));
     this.nowIso = context.now().toISOString();
     this.defaultCountry = context.defaultCountry;
   }
