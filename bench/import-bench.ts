@@ -2,6 +2,10 @@
 // customers, Windows-1252, `;`, decimal comma) through Importar, beside papaparse's bare parse of the same file
 // and a bare IndexedDB put loop of the records the import wrote, in the same browser; the peak JS heap of the page
 // and of the import's worker; and a 100k-row .xlsx.
+//
+// IMPORT_BENCH_PARTS (a comma list of bare, import, parse, xlsx; all by default) runs only those parts:
+// `IMPORT_BENCH_PARTS=import npm run bench -- import` gives the import's time and peak heaps in about 7 minutes;
+// its share of the bare put loop needs `bare,import`.
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -148,20 +152,78 @@ async function importThroughScreen(page: Page, file: string): Promise<{ ms: numb
   return { ms, counts: Object.fromEntries(entries) };
 }
 
+/**
+ * Puts the records the import writes (served at `url`) into a new database with the book's indexes, in one
+ * transaction and nothing else, then deletes it: the bare put loop the import is compared with.
+ */
+async function bareLoop(page: Page, url: string): Promise<{ ms: number; customers: number; orders: number }> {
+  // tsx names the arrow functions inside with a helper the page lacks: give it one.
+  await page.evaluate('globalThis.__name = (f) => f');
+  return page.evaluate(async (url) => {
+    const open = (name: string, upgrade?: (db: IDBDatabase) => void) =>
+      new Promise<IDBDatabase>((done, fail) => {
+        const request = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
+        if (upgrade) request.onupgradeneeded = () => upgrade(request.result);
+        request.onsuccess = () => done(request.result);
+        request.onerror = () => fail(request.error);
+      });
+    const stores = (await (await fetch(url)).text()).split('\n').map((line) => JSON.parse(line) as { store: string; rows: unknown[] });
+    const customers = stores.filter((one) => one.store === 'customers').flatMap((one) => one.rows);
+    const orders = stores.filter((one) => one.store === 'orders').flatMap((one) => one.rows);
+    const target = await open(`bare-put-${Date.now()}`, (db) => {
+      const c = db.createObjectStore('customers', { keyPath: 'id' });
+      c.createIndex('identityKeys', 'identityKeys', { multiEntry: true });
+      c.createIndex('tagIds', 'tagIds', { multiEntry: true });
+      for (const index of ['lastOrderAt', 'archivedAt', 'sortName', 'neverBoughtName', 'createdAt']) c.createIndex(index, index);
+      const o = db.createObjectStore('orders', { keyPath: 'id' });
+      o.createIndex('customerId', 'customerId');
+      o.createIndex('placedAt', 'placedAt');
+    });
+    const started = performance.now();
+    await new Promise<void>((done, fail) => {
+      const tx = target.transaction(['customers', 'orders'], 'readwrite');
+      for (const row of customers) tx.objectStore('customers').put(row);
+      for (const row of orders) tx.objectStore('orders').put(row);
+      tx.oncomplete = () => done();
+      tx.onerror = () => fail(tx.error);
+    });
+    const ms = performance.now() - started;
+    const name = target.name;
+    target.close();
+    await new Promise((done) => {
+      const request = indexedDB.deleteDatabase(name);
+      request.onsuccess = done;
+      request.onerror = done;
+    });
+    return { ms, customers: customers.length, orders: orders.length };
+  }, url);
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const rate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en')} rows/s`;
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 
-export async function runImportBench(orders = 1_000_000, customers = 100_000, xlsxRows = 100_000): Promise<BenchRow[]> {
+const PARTS = ['bare', 'import', 'parse', 'xlsx'] as const;
+type Part = (typeof PARTS)[number];
+
+function partsOf(list = process.env.IMPORT_BENCH_PARTS): Set<Part> {
+  if (!list) return new Set(PARTS);
+  const named = list.split(',').map((part) => part.trim());
+  const unknown = named.filter((part) => !(PARTS as readonly string[]).includes(part));
+  if (unknown.length > 0) throw new Error(`IMPORT_BENCH_PARTS: no part ${unknown.join(', ')} (parts: ${PARTS.join(', ')})`);
+  return new Set(named as Part[]);
+}
+
+export async function runImportBench(orders = 1_000_000, customers = 100_000, xlsxRows = 100_000, parts = partsOf()): Promise<BenchRow[]> {
   const dir = await mkdtemp(join(tmpdir(), 'clientela-import-bench-'));
   const csv = join(dir, 'pedidos.csv');
   const xlsx = join(dir, 'pedidos.xlsx');
   const csvBytes = await writeCsv(csv, orders, customers);
-  const xlsxBytes = await writeXlsx(xlsx, xlsxRows, customers);
-  console.error(`import bench: wrote ${megabytes(csvBytes)} of CSV and ${megabytes(xlsxBytes)} of .xlsx`);
+  const xlsxBytes = parts.has('xlsx') ? await writeXlsx(xlsx, xlsxRows, customers) : 0;
+  console.error(`import bench: wrote ${megabytes(csvBytes)} of CSV${parts.has('xlsx') ? ` and ${megabytes(xlsxBytes)} of .xlsx` : ''}`);
   const papaparse = await readFile(resolve(import.meta.dirname, '../node_modules/papaparse/papaparse.min.js'), 'utf8');
   // The page reads the peers' file from loopback (an argument of this size would not cross CDP).
-  const records = finalRecords(orders, customers);
+  const records = parts.has('bare') ? finalRecords(orders, customers) : '';
   const server = createServer(async (request, response) => {
     response.writeHead(200, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' });
     response.end(request.url === '/records' ? records : await readFile(csv));
@@ -174,96 +236,67 @@ export async function runImportBench(orders = 1_000_000, customers = 100_000, xl
     const page = await session.openExtensionPage('book.html#/importar');
     await page.getByTestId('import-file').waitFor();
 
+    const rows: BenchRow[] = [];
     // Peer: the records the import will write, put into a database with the book's indexes, one transaction,
     // nothing else; first, while the extension's storage is as empty as the import finds it, then deleted.
-    // (tsx names the arrow functions inside with a helper the page lacks: give it one.)
-    await page.evaluate('globalThis.__name = (f) => f');
-    const bare = await page.evaluate(async (url) => {
-      const open = (name: string, upgrade?: (db: IDBDatabase) => void) =>
-        new Promise<IDBDatabase>((done, fail) => {
-          const request = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
-          if (upgrade) request.onupgradeneeded = () => upgrade(request.result);
-          request.onsuccess = () => done(request.result);
-          request.onerror = () => fail(request.error);
-        });
-      const stores = (await (await fetch(url)).text()).split('\n').map((line) => JSON.parse(line) as { store: string; rows: unknown[] });
-      const customers = stores.filter((one) => one.store === 'customers').flatMap((one) => one.rows);
-      const orders = stores.filter((one) => one.store === 'orders').flatMap((one) => one.rows);
-      const target = await open(`bare-put-${Date.now()}`, (db) => {
-        const c = db.createObjectStore('customers', { keyPath: 'id' });
-        c.createIndex('identityKeys', 'identityKeys', { multiEntry: true });
-        c.createIndex('tagIds', 'tagIds', { multiEntry: true });
-        for (const index of ['lastOrderAt', 'archivedAt', 'sortName', 'neverBoughtName', 'createdAt']) c.createIndex(index, index);
-        const o = db.createObjectStore('orders', { keyPath: 'id' });
-        o.createIndex('customerId', 'customerId');
-        o.createIndex('placedAt', 'placedAt');
-      });
-      const started = performance.now();
-      await new Promise<void>((done, fail) => {
-        const tx = target.transaction(['customers', 'orders'], 'readwrite');
-        for (const row of customers) tx.objectStore('customers').put(row);
-        for (const row of orders) tx.objectStore('orders').put(row);
-        tx.oncomplete = () => done();
-        tx.onerror = () => fail(tx.error);
-      });
-      const ms = performance.now() - started;
-      const name = target.name;
-      target.close();
-      await new Promise((done) => {
-        const request = indexedDB.deleteDatabase(name);
-        request.onsuccess = done;
-        request.onerror = done;
-      });
-      return { ms, customers: customers.length, orders: orders.length };
-    }, `${base}/records`);
-    // The peer's rows leave this page's heap before the import is watched.
-    await page.reload();
-    await page.getByTestId('import-file').waitFor();
+    const bare = parts.has('bare') ? await bareLoop(page, `${base}/records`) : null;
+    if (bare) {
+      // The peer's rows leave this page's heap before the import is watched.
+      await page.reload();
+      await page.getByTestId('import-file').waitFor();
+    }
 
-
-    const watch = await heapWatch(page);
-    const imported = await importThroughScreen(page, csv);
-    const heaps = await watch.stop();
-    console.error(`import bench: 1M orders imported in ${seconds(imported.ms)}: ${JSON.stringify(imported.counts)}`);
-
-    // Peer 1: papaparse alone on the same bytes (decoded, then parsed), in the same page.
-    await page.evaluate(papaparse);
-    const parseMs = await page.evaluate(async ([url, expected]) => {
-      const bytes = await (await fetch(url)).arrayBuffer();
-      const started = performance.now();
-      const text = new TextDecoder('windows-1252').decode(bytes);
-      const parsed = (window as unknown as { Papa: { parse: (text: string, config: object) => { data: unknown[] } } }).Papa.parse(text, { delimiter: ';' });
-      const elapsed = performance.now() - started;
-      if (parsed.data.length < expected) throw new Error(`papaparse read ${parsed.data.length} rows`);
-      return elapsed;
-    }, [fileUrl, orders] as const);
-
-    const xlsxImport = await importThroughScreen(page, xlsx);
-    console.error(`import bench: ${xlsxRows} .xlsx rows imported in ${seconds(xlsxImport.ms)}: ${JSON.stringify(xlsxImport.counts)}`);
-
-    const written = bare.customers + bare.orders;
-    const importRate = written / (imported.ms / 1000);
-    const bareRate = written / (bare.ms / 1000);
-    const share = importRate / bareRate;
-    return [
-      {
+    if (parts.has('import')) {
+      const watch = await heapWatch(page);
+      const imported = await importThroughScreen(page, csv);
+      const heaps = await watch.stop();
+      console.error(`import bench: 1M orders imported in ${seconds(imported.ms)}: ${JSON.stringify(imported.counts)}`);
+      const written = orders + customers;
+      const importRate = written / (imported.ms / 1000);
+      rows.push({
         figure: `import of a ${megabytes(csvBytes)} pt-BR CSV: ${orders.toLocaleString('en')} orders, ${customers.toLocaleString('en')} customers, through Importar (one transaction)`,
         value: seconds(imported.ms),
         note: `${rate(orders, imported.ms)} of the file; ${Math.round(importRate).toLocaleString('en')} records written/s; new orders ${imported.counts.newOrders}, new customers ${imported.counts.newCustomers}, problems ${imported.counts.problems}`,
-      },
-      {
-        figure: 'the whole import vs a bare IndexedDB put loop of the same records (the book’s indexes, one transaction)',
-        value: `${Math.round(importRate).toLocaleString('en')} records/s`,
-        peer: `bare put loop ${Math.round(bareRate).toLocaleString('en')} records/s (${seconds(bare.ms)} for ${written.toLocaleString('en')})`,
-        ratio: `${(share * 100).toFixed(0)} %`,
-        goal: '≥ 70 %',
-        met: share >= 0.7,
-      },
-      { figure: 'papaparse’s bare parse of the same file in the same page (decode + parse, no validation, no writes)', value: seconds(parseMs), note: `${rate(orders, parseMs)}` },
-      { figure: 'peak JS heap of the import’s worker during the import', value: megabytes(heaps.worker), goal: '≤ 300 MB', met: heaps.worker > 0 && heaps.worker <= 300e6 },
-      { figure: 'peak JS heap of the page during the import', value: megabytes(heaps.page), goal: '≤ 300 MB', met: heaps.page > 0 && heaps.page <= 300e6 },
-      { figure: `import of a ${megabytes(xlsxBytes)} .xlsx of ${xlsxRows.toLocaleString('en')} orders through Importar`, value: seconds(xlsxImport.ms), note: `${rate(xlsxRows, xlsxImport.ms)}; new orders ${xlsxImport.counts.newOrders}` },
-    ];
+      });
+      if (bare) {
+        const bareRate = (bare.customers + bare.orders) / (bare.ms / 1000);
+        const share = importRate / bareRate;
+        rows.push({
+          figure: 'the whole import vs a bare IndexedDB put loop of the same records (the book’s indexes, one transaction)',
+          value: `${Math.round(importRate).toLocaleString('en')} records/s`,
+          peer: `bare put loop ${Math.round(bareRate).toLocaleString('en')} records/s (${seconds(bare.ms)} for ${(bare.customers + bare.orders).toLocaleString('en')})`,
+          ratio: `${(share * 100).toFixed(0)} %`,
+          goal: '≥ 70 %',
+          met: share >= 0.7,
+        });
+      }
+      rows.push(
+        { figure: 'peak JS heap of the import’s worker during the import', value: megabytes(heaps.worker), goal: '≤ 300 MB', met: heaps.worker > 0 && heaps.worker <= 300e6 },
+        { figure: 'peak JS heap of the page during the import', value: megabytes(heaps.page), goal: '≤ 300 MB', met: heaps.page > 0 && heaps.page <= 300e6 },
+      );
+    }
+
+    if (parts.has('parse')) {
+      // Peer: papaparse alone on the same bytes (decoded, then parsed), in the same page.
+      await page.evaluate(papaparse);
+      const parseMs = await page.evaluate(async ([url, expected]) => {
+        const bytes = await (await fetch(url)).arrayBuffer();
+        const started = performance.now();
+        const text = new TextDecoder('windows-1252').decode(bytes);
+        const parsed = (window as unknown as { Papa: { parse: (text: string, config: object) => { data: unknown[] } } }).Papa.parse(text, { delimiter: ';' });
+        const elapsed = performance.now() - started;
+        if (parsed.data.length < expected) throw new Error(`papaparse read ${parsed.data.length} rows`);
+        return elapsed;
+      }, [fileUrl, orders] as const);
+      rows.push({ figure: 'papaparse’s bare parse of the same file in the same page (decode + parse, no validation, no writes)', value: seconds(parseMs), note: `${rate(orders, parseMs)}` });
+    }
+
+    if (parts.has('xlsx')) {
+      const xlsxImport = await importThroughScreen(page, xlsx);
+      console.error(`import bench: ${xlsxRows} .xlsx rows imported in ${seconds(xlsxImport.ms)}: ${JSON.stringify(xlsxImport.counts)}`);
+      rows.push({ figure: `import of a ${megabytes(xlsxBytes)} .xlsx of ${xlsxRows.toLocaleString('en')} orders through Importar`, value: seconds(xlsxImport.ms), note: `${rate(xlsxRows, xlsxImport.ms)}; new orders ${xlsxImport.counts.newOrders}` });
+    }
+    return rows;
   } finally {
     await session.close();
     server.close();

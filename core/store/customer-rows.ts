@@ -45,25 +45,30 @@ export function buildCustomer(input: NewCustomer, nowIso: string, defaultCountry
       throw error instanceof ValidationError ? error.within(`identities[${index}]`, 'The customer') : error;
     }
   });
-  return parseRecord(
-    customerSchema,
-    {
-      id: input.id ?? newId(),
-      displayName: input.displayName,
-      identities: dedupeIdentities(identities),
-      tagIds: [...new Set(input.tagIds ?? [])],
-      funnelStage: input.funnelStage ?? null,
-      customFields: input.customFields ?? {},
-      consent: input.consent ?? NO_CONSENT,
-      notesCount: 0,
-      lastOrderAt: null,
-      createdAt,
-      updatedAt: nowIso,
-      archivedAt: null,
-      merges: [],
-    },
-    'The customer',
-  );
+  return parseRecord(customerSchema, customerRecord({ ...input, identities: dedupeIdentities(identities), createdAt }, nowIso), 'The customer');
+}
+
+/**
+ * A new customer's record from identities already normalized, not validated: buildCustomer validates it, and an
+ * import, which normalizes each contact once, validates it when the customer is first seen and makes it again at
+ * the end from the parts it kept.
+ */
+export function customerRecord(input: Omit<NewCustomer, 'identities'> & { identities: Identity[] }, nowIso: string): Customer {
+  return {
+    id: input.id ?? newId(),
+    displayName: input.displayName,
+    identities: input.identities,
+    tagIds: [...new Set(input.tagIds ?? [])],
+    funnelStage: input.funnelStage ?? null,
+    customFields: input.customFields ?? {},
+    consent: input.consent ?? NO_CONSENT,
+    notesCount: 0,
+    lastOrderAt: null,
+    createdAt: input.createdAt ?? nowIso,
+    updatedAt: nowIso,
+    archivedAt: null,
+    merges: [],
+  };
 }
 
 /** Keeps the first of identities that normalize to the same key. */

@@ -3,6 +3,7 @@ import type { BookChange } from './changes';
 import type { ImportBatch, ImportBatchSource, ImportOrderInput } from './import-into';
 import { importIntoBook, orderIdOf } from './import-into';
 import { openTestBook } from './test-book';
+import { NO_CONSENT } from '../model';
 import type { Book } from './book';
 
 /** The batches as a source, and how many were pulled. */
@@ -155,6 +156,47 @@ describe('importing a file into the book', () => {
     const result = await importIntoBook(book, sourceOf(rows), { source: 'woocommerce' });
     expect(result.counts).toMatchObject({ matchedCustomers: 1, newCustomers: 1, newOrders: 3 });
     expect((await book.customers.list()).filter((customer) => customer.displayName === 'Zé Lima')).toHaveLength(3);
+  });
+
+  it('writes a customer it creates as the seller adding them would, as old as their first order, with what later rows add', async () => {
+    const { book } = await seller();
+    const rows: ImportBatch[] = [
+      { orders: [order(6, '6', { name: 'Gil Souza', phone: '(11) 91234-5678' }, 2_000)] },
+      { customers: [{ line: 2, name: 'Gil Souza', phone: '11 91234-5678', city: 'Santos' }] },
+      { orders: [order(2, '2', { phone: '+55 11 91234-5678', email: 'Gil@Example.com' }, 1_000), order(7, '7', { email: 'gil@example.com' }, 3_000, { status: 'cancelled' })] },
+    ];
+    const result = await importIntoBook(book, sourceOf(rows), { source: 'generic' });
+    expect(result.counts).toMatchObject({ newCustomers: 1, matchedCustomers: 0, newOrders: 3 });
+    const [gil] = await book.customers.findByIdentity('phone', '11 91234-5678');
+    const firstSeen = '2026-07-10T15:00:00.000Z';
+    expect(gil).toEqual({
+      id: gil?.id,
+      displayName: 'Gil Souza',
+      identities: [
+        { kind: 'phone', value: '+5511912345678', raw: '(11) 91234-5678', addedAt: firstSeen },
+        { kind: 'email', value: 'gil@example.com', raw: 'Gil@Example.com', addedAt: '2026-11-22T12:00:00.000Z' },
+      ],
+      tagIds: [],
+      funnelStage: null,
+      customFields: { Cidade: 'Santos' },
+      consent: NO_CONSENT,
+      notesCount: 0,
+      lastOrderAt: firstSeen,
+      createdAt: '2026-03-10T15:00:00.000Z',
+      updatedAt: '2026-11-22T12:00:00.000Z',
+      archivedAt: null,
+      merges: [],
+    });
+  });
+
+  it('keeps orders numbered alike apart (7, 007) and knows numbered orders again on the next import', async () => {
+    const { book } = await seller();
+    const numbered = (total: number): ImportBatch[] => [{ orders: ['7', '007', '100523', '7.0'].map((id, index) => order(index + 2, id, { name: 'Hugo' }, id === '7' ? total : 1_000)) }];
+    expect((await importIntoBook(book, sourceOf(numbered(1_000)), { source: 'generic' })).counts).toMatchObject({ newOrders: 4, newCustomers: 1 });
+    expect((await book.orders.get('import:generic:007'))?.totalMinor).toBe(1_000);
+    expect((await importIntoBook(book, sourceOf(numbered(1_000)), { source: 'generic' })).counts).toMatchObject({ newOrders: 0, unchangedOrders: 4, updatedOrders: 0 });
+    expect((await importIntoBook(book, sourceOf(numbered(5_000)), { source: 'generic' })).counts).toMatchObject({ newOrders: 0, unchangedOrders: 3, updatedOrders: 1 });
+    expect((await book.orders.get('import:generic:7'))?.totalMinor).toBe(5_000);
   });
 
   it('gives an order without the file’s own id an id made of its customer, time and total', () => {

@@ -1,10 +1,11 @@
 import { unwrap } from 'idb';
 import { identityKeys, type CountryCode } from '../identity';
-import { latestPaidOrderAt, orderSchema, parseRecord, ValidationError, type Customer, type Identity, type IdentityKind, type Order } from '../model';
+import { customerSchema, latestPaidOrderAt, orderSchema, parseRecord, ValidationError, type Customer, type Identity, type IdentityKind, type Order } from '../model';
 import { abortError } from './abort';
 import { storeContextOf, type Book } from './book';
 import type { StoreContext } from './context';
-import { buildCustomer, dedupeIdentities, fromRow, sortNameOf, toIdentity, toRow } from './customer-rows';
+import { customerRecord, dedupeIdentities, fromRow, sortNameOf, toIdentity, toRow } from './customer-rows';
+import { OrderDigests } from './order-digests';
 import type { CustomerRow } from './schema';
 import { shown } from '../io/import/cells';
 import type { ImportedBuyer, ImportedCustomer, ImportedOrder, ImportError, ImportProblemCode } from '../io/import/types';
@@ -74,21 +75,27 @@ const CONTACT_KINDS = [
   ['cpf', 'cpf'],
 ] as const satisfies readonly (readonly [keyof ImportContact, IdentityKind])[];
 
-/** A customer the import is writing: new ones in full; the book's are read once, at the end, and updated then. */
+/**
+ * A customer the import is writing, all written at the end: the book's are read then and updated, new ones are
+ * made whole then from what the import keeps of them (a hundred thousand whole records were most of its heap).
+ */
 interface Touched {
   id: string;
-  customer: Customer | null;
-  isNew: boolean;
+  /** A customer this import creates: the parts of their record it checked when it met them; null for the book's. */
+  created: Created | null;
   /** The latest paid order of the file (or, after a recount, of all their orders). */
   latestPaid: string | null;
   /** An order of theirs stopped being paid, moved or changed: lastOrderAt is counted again from all their orders. */
   recount: boolean;
   changed: boolean;
   /** Contacts the file adds to a customer of the book (merged when their record is read). */
-  added: Identity[];
+  added: Identity[] | null;
   /** The file's own fields (CNPJ, CEP…); the book's values win. */
-  fields: Record<string, string>;
+  fields: Record<string, string> | null;
 }
+
+/** What a new customer's record is made of; the rest is what every new customer starts with (customerRecord). */
+type Created = Pick<Customer, 'displayName' | 'identities' | 'createdAt'>;
 
 /**
  * Imports orders and customers in ONE IndexedDB transaction (readonly for a dry run), so a cancelled, failed or
@@ -133,7 +140,7 @@ export function importIntoBook(book: Book, source: ImportBatchSource, options: I
       if (!result) return reject(new Error('The import ended before its last batch'));
       if (!dryRun && run.written.size > 0) {
         const ids = [...run.written];
-        context.changes.publish(ids.length > MANY_CUSTOMERS ? { stores: ['customers', 'orders'], customerIds: [], wholeBook: true } : { stores: ['customers', 'orders'], customerIds: ids });
+        context.changes.publish(run.written.size > MANY_CUSTOMERS ? { stores: ['customers', 'orders'], customerIds: [], wholeBook: true } : { stores: ['customers', 'orders'], customerIds: ids });
       }
       resolve(result);
     };
@@ -151,13 +158,14 @@ export function importIntoBook(book: Book, source: ImportBatchSource, options: I
 }
 
 class ImportRun {
+  /** The customers written, up to one more than MANY_CUSTOMERS (past that, views reload whole). */
   readonly written = new Set<string>();
   private readonly customers: IDBObjectStore;
   private readonly orders: IDBObjectStore;
   private readonly counts: ImportCounts = { newCustomers: 0, matchedCustomers: 0, newOrders: 0, updatedOrders: 0, unchangedOrders: 0, rows: 0 };
   private readonly problems: ImportProblem[] = [];
-  /** Contacts normalized so far, by kind and spelling: the identity, or why it is not one. */
-  private readonly contacts = new Map<string, Identity | ContactProblem>();
+  /** Contacts normalized so far, by kind and the file's spelling (a copy: see `owned`): the identity, or why it is not one. */
+  private readonly contacts: Record<ContactKind, Map<string, Identity | ContactProblem>> = { email: new Map(), phone: new Map(), cpf: new Map() };
   /** Lookup key → customer id, for every customer of the book (read first) and every one this import creates. */
   private readonly byKey = new Map<string, string>();
   /** Folded name → the one customer with it, null when several share it (for rows known only by a name). */
@@ -168,7 +176,7 @@ class ImportRun {
    * those this source imported before (read first) as is, and those of this file as -1 - digest, so a file naming
    * an order twice keeps its last row.
    */
-  private readonly digests = new Map<string, number>();
+  private readonly digests: OrderDigests;
   /** The last write of each batch still in flight: at most two batches wait in IndexedDB while the next is read. */
   private readonly inFlight: Promise<void>[] = [];
   private readonly nowIso: string;
@@ -181,6 +189,7 @@ class ImportRun {
   ) {
     this.customers = tx.objectStore('customers');
     this.orders = tx.objectStore('orders');
+    this.digests = new OrderDigests(orderIdPrefix(options.source));
     this.nowIso = context.now().toISOString();
     this.defaultCountry = context.defaultCountry;
   }
@@ -199,6 +208,8 @@ class ImportRun {
       this.options.onProgress?.({ rows: this.counts.rows, problems: this.problems.length, done: batch.done ?? 0 });
     }
     await Promise.all(this.inFlight);
+    // What matching needed is done with: only the customers to write are kept for the end.
+    for (const map of [this.byKey, this.byName, this.digests, ...Object.values(this.contacts)]) map.clear();
     await this.finish();
     // In file order: the source's and this run's problems of one batch arrive apart.
     return { counts: { ...this.counts }, problems: this.problems.sort((a, b) => a.line - b.line) };
@@ -244,7 +255,7 @@ class ImportRun {
       const touched = id === null ? undefined : this.touched.get(id);
       const fields = customFieldsOf(row);
       if (touched && Object.keys(fields).length > 0) {
-        touched.fields = { ...fields, ...touched.fields };
+        touched.fields = { ...fields, ...(touched.fields ?? {}) };
         touched.changed = true;
       }
     }
@@ -279,18 +290,19 @@ class ImportRun {
       const raw = contact[field]?.trim();
       if (!raw) continue;
       // A customer's contact comes back on each of their orders: normalized once per import (phones cost ~30 µs).
-      const cacheKey = `${kind}|${raw}`;
-      let known = this.contacts.get(cacheKey);
+      const cache = this.contacts[kind];
+      let known = cache.get(raw);
       if (known === undefined) {
+        const spelled = owned(raw);
         try {
-          known = toIdentity({ kind, value: raw }, this.nowIso, this.defaultCountry);
+          known = toIdentity({ kind, value: spelled }, this.nowIso, this.defaultCountry);
         } catch (error) {
           known =
             error instanceof ValidationError
-              ? { code: CONTACT_PROBLEMS[kind], value: shown(raw), message: `"${raw}" is not ${article(kind)}: the row was imported without it` }
-              : { code: 'internal', value: shown(raw), message: String(error) };
+              ? { code: CONTACT_PROBLEMS[kind], value: owned(shown(raw)), message: `"${raw}" is not ${article(kind)}: the row was imported without it` }
+              : { code: 'internal', value: owned(shown(raw)), message: String(error) };
         }
-        this.contacts.set(cacheKey, known);
+        cache.set(spelled, known);
       }
       // The file's header for this contact is the reader's to know; the value says which contact it was.
       if ('code' in known) this.problems.push({ line, ...known });
@@ -316,33 +328,32 @@ class ImportRun {
     if (id !== null) {
       let touched = this.touched.get(id);
       if (!touched) {
-        this.touched.set(id, (touched = { id, customer: null, isNew: false, latestPaid: null, recount: false, changed: false, added: [], fields: {} }));
+        this.touched.set(id, (touched = { id, created: null, latestPaid: null, recount: false, changed: false, added: null, fields: null }));
         this.counts.matchedCustomers += 1;
       }
       this.addContacts(touched, contact);
       return id;
     }
-    const displayName = contact.name ?? contact.identities[0]?.raw;
+    const displayName = contact.name === null ? contact.identities[0]?.raw : owned(contact.name);
     if (!displayName) {
       this.problems.push({ line, code: 'no-customer', message: 'The row names no customer: no name, e-mail, phone or CPF' });
       return null;
     }
     let customer: Customer;
     try {
-      customer = buildCustomer(
-        { displayName, identities: contact.identities.map(({ kind, raw }) => ({ kind, value: raw })), ...(since ? { createdAt: since } : {}) },
-        this.nowIso,
-        this.defaultCountry,
-      );
+      // The contacts are normalized already: as buildCustomer makes them, added when the customer was.
+      const createdAt = since ?? this.nowIso;
+      const identities = contact.identities.map((identity) => ({ ...identity, addedAt: createdAt }));
+      customer = parseRecord(customerSchema, customerRecord({ displayName, identities, createdAt }, this.nowIso), 'The customer');
     } catch (error) {
       const code = error instanceof ValidationError ? 'invalid-field' : 'internal';
-      this.problems.push({ line, code, value: shown(displayName), message: error instanceof Error ? error.message : String(error) });
+      this.problems.push({ line, code, value: owned(shown(displayName)), message: error instanceof Error ? error.message : String(error) });
       return null;
     }
-    this.touched.set(customer.id, { id: customer.id, customer, isNew: true, latestPaid: null, recount: false, changed: true, added: [], fields: {} });
+    this.touched.set(customer.id, { id: customer.id, created: { displayName: customer.displayName, identities: customer.identities, createdAt: customer.createdAt }, latestPaid: null, recount: false, changed: true, added: null, fields: null });
     this.counts.newCustomers += 1;
     for (const key of contact.keys) this.byKey.set(key, customer.id);
-    if (contact.keys.length === 0) this.byName.set(sortNameOf(displayName), customer.id);
+    if (contact.keys.length === 0) this.byName.set(sortNameOf(customer.displayName), customer.id);
     return customer.id;
   }
 
@@ -352,8 +363,8 @@ class ImportRun {
       const keys = identityKeys(identity.kind, identity.value);
       if (!keys.every((key) => !this.byKey.has(key))) continue;
       for (const key of keys) this.byKey.set(key, touched.id);
-      if (touched.customer) touched.customer = { ...touched.customer, identities: dedupeIdentities([...touched.customer.identities, identity]) };
-      else touched.added.push(identity);
+      if (touched.created) touched.created.identities = dedupeIdentities([...touched.created.identities, identity]);
+      else (touched.added ??= []).push(identity);
       touched.changed = true;
     }
   }
@@ -416,12 +427,12 @@ class ImportRun {
         if (old) {
           old.recount = true;
           old.changed = true;
-        } else this.touched.set(before.customerId, { id: before.customerId, customer: null, isNew: false, latestPaid: null, recount: true, changed: true, added: [], fields: {} });
+        } else this.touched.set(before.customerId, { id: before.customerId, created: null, latestPaid: null, recount: true, changed: true, added: null, fields: null });
       }
     } else this.counts.newOrders += 1;
     if (order.status === 'paid' && (owner.latestPaid === null || order.placedAt > owner.latestPaid)) owner.latestPaid = order.placedAt;
     // A customer new to the book is as old as their first order in the file.
-    if (owner.isNew && owner.customer && order.placedAt < owner.customer.createdAt) owner.customer = { ...owner.customer, createdAt: order.placedAt };
+    if (owner.created && order.placedAt < owner.created.createdAt) owner.created.createdAt = order.placedAt;
     owner.changed = true;
     return this.options.dryRun ? null : this.orders.put(order);
   }
@@ -432,16 +443,18 @@ class ImportRun {
    */
   private async finish(): Promise<void> {
     const pending = [...this.touched.values()].filter((touched) => touched.changed);
+    this.touched.clear();
     for (let start = 0; start < pending.length; start += PAGE) {
       const slice = pending.slice(start, start + PAGE);
       const reads: IDBRequest[] = [];
+      const read = new Map<Touched, Customer>();
       const byCustomer = this.orders.index('customerId');
       for (const touched of slice) {
-        if (!touched.customer) {
+        if (!touched.created) {
           const request = this.customers.get(touched.id);
           request.onsuccess = () => {
             const row = request.result as CustomerRow | undefined;
-            if (row) touched.customer = { ...fromRow(row), identities: dedupeIdentities([...row.identities, ...touched.added]) };
+            if (row) read.set(touched, { ...fromRow(row), identities: dedupeIdentities([...row.identities, ...(touched.added ?? [])]) });
           };
           reads.push(request);
         }
@@ -456,12 +469,12 @@ class ImportRun {
       await settled(reads);
       let last: IDBRequest | null = null;
       for (const touched of slice) {
-        const customer = touched.customer;
+        const customer = touched.created ? customerRecord({ id: touched.id, ...touched.created }, this.nowIso) : read.get(touched);
         if (!customer) continue;
         const lastOrderAt = touched.recount ? touched.latestPaid : later(customer.lastOrderAt, touched.latestPaid);
-        const customFields = Object.keys(touched.fields).length > 0 ? { ...touched.fields, ...customer.customFields } : customer.customFields;
-        const updated = { ...customer, lastOrderAt, customFields, updatedAt: touched.isNew ? customer.updatedAt : this.nowIso };
-        this.written.add(customer.id);
+        const customFields = touched.fields ? { ...touched.fields, ...customer.customFields } : customer.customFields;
+        const updated = { ...customer, lastOrderAt, customFields, updatedAt: touched.created ? customer.updatedAt : this.nowIso };
+        if (this.written.size <= MANY_CUSTOMERS) this.written.add(customer.id);
         if (!this.options.dryRun) last = this.customers.put(toRow(updated));
       }
       if (last) await settled([last]);
@@ -474,6 +487,14 @@ interface Contact {
   name: string | null;
   identities: Identity[];
   keys: string[];
+}
+
+/**
+ * A copy of a cell's text that holds nothing else. A cell is cut from its chunk's text, and V8 keeps a cut of 13
+ * characters or more as a view into that text: a name or contact kept for the whole import would keep its chunk.
+ */
+function owned(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /** Records read per request when the import reads the book first. */
@@ -539,7 +560,8 @@ function hashOf(text: string): string {
 }
 
 type ContactProblem = Pick<ImportError, 'code' | 'value' | 'message'>;
-const CONTACT_PROBLEMS = { email: 'not-an-email', phone: 'not-a-phone', cpf: 'not-a-cpf' } as const satisfies Record<(typeof CONTACT_KINDS)[number][1], ImportProblemCode>;
+type ContactKind = (typeof CONTACT_KINDS)[number][1];
+const CONTACT_PROBLEMS = { email: 'not-an-email', phone: 'not-a-phone', cpf: 'not-a-cpf' } as const satisfies Record<ContactKind, ImportProblemCode>;
 
 /** `{ value }` of the candidate at a field path (`items[0].name`) when it is text or a number; else nothing. */
 function valueAt(record: unknown, path: string): { value?: string } {
