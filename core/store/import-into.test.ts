@@ -126,6 +126,20 @@ describe('importing a file into the book', () => {
     expect(await book.exportAll()).toEqual(before);
   });
 
+  it('keeps the first problems it is asked to and counts them all, however many one batch hands over', async () => {
+    const { book } = await seller();
+    // A spreadsheet's reader hands every problem of the sheet over with its first batch.
+    const problems = Array.from({ length: 200_000 }, (_, i) => ({ line: i + 2, column: 'Total', code: 'missing-total' as const, value: `linha ${i}`, message: 'Total: the total is missing' }));
+    const result = await importIntoBook(book, sourceOf([{ orders: [order(200_002, '#1', { name: 'Ana Souza' })], problems }]), { source: 'generic', keepProblems: 3 });
+    expect(result.problemCount).toBe(200_000);
+    expect(result.problems.map((problem) => [problem.line, problem.value])).toEqual([
+      [2, 'linha 0'],
+      [3, 'linha 1'],
+      [4, 'linha 2'],
+    ]);
+    expect(result.counts).toMatchObject({ matchedCustomers: 1, newOrders: 1 });
+  });
+
   it('reports a row it cannot take with its line, code and value, and imports the rest', async () => {
     const { book } = await seller();
     const rows: ImportBatch[] = [

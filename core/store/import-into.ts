@@ -2,6 +2,7 @@ import { unwrap } from 'idb';
 import { identityKeys, type CountryCode } from '../identity';
 import { customerSchema, latestPaidOrderAt, orderSchema, parseRecord, ValidationError, type Customer, type Identity, type IdentityKind, type Order } from '../model';
 import { abortError } from './abort';
+import { wholeTransaction } from './whole-transaction';
 import { storeContextOf, type Book } from './book';
 import type { StoreContext } from './context';
 import { customerRecord, dedupeIdentities, fromRow, sortNameOf, toIdentity, toRow } from './customer-rows';
@@ -59,12 +60,19 @@ export interface ImportOptions {
   dryRun?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Problems kept for the result (all by default); the rest are only counted. A file with a bad cell on every row
+   * is the wrong file, and a million problems would hold more memory than the import itself.
+   */
+  keepProblems?: number;
 }
 
 export interface ImportResult {
   counts: ImportCounts;
-  /** Every row that was not imported as it is, in file order of the batches. */
+  /** The rows that were not imported as they are (the first `keepProblems`), in file order of the batches. */
   problems: ImportProblem[];
+  /** Every problem, kept or not. */
+  problemCount: number;
 }
 
 /** Beyond this many customers, open views reload whole instead of re-reading each one. */
@@ -118,43 +126,22 @@ export function importIntoBook(book: Book, source: ImportBatchSource, options: I
   if (signal?.aborted) return Promise.reject(abortError(signal));
   const tx = unwrap(context.db).transaction(['customers', 'orders'], dryRun ? 'readonly' : 'readwrite');
   const run = new ImportRun(context, tx, options);
-  return new Promise<ImportResult>((resolve, reject) => {
-    let failure: { error: unknown } | null = null;
-    let result: ImportResult | null = null;
-    const fail = (error: unknown) => {
-      if (failure) return;
-      failure = { error };
-      try {
-        tx.abort();
-      } catch {
-        // Already committing: every write landed, so the error came too late to undo anything.
-        failure = null;
-      }
-    };
-    const onAbort = () => fail(abortError(signal));
-    signal?.addEventListener('abort', onAbort, { once: true });
-    tx.onerror = (event) => fail((event.target as IDBRequest).error);
-    tx.oncomplete = () => {
-      signal?.removeEventListener('abort', onAbort);
-      if (failure) return reject(failure.error);
-      if (!result) return reject(new Error('The import ended before its last batch'));
-      if (!dryRun && run.written.size > 0) {
-        const ids = [...run.written];
-        context.changes.publish(run.written.size > MANY_CUSTOMERS ? { stores: ['customers', 'orders'], customerIds: [], wholeBook: true } : { stores: ['customers', 'orders'], customerIds: ids });
-      }
-      resolve(result);
-    };
-    tx.onabort = () => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(failure ? failure.error : (tx.error ?? new Error('The import was aborted')));
-    };
-    run.all(source).then(
-      (done) => {
+  let result: ImportResult | null = null;
+  return wholeTransaction(
+    tx,
+    signal,
+    (fail) =>
+      void run.all(source).then((done) => {
         result = done;
-      },
-      fail,
-    );
-  });
+      }, fail),
+    () => {
+      if (!result) throw new Error('The import ended before its last batch');
+      if (!dryRun && run.written.size > 0) {
+        context.changes.publish(run.written.size > MANY_CUSTOMERS ? { stores: ['customers', 'orders'], customerIds: [], wholeBook: true } : { stores: ['customers', 'orders'], customerIds: [...run.written] });
+      }
+      return result;
+    },
+  );
 }
 
 class ImportRun {
@@ -163,7 +150,7 @@ class ImportRun {
   private readonly customers: IDBObjectStore;
   private readonly orders: IDBObjectStore;
   private readonly counts: ImportCounts = { newCustomers: 0, matchedCustomers: 0, newOrders: 0, updatedOrders: 0, unchangedOrders: 0, rows: 0 };
-  private readonly problems: ImportProblem[] = [];
+  private readonly problems: ProblemLog;
   /** Contacts normalized so far, by kind and the file's spelling (a copy: see `owned`): the identity, or why it is not one. */
   private readonly contacts: Record<ContactKind, Map<string, Identity | ContactProblem>> = { email: new Map(), phone: new Map(), cpf: new Map() };
   /** Lookup key → customer id, for every customer of the book (read first) and every one this import creates. */
@@ -190,6 +177,7 @@ class ImportRun {
     this.customers = tx.objectStore('customers');
     this.orders = tx.objectStore('orders');
     this.digests = new OrderDigests(orderIdPrefix(options.source));
+    this.problems = new ProblemLog(options.keepProblems ?? Number.POSITIVE_INFINITY);
     this.nowIso = context.now().toISOString();
     this.defaultCountry = context.defaultCountry;
   }
@@ -203,16 +191,17 @@ class ImportRun {
     await this.readCustomers();
     await this.readImportedOrders();
     for (let batch = source.next(); batch !== null; batch = source.next()) {
-      this.problems.push(...(batch.problems ?? []));
+      // One at a time: a spreadsheet hands all its problems in its first batch, too many to spread as arguments.
+      for (const problem of batch.problems ?? []) this.problems.push(problem);
       await this.batch(batch);
-      this.options.onProgress?.({ rows: this.counts.rows, problems: this.problems.length, done: batch.done ?? 0 });
+      this.options.onProgress?.({ rows: this.counts.rows, problems: this.problems.count, done: batch.done ?? 0 });
     }
     await Promise.all(this.inFlight);
     // What matching needed is done with: only the customers to write are kept for the end.
     for (const map of [this.byKey, this.byName, this.digests, ...Object.values(this.contacts)]) map.clear();
     await this.finish();
     // In file order: the source's and this run's problems of one batch arrive apart.
-    return { counts: { ...this.counts }, problems: this.problems.sort((a, b) => a.line - b.line) };
+    return { counts: { ...this.counts }, problems: this.problems.kept.sort((a, b) => a.line - b.line), problemCount: this.problems.count };
   }
 
   /** Every customer's lookup keys and folded name, a page of records at a time (only the keys are kept). */
@@ -495,6 +484,20 @@ interface Contact {
  */
 function owned(text: string): string {
   return ` ${text}`.slice(1);
+}
+
+/** The problems of an import: all counted, the first `limit` kept, their cell text copied out of the file's chunk. */
+class ProblemLog {
+  readonly kept: ImportProblem[] = [];
+  count = 0;
+
+  constructor(private readonly limit: number) {}
+
+  push(problem: ImportProblem): void {
+    this.count += 1;
+    if (this.kept.length >= this.limit) return;
+    this.kept.push(problem.value === undefined ? problem : { ...problem, value: owned(problem.value) });
+  }
 }
 
 /** Records read per request when the import reads the book first. */

@@ -63,18 +63,16 @@ export async function importFile(book: Book, file: Blob, settings: ImportSetting
     source = csvBookSource(kind, await syncSlicer(file), file.size, options);
     total = file.size;
   }
-  let problemCount = 0;
   const result = await importIntoBook(book, source, {
     source: preset,
     dryRun,
     signal,
+    keepProblems: MAX_REPORTED,
     onProgress: ({ rows, problems, done }) => {
-      problemCount = problems;
       onProgress({ phase: 'importing', done, total, rows, problems });
     },
   });
-  problemCount = result.problems.length;
-  return { format, kind, preset, dryRun, counts: result.counts, problems: result.problems.slice(0, MAX_REPORTED), problemCount };
+  return { format, kind, preset, dryRun, counts: result.counts, problems: result.problems, problemCount: result.problemCount };
 }
 
 /** Reads the file's bytes synchronously: FileReaderSync in a worker, or the whole file in memory where there is none. */
