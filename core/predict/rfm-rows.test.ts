@@ -75,6 +75,14 @@ describe('rfmRowFromOrders', () => {
 
   it('rejects an unparseable timestamp on a paid order', () => {
     expect(() => rfmRowFromOrders([paid('last tuesday', 100)], now, 'days', 'UTC')).toThrow(RangeError);
+    expect(() => rfmRowFromOrders([{ placedAtMs: Number.NaN, totalMinor: 100, status: 'paid' }], now, 'days', 'UTC')).toThrow(RangeError);
+  });
+
+  it('reads a timestamp already parsed (epoch ms) as the instant it names', () => {
+    const sales: [string, number][] = [['2024-06-01T09:00:00Z', 1000], ['2024-06-08T23:30:00Z', 2000], ['2024-06-09T01:00:00Z', 500], ['2024-07-05T09:00:00Z', 1000]];
+    const orders = sales.map(([placedAt, totalMinor]) => paid(placedAt, totalMinor));
+    const parsed = sales.map(([placedAt, totalMinor]) => ({ placedAtMs: Date.parse(placedAt), totalMinor, status: 'paid' as const }));
+    expect(rfmRowFromOrders(parsed, now, 'weeks', 'America/Sao_Paulo')).toEqual(rfmRowFromOrders(orders, now, 'weeks', 'America/Sao_Paulo'));
   });
 
   const order = fc.record({

@@ -1,13 +1,20 @@
 import { calendarOf } from '../locale/calendar';
 import type { PurchaseRow } from './types';
 
-export interface OrderForRfm {
-  /** ISO 8601 timestamp. Without a zone designator it is read as UTC, not host-local time. */
-  readonly placedAt: string;
+export type OrderForRfm = {
   /** Order total in minor currency units (cents). */
   readonly totalMinor: number;
   readonly status: 'paid' | 'refunded' | 'cancelled';
-}
+} & (
+  | {
+      /** ISO 8601 timestamp. Without a zone designator it is read as UTC, not host-local time. */
+      readonly placedAt: string;
+    }
+  | {
+      /** The timestamp already parsed, epoch ms (the segmentation engine keeps its orders so); NaN is unparseable. */
+      readonly placedAtMs: number;
+    }
+);
 
 export interface RfmRow extends PurchaseRow {
   /** Mean total of the repeat purchase days, in minor units; 0 when frequency is 0. */
@@ -23,6 +30,11 @@ function parseInstant(placedAt: string): number {
   const ms = Date.parse(MISSING_ZONE.test(placedAt) ? `${placedAt}Z` : placedAt);
   if (Number.isNaN(ms)) throw new RangeError(`Unparseable placedAt: ${placedAt}`);
   return ms;
+}
+
+function parsedInstant(placedAtMs: number): number {
+  if (!Number.isFinite(placedAtMs)) throw new RangeError('Unparseable placedAt');
+  return placedAtMs;
 }
 
 /**
@@ -47,7 +59,7 @@ export function rfmRowFromOrders(
   const totalsByDay = new Map<number, number>();
   for (const order of orders) {
     if (order.status !== 'paid') continue;
-    const ms = parseInstant(order.placedAt);
+    const ms = 'placedAtMs' in order ? parsedInstant(order.placedAtMs) : parseInstant(order.placedAt);
     if (ms > nowMs) continue;
     const day = calendar.day(ms);
     totalsByDay.set(day, (totalsByDay.get(day) ?? 0) + order.totalMinor);

@@ -1,6 +1,7 @@
 import type { Customer, Feedback, IdentityKind, Order } from '../model';
 import { typicalIntervalDays } from './activity';
 import type { OrderChannel } from './classes';
+import type { ItemForBase } from './filed-order';
 import type { LatestFeedback } from './lifecycle';
 import { calendarOf } from '../locale/calendar';
 import { type Instant, daysSince, parseInstantMs, toEpochMs } from './time';
@@ -58,19 +59,19 @@ export interface CustomerBase {
 }
 
 /**
+ * What a customer's figures read of an order: a whole Order, or the engine's FiledOrder, which carries placedAt
+ * already parsed (parsing is a third of a full recompute) and only the items' names and categories.
+ */
+export type OrderForBase = Pick<Order, 'id' | 'customerId' | 'status' | 'currency' | 'totalMinor' | 'channel'> & {
+  readonly items: readonly ItemForBase[];
+} & ({ readonly placedAt: string } | { readonly placedAtMs: number });
+
+/**
  * Book-independent aggregates of one customer. Orders and feedback of other customers are ignored, so callers may
  * pass a superset; only `paid` orders count as purchases, spend, products or channels. Days are cut in `timeZone`,
- * the seller's (a validated IANA name). `placedAtMs[i]`, when given, is orders[i].placedAt already parsed (the engine
- * keeps them; parsing is a third of a full recompute).
+ * the seller's (a validated IANA name).
  */
-export function computeCustomerBase(
-  customer: Customer,
-  orders: readonly Order[],
-  feedback: Iterable<Feedback>,
-  now: Instant,
-  timeZone: string,
-  placedAtMs?: readonly number[],
-): CustomerBase {
+export function computeCustomerBase(customer: Customer, orders: readonly OrderForBase[], feedback: Iterable<Feedback>, now: Instant, timeZone: string): CustomerBase {
   const calendar = calendarOf(timeZone);
   const today = calendar.day(toEpochMs(now));
   const totals: Record<string, number> = {};
@@ -87,10 +88,9 @@ export function computeCustomerBase(
   let originChannel: OrderChannel | null = null;
   let originId = '';
 
-  for (let i = 0; i < orders.length; i++) {
-    const order = orders[i] as Order;
+  for (const order of orders) {
     if (order.customerId !== customer.id) continue;
-    const at = placedAtMs === undefined ? parseInstantMs(order.placedAt) : (placedAtMs[i] as number);
+    const at = 'placedAtMs' in order ? order.placedAtMs : parseInstantMs(order.placedAt);
     if (!Number.isFinite(at)) continue;
     // Ties on the instant go to the smaller id so the origin does not depend on the order of the input.
     if (at < originAt || (at === originAt && order.id < originId)) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Customer, Feedback, Order } from '../model';
 import { SegmentationEngine } from './engine';
-import type { CustomerFacts } from './facts';
+import { type CustomerFacts, computeBookFacts } from './facts';
 import { NOW, csat, customer, daysAgo, nps, order } from './testing/builders';
 import { DAY_MS } from './time';
 
@@ -42,8 +42,18 @@ describe('SegmentationEngine', () => {
     const engine = new SegmentationEngine({ customers: [customer('a'), customer('b')], orders: [o], feedback: [] }, options);
     engine.upsertOrder({ ...o, customerId: 'b' });
     expect([engine.facts('a')?.orderCount, engine.facts('b')?.orderCount]).toEqual([0, 1]);
+    expect([engine.ordersOf('a'), engine.ordersOf('b').map((filed) => [filed.id, filed.customerId])]).toEqual([[], [[o.id, 'b']]]);
     engine.removeOrder(o.id);
     expect(engine.facts('b')?.orderCount).toBe(0);
+    expect(engine.ordersOf('b')).toEqual([]);
+  });
+
+  it('files what the figures and predictions read of an order, not the whole record', () => {
+    const o = order('a', daysAgo(3), { items: [{ name: 'Bolo', category: 'doces', quantity: 3, unitPriceMinor: 2_000 }], externalRef: 'pedido 12' });
+    const engine = new SegmentationEngine({ customers: [customer('a')], orders: [o], feedback: [] }, options);
+    expect(engine.ordersOf('a')).toEqual([
+      { id: o.id, customerId: 'a', placedAtMs: Date.parse(o.placedAt), status: 'paid', currency: 'BRL', totalMinor: 10_000, channel: 'whatsapp', items: [{ name: 'Bolo', category: 'doces' }] },
+    ]);
   });
 
   it('keeps records of customers it does not know yet and uses them when they arrive', () => {
@@ -67,7 +77,7 @@ describe('SegmentationEngine', () => {
     expect(engine.allFacts()).toEqual(later.allFacts());
   });
 
-  it('equals a full recompute for the customer changed, after any sequence of updates (property)', () => {
+  it('equals a full recompute, and the facts of the whole orders, after any sequence of updates (property)', () => {
     const ids = ['c0', 'c1', 'c2', 'c3'];
     const orderRow = fc.record({
       slot: fc.nat(11),
@@ -78,7 +88,7 @@ describe('SegmentationEngine', () => {
       currency: fc.constantFrom('BRL', 'BRL', 'EUR'),
       status: fc.constantFrom('paid' as const, 'paid' as const, 'refunded' as const, 'cancelled' as const),
       channel: fc.constantFrom('whatsapp' as const, 'instagram' as const, 'store' as const),
-      product: fc.constantFrom('Bolo', 'Brigadeiro', 'Camiseta'),
+      products: fc.array(fc.constantFrom('Bolo', 'Brigadeiro', 'Camiseta', 'Vela'), { maxLength: 3 }),
     });
     const op = fc.oneof(
       orderRow.map((r) => ({ kind: 'order' as const, r })),
@@ -87,14 +97,15 @@ describe('SegmentationEngine', () => {
       fc.record({ kind: fc.constant('customer' as const), who: fc.constantFrom(...ids), vip: fc.boolean(), archived: fc.boolean() }),
       fc.record({ kind: fc.constant('tick' as const), days: fc.integer({ min: 0, max: 120 }) }),
     );
-    type OrderRow = { slot: number; who: string; ago: number; hour: number; totalMinor: number; currency: string; status: Order['status']; channel: Order['channel']; product: string };
+    type OrderRow = { slot: number; who: string; ago: number; hour: number; totalMinor: number; currency: string; status: Order['status']; channel: Order['channel']; products: string[] };
+    const categoryOf = (product: string) => (product === 'Camiseta' ? 'roupas' : product === 'Vela' ? '' : 'doces');
     const toOrder = (r: OrderRow): Order => ({
       ...order(r.who, new Date(NOW - r.ago * DAY_MS - r.hour * 3_600_000).toISOString(), {
         totalMinor: r.totalMinor,
         currency: r.currency,
         status: r.status,
         channel: r.channel,
-        items: [{ name: r.product, category: r.product === 'Camiseta' ? 'roupas' : 'doces', quantity: 1, unitPriceMinor: r.totalMinor }],
+        items: r.products.map((name) => ({ name, category: categoryOf(name), quantity: 1, unitPriceMinor: r.totalMinor })),
       }),
       id: `o${r.slot}`,
     });
@@ -144,6 +155,8 @@ describe('SegmentationEngine', () => {
           for (const id of changed) expect(engine.facts(id)).toEqual(fresh.facts(id));
         }
         expect(byId(engine.allFacts())).toEqual(byId(new SegmentationEngine(snapshot(), { ...options, now }).allFacts()));
+        // The engine keeps only part of each order: the figures are those of the whole orders all the same.
+        expect(byId(engine.allFacts())).toEqual(byId(computeBookFacts(snapshot(), options, now).facts));
       }),
       { numRuns: 150 },
     );

@@ -3,9 +3,10 @@ import { type BookContext, type SegmentationOptions, computeBookContext, resolve
 import { type CustomerBase, ageCustomerBase, computeCustomerBase } from './customer-base';
 import { countSegment } from './evaluate';
 import { type BookSnapshot, type CustomerFacts, deriveFacts } from './facts';
+import { type FiledOrder, OrderFiler } from './filed-order';
 import type { SegmentRule } from './rules';
 import { type Calendar, calendarOf } from '../locale/calendar';
-import { type Instant, parseInstantMs, toEpochMs } from './time';
+import { type Instant, toEpochMs } from './time';
 
 export interface EngineOptions extends SegmentationOptions {
   /** The engine's "now"; change it with setNow (logic never reads the clock). */
@@ -32,10 +33,12 @@ export class SegmentationEngine {
   private today: number;
   private nowMs: number;
   private readonly customers = new Map<string, Customer>();
-  // Per customer, plain arrays (found by id with a scan of that customer's rows: O(their orders), as promised);
-  // order times are parsed once, when the order is filed, and kept beside it.
-  private readonly orders = new Map<string, OrderRows>();
-  private readonly orderOwner = new Map<string, string>();
+  // Per customer, a plain array (an order is found by id with a scan of that customer's: O(their orders), as
+  // promised) of what the engine and its callers read of each order (FiledOrder), not the whole record.
+  private readonly orders = new Map<string, FiledOrder[]>();
+  // Every order by id, to find its customer when it moves or goes. Its customer id is the engine's one copy.
+  private readonly filedById = new Map<string, FiledOrder>();
+  private readonly filer = new OrderFiler();
   private readonly feedback = new Map<string, Feedback[]>();
   private readonly feedbackOwner = new Map<string, string>();
   private readonly bases = new Map<string, CustomerBase>();
@@ -54,10 +57,7 @@ export class SegmentationEngine {
     for (const c of snapshot.customers) this.customers.set(c.id, c);
     for (const o of snapshot.orders) this.fileOrder(o);
     // Filed by `push`, each list kept room for 16 more: at their own length they take a fraction of the memory.
-    for (const rows of this.orders.values()) {
-      rows.orders = rows.orders.slice();
-      rows.times = rows.times.slice();
-    }
+    for (const [id, rows] of this.orders) this.orders.set(id, rows.slice());
     for (const f of snapshot.feedback) this.fileFeedback(f);
     this.context = computeBookContext([], this.options);
     this.recomputeAll();
@@ -112,12 +112,11 @@ export class SegmentationEngine {
 
   /** Deletes an order by id and recomputes its customer; unknown ids are ignored. */
   removeOrder(orderId: string): void {
-    const owner = this.orderOwner.get(orderId);
-    if (owner === undefined) return;
-    this.orderOwner.delete(orderId);
-    const rows = this.orders.get(owner);
-    if (rows !== undefined) removeAt(rows, rows.orders.findIndex((o) => o.id === orderId));
-    this.recomputeCustomer(owner);
+    const filed = this.filedById.get(orderId);
+    if (filed === undefined) return;
+    this.filedById.delete(orderId);
+    this.unfile(filed);
+    this.recomputeCustomer(filed.customerId);
   }
 
   /** Adds or replaces a rating and recomputes its customer. */
@@ -177,9 +176,9 @@ export class SegmentationEngine {
     return this.context;
   }
 
-  /** A customer's orders as filed (any status); shared, do not modify. Empty for unknown ids. */
-  ordersOf(customerId: string): readonly Order[] {
-    return this.orders.get(customerId)?.orders ?? [];
+  /** A customer's orders as filed (any status; what the engine keeps of them); shared, do not modify. Empty for unknown ids. */
+  ordersOf(customerId: string): readonly FiledOrder[] {
+    return this.orders.get(customerId) ?? [];
   }
 
   /** A customer's feedback as filed; shared, do not modify. Empty for unknown ids. */
@@ -193,8 +192,7 @@ export class SegmentationEngine {
   }
 
   private baseOf(customer: Customer): CustomerBase {
-    const rows = this.orders.get(customer.id);
-    return computeCustomerBase(customer, rows?.orders ?? [], this.feedback.get(customer.id) ?? [], this.nowMs, this.options.timeZone, rows?.times);
+    return computeCustomerBase(customer, this.orders.get(customer.id) ?? [], this.feedback.get(customer.id) ?? [], this.nowMs, this.options.timeZone);
   }
 
   private recomputeCustomer(customerId: string): void {
@@ -214,24 +212,26 @@ export class SegmentationEngine {
 
   /** Files an order under its customer (replacing one with the same id); returns the previous owner, if any. */
   private fileOrder(order: Order): string | null {
-    const previous = this.orderOwner.get(order.id) ?? null;
-    if (previous !== null && previous !== order.customerId) {
-      const old = this.orders.get(previous);
-      if (old !== undefined) removeAt(old, old.orders.findIndex((o) => o.id === order.id));
-    }
-    let rows = this.orders.get(order.customerId);
-    if (rows === undefined) this.orders.set(order.customerId, (rows = { orders: [], times: [] }));
-    const at = previous === order.customerId ? rows.orders.findIndex((o) => o.id === order.id) : -1;
-    const time = parseInstantMs(order.placedAt);
-    if (at >= 0) {
-      rows.orders[at] = order;
-      rows.times[at] = time;
-    } else {
-      rows.orders.push(order);
-      rows.times.push(time);
-    }
-    this.orderOwner.set(order.id, order.customerId);
-    return previous;
+    const previous = this.filedById.get(order.id);
+    if (previous !== undefined && previous.customerId !== order.customerId) this.unfile(previous);
+    // The customer's own copy of their id, shared by their orders (each order read from the book has its own).
+    const owner = this.customers.get(order.customerId)?.id ?? order.customerId;
+    let rows = this.orders.get(owner);
+    if (rows === undefined) this.orders.set(owner, (rows = []));
+    // A replaced order keeps the id it was filed by: it is the key of filedById, which keeps its first key.
+    const filed = this.filer.file(order, previous?.id ?? order.id, owner);
+    const at = previous !== undefined && previous.customerId === owner ? rows.indexOf(previous) : -1;
+    if (at >= 0) rows[at] = filed;
+    else rows.push(filed);
+    this.filedById.set(filed.id, filed);
+    return previous?.customerId ?? null;
+  }
+
+  private unfile(filed: FiledOrder): void {
+    const rows = this.orders.get(filed.customerId);
+    if (rows === undefined) return;
+    const at = rows.indexOf(filed);
+    if (at >= 0) rows.splice(at, 1);
   }
 
   private fileFeedback(row: Feedback): string | null {
@@ -248,18 +248,6 @@ export class SegmentationEngine {
     this.feedbackOwner.set(row.id, row.customerId);
     return previous;
   }
-}
-
-/** A customer's orders and their parsed placement times, index for index. */
-interface OrderRows {
-  orders: Order[];
-  times: number[];
-}
-
-function removeAt(rows: OrderRows, at: number): void {
-  if (at < 0) return;
-  rows.orders.splice(at, 1);
-  rows.times.splice(at, 1);
 }
 
 function removeFeedbackRow(rows: Feedback[], id: string): void {

@@ -9,6 +9,7 @@ export * from './customer-base';
 export * from './engine';
 export * from './evaluate';
 export * from './facts';
+export * from './filed-order';
 export * from './funnel';
 export * from './lifecycle';
 export * from './metrics';

@@ -4,6 +4,7 @@ import { computeBookFacts } from '../segments';
 import { NOW, customer, daysAgo, order } from '../segments/testing/builders';
 import { syntheticBook } from '../segments/testing/synthetic-book';
 import { BookTable, type PredictionState } from './book-table';
+import { fitPredictionModel, predictCustomerValue } from './predicted-values';
 import { tableQuerySchema } from './query';
 
 const options = { mainCurrency: 'BRL', timeZone: 'UTC', now: NOW, locale: 'pt-BR' };
@@ -52,6 +53,45 @@ describe('the book table', () => {
     // Sorting by it puts the most valuable first.
     const top = table.query(tableQuerySchema.parse({ sort: { column: 'predictedValue', direction: 'desc' }, filters: { archived: 'include' } }), { offset: 0, limit: 2 });
     expect(top.rows[0]?.predictedValue?.minor).toBeGreaterThanOrEqual(top.rows[1]?.predictedValue?.minor ?? 0);
+  });
+
+  it('predicts and judges from what the engine keeps of the orders as from the whole orders, after orders move and go', () => {
+    const table = new BookTable({ ...book, tags: [] }, options);
+    const buyers = [...new Set(book.orders.map((o) => o.customerId))];
+    const [survivor, merged, trimmed] = buyers as [string, string, string];
+    const orders = new Map(book.orders.map((o) => [o.id, o]));
+    // A merge moves one customer's orders to another; a correction deletes one order of a third.
+    for (const o of book.orders) if (o.customerId === merged) orders.set(o.id, { ...o, customerId: survivor });
+    orders.delete(book.orders.find((o) => o.customerId === trimmed)?.id ?? '');
+    const customers = book.customers.filter((c) => c.id !== merged);
+    const after = { customers, orders: [...orders.values()], feedback: book.feedback.filter((f) => f.customerId !== merged) };
+    const recordsOf = (id: string) => ({
+      id,
+      customer: customers.find((c) => c.id === id) ?? null,
+      orders: after.orders.filter((o) => o.customerId === id),
+      feedback: after.feedback.filter((f) => f.customerId === id),
+    });
+    table.update([survivor, merged, trimmed].map(recordsOf));
+    expect(runPredictions(table)).toBe('ready');
+
+    const ordersOf = (id: string) => after.orders.filter((o) => o.customerId === id);
+    const model = fitPredictionModel(customers.map((c) => ordersOf(c.id)), 'BRL', NOW, 'UTC');
+    const { facts } = computeBookFacts(after, { mainCurrency: 'BRL', timeZone: 'UTC' }, NOW);
+    expect(model).not.toBeNull();
+    let predicted = 0;
+    for (const fact of facts) {
+      const value = predictCustomerValue(model!, ordersOf(fact.customerId), NOW);
+      if (value !== null) predicted += 1;
+      expect(table.table.row(fact.customerId)).toMatchObject({
+        predictedValue: value === null ? null : { minor: value, currency: 'BRL' },
+        orders: fact.orderCount,
+        activity: fact.activity.status,
+        segment: fact.rfm?.segment ?? null,
+        stage: fact.lifecycle.stage,
+      });
+    }
+    expect(predicted).toBeGreaterThan(100);
+    expect(table.table.row(merged)).toBeUndefined();
   });
 
   it('says predictions are unavailable for a book too small to fit', () => {

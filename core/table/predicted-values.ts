@@ -1,6 +1,9 @@
 import type { Order } from '../model';
 import { calendarOf } from '../locale/calendar';
-import { fitBgNbd, fitGammaGamma, predictedValue, rfmRowFromOrders, type GammaGammaParams, type PurchaseModelParams, type RfmRow } from '../predict';
+import { fitBgNbd, fitGammaGamma, predictedValue, rfmRowFromOrders, type GammaGammaParams, type OrderForRfm, type PurchaseModelParams, type RfmRow } from '../predict';
+
+/** What the models read of an order: a whole Order, or what the segmentation engine keeps of it (FiledOrder). */
+export type OrderForPrediction = OrderForRfm & Pick<Order, 'currency'>;
 
 /**
  * Predicted value: BG/NBD for how many purchases a customer will make, Gamma-Gamma for how much each will be,
@@ -32,7 +35,7 @@ const DEGENERATE_BETA = 1e4;
  * The paid orders of one currency, as the models read them. Read as of the end of now's day in the seller's
  * zone: the segmentation counts a sale later today as today's purchase, and so does the prediction (T is whole days).
  */
-function rowOf(orders: readonly Order[], currency: string, nowMs: number, timeZone: string): RfmRow | null {
+function rowOf(orders: readonly OrderForPrediction[], currency: string, nowMs: number, timeZone: string): RfmRow | null {
   const calendar = calendarOf(timeZone);
   const endOfDay = calendar.dayStart(calendar.day(nowMs) + 1) - 1;
   return rfmRowFromOrders(
@@ -47,7 +50,7 @@ function rowOf(orders: readonly Order[], currency: string, nowMs: number, timeZo
  * Fits both models on every customer's orders; null when the book is too small or the fit finds no finite
  * optimum (the table then shows no predicted value rather than a made-up one).
  */
-export function fitPredictionModel(ordersByCustomer: Iterable<readonly Order[]>, currency: string, nowMs: number, timeZone: string): PredictionModel | null {
+export function fitPredictionModel(ordersByCustomer: Iterable<readonly OrderForPrediction[]>, currency: string, nowMs: number, timeZone: string): PredictionModel | null {
   const rows: RfmRow[] = [];
   for (const orders of ordersByCustomer) {
     const row = rowOf(orders, currency, nowMs, timeZone);
@@ -67,7 +70,7 @@ export function fitPredictionModel(ordersByCustomer: Iterable<readonly Order[]>,
 }
 
 /** One customer's predicted value in minor units of the model's currency; null without a paid purchase in it. */
-export function predictCustomerValue(model: PredictionModel, orders: readonly Order[], nowMs: number): number | null {
+export function predictCustomerValue(model: PredictionModel, orders: readonly OrderForPrediction[], nowMs: number): number | null {
   const row = rowOf(orders, model.currency, nowMs, model.timeZone);
   if (row === null) return null;
   const value = predictedValue({
