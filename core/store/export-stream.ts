@@ -1,5 +1,6 @@
 import { unwrap } from 'idb';
 import { abortError } from './abort';
+import { wholeTransaction } from './whole-transaction';
 import type { StoreContext } from './context';
 import { recordConverter, type RecordCounts, type RecordOf } from './records';
 import { RECORD_STORES, type RecordStoreName } from './schema';
@@ -30,66 +31,53 @@ export interface ExportStreamOptions {
 export function exportStream(context: StoreContext, onBatch: ExportBatchListener, options: ExportStreamOptions = {}): Promise<RecordCounts> {
   const batchSize = options.batchSize ?? 1000;
   const { signal } = options;
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError(signal));
-    const stores = options.stores === undefined ? RECORD_STORES : RECORD_STORES.filter((store) => options.stores?.includes(store));
-    if (stores.length === 0) return reject(new Error('stores: name at least one store to read'));
-    const tx = unwrap(context.db).transaction([...stores], 'readonly');
-    let failure: { error: unknown } | null = null;
-    const fail = (error: unknown) => {
-      if (failure) return;
-      failure = { error };
-      try {
-        tx.abort();
-      } catch {
-        // Already finished: the failure came after the last read.
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+  const stores = options.stores === undefined ? RECORD_STORES : RECORD_STORES.filter((store) => options.stores?.includes(store));
+  if (stores.length === 0) return Promise.reject(new Error('stores: name at least one store to read'));
+  const tx = unwrap(context.db).transaction([...stores], 'readonly');
+  const counts = Object.fromEntries(RECORD_STORES.map((store) => [store, 0])) as RecordCounts;
+  // A listener that throws after the last read (nothing left to abort) still fails the export.
+  let late: { error: unknown } | null = null;
+  return wholeTransaction(
+    tx,
+    signal,
+    (fail) => {
+      const guarded = (step: () => void) => () => {
+        try {
+          step();
+        } catch (error) {
+          late ??= { error };
+          fail(error);
+        }
+      };
+      const read = (storeIndex: number, after: string | null) => {
+        const store: RecordStoreName | undefined = stores[storeIndex];
+        if (store === undefined) return;
+        const convert = recordConverter(store);
+        const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
+        const request = tx.objectStore(store).getAll(range, batchSize);
+        request.onsuccess = guarded(() => {
+          const rows = request.result as { id: string }[];
+          const last = rows[rows.length - 1];
+          if (last && rows.length === batchSize) read(storeIndex, last.id);
+          else read(storeIndex + 1, null);
+          if (rows.length > 0) onBatch(store, rows.map(convert as (row: unknown) => RecordOf<RecordStoreName>));
+        });
+      };
+      let counting = stores.length;
+      for (const store of stores) {
+        const request = tx.objectStore(store).count();
+        request.onsuccess = guarded(() => {
+          counts[store] = request.result;
+          if (--counting > 0) return;
+          options.onCounts?.(counts);
+          read(0, null);
+        });
       }
-    };
-    const guarded = (step: () => void) => () => {
-      try {
-        step();
-      } catch (error) {
-        fail(error);
-      }
-    };
-    const onAbort = () => fail(abortError(signal));
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    const read = (storeIndex: number, after: string | null) => {
-      const store: RecordStoreName | undefined = stores[storeIndex];
-      if (store === undefined) return;
-      const convert = recordConverter(store);
-      const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
-      const request = tx.objectStore(store).getAll(range, batchSize);
-      request.onsuccess = guarded(() => {
-        const rows = request.result as { id: string }[];
-        const last = rows[rows.length - 1];
-        if (last && rows.length === batchSize) read(storeIndex, last.id);
-        else read(storeIndex + 1, null);
-        if (rows.length > 0) onBatch(store, rows.map(convert as (row: unknown) => RecordOf<RecordStoreName>));
-      });
-    };
-
-    const counts = Object.fromEntries(RECORD_STORES.map((store) => [store, 0])) as RecordCounts;
-    let counting = stores.length;
-    for (const store of stores) {
-      const request = tx.objectStore(store).count();
-      request.onsuccess = guarded(() => {
-        counts[store] = request.result;
-        if (--counting > 0) return;
-        options.onCounts?.(counts);
-        read(0, null);
-      });
-    }
-
-    tx.oncomplete = () => {
-      signal?.removeEventListener('abort', onAbort);
-      if (failure) reject(failure.error);
-      else resolve(counts);
-    };
-    tx.onabort = () => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(failure ? failure.error : (tx.error ?? new Error('The read was aborted')));
-    };
-  });
+    },
+    () => {
+      if (late) throw late.error;
+      return counts;
+    },
+  );
 }

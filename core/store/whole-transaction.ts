@@ -1,7 +1,8 @@
 import { abortError } from './abort';
 
 /**
- * Runs one IndexedDB transaction as a whole, for the bulk paths that drive raw requests (a restore, an import).
+ * Runs one IndexedDB transaction as a whole, for the bulk paths that drive raw requests (a restore, an import, the
+ * export stream that backups and the book's table read).
  * `start` issues the first requests and is handed `fail`, which the requests' callbacks call with any error of
  * theirs: `fail`, a failed request or `signal` aborts the transaction, and the promise rejects with the first
  * error once it has rolled back (the book is exactly as before). Once it commits, it resolves with `committed()`,
