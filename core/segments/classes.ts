@@ -36,7 +36,16 @@ export function classifyCustomer(input: ClassInput): CustomerClasses {
     input.originChannel !== null
       ? SOCIAL_ORDER_CHANNELS.includes(input.originChannel)
       : input.identityKinds.some((kind) => SOCIAL_IDENTITY_KINDS.includes(kind));
-  return { purchase, origin: social ? 'social' : 'store' };
+  return sharedClasses(purchase, social ? 'social' : 'store');
+}
+
+/** One frozen object per pair of classes, shared by every customer's facts (a handful of pairs, 100k customers). */
+const CLASSES = new Map<string, CustomerClasses>();
+function sharedClasses(purchase: PurchaseClass, origin: OriginClass): CustomerClasses {
+  const key = `${purchase} ${origin}`;
+  let found = CLASSES.get(key);
+  if (!found) CLASSES.set(key, (found = Object.freeze({ purchase, origin })));
+  return found;
 }
 
 export const PURCHASE_CLASS_LABELS: Readonly<Record<PurchaseClass, LocalizedText>> = {

@@ -4,6 +4,7 @@ import type { OrderChannel } from './classes';
 import type { ItemForBase } from './filed-order';
 import type { LatestFeedback } from './lifecycle';
 import { calendarOf } from '../locale/calendar';
+import { sharedList } from './shared-lists';
 import { type Instant, daysSince, parseInstantMs, toEpochMs } from './time';
 
 export type CustomFieldValue = Customer['customFields'][string];
@@ -128,7 +129,7 @@ export function computeCustomerBase(customer: Customer, orders: readonly OrderFo
     displayName: customer.displayName,
     archived: customer.archivedAt !== null,
     tagIds: customer.tagIds,
-    identityKinds: exact(identityKindsOf(customer)),
+    identityKinds: sharedList(identityKindsOf(customer)),
     funnelStage: customer.funnelStage,
     customFields: customer.customFields,
     createdAt,
@@ -145,9 +146,9 @@ export function computeCustomerBase(customer: Customer, orders: readonly OrderFo
     daysSinceLastOrder: lastDay === undefined ? null : daysSince(lastDay, today),
     ownIntervalDays: typicalIntervalDays(purchaseDayNumbers),
     // Sorted so the facts do not depend on the order the records arrived in.
-    productNames: exact(products.sort()),
-    categories: exact(categories.sort()),
-    channels: exact(channels.sort()),
+    productNames: products.length === 0 ? sharedList(products) : exact(products.sort()),
+    categories: sharedList(categories.sort()),
+    channels: sharedList(channels.sort()),
     originChannel,
     latestCsat: ratings.latestCsat,
     latestNps: ratings.latestNps,

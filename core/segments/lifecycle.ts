@@ -1,5 +1,6 @@
 import type { ActivityResult } from './activity';
 import { type LocalizedText, resolveLocale } from '../locale';
+import { sharedList } from './shared-lists';
 
 /**
  * Lifecycle stage, derived from data (unlike the funnel stage, which the seller sets). First match wins:
@@ -104,7 +105,7 @@ export function deriveLifecycle(input: LifecycleInput, config: LifecycleConfig =
   else if (signals.length > 0) stage = 'needs-retention';
   else stage = n === 1 ? 'first-purchase' : 'repeat';
   // At its own length: pushed into, the list kept room for 16 more, for each of 100k customers.
-  return { stage, signals: signals.slice(), highValue, worthRecovering: stage === 'recovery' && highValue };
+  return { stage, signals: sharedList(signals), highValue, worthRecovering: stage === 'recovery' && highValue };
 }
 
 export const LIFECYCLE_STAGE_LABELS: Readonly<Record<LifecycleStage, LocalizedText>> = {
