@@ -9,6 +9,18 @@ import { type Instant, daysSince, parseInstantMs, toEpochMs } from './time';
 
 export type CustomFieldValue = Customer['customFields'][string];
 
+/** What a customer's figures read of their record: a whole Customer, or what the book table keeps of it. */
+export interface CustomerForBase {
+  readonly id: string;
+  readonly displayName: string;
+  readonly archivedAt: string | null;
+  readonly tagIds: readonly string[];
+  readonly identities: readonly { readonly kind: IdentityKind }[];
+  readonly funnelStage: string | null;
+  readonly customFields: Customer['customFields'];
+  readonly createdAt: string;
+}
+
 /**
  * Everything about one customer that depends only on their own records and `now` — not on the rest of the book.
  * The engine keeps these, so a change of cut points re-derives facts without re-reading orders, and a change of
@@ -72,7 +84,7 @@ export type OrderForBase = Pick<Order, 'id' | 'customerId' | 'status' | 'currenc
  * pass a superset; only `paid` orders count as purchases, spend, products or channels. Days are cut in `timeZone`,
  * the seller's (a validated IANA name).
  */
-export function computeCustomerBase(customer: Customer, orders: readonly OrderForBase[], feedback: Iterable<Feedback>, now: Instant, timeZone: string): CustomerBase {
+export function computeCustomerBase(customer: CustomerForBase, orders: readonly OrderForBase[], feedback: Iterable<Feedback>, now: Instant, timeZone: string): CustomerBase {
   const calendar = calendarOf(timeZone);
   const today = calendar.day(toEpochMs(now));
   const totals: Record<string, number> = {};
@@ -217,7 +229,7 @@ function sortedDistinct(values: number[]): number[] {
   return values;
 }
 
-function identityKindsOf(customer: Customer): IdentityKind[] {
+function identityKindsOf(customer: CustomerForBase): IdentityKind[] {
   const kinds: IdentityKind[] = [];
   for (const identity of customer.identities) addDistinct(kinds, identity.kind);
   return kinds;

@@ -1,6 +1,6 @@
-import type { Customer, Feedback, Order } from '../model';
+import type { Feedback, Order } from '../model';
 import { type BookContext, type SegmentationOptions, computeBookContext, resolveOptions, sameJudgement } from './book-context';
-import { type CustomerBase, ageCustomerBase, computeCustomerBase } from './customer-base';
+import { type CustomerBase, type CustomerForBase, ageCustomerBase, computeCustomerBase } from './customer-base';
 import { countSegment } from './evaluate';
 import { type BookSnapshot, type CustomerFacts, deriveFacts } from './facts';
 import type { FiledOrder } from './filed-order';
@@ -8,6 +8,11 @@ import { OrderColumns } from './order-columns';
 import type { SegmentRule } from './rules';
 import { type Calendar, calendarOf } from '../locale/calendar';
 import { type Instant, toEpochMs } from './time';
+
+/** A book as the engine reads it: whole records, or what the book table keeps of its customers. */
+export interface EngineSnapshot extends Omit<BookSnapshot, 'customers'> {
+  readonly customers: readonly CustomerForBase[];
+}
 
 export interface EngineOptions extends SegmentationOptions {
   /** The engine's "now"; change it with setNow (logic never reads the clock). */
@@ -33,7 +38,7 @@ export class SegmentationEngine {
   private readonly calendar: Calendar;
   private today: number;
   private nowMs: number;
-  private readonly customers = new Map<string, Customer>();
+  private readonly customers = new Map<string, CustomerForBase>();
   // Every order, filed under its customer as columns (what the engine and its callers read of each, FiledOrder, made
   // when asked): an order is found by id in a map, and a customer's in a chain of O(their orders), as promised.
   private readonly orders = new OrderColumns();
@@ -46,7 +51,7 @@ export class SegmentationEngine {
   private stale = false;
   private allCache: CustomerFacts[] | null = null;
 
-  constructor(snapshot: BookSnapshot, options: EngineOptions) {
+  constructor(snapshot: EngineSnapshot, options: EngineOptions) {
     const { now, ...rest } = options;
     // Resolved once so the zone is checked (and canonical) before any day is cut with it.
     this.options = { ...rest, timeZone: resolveOptions(rest).timeZone };
@@ -81,7 +86,7 @@ export class SegmentationEngine {
   }
 
   /** Adds or replaces a customer (tags, stage, archive…) and recomputes their facts. */
-  upsertCustomer(customer: Customer): void {
+  upsertCustomer(customer: CustomerForBase): void {
     this.customers.set(customer.id, customer);
     this.recomputeCustomer(customer.id);
   }
@@ -177,7 +182,7 @@ export class SegmentationEngine {
     return this.nowMs;
   }
 
-  private baseOf(customer: Customer): CustomerBase {
+  private baseOf(customer: CustomerForBase): CustomerBase {
     return computeCustomerBase(customer, this.orders.ordersOf(customer.id), this.feedback.get(customer.id) ?? [], this.nowMs, this.options.timeZone);
   }
 

@@ -2,6 +2,7 @@ import type { Customer, Feedback, Order, Tag } from '../model';
 import { calendarOf, type Calendar } from '../locale/calendar';
 import { SegmentationEngine, type BookContext, type BookSnapshot, type EngineOptions, type Instant } from '../segments';
 import { customerRow, type CustomerRow } from './customer-row';
+import { heldCustomer, type HeldCustomer } from './held-customer';
 import { CustomerTable, type TableFacets } from './customer-table';
 import { fitPredictionModel, predictCustomerValue, type PredictionModel } from './predicted-values';
 import type { TableFilters, TableQuery } from './query';
@@ -38,7 +39,8 @@ export interface TableWindow {
 export class BookTable {
   readonly table: CustomerTable;
   private readonly engine: SegmentationEngine;
-  private readonly customers = new Map<string, Customer>();
+  /** What it keeps of each record (held-customer.ts); the engine holds the same objects. */
+  private readonly customers = new Map<string, HeldCustomer>();
   private readonly predicted = new Map<string, number | null>();
   private readonly mainCurrency: string;
   /** The seller's calendar: a new day in their zone re-derives every row. */
@@ -50,9 +52,10 @@ export class BookTable {
   constructor(snapshot: BookSnapshot & { readonly tags: readonly Tag[] }, options: BookTableOptions) {
     this.mainCurrency = options.mainCurrency;
     this.calendar = calendarOf(options.timeZone);
-    this.engine = new SegmentationEngine(snapshot, options);
+    const held = snapshot.customers.map(heldCustomer);
+    this.engine = new SegmentationEngine({ customers: held, orders: snapshot.orders, feedback: snapshot.feedback }, options);
     this.table = new CustomerTable({ mainCurrency: options.mainCurrency, ...(options.locale ? { locale: options.locale } : {}) });
-    for (const customer of snapshot.customers) this.customers.set(customer.id, customer);
+    for (const customer of held) this.customers.set(customer.id, customer);
     this.tags = snapshot.tags;
     this.table.setTags(snapshot.tags);
     this.rebuildRows();
@@ -142,7 +145,7 @@ export class BookTable {
   }
 
   /** Every customer as the table holds them (archived ones too), current with the changes it applied. */
-  customerList(): Customer[] {
+  customerList(): HeldCustomer[] {
     return [...this.customers.values()];
   }
 
@@ -173,8 +176,9 @@ export class BookTable {
       this.predicted.delete(id);
       this.engine.removeCustomer(id);
     } else {
-      this.customers.set(id, customer);
-      this.engine.upsertCustomer(customer);
+      const held = heldCustomer(customer);
+      this.customers.set(id, held);
+      this.engine.upsertCustomer(held);
     }
     // Only records still filed under this customer are dropped: a merged-away customer's orders may already
     // have been filed under the survivor.

@@ -1,4 +1,5 @@
-import type { Customer, IdentityKind } from '../model';
+import type { IdentityKind } from '../model';
+import type { HeldCustomer } from './held-customer';
 import type { ActivityStatus, CustomerFacts, LifecycleStage, RfmSegmentId } from '../segments';
 
 /** Money as stored: integer minor units and an ISO 4217 currency (never summed across currencies). */
@@ -33,7 +34,7 @@ export interface CustomerRow {
 }
 
 /** The table row of a customer from their facts (and their predicted value, in minor units of `mainCurrency`). */
-export function customerRow(customer: Customer, facts: CustomerFacts, mainCurrency: string, predictedMinor: number | null): CustomerRow {
+export function customerRow(customer: HeldCustomer, facts: CustomerFacts, mainCurrency: string, predictedMinor: number | null): CustomerRow {
   const totalSpent = Object.entries(facts.totalSpentMinor)
     .map(([currency, minor]) => ({ currency, minor }))
     .sort((a, b) => (a.currency === mainCurrency ? -1 : b.currency === mainCurrency ? 1 : a.currency < b.currency ? -1 : 1));

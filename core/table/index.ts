@@ -4,6 +4,7 @@ export * from './book-table';
 export * from './customer-row';
 export * from './customer-table';
 export * from './filters';
+export * from './held-customer';
 export * from './predicted-values';
 export * from './query';
 export * from './search-index';

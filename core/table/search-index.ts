@@ -3,8 +3,14 @@ import type { Customer, IdentityKind } from '../model';
 import { matchedIds, type SearchMatches, type SlotSpace } from './search-matches';
 import { TermIndex, withinEdits } from './term-index';
 
-/** What the index needs of a customer. */
-export type SearchableCustomer = Pick<Customer, 'id' | 'displayName' | 'identities' | 'tagIds' | 'customFields'>;
+/** What the index needs of a customer: a whole record, or what the book table keeps of it. */
+export interface SearchableCustomer {
+  readonly id: string;
+  readonly displayName: string;
+  readonly identities: readonly { readonly kind: IdentityKind; readonly value: string; readonly raw: string }[];
+  readonly tagIds: readonly string[];
+  readonly customFields: Customer['customFields'];
+}
 
 /** A match, best first: enough to show in a "link to an existing customer" list. */
 export interface CustomerMatch {

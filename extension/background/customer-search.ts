@@ -1,4 +1,4 @@
-import { CustomerSearchIndex, type Book, type Customer, type SearchMatches, type SlotSpace, type Tag } from '../../core';
+import { CustomerSearchIndex, type Book, type SearchableCustomer, type SearchMatches, type SlotSpace, type Tag } from '../../core';
 import type { SearchHit } from '../messaging/protocol';
 
 /** Customers indexed between two yields of the worker (a few tens of ms each). */
@@ -102,12 +102,12 @@ export class CustomerSearch {
    * current by the same feed) instead of reading all of them again: at 100k customers that read was seconds of
    * the worker and a second copy of the book for the collector to sweep. Answers the index already there, if any.
    */
-  async buildFrom(customers: readonly Customer[], tags: readonly Tag[]): Promise<SlotSpace> {
+  async buildFrom(customers: readonly SearchableCustomer[], tags: readonly Tag[]): Promise<SlotSpace> {
     return (await this.ready(async () => [customers, tags])).space;
   }
 
   private ready(
-    read: () => Promise<readonly [readonly Customer[], readonly Tag[]]> = () => Promise.all([this.book.customers.list({ includeArchived: true }), this.book.tags.list()]),
+    read: () => Promise<readonly [readonly SearchableCustomer[], readonly Tag[]]> = () => Promise.all([this.book.customers.list({ includeArchived: true }), this.book.tags.list()]),
   ): Promise<CustomerSearchIndex> {
     if (this.index) return Promise.resolve(this.index);
     if (this.building) return this.building;
