@@ -25,6 +25,14 @@ describe('lifecycle stage', () => {
     expect(lifecycleOf([35, 5]).lifecycle.stage).toBe('repeat');
   });
 
+  it('is one shared, frozen result per stage, signals and value flag', () => {
+    const monthly = lifecycleOf([90, 60]).lifecycle;
+    expect(lifecycleOf([95, 62]).lifecycle).toBe(monthly);
+    expect(Object.isFrozen(monthly)).toBe(true);
+    expect(lifecycleOf([5]).lifecycle).not.toBe(monthly);
+    expect(lifecycleOf([90, 60], { totalMinor: 900_000 }).lifecycle).toEqual({ ...monthly, highValue: true });
+  });
+
   it('needs retention when at risk', () => {
     const f = lifecycleOf([90, 60]);
     expect(f.activity.status).toBe('at-risk');

@@ -91,22 +91,43 @@ export function deriveLifecycle(input: LifecycleInput, config: LifecycleConfig =
     ((input.monetaryScore !== null && input.monetaryScore >= config.highValueMonetaryScore) ||
       (input.highValueSpendMinor !== null && spend > 0 && spend >= input.highValueSpendMinor));
   const signals: RetentionSignal[] = [];
-  if (activity.status === 'at-risk') signals.push('at-risk');
+  // The signals as bits, in the order they are listed: with the stage and the value flag, the result's key.
+  let mask = 0;
+  if (activity.status === 'at-risk') {
+    signals.push('at-risk');
+    mask |= 1;
+  }
   const n = purchaseDays.length;
   if (n >= 3 && input.ownIntervalDays !== null) {
     const lastGap = (purchaseDays[n - 1] as number) - (purchaseDays[n - 2] as number);
-    if (lastGap > config.fallingFrequencyMultiple * input.ownIntervalDays) signals.push('falling-frequency');
+    if (lastGap > config.fallingFrequencyMultiple * input.ownIntervalDays) {
+      signals.push('falling-frequency');
+      mask |= 2;
+    }
   }
-  if (hasUnansweredBadRating(input.latestFeedback, input.lastOrderAt, config)) signals.push('bad-rating');
+  if (hasUnansweredBadRating(input.latestFeedback, input.lastOrderAt, config)) {
+    signals.push('bad-rating');
+    mask |= 4;
+  }
 
   let stage: LifecycleStage;
   if (n === 0) stage = 'prospect';
   else if (activity.status === 'inactive' || activity.status === 'lost') stage = 'recovery';
   else if (signals.length > 0) stage = 'needs-retention';
   else stage = n === 1 ? 'first-purchase' : 'repeat';
-  // At its own length: pushed into, the list kept room for 16 more, for each of 100k customers.
-  return { stage, signals: sharedList(signals), highValue, worthRecovering: stage === 'recovery' && highValue };
+  // One frozen result per (stage, signals, value flag), shared by every customer who has it: the engine keeps a
+  // result per customer for as long as the book is open, and there are at most 80 distinct ones.
+  const key = STAGE_NUMBER[stage] * 16 + mask * 2 + (highValue ? 1 : 0);
+  let result = RESULTS[key];
+  if (result === undefined) {
+    result = Object.freeze({ stage, signals: sharedList(signals), highValue, worthRecovering: stage === 'recovery' && highValue });
+    RESULTS[key] = result;
+  }
+  return result;
 }
+
+const STAGE_NUMBER: Readonly<Record<LifecycleStage, number>> = { prospect: 0, 'first-purchase': 1, repeat: 2, 'needs-retention': 3, recovery: 4 };
+const RESULTS: (LifecycleResult | undefined)[] = [];
 
 export const LIFECYCLE_STAGE_LABELS: Readonly<Record<LifecycleStage, LocalizedText>> = {
   prospect: { en: 'Prospect', 'pt-BR': 'Interessado', 'pt-PT': 'Interessado', es: 'Interesado' },
