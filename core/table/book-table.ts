@@ -1,7 +1,7 @@
 import type { Customer, Feedback, Order, Tag } from '../model';
 import { calendarOf, type Calendar } from '../locale/calendar';
 import { SegmentationEngine, type BookContext, type BookSnapshot, type EngineOptions, type Instant } from '../segments';
-import { customerRow, type CustomerRow } from './customer-row';
+import { KeptRow, type CustomerRow } from './customer-row';
 import { heldCustomer, type HeldCustomer } from './held-customer';
 import { CustomerTable, type TableFacets } from './customer-table';
 import { fitPredictionModel, predictCustomerValue, type PredictionModel } from './predicted-values';
@@ -195,7 +195,7 @@ export class BookTable {
     const customer = this.customers.get(id);
     const facts = this.engine.facts(id);
     if (customer === undefined || facts === undefined) return null;
-    return customerRow(customer, facts, this.mainCurrency, this.predicted.get(id) ?? null);
+    return new KeptRow(customer, facts, this.mainCurrency, this.predicted.get(id) ?? null);
   }
 
   private rebuildRows(): void {

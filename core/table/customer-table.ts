@@ -1,5 +1,5 @@
 import type { Tag } from '../model';
-import type { CustomerRow } from './customer-row';
+import { plainRow, type CustomerRow } from './customer-row';
 import { rowMatches } from './filters';
 import type { SearchMatches, SlotSpace } from './search-matches';
 import type { TableColumn, TableFilters, TableQuery, TableSort } from './query';
@@ -87,7 +87,8 @@ export class CustomerTable {
   }
 
   row(id: string): CustomerRow | undefined {
-    return this.rows.get(id);
+    const row = this.rows.get(id);
+    return row === undefined ? undefined : plainRow(row);
   }
 
   /** Replaces every row (a rebuild): every cached order is dropped. */
@@ -180,7 +181,7 @@ export class CustomerTable {
    */
   query(query: TableQuery, window: { offset: number; limit: number }, matches: SearchMatches | null = null): { total: number; rows: CustomerRow[] } {
     const ids = this.ids(query, matches);
-    return { total: ids.length, rows: ids.slice(window.offset, window.offset + window.limit).map((id) => this.rows.get(id) as CustomerRow) };
+    return { total: ids.length, rows: ids.slice(window.offset, window.offset + window.limit).map((id) => plainRow(this.rows.get(id) as CustomerRow)) };
   }
 
   /** Every id the query selects, in its order ("select all matching"). Shared, and patched in place on change: copy to keep. */
