@@ -125,9 +125,15 @@ export function computeCustomerBase(customer: CustomerForBase, orders: readonly 
     }
   }
 
-  const averageTicketMinor: Record<string, number> = {};
-  for (const currency of Object.keys(totals)) {
-    averageTicketMinor[currency] = Math.round((totals[currency] as number) / (counts[currency] as number));
+  // Without purchases both are the one shared empty record; with one paid order per currency the average is the
+  // total, and the facts keep one record for both (the engine keeps facts for every customer while the book is open).
+  let oneOrderEach = true;
+  for (const currency in counts) if (counts[currency] !== 1) oneOrderEach = false;
+  let averageTicketMinor: Readonly<Record<string, number>> = orderCount === 0 ? NO_MONEY : totals;
+  if (!oneOrderEach) {
+    const averages: Record<string, number> = {};
+    for (const currency in totals) averages[currency] = Math.round((totals[currency] as number) / (counts[currency] as number));
+    averageTicketMinor = averages;
   }
   const purchaseDayNumbers = sortedDistinct(days);
   const lastDay = purchaseDayNumbers[purchaseDayNumbers.length - 1];
@@ -151,14 +157,14 @@ export function computeCustomerBase(customer: CustomerForBase, orders: readonly 
     orderCount,
     purchaseDays: purchaseDayNumbers.length,
     purchaseDayNumbers: exact(purchaseDayNumbers),
-    totalSpentMinor: totals,
+    totalSpentMinor: orderCount === 0 ? NO_MONEY : totals,
     averageTicketMinor,
     firstOrderAt,
     lastOrderAt,
     daysSinceLastOrder: lastDay === undefined ? null : daysSince(lastDay, today),
     ownIntervalDays: typicalIntervalDays(purchaseDayNumbers),
     // Sorted so the facts do not depend on the order the records arrived in.
-    productNames: products.length === 0 ? sharedList(products) : exact(products.sort()),
+    productNames: sharedList(products.sort()),
     categories: sharedList(categories.sort()),
     channels: sharedList(channels.sort()),
     originChannel,
@@ -207,6 +213,8 @@ export function ageCustomerBase(base: CustomerBase, now: Instant): CustomerBase 
     latestFeedback: base.latestFeedback,
   };
 }
+
+const NO_MONEY: Readonly<Record<string, number>> = Object.freeze({});
 
 /**
  * A list at its own length. An array grown by `push` keeps room for 16 more; the engine holds five such lists for

@@ -48,6 +48,18 @@ describe('customer facts', () => {
     expect(f?.rfm).toMatchObject({ recency: 1, frequency: 1, monetary: 1, segment: 'lost' });
   });
 
+  it('keeps one record for total and average when each currency has one paid order, and one empty record for all prospects', () => {
+    const [once, twice, none, other] = factsOf(
+      [customer('a'), customer('b'), customer('c'), customer('d')],
+      [order('a', daysAgo(3), { totalMinor: 4_990 }), order('b', daysAgo(3), { totalMinor: 1_000 }), order('b', daysAgo(9), { totalMinor: 2_001 })],
+    );
+    expect(once?.averageTicketMinor).toBe(once?.totalSpentMinor);
+    expect(twice?.averageTicketMinor).toEqual({ BRL: 1_501 });
+    expect(twice?.totalSpentMinor).toEqual({ BRL: 3_001 });
+    expect(none?.totalSpentMinor).toBe(other?.averageTicketMinor);
+    expect(Object.isFrozen(none?.totalSpentMinor)).toBe(true);
+  });
+
   it('counts same-day orders as one purchase day, skips refunds and never adds currencies together', () => {
     const orders = [
       order('x', '2026-05-01T09:00:00Z', { totalMinor: 1_000 }),
