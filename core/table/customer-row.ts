@@ -39,74 +39,64 @@ export function customerRow(customer: HeldCustomer, facts: CustomerFacts, mainCu
 }
 
 /**
- * A customer's row as the table keeps it: their held record, their facts and their predicted value, each field
- * read from them when asked. The table keeps a row per customer for as long as the book is open, and reads a few
- * fields of each to filter, sort and count; a plain row carried a list and two amounts of money of its own and a
- * date as text, about 400k objects and strings at 100k customers for the service worker's collector to mark while
- * the seller scrolls. What leaves the table is a plain row (`plainRow`), made for the window asked.
+ * A customer's row as the table keeps it. The table keeps a row per customer for as long as the book is open; a
+ * plain row carried a list and two amounts of money of its own and a date as text, about 400k objects and strings
+ * at 100k customers for the service worker's collector to mark while the seller scrolls. This one holds what
+ * filters, counts and sorts read as its own fields (shared strings and lists, numbers), and makes the date, the
+ * totals and the predicted value when they are read, from the customer's facts: a plain row is made for each
+ * window sent (`plainRow`), and sorts read the numbers behind them (`lastPurchaseMs`, `mainSpentMinor`,
+ * `predictedMinor`).
  */
 export class KeptRow implements CustomerRow {
-  constructor(
-    private readonly customer: HeldCustomer,
-    private readonly facts: CustomerFacts,
-    private readonly mainCurrency: string,
-    private readonly predictedMinor: number | null,
-  ) {}
-
-  get id(): string {
-    return this.customer.id;
-  }
-
-  get name(): string {
-    return this.customer.displayName;
-  }
-
+  readonly id: string;
+  readonly name: string;
   /** Shared with the record, never copied: a row is read, not changed. */
-  get contacts(): CustomerRow['contacts'] {
-    return this.customer.identities;
-  }
+  readonly contacts: CustomerRow['contacts'];
+  readonly tagIds: readonly string[];
+  readonly activity: ActivityStatus;
+  readonly segment: RfmSegmentId | null;
+  readonly stage: LifecycleStage;
+  readonly funnelStage: string | null;
+  readonly orders: number;
+  readonly archived: boolean;
+  readonly lastPurchaseMs: number | null;
+  /** Paid total in the main currency; null without any purchase (0 when all were in other currencies). */
+  readonly mainSpentMinor: number | null;
+  readonly predictedMinor: number | null;
+  private readonly spent: Readonly<Record<string, number>>;
+  private readonly mainCurrency: string;
 
-  get tagIds(): readonly string[] {
-    return this.customer.tagIds;
-  }
-
-  get activity(): ActivityStatus {
-    return this.facts.activity.status;
-  }
-
-  get segment(): RfmSegmentId | null {
-    return this.facts.rfm?.segment ?? null;
-  }
-
-  get stage(): LifecycleStage {
-    return this.facts.lifecycle.stage;
-  }
-
-  get funnelStage(): string | null {
-    return this.customer.funnelStage;
+  constructor(customer: HeldCustomer, facts: CustomerFacts, mainCurrency: string, predictedMinor: number | null) {
+    this.id = customer.id;
+    this.name = customer.displayName;
+    this.contacts = customer.identities;
+    this.tagIds = customer.tagIds;
+    this.activity = facts.activity.status;
+    this.segment = facts.rfm?.segment ?? null;
+    this.stage = facts.lifecycle.stage;
+    this.funnelStage = customer.funnelStage;
+    this.orders = facts.orderCount;
+    this.archived = customer.archivedAt !== null;
+    this.lastPurchaseMs = facts.lastOrderAt;
+    this.mainSpentMinor = facts.orderCount === 0 ? null : (facts.totalSpentMinor[mainCurrency] ?? 0);
+    this.predictedMinor = predictedMinor;
+    this.spent = facts.totalSpentMinor;
+    this.mainCurrency = mainCurrency;
   }
 
   get lastPurchaseAt(): string | null {
-    return this.facts.lastOrderAt === null ? null : new Date(this.facts.lastOrderAt).toISOString();
+    return this.lastPurchaseMs === null ? null : new Date(this.lastPurchaseMs).toISOString();
   }
 
   get totalSpent(): Money[] {
     const main = this.mainCurrency;
-    return Object.entries(this.facts.totalSpentMinor)
+    return Object.entries(this.spent)
       .map(([currency, minor]) => ({ currency, minor }))
       .sort((a, b) => (a.currency === main ? -1 : b.currency === main ? 1 : a.currency < b.currency ? -1 : 1));
   }
 
-  get orders(): number {
-    return this.facts.orderCount;
-  }
-
   get predictedValue(): Money | null {
     return this.predictedMinor === null ? null : { minor: this.predictedMinor, currency: this.mainCurrency };
-  }
-
-  get archived(): boolean {
-    return this.customer.archivedAt !== null;
   }
 }
 

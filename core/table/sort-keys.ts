@@ -1,5 +1,5 @@
 import { ACTIVITY_STATUSES, LIFECYCLE_STAGES, RFM_SEGMENT_IDS } from '../segments';
-import type { CustomerRow } from './customer-row';
+import { KeptRow, type CustomerRow } from './customer-row';
 import type { TableColumn, TableSort } from './query';
 
 /** A column's value as it sorts: text (collated), a number, or null (always last). */
@@ -37,13 +37,17 @@ export function sortKeyOf(row: CustomerRow, column: TableColumn, tagNames: TagNa
       return row.segment === null ? null : (SEGMENT_RANK.get(row.segment) ?? null);
     case 'stage':
       return STAGE_RANK.get(row.stage) ?? null;
+    // A kept row has the numbers behind its date and money (its text and lists are made when read).
     case 'lastPurchase':
+      if (row instanceof KeptRow) return row.lastPurchaseMs;
       return row.lastPurchaseAt === null ? null : Date.parse(row.lastPurchaseAt);
     case 'totalSpent':
+      if (row instanceof KeptRow) return row.mainSpentMinor;
       return row.totalSpent.length === 0 ? null : (row.totalSpent.find((money) => money.currency === mainCurrency)?.minor ?? 0);
     case 'orders':
       return row.orders;
     case 'predictedValue':
+      if (row instanceof KeptRow) return row.predictedMinor;
       return row.predictedValue?.minor ?? null;
   }
 }
