@@ -56,32 +56,46 @@ export function resolveOptions(options: SegmentationOptions) {
 }
 
 /**
+ * What the cut points read of the customers they are computed over (not archived, with a paid purchase): one entry
+ * each in recency, frequency and monetary; intervals only of repeat buyers, spenders only of who spent in the main
+ * currency. The arrays are the caller's and are not kept.
+ */
+export interface CutPointFigures {
+  readonly intervals: number[];
+  readonly recencyDays: number[];
+  readonly frequency: number[];
+  readonly monetaryMinor: number[];
+  readonly spenders: number[];
+}
+
+/**
  * Computes the book-wide cut points from every customer's base (computed at the same `now`). O(n log n) in the
  * number of customers.
  */
 export function computeBookContext(bases: Iterable<CustomerBase>, options: SegmentationOptions): BookContext {
-  const resolved = resolveOptions(options);
-  const main = resolved.mainCurrency;
-  const intervals: number[] = [];
-  const recency: number[] = [];
-  const frequency: number[] = [];
-  const monetary: number[] = [];
-  const spenders: number[] = [];
+  const main = options.mainCurrency;
+  const figures: CutPointFigures = { intervals: [], recencyDays: [], frequency: [], monetaryMinor: [], spenders: [] };
   for (const base of bases) {
     if (base.archived || base.daysSinceLastOrder === null) continue;
-    if (base.ownIntervalDays !== null) intervals.push(base.ownIntervalDays);
+    if (base.ownIntervalDays !== null) figures.intervals.push(base.ownIntervalDays);
     const spend = base.totalSpentMinor[main] ?? 0;
-    recency.push(base.daysSinceLastOrder);
-    frequency.push(base.purchaseDays);
-    monetary.push(spend);
-    if (spend > 0) spenders.push(spend);
+    figures.recencyDays.push(base.daysSinceLastOrder);
+    figures.frequency.push(base.purchaseDays);
+    figures.monetaryMinor.push(spend);
+    if (spend > 0) figures.spenders.push(spend);
   }
+  return bookContextOf(figures, options);
+}
+
+/** The cut points from figures gathered beforehand (the engine keeps them as columns: no base per customer). */
+export function bookContextOf(figures: CutPointFigures, options: SegmentationOptions): BookContext {
+  const resolved = resolveOptions(options);
   return {
     ...resolved,
-    storeIntervalDays: storeTypicalIntervalDays(intervals),
-    rfmCutPoints: computeRfmCutPoints({ recencyDays: recency, frequency, monetaryMinor: monetary }, resolved.rfmThresholds),
-    highValueSpendMinor: nearestRankPercentileOfSorted(Float64Array.from(spenders).sort(), resolved.lifecycleConfig.highValuePercentile),
-    scoredCustomers: recency.length,
+    storeIntervalDays: storeTypicalIntervalDays(figures.intervals),
+    rfmCutPoints: computeRfmCutPoints({ recencyDays: figures.recencyDays, frequency: figures.frequency, monetaryMinor: figures.monetaryMinor }, resolved.rfmThresholds),
+    highValueSpendMinor: nearestRankPercentileOfSorted(Float64Array.from(figures.spenders).sort(), resolved.lifecycleConfig.highValuePercentile),
+    scoredCustomers: figures.recencyDays.length,
   };
 }
 

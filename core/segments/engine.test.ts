@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Customer, Feedback, Order } from '../model';
+import { sameJudgement } from './book-context';
 import { SegmentationEngine } from './engine';
 import { type CustomerFacts, computeBookFacts } from './facts';
 import { NOW, csat, customer, daysAgo, nps, order } from './testing/builders';
@@ -125,6 +126,7 @@ describe('SegmentationEngine', () => {
           if (step.kind === 'tick') {
             now += step.days * DAY_MS;
             engine.setNow(now);
+            expect(sameJudgement(engine.bookContext(), computeBookFacts(snapshot(), options, now).context)).toBe(true);
             expect(byId(engine.allFacts())).toEqual(byId(new SegmentationEngine(snapshot(), { ...options, now }).allFacts()));
             continue;
           }
@@ -153,6 +155,8 @@ describe('SegmentationEngine', () => {
           for (const id of changed) expect(ownFigures(engine.facts(id))).toEqual(ownFigures(fresh.facts(id)));
           engine.refreshCutPoints();
           for (const id of changed) expect(engine.facts(id)).toEqual(fresh.facts(id));
+          // The cut points the engine keeps as columns judge as those computed from every customer's base.
+          expect(sameJudgement(engine.bookContext(), computeBookFacts(snapshot(), options, now).context)).toBe(true);
         }
         expect(byId(engine.allFacts())).toEqual(byId(new SegmentationEngine(snapshot(), { ...options, now }).allFacts()));
         // The engine keeps only part of each order: the figures are those of the whole orders all the same.

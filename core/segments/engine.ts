@@ -1,13 +1,13 @@
 import type { Feedback, Order } from '../model';
-import { type BookContext, type SegmentationOptions, computeBookContext, resolveOptions, sameJudgement } from './book-context';
-import { type CustomerBase, type CustomerForBase, ageCustomerBase, computeCustomerBase } from './customer-base';
+import { type BookContext, type CutPointFigures, type SegmentationOptions, bookContextOf, resolveOptions, sameJudgement } from './book-context';
+import { type CustomerBase, type CustomerForBase, computeCustomerBase } from './customer-base';
 import { countSegment } from './evaluate';
 import { type BookSnapshot, type CustomerFacts, deriveFacts } from './facts';
 import type { FiledOrder } from './filed-order';
 import { OrderColumns } from './order-columns';
 import type { SegmentRule } from './rules';
 import { type Calendar, calendarOf } from '../locale/calendar';
-import { type Instant, toEpochMs } from './time';
+import { type Instant, daysSince, toEpochMs } from './time';
 
 /** A book as the engine reads it: whole records, or what the book table keeps of its customers. */
 export interface EngineSnapshot extends Omit<BookSnapshot, 'customers'> {
@@ -28,10 +28,16 @@ export interface EngineOptions extends SegmentationOptions {
  *  - Book-wide cut points — RFM quintiles, the store's typical interval (used for one-time buyers), the high-value
  *    spend line — are NOT recomputed then; they are marked stale and the changed customer is judged against the
  *    cut points of the last refresh.
- *  - Reads that compare customers — allFacts(), count(), bookContext() — refresh stale cut points first, so they
- *    always see one consistent set. facts(id) does not refresh (it stays O(1)); call refreshCutPoints() to force.
- *  - A refresh costs O(n log n) for the cut points and, only if they changed, O(n) to re-judge every customer from
- *    the cached aggregates (orders are not re-read).
+ *  - Reads that compare customers — allFacts(), eachFacts(), count(), bookContext() — refresh stale cut points
+ *    first, so they always see one consistent set. facts(id) does not refresh (it stays O(their records)); call
+ *    refreshCutPoints() to force.
+ *  - A refresh costs O(n log n) for the cut points, from columns (no customer's records are read).
+ *
+ * Memory: the engine keeps no facts. The service worker holds it for as long as the book is open, and its collector
+ * marks every object it holds while the seller scrolls a page that shares the machine's two cores; facts were a
+ * dozen objects and boxed numbers per customer. It keeps the orders as columns (order-columns.ts) and what the cut
+ * points read as columns by customer (CutPointInputs), and makes a customer's facts when they are asked for: O(their
+ * orders + feedback) for one, a full recompute for every customer (eachFacts, allFacts).
  */
 export class SegmentationEngine {
   private readonly options: SegmentationOptions;
@@ -44,12 +50,9 @@ export class SegmentationEngine {
   private readonly orders = new OrderColumns();
   private readonly feedback = new Map<string, Feedback[]>();
   private readonly feedbackOwner = new Map<string, string>();
-  // A customer's facts are also their base (CustomerFacts extends CustomerBase): the engine keeps one object per
-  // customer, not a base and facts beside it (100k fewer objects for the worker's collector to mark).
-  private readonly factsById = new Map<string, CustomerFacts>();
+  private readonly inputs = new CutPointInputs();
   private context: BookContext;
   private stale = false;
-  private allCache: CustomerFacts[] | null = null;
 
   constructor(snapshot: EngineSnapshot, options: EngineOptions) {
     const { now, ...rest } = options;
@@ -61,28 +64,28 @@ export class SegmentationEngine {
     for (const c of snapshot.customers) this.customers.set(c.id, c);
     for (const o of snapshot.orders) this.fileOrder(o);
     for (const f of snapshot.feedback) this.fileFeedback(f);
-    this.context = computeBookContext([], this.options);
+    this.context = bookContextOf(emptyFigures(), this.options);
     this.recomputeAll();
   }
 
-  /** Recomputes every customer's aggregates, the cut points and all facts. O(orders + n log n). */
+  /** Recomputes every customer's aggregates and the cut points. O(orders + n log n). */
   recomputeAll(): void {
-    const bases: CustomerBase[] = [];
-    for (const c of this.customers.values()) bases.push(this.baseOf(c));
-    this.rejudge(bases, computeBookContext(bases, this.options));
+    for (const c of this.customers.values()) this.inputs.set(this.baseOf(c), this.options.mainCurrency);
+    this.context = this.inputs.context(this.today, this.options);
+    this.stale = false;
   }
 
   /**
-   * Moves "now". Facts depend only on the seller's day, so a move within the same day costs nothing; a new day re-ages
-   * the cached aggregates (no order is read), recomputes the cut points and re-judges everyone. O(n log n).
+   * Moves "now". Facts depend only on the seller's day, so a move within the same day costs nothing; a new day
+   * re-ages the recency of every customer (kept as their last purchase day: no order is read) and recomputes the cut
+   * points. O(n log n).
    */
   setNow(now: Instant): void {
     this.nowMs = toEpochMs(now);
     if (this.calendar.day(this.nowMs) === this.today) return;
     this.today = this.calendar.day(this.nowMs);
-    const bases: CustomerBase[] = [];
-    for (const facts of this.factsById.values()) bases.push(ageCustomerBase(facts, this.nowMs));
-    this.rejudge(bases, computeBookContext(bases, this.options));
+    this.context = this.inputs.context(this.today, this.options);
+    this.stale = false;
   }
 
   /** Adds or replaces a customer (tags, stage, archive…) and recomputes their facts. */
@@ -94,8 +97,8 @@ export class SegmentationEngine {
   /** Forgets a customer's facts; their orders and feedback stay indexed in case the id comes back (undo). */
   removeCustomer(customerId: string): void {
     if (!this.customers.delete(customerId)) return;
-    this.factsById.delete(customerId);
-    this.markStale();
+    this.inputs.delete(customerId);
+    this.stale = true;
   }
 
   /** Adds or replaces an order; an order moved to another customer (a merge) updates both. */
@@ -128,14 +131,13 @@ export class SegmentationEngine {
     this.recomputeCustomer(owner);
   }
 
-  /** Recomputes stale cut points now; returns true when customers had to be re-judged. */
+  /** Recomputes stale cut points now; returns true when they moved (customers are judged differently). */
   refreshCutPoints(): boolean {
     if (!this.stale) return false;
-    const bases = Array.from(this.factsById.values());
-    const next = computeBookContext(bases, this.options);
+    const next = this.inputs.context(this.today, this.options);
     this.stale = false;
     if (sameJudgement(next, this.context)) return false;
-    this.rejudge(bases, next);
+    this.context = next;
     return true;
   }
 
@@ -144,16 +146,26 @@ export class SegmentationEngine {
     return this.stale;
   }
 
-  /** One customer's facts as of the last update (see the staleness contract); undefined for unknown ids. */
+  /** One customer's facts as of the last update (see the staleness contract), made now; undefined for unknown ids. */
   facts(customerId: string): CustomerFacts | undefined {
-    return this.factsById.get(customerId);
+    const customer = this.customers.get(customerId);
+    return customer === undefined ? undefined : deriveFacts(this.baseOf(customer), this.context);
   }
 
-  /** Every customer's facts, with fresh cut points; the array is shared until the next change, do not modify. */
-  allFacts(): readonly CustomerFacts[] {
+  /**
+   * Every customer's facts with fresh cut points, one at a time, made for the visit and not kept (a full recompute:
+   * O(orders + feedback)). What the book table rebuilds its rows from.
+   */
+  eachFacts(visit: (facts: CustomerFacts) => void): void {
     this.refreshCutPoints();
-    if (this.allCache === null) this.allCache = Array.from(this.factsById.values());
-    return this.allCache;
+    for (const customer of this.customers.values()) visit(deriveFacts(this.baseOf(customer), this.context));
+  }
+
+  /** Every customer's facts, with fresh cut points, made for this call (see eachFacts). */
+  allFacts(): CustomerFacts[] {
+    const all: CustomerFacts[] = [];
+    this.eachFacts((facts) => all.push(facts));
+    return all;
   }
 
   /** Customers matching a rule (validated with parseSegmentRule), with fresh cut points. */
@@ -190,22 +202,8 @@ export class SegmentationEngine {
     const customer = this.customers.get(customerId);
     // Records of a customer we do not know yet are kept and used when the customer arrives.
     if (customer === undefined) return;
-    this.factsById.set(customerId, deriveFacts(this.baseOf(customer), this.context));
-    this.markStale();
-  }
-
-  /** Judges every customer's base against `context`, which becomes the engine's (the cut points are then fresh). */
-  private rejudge(bases: readonly CustomerBase[], context: BookContext): void {
-    this.context = context;
-    this.factsById.clear();
-    for (const base of bases) this.factsById.set(base.customerId, deriveFacts(base, context));
-    this.stale = false;
-    this.allCache = null;
-  }
-
-  private markStale(): void {
+    this.inputs.set(this.baseOf(customer), this.options.mainCurrency);
     this.stale = true;
-    this.allCache = null;
   }
 
   /** Files an order under its customer (replacing one with the same id); returns the previous owner, if any. */
@@ -233,4 +231,81 @@ export class SegmentationEngine {
 function removeFeedbackRow(rows: Feedback[], id: string): void {
   const at = rows.findIndex((f) => f.id === id);
   if (at >= 0) rows.splice(at, 1);
+}
+
+function emptyFigures(): CutPointFigures {
+  return { intervals: [], recencyDays: [], frequency: [], monetaryMinor: [], spenders: [] };
+}
+
+/** No purchase day (a prospect). */
+const NO_DAY = -2147483648;
+
+/**
+ * What the book-wide cut points read of each customer (computeBookContext's inputs), as columns by a number per
+ * customer id: whether archived, their last purchase day (recency follows the day without reading orders), their
+ * purchase days, own interval and main-currency spend.
+ */
+class CutPointInputs {
+  private readonly numberById = new Map<string, number>();
+  private present = new Uint8Array(0);
+  private archived = new Uint8Array(0);
+  private lastDay = new Int32Array(0);
+  private purchaseDays = new Int32Array(0);
+  /** NaN: fewer than two purchase days. */
+  private ownInterval = new Float64Array(0);
+  private mainSpend = new Float64Array(0);
+
+  set(base: CustomerBase, mainCurrency: string): void {
+    let number = this.numberById.get(base.customerId);
+    if (number === undefined) {
+      number = this.numberById.size;
+      this.numberById.set(base.customerId, number);
+      if (number >= this.present.length) this.grow(Math.max(64, Math.ceil(this.present.length * 1.5)));
+    }
+    const days = base.purchaseDayNumbers;
+    this.present[number] = 1;
+    this.archived[number] = base.archived ? 1 : 0;
+    this.lastDay[number] = days.length === 0 ? NO_DAY : (days[days.length - 1] as number);
+    this.purchaseDays[number] = base.purchaseDays;
+    this.ownInterval[number] = base.ownIntervalDays ?? Number.NaN;
+    this.mainSpend[number] = base.totalSpentMinor[mainCurrency] ?? 0;
+  }
+
+  /** Forgets a customer (their number is kept for their id, should it come back). */
+  delete(customerId: string): void {
+    const number = this.numberById.get(customerId);
+    if (number !== undefined) this.present[number] = 0;
+  }
+
+  /** The cut points over the present customers, with recency at `today`; equal to computeBookContext of their bases. */
+  context(today: number, options: SegmentationOptions): BookContext {
+    const figures = emptyFigures();
+    const count = this.numberById.size;
+    for (let number = 0; number < count; number++) {
+      if (this.present[number] === 0 || this.archived[number] === 1 || this.lastDay[number] === NO_DAY) continue;
+      const interval = this.ownInterval[number] as number;
+      if (!Number.isNaN(interval)) figures.intervals.push(interval);
+      const spend = this.mainSpend[number] as number;
+      figures.recencyDays.push(daysSince(this.lastDay[number] as number, today));
+      figures.frequency.push(this.purchaseDays[number] as number);
+      figures.monetaryMinor.push(spend);
+      if (spend > 0) figures.spenders.push(spend);
+    }
+    return bookContextOf(figures, options);
+  }
+
+  private grow(size: number): void {
+    this.present = grown(this.present, size);
+    this.archived = grown(this.archived, size);
+    this.lastDay = grown(this.lastDay, size);
+    this.purchaseDays = grown(this.purchaseDays, size);
+    this.ownInterval = grown(this.ownInterval, size);
+    this.mainSpend = grown(this.mainSpend, size);
+  }
+}
+
+function grown<T extends Uint8Array | Int32Array | Float64Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(size);
+  bigger.set(array);
+  return bigger;
 }

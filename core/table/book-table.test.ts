@@ -55,6 +55,36 @@ describe('the book table', () => {
     expect(top.rows[0]?.predictedValue?.minor).toBeGreaterThanOrEqual(top.rows[1]?.predictedValue?.minor ?? 0);
   });
 
+  it('keeps the predicted values of customers changed during a prediction run, and through a rebuild of every row', () => {
+    const table = new BookTable({ ...book, tags: [] }, options);
+    // A buyer of the first chunk, predicted before the change comes.
+    const buyer = book.customers.slice(0, 50).find((c) => book.orders.some((o) => o.customerId === c.id && o.status === 'paid' && o.currency === 'BRL'))!.id;
+    const records = () => ({ id: buyer, customer: book.customers.find((c) => c.id === buyer)!, orders: book.orders.filter((o) => o.customerId === buyer), feedback: [] });
+    const steps = table.predictSteps(50);
+    steps.next();
+    steps.next();
+    // A fresh order for the buyer while the run is halfway: their value is predicted from it, not from the old ones.
+    const fresh = order(buyer, daysAgo(0), { totalMinor: 90_000 });
+    const changed = { ...records(), orders: [...records().orders, fresh] };
+    table.update([changed]);
+    for (let step = steps.next(); !step.done; step = steps.next());
+    // The run's model was fitted before the order came; the buyer's value is its prediction from their orders now.
+    const model = fitPredictionModel(
+      book.customers.map((c) => book.orders.filter((o) => o.customerId === c.id)),
+      'BRL',
+      NOW,
+      'UTC',
+    );
+    const rowOf = () => table.query(everyone, { offset: 0, limit: 500 }).rows.find((row) => row.id === buyer);
+    expect(rowOf()?.predictedValue?.minor).toBe(predictCustomerValue(model!, changed.orders, NOW));
+    const before = table.query(everyone, { offset: 0, limit: 500 }).rows;
+    // A new day re-derives every row from the engine's facts; the predicted values stay until the next run.
+    expect(table.setNow(NOW + 86_400_000)).toBe(true);
+    const after = new Map(table.query(everyone, { offset: 0, limit: 500 }).rows.map((row) => [row.id, row]));
+    for (const row of before) expect(after.get(row.id)?.predictedValue).toEqual(row.predictedValue);
+    expect(before.filter((row) => row.predictedValue !== null).length).toBeGreaterThan(100);
+  });
+
   it('predicts and judges from what the engine keeps of the orders as from the whole orders, after orders move and go', () => {
     const table = new BookTable({ ...book, tags: [] }, options);
     const buyers = [...new Set(book.orders.map((o) => o.customerId))];

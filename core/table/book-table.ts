@@ -41,7 +41,8 @@ export class BookTable {
   private readonly engine: SegmentationEngine;
   /** What it keeps of each record (held-customer.ts); the engine holds the same objects. */
   private readonly customers = new Map<string, HeldCustomer>();
-  private readonly predicted = new Map<string, number | null>();
+  /** Values predicted so far while predictSteps runs (rows get them at its end); null otherwise. */
+  private predicting: Map<string, number | null> | null = null;
   private readonly mainCurrency: string;
   /** The seller's calendar: a new day in their zone re-derives every row. */
   private readonly calendar: Calendar;
@@ -58,7 +59,7 @@ export class BookTable {
     for (const customer of held) this.customers.set(customer.id, customer);
     this.tags = snapshot.tags;
     this.table.setTags(snapshot.tags);
-    this.rebuildRows();
+    this.rebuildRows(new Map());
   }
 
   get predictions(): PredictionState {
@@ -79,18 +80,21 @@ export class BookTable {
       nowMs,
       this.calendar.timeZone,
     );
+    const values = new Map<string, number | null>();
     if (this.model === null) {
-      this.predicted.clear();
       this.state = 'unavailable';
-      this.rebuildRows();
+      this.placePredictions(values);
       return this.state;
     }
+    this.predicting = values;
     for (let start = 0; start < ids.length; start += chunk) {
       yield;
-      for (const id of ids.slice(start, start + chunk)) this.predicted.set(id, predictCustomerValue(this.model, this.engine.ordersOf(id), nowMs));
+      // A customer changed meanwhile was predicted then (apply) and is not predicted again from older orders.
+      for (const id of ids.slice(start, start + chunk)) if (!values.has(id)) values.set(id, predictCustomerValue(this.model, this.engine.ordersOf(id), nowMs));
     }
+    this.predicting = null;
     this.state = 'ready';
-    this.rebuildRows();
+    this.placePredictions(values);
     return this.state;
   }
 
@@ -101,11 +105,12 @@ export class BookTable {
    * Call refreshCutPoints once writes settle.
    */
   update(changes: readonly CustomerRecords[]): void {
-    for (const change of changes) this.apply(change);
+    const predicted = new Map<string, number | null>();
+    for (const change of changes) predicted.set(change.id, this.apply(change));
     const rows: CustomerRow[] = [];
     const gone: string[] = [];
     for (const { id } of changes) {
-      const row = this.rowOf(id);
+      const row = this.rowOf(id, predicted.get(id) ?? null);
       if (row) rows.push(row);
       else gone.push(id);
     }
@@ -124,7 +129,7 @@ export class BookTable {
    */
   refreshCutPoints(): boolean {
     if (!this.engine.refreshCutPoints()) return false;
-    this.rebuildRows();
+    this.rebuildRows(this.keptPredictions());
     return true;
   }
 
@@ -154,7 +159,7 @@ export class BookTable {
     const before = this.calendar.day(this.engine.now);
     this.engine.setNow(now);
     if (this.calendar.day(this.engine.now) === before) return false;
-    this.rebuildRows();
+    this.rebuildRows(this.keptPredictions());
     return true;
   }
 
@@ -170,10 +175,10 @@ export class BookTable {
     return this.table.facets(filters, matches);
   }
 
-  private apply({ id, customer, orders, feedback }: CustomerRecords): void {
+  private apply({ id, customer, orders, feedback }: CustomerRecords): number | null {
     if (customer === null) {
       this.customers.delete(id);
-      this.predicted.delete(id);
+      this.predicting?.delete(id);
       this.engine.removeCustomer(id);
     } else {
       const held = heldCustomer(customer);
@@ -183,28 +188,52 @@ export class BookTable {
     // Only records still filed under this customer are dropped: a merged-away customer's orders may already
     // have been filed under the survivor.
     const orderIds = new Set(orders.map((order) => order.id));
-    for (const order of [...this.engine.ordersOf(id)]) if (!orderIds.has(order.id)) this.engine.removeOrder(order.id);
+    for (const order of this.engine.ordersOf(id)) if (!orderIds.has(order.id)) this.engine.removeOrder(order.id);
     for (const order of orders) this.engine.upsertOrder(order);
     const feedbackIds = new Set(feedback.map((row) => row.id));
     for (const row of [...this.engine.feedbackOf(id)]) if (!feedbackIds.has(row.id)) this.engine.removeFeedback(row.id);
     for (const row of feedback) this.engine.upsertFeedback(row);
-    if (customer !== null && this.model !== null) this.predicted.set(id, predictCustomerValue(this.model, this.engine.ordersOf(id), this.engine.now));
+    if (customer === null || this.model === null) return null;
+    const value = predictCustomerValue(this.model, this.engine.ordersOf(id), this.engine.now);
+    this.predicting?.set(id, value);
+    return value;
   }
 
-  private rowOf(id: string): CustomerRow | null {
+  private rowOf(id: string, predicted: number | null): CustomerRow | null {
     const customer = this.customers.get(id);
     const facts = this.engine.facts(id);
     if (customer === undefined || facts === undefined) return null;
-    return new KeptRow(customer, facts, this.mainCurrency, this.predicted.get(id) ?? null);
+    return new KeptRow(customer, facts, this.mainCurrency, predicted);
   }
 
-  private rebuildRows(): void {
-    this.engine.refreshCutPoints();
+  /** The predicted value each row holds now (a rebuild keeps them: the orders behind them did not change). */
+  private keptPredictions(): Map<string, number | null> {
+    const values = new Map<string, number | null>();
+    for (const row of this.table.keptRows()) if (row instanceof KeptRow) values.set(row.id, row.predictedMinor);
+    return values;
+  }
+
+  /**
+   * Every row derived again from the engine's facts (made one customer at a time and not kept: the engine keeps
+   * none), with the predicted values given.
+   */
+  private rebuildRows(predicted: ReadonlyMap<string, number | null>): void {
     const rows: CustomerRow[] = [];
-    for (const id of this.customers.keys()) {
-      const row = this.rowOf(id);
-      if (row) rows.push(row);
+    this.engine.eachFacts((facts) => {
+      const customer = this.customers.get(facts.customerId);
+      if (customer !== undefined) rows.push(new KeptRow(customer, facts, this.mainCurrency, predicted.get(facts.customerId) ?? null));
+    });
+    this.table.replaceAll(rows);
+  }
+
+  /** The rows with new predicted values (every other field as it was); with stale cut points, a rebuild. */
+  private placePredictions(predicted: ReadonlyMap<string, number | null>): void {
+    if (this.engine.refreshCutPoints()) {
+      this.rebuildRows(predicted);
+      return;
     }
+    const rows: CustomerRow[] = [];
+    for (const row of this.table.keptRows()) rows.push(row instanceof KeptRow ? row.withPredicted(predicted.get(row.id) ?? null) : row);
     this.table.replaceAll(rows);
   }
 }

@@ -66,22 +66,35 @@ export class KeptRow implements CustomerRow {
   private readonly spent: Readonly<Record<string, number>>;
   private readonly mainCurrency: string;
 
-  constructor(customer: HeldCustomer, facts: CustomerFacts, mainCurrency: string, predictedMinor: number | null) {
-    this.id = customer.id;
-    this.name = customer.displayName;
-    this.contacts = customer.identities;
-    this.tagIds = customer.tagIds;
-    this.activity = facts.activity.status;
-    this.segment = facts.rfm?.segment ?? null;
-    this.stage = facts.lifecycle.stage;
-    this.funnelStage = customer.funnelStage;
-    this.orders = facts.orderCount;
-    this.archived = customer.archivedAt !== null;
-    this.lastPurchaseMs = facts.lastOrderAt;
-    this.mainSpentMinor = facts.orderCount === 0 ? null : (facts.totalSpentMinor[mainCurrency] ?? 0);
-    this.predictedMinor = predictedMinor;
-    this.spent = facts.totalSpentMinor;
-    this.mainCurrency = mainCurrency;
+  constructor(customer: HeldCustomer, facts: CustomerFacts, mainCurrency: string, predictedMinor: number | null);
+  /** The same row with another predicted value. */
+  constructor(row: KeptRow, predictedMinor: number | null);
+  constructor(from: HeldCustomer | KeptRow, factsOrPredicted: CustomerFacts | number | null, mainCurrency?: string, predictedMinor?: number | null) {
+    // One constructor for both, every field assigned in the same order: every kept row has the same shape, and the
+    // sorts' fast paths see one.
+    const row = from instanceof KeptRow ? from : null;
+    const customer = row === null ? (from as HeldCustomer) : null;
+    const facts = row === null ? (factsOrPredicted as CustomerFacts) : null;
+    this.id = row?.id ?? (customer as HeldCustomer).id;
+    this.name = row?.name ?? (customer as HeldCustomer).displayName;
+    this.contacts = row?.contacts ?? (customer as HeldCustomer).identities;
+    this.tagIds = row?.tagIds ?? (customer as HeldCustomer).tagIds;
+    this.activity = row?.activity ?? (facts as CustomerFacts).activity.status;
+    this.segment = row === null ? ((facts as CustomerFacts).rfm?.segment ?? null) : row.segment;
+    this.stage = row?.stage ?? (facts as CustomerFacts).lifecycle.stage;
+    this.funnelStage = row === null ? (customer as HeldCustomer).funnelStage : row.funnelStage;
+    this.orders = row?.orders ?? (facts as CustomerFacts).orderCount;
+    this.archived = row?.archived ?? (customer as HeldCustomer).archivedAt !== null;
+    this.lastPurchaseMs = row === null ? (facts as CustomerFacts).lastOrderAt : row.lastPurchaseMs;
+    this.mainSpentMinor = row === null ? ((facts as CustomerFacts).orderCount === 0 ? null : ((facts as CustomerFacts).totalSpentMinor[mainCurrency as string] ?? 0)) : row.mainSpentMinor;
+    this.predictedMinor = row === null ? (predictedMinor ?? null) : (factsOrPredicted as number | null);
+    this.spent = row?.spent ?? (facts as CustomerFacts).totalSpentMinor;
+    this.mainCurrency = row?.mainCurrency ?? (mainCurrency as string);
+  }
+
+  /** This row with another predicted value (what the end of a prediction run changes). */
+  withPredicted(predictedMinor: number | null): KeptRow {
+    return new KeptRow(this, predictedMinor);
   }
 
   get lastPurchaseAt(): string | null {

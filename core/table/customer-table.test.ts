@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CustomerTable } from './customer-table';
-import { searchMatchesOf, type SearchMatches } from './search-matches';
+import { searchMatchesOf, type SearchMatches, type SlotSpace } from './search-matches';
 import { TermIndex } from './term-index';
 import type { CustomerRow } from './customer-row';
 import { TABLE_COLUMNS, tableQuerySchema, type TableQuery } from './query';
@@ -150,6 +150,22 @@ describe('filtering the customer table', () => {
     expect(index.slotOf('c')).toBe(0);
     expect([...table.ids(q('c'), matching('c'))]).toEqual(['c']);
     expect([...table.ids(q('b c'), matching('b', 'c'))]).toEqual(['b', 'c']);
+  });
+
+  it('lays the search out again when every row is replaced, so the next keystroke does not', () => {
+    const index = new TermIndex();
+    const rows = [row('a', { name: 'Ana' }), row('b', { name: 'Bia' }), row('c', { name: 'Caio' })];
+    const table = tableOf(rows);
+    for (const r of rows) index.set(r.id, [`n:${r.id}`]);
+    let lookups = 0;
+    const space: SlotSpace = { slotOf: (id) => (lookups++, index.slotOf(id)), idAt: (slot) => index.idAt(slot), slotCount: index.slotCount, epoch: index.epoch };
+    table.prepareSearch({ column: 'name', direction: 'asc' }, space);
+    table.replaceAll(rows.map((r) => ({ ...r, orders: r.orders + 1 })));
+    lookups = 0;
+    const slots = new Uint8Array(index.slotCount);
+    slots[index.slotOf('b') as number] = 1;
+    expect([...table.ids(query({ search: 'bia' }), { slots, size: 1, space })]).toEqual(['b']);
+    expect(lookups).toBe(0);
   });
 
   it('counts each filter value over what the search and archived filter leave', () => {

@@ -71,6 +71,8 @@ export class CustomerTable {
   private readonly collator: Intl.Collator;
   private readonly mainCurrency: string;
   private changes = 0;
+  /** What prepareSearch laid out last: laid out again when every row is replaced. */
+  private prepared: { sort: TableSort; space: SlotSpace } | null = null;
 
   constructor(options: CustomerTableOptions) {
     this.collator = new Intl.Collator(options.locale ?? 'pt-BR', { sensitivity: 'base', numeric: true });
@@ -91,6 +93,11 @@ export class CustomerTable {
     return row === undefined ? undefined : plainRow(row);
   }
 
+  /** The rows as kept (not copies: read them, do not change them). */
+  keptRows(): IterableIterator<CustomerRow> {
+    return this.rows.values();
+  }
+
   /** Replaces every row (a rebuild): every cached order is dropped. */
   replaceAll(rows: Iterable<CustomerRow>): void {
     this.rows.clear();
@@ -98,6 +105,9 @@ export class CustomerTable {
     for (const row of rows) this.rows.set(row.id, row);
     this.sorted.clear();
     this.changed();
+    // A rebuild (predictions placed, cut points moved, a new day) comes while the seller is not typing; the first
+    // keystroke after it would otherwise lay the search out again.
+    if (this.prepared !== null) this.prepareSearch(this.prepared.sort, this.prepared.space);
   }
 
   /**
@@ -204,6 +214,7 @@ export class CustomerTable {
    * first keystroke does not pay for it: called once the search index is built.
    */
   prepareSearch(sort: TableSort, space: SlotSpace): void {
+    this.prepared = { sort, space };
     this.placesOf(this.sortedList(sort), space);
     this.rowsBySlot(space);
   }
