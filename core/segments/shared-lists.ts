@@ -1,9 +1,9 @@
 /**
- * One frozen copy of each small list many customers have alike (the kinds of their contacts, their channels, their
- * categories, their retention signals; most lists are empty), shared by every base and fact that has it. The
- * engine keeps a base and a fact per customer for as long as the book is open: at 100k customers a copy each was
- * hundreds of thousands of arrays more for the service worker's collector to walk, and its major collections
- * compete with a scrolling page for the CPU (see core/table/term-index.ts).
+ * One frozen copy of each small list many customers have alike (their tag sets, their retention signals; most lists
+ * are empty), shared by everything the book table keeps of them for as long as the book is open: at 100k customers
+ * a copy each was hundreds of thousands of arrays more for the service worker's collector to walk, and its major
+ * collections compete with a scrolling page for the CPU (see core/table/term-index.ts). Lists made for a moment
+ * (a customer's facts: the engine keeps none) are not looked up here.
  *
  * A list is shared only while few distinct ones have been seen (`LIMIT`): past it a list is kept as given, so a
  * book of unusual lists costs what it did and no more.
