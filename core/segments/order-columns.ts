@@ -1,5 +1,6 @@
 import type { Order } from '../model';
 import { type FiledOrder, type ItemForBase, OrderFiler } from './filed-order';
+import { IdIndex } from './id-index';
 
 /** No slot: the end of a customer's chain, or a chain not started. */
 const NONE = -1;
@@ -7,7 +8,7 @@ const NONE = -1;
 /**
  * The segmentation engine's orders, filed by customer, as columns: one slot per order in typed arrays (when it was
  * placed, its total, codes for its status, currency, channel and item list, its customer's number and its neighbours
- * in that customer's chain), and only the order ids as strings.
+ * in that customer's chain), and the order ids in a few long strings (id-index.ts).
  *
  * The service worker keeps the engine for as long as the book is open, and its collector marks every object it
  * holds, while the seller scrolls and types in a page that shares the machine's two cores. 300k orders as FiledOrder
@@ -19,10 +20,11 @@ const NONE = -1;
  */
 export class OrderColumns {
   private readonly filer = new OrderFiler();
-  /** Slot → the order's id as first filed (the key of slotById). Undefined for a free slot. */
-  private ids: (string | undefined)[] = [];
-  private readonly slotById = new Map<string, number>();
+  /** Order id → slot, and back. */
+  private readonly slotById: IdIndex;
   private readonly freeSlots: number[] = [];
+  /** Slots ever given out (free ones included). */
+  private slots = 0;
   private capacity = 0;
   private placedAtMs = new Float64Array(0);
   private totalMinor = new Float64Array(0);
@@ -48,6 +50,11 @@ export class OrderColumns {
   private readonly listCode = new Map<string, number>();
   private readonly pairNumber = new Map<ItemForBase, number>();
 
+  /** `sealIdsAt`: how many new order ids wait before they are written into the id index's long strings (tests). */
+  constructor(sealIdsAt?: number) {
+    this.slotById = new IdIndex(sealIdsAt);
+  }
+
   /** Orders filed. */
   get size(): number {
     return this.slotById.size;
@@ -63,7 +70,6 @@ export class OrderColumns {
     let previousOwner: string | null = null;
     if (slot === undefined) {
       slot = this.allocate();
-      this.ids[slot] = order.id;
       this.slotById.set(order.id, slot);
       this.link(slot, customer);
     } else {
@@ -91,7 +97,6 @@ export class OrderColumns {
     const owner = this.customerIds[this.owner[slot] as number] as string;
     this.unlink(slot);
     this.slotById.delete(orderId);
-    this.ids[slot] = undefined;
     this.freeSlots.push(slot);
     return owner;
   }
@@ -104,7 +109,7 @@ export class OrderColumns {
     const id = this.customerIds[customer] as string;
     for (let slot = this.head[customer] as number; slot !== NONE; slot = this.next[slot] as number) {
       orders.push({
-        id: this.ids[slot] as string,
+        id: this.slotById.idOf(slot),
         customerId: id,
         placedAtMs: this.placedAtMs[slot] as number,
         status: this.texts[this.status[slot] as number] as FiledOrder['status'],
@@ -134,8 +139,8 @@ export class OrderColumns {
   private allocate(): number {
     const reused = this.freeSlots.pop();
     if (reused !== undefined) return reused;
-    const slot = this.ids.length;
-    this.ids.push(undefined);
+    const slot = this.slots;
+    this.slots += 1;
     if (slot >= this.capacity) {
       const size = Math.max(256, Math.ceil(this.capacity * 1.5));
       this.placedAtMs = grown(this.placedAtMs, size, 0);
