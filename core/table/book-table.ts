@@ -90,7 +90,7 @@ export class BookTable {
     for (let start = 0; start < ids.length; start += chunk) {
       yield;
       // A customer changed meanwhile was predicted then (apply) and is not predicted again from older orders.
-      for (const id of ids.slice(start, start + chunk)) if (!values.has(id)) values.set(id, predictCustomerValue(this.model, this.engine.ordersOf(id), nowMs));
+      for (const id of ids.slice(start, start + chunk)) if (!values.has(id)) values.set(id, wholeMinor(predictCustomerValue(this.model, this.engine.ordersOf(id), nowMs)));
     }
     this.predicting = null;
     this.state = 'ready';
@@ -194,7 +194,7 @@ export class BookTable {
     for (const row of [...this.engine.feedbackOf(id)]) if (!feedbackIds.has(row.id)) this.engine.removeFeedback(row.id);
     for (const row of feedback) this.engine.upsertFeedback(row);
     if (customer === null || this.model === null) return null;
-    const value = predictCustomerValue(this.model, this.engine.ordersOf(id), this.engine.now);
+    const value = wholeMinor(predictCustomerValue(this.model, this.engine.ordersOf(id), this.engine.now));
     this.predicting?.set(id, value);
     return value;
   }
@@ -236,4 +236,12 @@ export class BookTable {
     for (const row of this.table.keptRows()) rows.push(row instanceof KeptRow ? row.withPredicted(predicted.get(row.id) ?? null) : row);
     this.table.replaceAll(rows);
   }
+}
+
+/**
+ * A predicted value as every amount is kept, in whole minor units. A row keeps it for as long as the book is open:
+ * a fraction is a boxed number (an object more per customer for the worker's collector), a whole centavo is not.
+ */
+function wholeMinor(value: number | null): number | null {
+  return value === null ? null : Math.round(value);
 }
