@@ -8,6 +8,7 @@ import { OrderColumns } from './order-columns';
 import type { SegmentRule } from './rules';
 import { type Calendar, calendarOf } from '../locale/calendar';
 import { type Instant, daysSince, toEpochMs } from './time';
+import { grown } from './grown';
 
 /** A book as the engine reads it: whole records, or what the book table keeps of its customers. */
 export interface EngineSnapshot extends Omit<BookSnapshot, 'customers'> {
@@ -302,10 +303,4 @@ class CutPointInputs {
     this.ownInterval = grown(this.ownInterval, size);
     this.mainSpend = grown(this.mainSpend, size);
   }
-}
-
-function grown<T extends Uint8Array | Int32Array | Float64Array>(array: T, size: number): T {
-  const bigger = new (array.constructor as new (length: number) => T)(size);
-  bigger.set(array);
-  return bigger;
 }

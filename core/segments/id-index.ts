@@ -1,3 +1,5 @@
+import { grown } from './grown';
+
 /** A table entry never used. */
 const EMPTY = 0;
 /** A table entry whose id was deleted (probes go on past it). */
@@ -183,10 +185,4 @@ function hashOfRange(text: string, start: number, length: number): number {
   let hash = 0x811c9dc5;
   for (let i = start; i < start + length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
-}
-
-function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(size);
-  bigger.set(array);
-  return bigger;
 }

@@ -1,6 +1,7 @@
 import type { Order } from '../model';
 import { type FiledOrder, type ItemForBase, OrderFiler } from './filed-order';
 import { IdIndex } from './id-index';
+import { grown } from './grown';
 
 /** No slot: the end of a customer's chain, or a chain not started. */
 const NONE = -1;
@@ -208,11 +209,4 @@ export class OrderColumns {
     }
     return code;
   }
-}
-
-function grown<T extends Float64Array | Int32Array | Uint16Array>(array: T, size: number, fill: number): T {
-  const bigger = new (array.constructor as new (length: number) => T)(size);
-  bigger.set(array);
-  if (fill !== 0) bigger.fill(fill, array.length);
-  return bigger;
 }
