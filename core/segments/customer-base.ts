@@ -22,8 +22,8 @@ export interface CustomerForBase {
 
 /**
  * Everything about one customer that depends only on their own records and `now` — not on the rest of the book.
- * The engine keeps these, so a change of cut points re-derives facts without re-reading orders, and a change of
- * day only re-ages them (ageCustomerBase).
+ * The engine makes one when a customer's facts are asked for and keeps none (engine.ts); ageCustomerBase gives the
+ * same customer on another day without reading their orders again.
  */
 export interface CustomerBase {
   readonly customerId: string;
@@ -125,7 +125,7 @@ export function computeCustomerBase(customer: CustomerForBase, orders: readonly 
   }
 
   // Without purchases both are the one shared empty record; with one paid order per currency the average is the
-  // total, and the facts keep one record for both (the engine keeps facts for every customer while the book is open).
+  // total, and the facts carry one record for both (a table row keeps the totals for as long as the book is open).
   let oneOrderEach = true;
   for (const currency in counts) if (counts[currency] !== 1) oneOrderEach = false;
   let averageTicketMinor: Readonly<Record<string, number>> = orderCount === 0 ? NO_MONEY : totals;
