@@ -225,14 +225,17 @@ export class CustomerTable {
     const count = (into: Record<string, number>, key: string) => {
       into[key] = (into[key] ?? 0) + 1;
     };
+    // One filter for every row: an object made per row would be some 3 MB of garbage a count at 100k.
+    const archived: Partial<TableFilters> = { archived: filters.archived };
     const visit = (row: CustomerRow | undefined) => {
-      if (row === undefined || !rowMatches(row, { archived: filters.archived, tagMode: 'any' })) return;
+      if (row === undefined || !rowMatches(row, archived)) return;
       facets.total += 1;
       count(facets.activity, row.activity);
       count(facets.segments, row.segment ?? 'none');
       count(facets.stages, row.stage);
       count(facets.funnelStages, row.funnelStage ?? 'none');
-      for (const tagId of row.tagIds) count(facets.tags, tagId);
+      const tagIds = row.tagIds;
+      for (let i = 0; i < tagIds.length; i++) count(facets.tags, tagIds[i] as string);
       // Each channel once per row, without a set per row (a count visits up to every customer). A CPF names a
       // customer but reaches no one: it is no channel (it stays searchable).
       const contacts = row.contacts;
@@ -244,7 +247,8 @@ export class CustomerTable {
       }
     };
     // A search visits its matches only; no search, every row.
-    if (matches === null) for (const row of this.rows.values()) visit(row);
+    // forEach, not for…of: a count runs cold (once per page opened), where an iterator makes a result per row.
+    if (matches === null) this.rows.forEach(visit);
     else {
       const rows = this.rowsBySlot(matches.space);
       const { slots } = matches;
