@@ -7,3 +7,4 @@ export { restoreBackupFile, type RestoreOptions } from './backup-restore';
 export { writeBackup, type WriteBackupOptions, type WrittenBackup } from './backup-write';
 export * from './feedback-wire';
 export * from './feedback-intake';
+export * from './store-order/reading';

@@ -26,6 +26,8 @@ function reading(state: ConversationState): FixtureExpectation['expect'] {
       return { status: 'chat', identities: state.identities, displayName: state.displayName, context: state.context ?? null };
     case 'group':
       return { status: 'group', displayName: state.displayName };
+    case 'order':
+      return { status: 'order', order: state.order };
     default:
       return { status: state.status };
   }

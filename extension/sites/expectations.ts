@@ -1,3 +1,4 @@
+import type { StoreOrderReading } from '../../core';
 import type { ChatIdentity, SiteId } from './types';
 
 /**
@@ -15,7 +16,8 @@ export interface FixtureExpectation {
     | { status: 'chat'; identities: ChatIdentity[]; displayName: string | null; context?: string | null }
     | { status: 'group'; displayName: string | null }
     | { status: 'no-chat' }
-    | { status: 'undetected' };
+    | { status: 'undetected' }
+    | { status: 'order'; order: StoreOrderReading };
   /** Match count of the first alternative that matches (0 when none does), per selector name in selectors.ts. */
   selectorCounts?: Record<string, number>;
   /** A step run in the page before detect: click the element whose text is exactly this (as a person would). */

@@ -1,4 +1,4 @@
-import type { IdentityKind } from '../../core';
+import type { IdentityKind, StoreId, StoreOrderReading } from '../../core';
 
 /** One way the open conversation names its customer, as the host page shows it (normalized later, in the background). */
 export interface ChatIdentity {
@@ -26,9 +26,15 @@ export type ConversationState =
   /** No conversation is open (the inbox list, settings…). */
   | { status: 'no-chat'; key: string }
   /** A conversation seems open but we cannot tell who it is: the site changed. The sidebar offers basic mode. */
-  | { status: 'undetected'; reason: string; key: string };
+  | { status: 'undetected'; reason: string; key: string }
+  /**
+   * An order's page in a store's admin: the order and its buyer as the page shows them (text, read later by the
+   * frame). The buyer is this page's customer; the seller saves the order with one click.
+   */
+  | { status: 'order'; order: StoreOrderReading; key: string };
 
-export type SiteId = 'whatsapp' | 'instagram' | 'messenger' | 'marketplace' | 'telegram';
+export type ChatSiteId = 'whatsapp' | 'instagram' | 'messenger' | 'marketplace' | 'telegram';
+export type SiteId = ChatSiteId | StoreId;
 
 /**
  * Everything Clientela knows about one host site. Adapters are pure readers of the page: `detect` reads the DOM
