@@ -103,19 +103,26 @@ for (const { expectations, selectors } of SITES) {
       }
     });
 
-    it('the end-to-end fixtures exist and its first chat is one the unit fixtures read', () => {
-      const main = expectations.fixtures.find((fixture) => fixture.url === expectations.e2e.start && !fixture.click && fixture.expect.status === 'chat');
-      expect(main?.expect, `${site}/expectations.ts: add a fixture expectation at e2e.start (${expectations.e2e.start})`).toMatchObject({ displayName: expectations.e2e.firstName });
-      expect(`extension/sites/${site}/fixtures/${main?.file}`).toBe(expectations.e2e.fixture);
-      const second = expectations.fixtures.find((fixture) => fixture.click === expectations.e2e.second.click);
-      expect(second?.expect, `${site}/expectations.ts: add a fixture that clicks "${expectations.e2e.second.click}"`).toMatchObject({ status: 'chat', displayName: expectations.e2e.second.name });
-      const broken = expectations.fixtures.find((fixture) => `extension/sites/${site}/fixtures/${fixture.file}` === expectations.e2e.broken.fixture && fixture.url === expectations.e2e.broken.url);
+    const chat = expectations.e2e;
+    it('has end-to-end steps for a chat site or for a store, not both', () => {
+      expect(Number(chat !== undefined) + Number(expectations.store !== undefined), `${site}/expectations.ts: give e2e (a chat site) or store (a store)`).toBe(1);
+    });
+
+    if (chat)
+      it('the end-to-end fixtures exist and its first chat is one the unit fixtures read', () => {
+      const main = expectations.fixtures.find((fixture) => fixture.url === chat.start && !fixture.click && fixture.expect.status === 'chat');
+      expect(main?.expect, `${site}/expectations.ts: add a fixture expectation at e2e.start (${chat.start})`).toMatchObject({ displayName: chat.firstName });
+      expect(`extension/sites/${site}/fixtures/${main?.file}`).toBe(chat.fixture);
+      const second = expectations.fixtures.find((fixture) => fixture.click === chat.second.click);
+      expect(second?.expect, `${site}/expectations.ts: add a fixture that clicks "${chat.second.click}"`).toMatchObject({ status: 'chat', displayName: chat.second.name });
+      const broken = expectations.fixtures.find((fixture) => `extension/sites/${site}/fixtures/${fixture.file}` === chat.broken.fixture && fixture.url === chat.broken.url);
       expect(broken?.expect.status, `${site}/expectations.ts: add the e2e broken page as a fixture expectation`).toBe('undetected');
     });
 
-    if (expectations.e2e.group) {
-      it(`clicking "${expectations.e2e.group.click}" opens a group`, () => {
-        const fixture = { file: expectations.e2e.fixture.split('/').pop() as string, url: expectations.e2e.start, click: expectations.e2e.group?.click, expect: { status: 'undetected' } } as const;
+    const group = chat?.group;
+    if (chat && group) {
+      it(`clicking "${group.click}" opens a group`, () => {
+        const fixture = { file: chat.fixture.split('/').pop() as string, url: chat.start, click: group.click, expect: { status: 'undetected' } } as const;
         const document = open(site, fixture);
         expect(adapter.detect(document, new URL(window?.location.href ?? fixture.url)).status).toBe('group');
       });

@@ -29,8 +29,42 @@ export interface SiteExpectations {
   /** URLs this site's adapter serves, and URLs it must refuse (no adapter may serve another site's URL). */
   urls: { serves: string[]; refuses: string[] };
   fixtures: FixtureExpectation[];
-  /** What the Chromium end-to-end test does on this site (it reads this, not its own copy). */
-  e2e: {
+  /** What the Chromium end-to-end test does on a chat site (it reads this, not its own copy); stores have `store`. */
+  e2e?: ChatE2e;
+  /** What the Chromium end-to-end test does on a store's order pages. */
+  store?: StoreE2e;
+}
+
+/** A fixture served at a real URL, with the name the sidebar shows for its buyer where it has one. */
+export interface StorePage {
+  /** Repo-relative path of the fixture. */
+  fixture: string;
+  url: string;
+}
+
+/**
+ * A store's order pages for the end-to-end test. Every page is the same order unless said otherwise: the sidebar
+ * shows its buyer, saving twice keeps one order, and the status page shows it with another status.
+ */
+export interface StoreE2e {
+  /** URL patterns routed to the fixtures. */
+  routes: string[];
+  /** The order page, its buyer's name and e-mail as the page shows them, and its status and total as saved. */
+  order: StorePage & { buyerName: string; email: string };
+  /** The same order (same reference) after its status changed, e.g. to cancelled or refunded. */
+  changedStatus: StorePage & { status: 'paid' | 'refunded' | 'cancelled' };
+  /** Another order whose page shows no e-mail but a phone: saved by phone. */
+  noEmail: StorePage & { buyerName: string; phone: string };
+  /** An order whose page names no buyer identity (no e-mail, phone or CPF): nothing may be saved. */
+  noIdentity: StorePage;
+  /** An order page where detection fails (basic mode). */
+  broken: StorePage;
+  /** The shop lives on the seller's own domain: its pages are served only once the seller grants that domain. */
+  customDomain?: { origin: string };
+}
+
+/** The chat sites' end-to-end steps. */
+export interface ChatE2e {
     /** URL patterns routed to the fixture, e.g. 'https://web.whatsapp.com/**'. */
     routes: string[];
     /** Repo-relative path of the main fixture. */
@@ -45,5 +79,4 @@ export interface SiteExpectations {
     group?: { click: string };
     /** A page where detection fails (basic mode). */
     broken: { fixture: string; url: string };
-  };
 }

@@ -7,7 +7,7 @@ import { SITES } from '../../extension/sites/site-expectations';
 import { launchWithExtension, routeSiteToFixture, showBookScreen, sidebarOf, type ExtensionSession } from './extension-harness';
 
 const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
-const WHATSAPP = SITES[0]!.expectations.e2e;
+const WHATSAPP = SITES[0]!.expectations.e2e!;
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate('pt-BR', key, params);
 
 /** Configurações as the seller drives it with the keyboard: focus a control, then keys only. */
