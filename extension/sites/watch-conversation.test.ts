@@ -151,3 +151,35 @@ describe('the bridge and the page', () => {
     expect(states.at(-1)).toEqual({ ...chat('wa:ana@c.us', 'Ana Souza'), mismatch: { page: 'Família' } });
   });
 });
+
+describe('a store order page', () => {
+  const order = (status: string): ConversationState => ({
+    status: 'order',
+    key: 'shopify:loja-da-ana:1001',
+    order: {
+      store: 'shopify',
+      shop: 'loja-da-ana',
+      reference: '#1001',
+      placedAt: '2026-11-29T17:03:00Z',
+      total: 'R$ 120,00',
+      currency: null,
+      status,
+      buyer: { name: 'Ana Souza', email: 'ana@example.com', phone: null, cpf: null },
+      items: [],
+    },
+  });
+
+  it('re-read in place with another status is passed on, though the page (its key) is the same', async () => {
+    let status = 'Pago';
+    const states = watch(fakeAdapter(() => order(status)).adapter);
+    expect(states).toHaveLength(1);
+    status = 'Cancelado';
+    window.document.body.append(window.document.createElement('p'));
+    await new Promise((done) => setTimeout(done, 0));
+    expect(states.map((state) => (state.status === 'order' ? state.order.status : null))).toEqual(['Pago', 'Cancelado']);
+    // The same reading again (any other mutation) is not passed on twice.
+    window.document.body.append(window.document.createElement('p'));
+    await new Promise((done) => setTimeout(done, 0));
+    expect(states).toHaveLength(2);
+  });
+});

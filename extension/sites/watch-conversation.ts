@@ -52,6 +52,8 @@ export function watchConversation({ adapter, window, onState, signal }: WatchOpt
       state.key,
       'displayName' in state ? state.displayName : '',
       state.status === 'chat' ? [state.context, state.mismatch?.page, ...state.identities.map((identity) => `${identity.kind}=${identity.value}`)] : [],
+      // A store page re-renders its order in place (a status changed, the buyer's block loaded late).
+      state.status === 'order' ? JSON.stringify(state.order) : '',
     ].join('\u0000');
   const emit = (state: ConversationState) => {
     clearTimeout(pending);

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { FRAME_PORT, type FrameMessage, type HostMessage } from '../../messaging/frame-port';
+import { storeOrderReadingSchema } from '../../../core';
 import type { ConversationState } from '../../sites/types';
 
 /** What the sidebar frame knows of the chat page it sits in, as the content script reported it. */
@@ -64,12 +65,14 @@ export async function connectToHost(signal: AbortSignal): Promise<HostLink> {
   };
 }
 
-const STATUSES = new Set(['chat', 'group', 'no-chat', 'undetected']);
+const STATUSES = new Set(['chat', 'group', 'no-chat', 'undetected', 'order']);
 
 function isConversationState(state: unknown): state is ConversationState {
   if (typeof state !== 'object' || state === null) return false;
   const { status, key } = state as { status?: unknown; key?: unknown };
   if (typeof status !== 'string' || !STATUSES.has(status) || typeof key !== 'string') return false;
+  // A store page's order: the same schema the background checks it with before anything is saved.
+  if (status === 'order') return storeOrderReadingSchema.safeParse((state as { order?: unknown }).order).success;
   if (status !== 'chat') return true;
   const { identities } = state as { identities?: unknown };
   return Array.isArray(identities) && identities.length > 0 && identities.length <= 5;
