@@ -1,14 +1,14 @@
 /**
  * Shopify admin order page selectors (admin.shopify.com/store/<handle>/orders/<id>), alternatives in order. The
  * admin is a React app built on Polaris: Polaris's own classes (`Polaris-Header-Title`, `Polaris-Badge`,
- * `Polaris-Text--bodySm`) are not hashed, and public admin test suites select them (2024: the order name in
- * `h1.Polaris-Header-Title span`, the status in a `Polaris-Badge`'s `Polaris-Text--bodySm`); some Polaris element
- * classes carry a build suffix (`Polaris-Page-Header__Row_375v7`), hence the `[class*=…]` forms; the admin's own
- * components have CSS-module classes (`_ProductDetails_pqnpf_4`) that we never use. Otherwise we rely on the
- * admin's routes in hrefs (`/customers/<id>`, `/products/<id>`) and on mailto:/tel: links. The layout follows
- * Polaris's Frame (main#AppFrameMain), Page header (title, titleMetadata badges, additionalMetadata) and Card
- * (ShadowBevel) sources; fixtures/admin.html models the 2025 order page on them. Labels (card headings, "Total")
- * are in `shopifyLabels`.
+ * `Polaris-Text--bodySm`) are not hashed, and a public Selenium suite run against the admin selects them (the order
+ * name in `h1.Polaris-Header-Title span`, the status in a `Polaris-Badge`'s `Polaris-Text--bodySm`); some Polaris
+ * element classes carry a build suffix (`Polaris-Page-Header__Row_375v7`), hence the `[class*=…]` forms; the
+ * admin's own components have CSS-module classes (`_ProductDetails_pqnpf_4`) that we never use. Otherwise we rely
+ * on the admin's routes in hrefs (`/customers/<id>`, `/products/<id>`), a mailto: link and a phone's printed form.
+ * The layout follows Polaris's Frame (main#AppFrameMain), Page header (title, titleMetadata badges,
+ * additionalMetadata) and Card (ShadowBevel) sources; fixtures/admin.html models the order page on them (a model:
+ * no saved admin page was at hand). Labels (card headings, "Total") are in `shopifyLabels`.
  */
 export const shopifySelectors = {
   /** The app frame around top bar, navigation and content (Polaris Frame): narrowed for the sidebar. */
