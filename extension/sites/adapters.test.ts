@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Window } from 'happy-dom';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import type { FixtureExpectation } from './expectations';
+import { readStatusWord } from '../../core/io/import/status';
+import type { FixtureExpectation, StoreE2e, StorePage } from './expectations';
 import { clickText, loadFixture } from './fixture-dom';
 import { adapterFor, SITE_ADAPTERS, SITE_MATCHES } from './registry';
 import { SITES } from './site-expectations';
-import type { ConversationState, SiteAdapter } from './types';
+import type { ConversationState, SiteAdapter, SiteId } from './types';
+import { wooCommerceMatches } from './woocommerce';
 
 let window: Window | undefined;
 afterEach(async () => {
@@ -39,6 +41,11 @@ const countOf = (document: Document, alternatives: readonly string[]) =>
   alternatives.map((selector) => document.querySelectorAll(selector).length).find((count) => count > 0) ?? 0;
 
 const served = (url: string) => new URL(url);
+
+/** The patterns a content script registered for a granted shop origin needs, per store that lives on its sellers' domains. */
+const CUSTOM_DOMAIN_MATCHES: Partial<Record<SiteId, (origin: string) => string[]>> = { woocommerce: wooCommerceMatches };
+
+const storePages = (store: StoreE2e | undefined): StorePage[] => (store ? [store.order, store.changedStatus, store.noEmail, store.noIdentity, store.broken] : []);
 const describeFixture = (fixture: FixtureExpectation) => `${fixture.file} at ${fixture.url}${fixture.click ? ` after clicking "${fixture.click}"` : ''}`;
 
 it('every adapter has expectations, and every expectation an adapter', () => {
@@ -62,14 +69,28 @@ for (const { expectations, selectors } of SITES) {
       for (const url of expectations.urls.refuses) expect(adapter.matches(served(url)), `${site} must refuse ${url}`).toBe(false);
     });
 
-    it('its served URLs are in the manifest match patterns (which name no other site)', () => {
-      const patterns = SITE_MATCHES.map((pattern) => new MatchPattern(pattern));
-      for (const url of expectations.urls.serves) {
-        // Instagram serves all of instagram.com but the manifest asks only for what it needs.
-        expect(patterns.some((pattern) => pattern.includes(url)), `no SITE_MATCHES pattern covers ${url}`).toBe(true);
-      }
-      expect(SITE_MATCHES).not.toContain('<all_urls>');
-    });
+    const customDomain = expectations.store?.customDomain;
+    if (!customDomain)
+      it('its served URLs are in the manifest match patterns (which name no other site)', () => {
+        const patterns = SITE_MATCHES.map((pattern) => new MatchPattern(pattern));
+        for (const url of expectations.urls.serves) {
+          // Instagram serves all of instagram.com but the manifest asks only for what it needs.
+          expect(patterns.some((pattern) => pattern.includes(url)), `no SITE_MATCHES pattern covers ${url}`).toBe(true);
+        }
+        expect(SITE_MATCHES).not.toContain('<all_urls>');
+      });
+    else
+      it('its served URLs are covered by the patterns registered for a granted shop, and by no manifest pattern', () => {
+        const matchesFor = CUSTOM_DOMAIN_MATCHES[site];
+        expect(matchesFor, `${site} lives on its sellers' own domains: add its match patterns to CUSTOM_DOMAIN_MATCHES`).toBeDefined();
+        const manifest = SITE_MATCHES.map((pattern) => new MatchPattern(pattern));
+        for (const url of expectations.urls.serves) {
+          const patterns = (matchesFor?.(new URL(url).origin) ?? []).map((pattern) => new MatchPattern(pattern));
+          expect(patterns.some((pattern) => pattern.includes(url)), `no pattern registered for ${new URL(url).origin} covers ${url}`).toBe(true);
+          expect(manifest.some((pattern) => pattern.includes(url)), `${url} is for a granted domain only, yet a SITE_MATCHES pattern covers it`).toBe(false);
+        }
+        for (const page of storePages(expectations.store)) expect(new URL(page.url).origin, `${site}/expectations.ts: ${page.url} is not on ${customDomain.origin}`).toBe(customDomain.origin);
+      });
   });
 
   describe(`${site}: fixtures`, () => {
@@ -118,6 +139,26 @@ for (const { expectations, selectors } of SITES) {
       const broken = expectations.fixtures.find((fixture) => `extension/sites/${site}/fixtures/${fixture.file}` === chat.broken.fixture && fixture.url === chat.broken.url);
       expect(broken?.expect.status, `${site}/expectations.ts: add the e2e broken page as a fixture expectation`).toBe('undetected');
     });
+
+    const store = expectations.store;
+    if (store)
+      it('the end-to-end order pages exist and read as they say: one order, its status changed, a phone only, no identity, broken', () => {
+        const at = (page: StorePage) => {
+          const found = expectations.fixtures.find((fixture) => `extension/sites/${site}/fixtures/${fixture.file}` === page.fixture && fixture.url === page.url && !fixture.click);
+          expect(found, `${site}/expectations.ts: add a fixture expectation for ${page.fixture} at ${page.url}`).toBeDefined();
+          return found?.expect.status === 'order' ? found.expect.order : null;
+        };
+        const order = at(store.order);
+        expect(order?.buyer, 'store.order').toMatchObject({ name: store.order.buyerName, email: store.order.email });
+        const changed = at(store.changedStatus);
+        expect(changed?.reference, 'store.changedStatus is the same order').toBe(order?.reference);
+        expect(readStatusWord(changed?.status ?? ''), `store.changedStatus reads ${changed?.status}`).toBe(store.changedStatus.status);
+        expect(readStatusWord(order?.status ?? ''), 'store.order has another status').not.toBe(store.changedStatus.status);
+        expect(at(store.noEmail)?.buyer, 'store.noEmail').toMatchObject({ name: store.noEmail.buyerName, email: null, phone: store.noEmail.phone });
+        expect(at(store.noIdentity)?.buyer, 'store.noIdentity').toMatchObject({ email: null, phone: null, cpf: null });
+        const broken = expectations.fixtures.find((fixture) => `extension/sites/${site}/fixtures/${fixture.file}` === store.broken.fixture && fixture.url === store.broken.url);
+        expect(broken?.expect.status, `${site}/expectations.ts: add the e2e broken page as a fixture expectation`).toBe('undetected');
+      });
 
     const group = chat?.group;
     if (chat && group) {

@@ -1,14 +1,19 @@
 import { instagramAdapter } from './instagram';
 import { marketplaceAdapter } from './marketplace';
 import { messengerAdapter } from './messenger';
+import { shopifyAdapter } from './shopify';
 import { telegramAdapter } from './telegram';
 import type { SiteAdapter } from './types';
 import { whatsappAdapter } from './whatsapp';
+import { wooCommerceAdapter } from './woocommerce';
 
 /** Every host site Clientela serves. The content script's `matches` and the manifest follow this list. */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [whatsappAdapter, instagramAdapter, messengerAdapter, marketplaceAdapter, telegramAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [whatsappAdapter, instagramAdapter, messengerAdapter, marketplaceAdapter, telegramAdapter, shopifyAdapter, wooCommerceAdapter];
 
-/** Match patterns of the served sites, for the manifest (no <all_urls>, ever). */
+/**
+ * Match patterns of the served sites, for the manifest (no <all_urls>, ever). A shop on its own domain
+ * (WooCommerce) is not here: its content script is registered for the domain the seller grants.
+ */
 export const SITE_MATCHES = [
   'https://web.whatsapp.com/*',
   'https://www.instagram.com/*',
@@ -18,6 +23,7 @@ export const SITE_MATCHES = [
   'https://www.facebook.com/marketplace/*',
   'https://web.facebook.com/marketplace/*',
   'https://web.telegram.org/*',
+  'https://admin.shopify.com/store/*',
 ];
 
 /** The adapter serving `url`, or null (any other page: the sidebar opens in search mode). */

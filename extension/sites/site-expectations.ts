@@ -2,13 +2,17 @@ import type { SiteExpectations } from './expectations';
 import { instagramExpectations } from './instagram/expectations';
 import { marketplaceExpectations } from './marketplace/expectations';
 import { messengerExpectations } from './messenger/expectations';
+import { shopifyExpectations } from './shopify/expectations';
 import { telegramExpectations } from './telegram/expectations';
 import { whatsappExpectations } from './whatsapp/expectations';
+import { wooCommerceExpectations } from './woocommerce/expectations';
 import { instagramSelectors } from './instagram/selectors';
 import { marketplaceSelectors } from './marketplace/selectors';
 import { messengerSelectors } from './messenger/selectors';
+import { shopifySelectors } from './shopify/selectors';
 import { telegramSelectors } from './telegram/selectors';
 import { whatsappSelectors } from './whatsapp/selectors';
+import { wooCommerceSelectors } from './woocommerce/selectors';
 
 /** Every site's expectations with its selectors, for the tests (unit and end-to-end); never bundled. */
 export const SITES: readonly { expectations: SiteExpectations; selectors: Record<string, readonly string[]> }[] = [
@@ -17,4 +21,6 @@ export const SITES: readonly { expectations: SiteExpectations; selectors: Record
   { expectations: messengerExpectations, selectors: messengerSelectors },
   { expectations: marketplaceExpectations, selectors: marketplaceSelectors },
   { expectations: telegramExpectations, selectors: telegramSelectors },
+  { expectations: shopifyExpectations, selectors: shopifySelectors },
+  { expectations: wooCommerceExpectations, selectors: wooCommerceSelectors },
 ];
