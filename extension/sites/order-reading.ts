@@ -67,18 +67,11 @@ export function itemOf(name: string | null | undefined, quantity: string | null 
   return itemName ? { name: itemName, quantity: shown(quantity, ORDER_LIMITS.quantity), price: shown(price, ORDER_LIMITS.price) } : null;
 }
 
-/** FNV-1a of a string, in base 36: a short, cheap fingerprint (not a security measure). */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  return (hash >>> 0).toString(36);
-}
-
 /**
- * The sidebar's state for an order page. The watcher (watch-conversation.ts) passes a reading on only when its
- * key changes, and an admin page fills in (the buyer card after the title) and changes (a status) under the
- * seller's eyes: so the key is the order's own id plus a fingerprint of what the page shows of it.
+ * The sidebar's state for an order page: keyed by the order itself, so a page that fills in (the buyer card after
+ * the title) or changes under the seller's eyes (a status) stays the same subject; the watcher passes each new
+ * reading on (watch-conversation.ts compares the whole reading, not only the key).
  */
 export function orderState(order: StoreOrderReading, orderId: string): ConversationState {
-  return { status: 'order', order, key: `${order.store}:${order.shop ?? ''}:${orderId}:${fingerprint(JSON.stringify(order))}` };
+  return { status: 'order', order, key: `${order.store}:${order.shop ?? ''}:${orderId}` };
 }
