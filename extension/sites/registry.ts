@@ -1,12 +1,13 @@
 import { instagramAdapter } from './instagram';
 import { marketplaceAdapter } from './marketplace';
 import { messengerAdapter } from './messenger';
+import { nuvemshopAdapter } from './nuvemshop';
 import { telegramAdapter } from './telegram';
 import type { SiteAdapter } from './types';
 import { whatsappAdapter } from './whatsapp';
 
 /** Every host site Clientela serves. The content script's `matches` and the manifest follow this list. */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [whatsappAdapter, instagramAdapter, messengerAdapter, marketplaceAdapter, telegramAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [whatsappAdapter, instagramAdapter, messengerAdapter, marketplaceAdapter, telegramAdapter, nuvemshopAdapter];
 
 /** Match patterns of the served sites, for the manifest (no <all_urls>, ever). */
 export const SITE_MATCHES = [
@@ -18,6 +19,7 @@ export const SITE_MATCHES = [
   'https://www.facebook.com/marketplace/*',
   'https://web.facebook.com/marketplace/*',
   'https://web.telegram.org/*',
+  'https://*.lojavirtualnuvem.com.br/admin/*',
 ];
 
 /** The adapter serving `url`, or null (any other page: the sidebar opens in search mode). */

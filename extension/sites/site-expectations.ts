@@ -2,11 +2,13 @@ import type { SiteExpectations } from './expectations';
 import { instagramExpectations } from './instagram/expectations';
 import { marketplaceExpectations } from './marketplace/expectations';
 import { messengerExpectations } from './messenger/expectations';
+import { nuvemshopExpectations } from './nuvemshop/expectations';
 import { telegramExpectations } from './telegram/expectations';
 import { whatsappExpectations } from './whatsapp/expectations';
 import { instagramSelectors } from './instagram/selectors';
 import { marketplaceSelectors } from './marketplace/selectors';
 import { messengerSelectors } from './messenger/selectors';
+import { nuvemshopSelectors } from './nuvemshop/selectors';
 import { telegramSelectors } from './telegram/selectors';
 import { whatsappSelectors } from './whatsapp/selectors';
 
@@ -17,4 +19,5 @@ export const SITES: readonly { expectations: SiteExpectations; selectors: Record
   { expectations: messengerExpectations, selectors: messengerSelectors },
   { expectations: marketplaceExpectations, selectors: marketplaceSelectors },
   { expectations: telegramExpectations, selectors: telegramSelectors },
+  { expectations: nuvemshopExpectations, selectors: nuvemshopSelectors },
 ];
