@@ -1,5 +1,6 @@
 import { instagramAdapter } from './instagram';
 import { marketplaceAdapter } from './marketplace';
+import { mercadolivreAdapter } from './mercadolivre';
 import { messengerAdapter } from './messenger';
 import { nuvemshopAdapter } from './nuvemshop';
 import { telegramAdapter } from './telegram';
@@ -7,7 +8,7 @@ import type { SiteAdapter } from './types';
 import { whatsappAdapter } from './whatsapp';
 
 /** Every host site Clientela serves. The content script's `matches` and the manifest follow this list. */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [whatsappAdapter, instagramAdapter, messengerAdapter, marketplaceAdapter, telegramAdapter, nuvemshopAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [whatsappAdapter, instagramAdapter, messengerAdapter, marketplaceAdapter, telegramAdapter, nuvemshopAdapter, mercadolivreAdapter];
 
 /** Match patterns of the served sites, for the manifest (no <all_urls>, ever). */
 export const SITE_MATCHES = [
@@ -20,6 +21,7 @@ export const SITE_MATCHES = [
   'https://web.facebook.com/marketplace/*',
   'https://web.telegram.org/*',
   'https://*.lojavirtualnuvem.com.br/admin/*',
+  'https://www.mercadolivre.com.br/vendas/*',
 ];
 
 /** The adapter serving `url`, or null (any other page: the sidebar opens in search mode). */

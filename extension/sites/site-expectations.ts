@@ -1,12 +1,14 @@
 import type { SiteExpectations } from './expectations';
 import { instagramExpectations } from './instagram/expectations';
 import { marketplaceExpectations } from './marketplace/expectations';
+import { mercadolivreExpectations } from './mercadolivre/expectations';
 import { messengerExpectations } from './messenger/expectations';
 import { nuvemshopExpectations } from './nuvemshop/expectations';
 import { telegramExpectations } from './telegram/expectations';
 import { whatsappExpectations } from './whatsapp/expectations';
 import { instagramSelectors } from './instagram/selectors';
 import { marketplaceSelectors } from './marketplace/selectors';
+import { mercadolivreSelectors } from './mercadolivre/selectors';
 import { messengerSelectors } from './messenger/selectors';
 import { nuvemshopSelectors } from './nuvemshop/selectors';
 import { telegramSelectors } from './telegram/selectors';
@@ -20,4 +22,5 @@ export const SITES: readonly { expectations: SiteExpectations; selectors: Record
   { expectations: marketplaceExpectations, selectors: marketplaceSelectors },
   { expectations: telegramExpectations, selectors: telegramSelectors },
   { expectations: nuvemshopExpectations, selectors: nuvemshopSelectors },
+  { expectations: mercadolivreExpectations, selectors: mercadolivreSelectors },
 ];
