@@ -149,7 +149,8 @@ for (const { expectations, selectors } of SITES) {
           return found?.expect.status === 'order' ? found.expect.order : null;
         };
         const order = at(store.order);
-        expect(order?.buyer, 'store.order').toMatchObject({ name: store.order.buyerName, email: store.order.email });
+        const identity = 'email' in store.order ? { email: store.order.email } : { cpf: store.order.cpf };
+        expect(order?.buyer, 'store.order').toMatchObject({ name: store.order.buyerName, ...identity });
         const changed = at(store.changedStatus);
         expect(changed?.reference, 'store.changedStatus is the same order').toBe(order?.reference);
         expect(readStatusWord(changed?.status ?? ''), `store.changedStatus reads ${changed?.status}`).toBe(store.changedStatus.status);

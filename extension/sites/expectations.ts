@@ -49,8 +49,11 @@ export interface StorePage {
 export interface StoreE2e {
   /** URL patterns routed to the fixtures. */
   routes: string[];
-  /** The order page, its buyer's name and e-mail as the page shows them, and its status and total as saved. */
-  order: StorePage & { buyerName: string; email: string };
+  /**
+   * The order page, its buyer's name and e-mail as the page shows them, and its status and total as saved. A store
+   * whose pages show no buyer e-mail (Mercado Livre) names the CPF the page shows instead.
+   */
+  order: StorePage & { buyerName: string } & ({ email: string } | { cpf: string });
   /** The same order (same reference) after its status changed, e.g. to cancelled or refunded. */
   changedStatus: StorePage & { status: 'paid' | 'refunded' | 'cancelled' };
   /** Another order whose page shows no e-mail but a phone: saved by phone. */

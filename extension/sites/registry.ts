@@ -1,14 +1,16 @@
 import { instagramAdapter } from './instagram';
 import { marketplaceAdapter } from './marketplace';
+import { mercadolivreAdapter } from './mercadolivre';
 import { messengerAdapter } from './messenger';
 import { shopifyAdapter } from './shopify';
+import { nuvemshopAdapter } from './nuvemshop';
 import { telegramAdapter } from './telegram';
 import type { SiteAdapter } from './types';
 import { whatsappAdapter } from './whatsapp';
 import { wooCommerceAdapter } from './woocommerce';
 
 /** Every host site Clientela serves. The content script's `matches` and the manifest follow this list. */
-export const SITE_ADAPTERS: readonly SiteAdapter[] = [whatsappAdapter, instagramAdapter, messengerAdapter, marketplaceAdapter, telegramAdapter, shopifyAdapter, wooCommerceAdapter];
+export const SITE_ADAPTERS: readonly SiteAdapter[] = [whatsappAdapter, instagramAdapter, messengerAdapter, marketplaceAdapter, telegramAdapter, shopifyAdapter, wooCommerceAdapter, nuvemshopAdapter, mercadolivreAdapter];
 
 /**
  * Match patterns of the served sites, for the manifest (no <all_urls>, ever). A shop on its own domain
@@ -24,6 +26,8 @@ export const SITE_MATCHES = [
   'https://web.facebook.com/marketplace/*',
   'https://web.telegram.org/*',
   'https://admin.shopify.com/store/*',
+  'https://*.lojavirtualnuvem.com.br/admin/*',
+  'https://www.mercadolivre.com.br/vendas/*',
 ];
 
 /** The adapter serving `url`, or null (any other page: the sidebar opens in search mode). */

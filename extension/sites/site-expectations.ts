@@ -1,15 +1,19 @@
 import type { SiteExpectations } from './expectations';
 import { instagramExpectations } from './instagram/expectations';
 import { marketplaceExpectations } from './marketplace/expectations';
+import { mercadolivreExpectations } from './mercadolivre/expectations';
 import { messengerExpectations } from './messenger/expectations';
 import { shopifyExpectations } from './shopify/expectations';
+import { nuvemshopExpectations } from './nuvemshop/expectations';
 import { telegramExpectations } from './telegram/expectations';
 import { whatsappExpectations } from './whatsapp/expectations';
 import { wooCommerceExpectations } from './woocommerce/expectations';
 import { instagramSelectors } from './instagram/selectors';
 import { marketplaceSelectors } from './marketplace/selectors';
+import { mercadolivreSelectors } from './mercadolivre/selectors';
 import { messengerSelectors } from './messenger/selectors';
 import { shopifySelectors } from './shopify/selectors';
+import { nuvemshopSelectors } from './nuvemshop/selectors';
 import { telegramSelectors } from './telegram/selectors';
 import { whatsappSelectors } from './whatsapp/selectors';
 import { wooCommerceSelectors } from './woocommerce/selectors';
@@ -23,4 +27,6 @@ export const SITES: readonly { expectations: SiteExpectations; selectors: Record
   { expectations: telegramExpectations, selectors: telegramSelectors },
   { expectations: shopifyExpectations, selectors: shopifySelectors },
   { expectations: wooCommerceExpectations, selectors: wooCommerceSelectors },
+  { expectations: nuvemshopExpectations, selectors: nuvemshopSelectors },
+  { expectations: mercadolivreExpectations, selectors: mercadolivreSelectors },
 ];
