@@ -74,6 +74,14 @@ describe('a store order page behind the protocol', () => {
     expect(cancelled.profile.recentOrders.map((order) => order.status)).toEqual(['cancelled']);
   });
 
+  it('previews the customer the save will use when the e-mail and the phone belong to two: the e-mail’s, as the import matches', async () => {
+    const s = await services();
+    await ask(s, { type: 'customers/create', displayName: 'Dono do telefone', identities: [{ kind: 'phone', value: '11 98765-4321' }] });
+    const { profile: byEmail } = await ask(s, { type: 'customers/create', displayName: 'Dona do e-mail', identities: [{ kind: 'email', value: 'ana@exemplo.com.br' }] });
+    expect((await ask(s, { type: 'store/preview-order', reading: shopifyReading() })).profile?.customer.id).toBe(byEmail.customer.id);
+    expect(await ask(s, { type: 'store/save-order', reading: shopifyReading() })).toMatchObject({ customerId: byEmail.customer.id, newCustomer: false });
+  });
+
   it('refuses an order with no buyer identity in the preview and on save, writing nothing, even beside a namesake', async () => {
     const s = await services();
     await ask(s, { type: 'customers/create', displayName: 'Ana Souza', identities: [] });
