@@ -8,3 +8,4 @@ export { writeBackup, type WriteBackupOptions, type WrittenBackup } from './back
 export * from './feedback-wire';
 export * from './feedback-intake';
 export * from './store-order/reading';
+export * from './store-order/read-order';

@@ -27,6 +27,7 @@ export const orderSchema = z.object({
 });
 export type Order = z.infer<typeof orderSchema>;
 export type OrderStatus = Order['status'];
+export type OrderSource = Order['source'];
 
 /** When the customer last bought: the latest paid order's placedAt, or null. Refunds and cancellations don't count. */
 export function latestPaidOrderAt(orders: Iterable<Pick<Order, 'placedAt' | 'status'>>): string | null {

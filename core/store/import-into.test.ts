@@ -213,6 +213,47 @@ describe('importing a file into the book', () => {
     expect((await book.orders.get('import:generic:7'))?.totalMinor).toBe(5_000);
   });
 
+  it('finds the same customers and orders through the indexes as by reading the whole book first', async () => {
+    const steps: [string, ImportBatch[]][] = [
+      ['shopify', FILE],
+      ['shopify', FILE],
+      ['shopify', [{ orders: [order(5, '#1003', { email: 'bruno@example.com' }, 12_000, { status: 'refunded' })] }]],
+      // An order named again in a later batch of one import (its last row wins), and a contact that is not one.
+      ['shopify', [{ orders: [order(2, '#9', { name: 'Iva', email: 'iva@example.com' })] }, { orders: [order(3, '#9', { email: 'IVA@example.com', phone: '12' }, 2_000)] }]],
+      // Known by a name alone: the one customer with it, or nobody when two share it.
+      ['woocommerce', [{ orders: [order(2, '1', { name: 'ana souza' }), order(3, '2', { name: 'Zé Lima' }), order(4, '3', { name: 'Nova Pessoa' }), order(5, '4', { name: 'nova pessoa' })] }]],
+    ];
+    const outcomes = [];
+    for (const lookup of ['whole-book', 'indexed'] as const) {
+      const { book } = await seller();
+      await book.customers.create({ displayName: 'Zé Lima' });
+      await book.customers.create({ displayName: 'Zé Lima', identities: [{ kind: 'email', value: 'ze@example.com' }] });
+      const results = [];
+      for (const [source, batches] of steps) results.push(await importIntoBook(book, sourceOf(batches), { source, lookup }));
+      const customers = await book.customers.list();
+      const nameOf = new Map(customers.map((customer) => [customer.id, customer.displayName]));
+      const { orders } = await book.exportAll();
+      outcomes.push({
+        results,
+        customers: customers.map((c) => `${c.displayName} ${c.identities.map((i) => i.value).join(',')} ${c.lastOrderAt} ${c.createdAt}`).sort(),
+        orders: orders.map((o) => `${o.id} ${nameOf.get(o.customerId)} ${o.status} ${o.totalMinor}`).sort(),
+      });
+    }
+    expect(outcomes[1]).toEqual(outcomes[0]);
+    expect(outcomes[0]?.orders).toHaveLength(9);
+  });
+
+  it('writes nothing and names the problem when asked for all or nothing, and records where the orders came from', async () => {
+    const { book } = await seller();
+    const before = await book.exportAll();
+    const rows: ImportBatch[] = [{ orders: [order(2, '#1', { name: 'Duda', email: 'duda@example.com' }), order(3, '#2', { name: 'Eva', phone: '12' })] }];
+    await expect(importIntoBook(book, sourceOf(rows), { source: 'shopify', allOrNothing: true, lookup: 'indexed' })).rejects.toThrowError(/not-a-phone: "12" is not a phone number/);
+    expect(await book.exportAll()).toEqual(before);
+
+    await importIntoBook(book, sourceOf([{ orders: rows[0]?.orders?.slice(0, 1) }]), { source: 'shopify', allOrNothing: true, lookup: 'indexed', orderSource: 'store-page' });
+    expect(await book.orders.get('import:shopify:#1')).toMatchObject({ source: 'store-page', channel: 'store', externalRef: 'shopify:#1' });
+  });
+
   it('gives an order without the file’s own id an id made of its customer, time and total', () => {
     const row = { placedAt: '2026-01-02T03:04:05.000Z', total: 100, currency: 'BRL' };
     expect(orderIdOf('generic', row, 'c1')).toBe(orderIdOf('generic', { ...row }, 'c1'));

@@ -2,6 +2,7 @@ export { Book, openBook, type OpenBookOptions } from './book';
 export type { BookContents, RecordBatch, RecordCounts, RecordOf } from './records';
 export type { ExportBatchListener, ExportStreamOptions } from './export-stream';
 export type { RecordBatchSource, ReplaceOptions } from './replace-from';
+export { saveStoreOrder, StoreOrderRefused, type SavedStoreOrder, type StoreOrderOutcome } from './save-store-order';
 export { importIntoBook, orderIdOf, type ImportBatch, type ImportBatchSource, type ImportContact, type ImportCounts, type ImportCustomerInput, type ImportOptions, type ImportOrderInput, type ImportProblem, type ImportProgress, type ImportResult } from './import-into';
 export { CUSTOMER_RECORD_STORES, consistentBookReport, type CustomerRecordStoreName, type DanglingReferences, type IntegrityReport } from './integrity';
 export type { BookChange, ChangeListener, ChangeOrigin } from './changes';

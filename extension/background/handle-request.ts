@@ -6,7 +6,9 @@ import { translate, type Locale } from '../i18n/translate';
 import type { CollectorService } from './collectors';
 import type { BookTableService } from './book-table-service';
 import type { CustomerSearch } from './customer-search';
+import { findByIdentities } from './customer-lookup';
 import { buildProfile, type InsightProvider } from './profiles';
+import { previewStoreOrder, saveStoreOrderFromPage } from './store-orders';
 
 /**
  * What every request is answered with. The background has all of it; the sidebar frame and the popup answer
@@ -88,10 +90,9 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
     // A lookup never writes: what the host page says about the chat is a hint. Identities of the chat that nobody
     // in the book has yet come back as `unlinked`, for the seller to confirm ("Este contato é a Ana? Vincular").
     'chat/lookup': async ({ identities }) => {
-      const owners = await Promise.all(identities.map((identity) => book.customers.findByIdentity(identity.kind, identity.value).catch(() => [])));
-      const found = owners.find((list) => list.length > 0)?.[0];
-      if (!found) return { profile: null, unlinked: [] };
-      return { profile: await profile(found.id), unlinked: identities.filter((_, index) => owners[index]?.length === 0) };
+      const { customer, unowned } = await findByIdentities(book, identities);
+      if (!customer) return { profile: null, unlinked: [] };
+      return { profile: await profile(customer.id), unlinked: unowned };
     },
     'customers/profile': async ({ customerId }) => ({ profile: await profile(customerId) }),
     'customers/search': async ({ query, limit }) => {
@@ -186,6 +187,8 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
     'table/query': async ({ filters, sort, search: text, offset, limit }) => requireTable().query({ filters, sort, search: text }, { offset, limit }),
     'table/ids': async ({ filters, sort, search: text }) => requireTable().ids({ filters, sort, search: text }),
     'table/facets': async ({ search: text, archived }) => requireTable().facets(text, archived),
+    'store/preview-order': ({ reading }) => previewStoreOrder(book, reading, profile),
+    'store/save-order': ({ reading }) => saveStoreOrderFromPage(book, reading, profile),
     'follow-ups/set-done': async ({ followUpId, done }) => {
       const followUp = await book.followUps.setDone(followUpId, done);
       return { profile: await profile(followUp.customerId) };

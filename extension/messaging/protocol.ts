@@ -3,6 +3,7 @@ import type { LastSync } from '../background/collector-sync';
 import type { BackupRunResult, BackupStatus } from '../backup/backup-status';
 import {
   identityKindSchema,
+  storeOrderReadingSchema,
   tableFiltersSchema,
   tableQuerySchema,
   tableWindowSchema,
@@ -17,6 +18,11 @@ import {
   type Order,
   type QuickReply,
   type Tag,
+  type BuyerIdentity,
+  type MissingField,
+  type StoreOrderOutcome,
+  type StoreOrderRefusal,
+  type StoreOrderSummary,
 } from '../../core';
 
 /**
@@ -70,6 +76,10 @@ export const requestSchema = z.discriminatedUnion('type', [
   tableQuerySchema.extend({ type: z.literal('table/query'), ...tableWindowSchema.shape }),
   tableQuerySchema.extend({ type: z.literal('table/ids') }),
   z.object({ type: z.literal('table/facets'), search: tableQuerySchema.shape.search, archived: tableFiltersSchema.shape.archived }),
+  // A store's order page as its adapter read it in the content script (untrusted text; background/store-orders.ts):
+  // what would be saved and whose profile it is, without writing; and the seller's "Salvar pedido em <cliente>".
+  z.object({ type: z.literal('store/preview-order'), reading: storeOrderReadingSchema }),
+  z.object({ type: z.literal('store/save-order'), reading: storeOrderReadingSchema }),
 ]);
 export type BookRequest = z.input<typeof requestSchema>;
 export type ParsedRequest = z.output<typeof requestSchema>;
@@ -111,6 +121,24 @@ export interface CustomerProfile {
   /** The seller's chave PIX, for the `{chave_pix}` of quick replies; null when not set in Configurações. */
   pixKey: string | null;
 }
+
+/**
+ * A store order page before saving: what was read of it (money in minor units, the status as read, `unpaid`
+ * included), the buyer's identities as the book keys them, what the page lacks, why it cannot be saved (null when
+ * it can), and the profile of the customer those identities find (null: saving creates them).
+ */
+export interface StoreOrderPreview {
+  read: StoreOrderSummary;
+  identities: BuyerIdentity[];
+  missing: MissingField[];
+  refusal: StoreOrderRefusal | null;
+  profile: CustomerProfile | null;
+}
+
+/** A store order page saved, or refused (the page changed since its preview): nothing was written then. */
+export type StoreOrderSaveReply =
+  | { outcome: StoreOrderOutcome; customerId: string; newCustomer: boolean; profile: CustomerProfile; missing: MissingField[] }
+  | { outcome: 'refused'; refusal: StoreOrderRefusal; missing: MissingField[] };
 
 /** A pending claim as the book lists it: the feedback and the customers whose contact it names. */
 export interface PendingClaimSummary {
@@ -157,6 +185,8 @@ export interface BookResponses {
   'table/query': { total: number; rows: CustomerRow[]; version: number; predictions: PredictionState };
   'table/ids': { ids: string[]; version: number };
   'table/facets': TableFacets & { version: number };
+  'store/preview-order': StoreOrderPreview;
+  'store/save-order': StoreOrderSaveReply;
 }
 
 /** Pushed on TABLE_PORT when the table changed under an open page (a write, predictions ready): query again. */

@@ -26,7 +26,7 @@ export function readAmount(cell: Cell, style: DecimalStyle, currency: string): n
   const text = cell.trim();
   const bare = onlyAmountChars(text) ? text : stripCurrency(text);
   if (bare.startsWith('-') || (bare.startsWith('(') && bare.endsWith(')'))) return fault('negative-amount', text, "is negative: a refund is the order's status");
-  if (style === 'auto') return plainAmount(bare, digits) ?? viaMoney(text, currency);
+  if (style === 'auto') return plainAmount(bare, digits) ?? viaMoney(bare, text, currency);
   return styledAmount(bare, style === 'comma' ? 44 : 46, digits) ?? fault('bad-amount', text, `is not an amount written ${style === 'comma' ? '1.234,56' : '1,234.56'}`);
 }
 
@@ -90,10 +90,55 @@ function styledAmount(text: string, decimal: number, digits: number): number | n
   return Number.isSafeInteger(minor) ? minor : null;
 }
 
-function viaMoney(text: string, currency: string): number | CellFault {
+/** `bare` is the amount without its symbol: parseAmount knows `R$` and `€` but not `US$`, `Kz` or `S/`. */
+function viaMoney(bare: string, text: string, currency: string): number | CellFault {
   try {
-    return parseAmount(text, currency);
+    return parseAmount(bare, currency);
   } catch {
     return fault('bad-amount', text, 'is not an amount');
   }
+}
+
+/**
+ * Symbols that name one currency each, longest first so `US$` is not read as `$`. A bare `$` names a dozen dollars
+ * and pesos (DOLLARS): the text alone cannot tell which.
+ */
+const SYMBOLS: readonly (readonly [string, string])[] = [
+  ['US$', 'USD'],
+  ['U$', 'USD'],
+  ['CA$', 'CAD'],
+  ['AU$', 'AUD'],
+  ['MX$', 'MXN'],
+  ['R$', 'BRL'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['Kz', 'AOA'],
+  ['MT', 'MZN'],
+  ['S/', 'PEN'],
+];
+
+/** Currencies written with a bare `$` where they are used. */
+export const DOLLARS: ReadonlySet<string> = new Set(['USD', 'CAD', 'AUD', 'NZD', 'MXN', 'ARS', 'CLP', 'COP', 'UYU', 'SGD', 'HKD', 'TWD']);
+
+/**
+ * The currency an amount's text names, by an ISO code (`BRL 10`, `10,00 EUR`) or a symbol (`R$ 1.234,56`, `US$ 5`):
+ * its ISO code; `$` for a bare dollar sign (one of DOLLARS, the reader's to decide); `conflict` when the text names
+ * two; null when it names none. A code Intl does not know is no currency (`ABC 10` names none).
+ */
+export function currencyNamedIn(text: string): string | '$' | 'conflict' | null {
+  const named = new Set<string>();
+  for (const match of text.matchAll(/(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])/g)) if (minorDigits(match[0]) >= 0) named.add(match[0]);
+  let rest = text;
+  for (const [symbol, currency] of SYMBOLS) {
+    if (!rest.includes(symbol)) continue;
+    named.add(currency);
+    rest = rest.replaceAll(symbol, ' ');
+  }
+  if (rest.includes('$')) named.add('$');
+  if (named.size > 1 && named.has('$')) {
+    // `$` beside a code that is a dollar (`USD $10`) says the same thing twice.
+    named.delete('$');
+    if ([...named].some((currency) => !DOLLARS.has(currency))) return 'conflict';
+  }
+  return named.size === 0 ? null : named.size === 1 ? ([...named][0] as string) : 'conflict';
 }

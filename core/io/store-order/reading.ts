@@ -28,6 +28,7 @@ export const storeOrderReadingSchema = z.object({
   /** The store's word for the order's state as shown ("Pago", "Cancelado", "wc-completed"). */
   status: shown(100),
   buyer: z.object({ name: shown(200), email: shown(200), phone: shown(100), cpf: shown(100) }),
+  /** The order's lines: a product's name, its quantity ("2", "× 2") and its unit price ("R$ 50,00") as shown. */
   items: z.array(z.object({ name: z.string().max(300), quantity: shown(50), price: shown(100) })).max(200),
 });
 export type StoreOrderReading = z.infer<typeof storeOrderReadingSchema>;
