@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+import { askBackground } from '../../../messaging/client';
+import { shopPermission } from '../../../shops/shop-patterns';
+import type { ShopsState } from '../../../shops/shop-service';
+
+/** What the shops panel needs of the browser and the background (component tests pass a stand-in). */
+export interface ShopsServices {
+  list(): Promise<ShopsState>;
+  /** Asks the browser for the shop's origin. Must be called in the seller's click or submit itself, before any await. */
+  request(origin: string): Promise<boolean>;
+  add(origin: string): Promise<ShopsState>;
+  remove(origin: string): Promise<ShopsState>;
+  /** Calls `changed` when the browser's grants change (the seller may remove a site in the browser's own settings). */
+  watch(changed: () => void): () => void;
+}
+
+export const browserShopsServices: ShopsServices = {
+  list: () => askBackground({ type: 'shops/list' }),
+  request: (origin) => browser.permissions.request({ origins: [shopPermission(origin)] }),
+  add: (origin) => askBackground({ type: 'shops/add', origin }),
+  remove: (origin) => askBackground({ type: 'shops/remove', origin }),
+  watch(changed) {
+    browser.permissions.onAdded.addListener(changed);
+    browser.permissions.onRemoved.addListener(changed);
+    return () => {
+      browser.permissions.onAdded.removeListener(changed);
+      browser.permissions.onRemoved.removeListener(changed);
+    };
+  },
+};
