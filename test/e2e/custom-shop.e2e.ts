@@ -1,15 +1,13 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../extension/i18n/translate';
+import { ORDER_PAGE, SHOP, WP_ADMIN } from './custom-shop-fixture';
 import { launchWithExtension, showBookScreen, siteAccessInBrowser, sidebarFrame, sidebarOf, type ExtensionSession } from './extension-harness';
 
+const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate('pt-BR', key, params);
-
-const SHOP = 'https://loja-da-ana.com.br';
-const ORDER_PAGE = `${SHOP}/wp-admin/post.php?post=1&action=edit`;
-// A WooCommerce admin page, reduced to the wrapper WordPress puts around every admin screen; the WooCommerce
-// adapter brings its own fixtures.
-const WP_ADMIN = '<!doctype html><html lang="pt-BR"><head><title>Editar pedido ‹ Loja da Ana — WordPress</title></head><body class="wp-admin"><div id="wpwrap"><div id="wpcontent"><h1>Pedido #1</h1></div></div></body></html>';
 
 /** Configurações › Lojas com domínio próprio, driven as the seller does: the keyboard for the form, clicks on rows. */
 class ShopsSettings {
@@ -40,6 +38,16 @@ class ShopsSettings {
   /** What the browser itself holds for the extension (asked from this extension page). */
   granted(origin: string): Promise<boolean> {
     return this.page.evaluate((pattern) => chrome.permissions.contains({ origins: [pattern] }), `${origin}/*`);
+  }
+
+  /** Serious and critical axe-core findings on the shops panel. */
+  async axeViolations(): Promise<string[]> {
+    await this.page.evaluate(await readFile(AXE, 'utf8'));
+    return this.page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run: (context: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document.querySelector('[data-testid="shops-panel"]'));
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
   }
 
   registered(): Promise<string[][]> {
@@ -138,6 +146,7 @@ describe('the sidebar on a shop on the seller’s own domain (WooCommerce)', () 
     // Allowed again in the browser: a site the extension was granted before comes back at once (onAdded).
     const grantAgain = settings.page.getByRole('button', { name: t('shops.grantAgainNamed', { origin: SHOP }) });
     await grantAgain.waitFor();
+    expect(await settings.axeViolations()).toEqual([]);
     await siteAccessInBrowser(session, 'allow', `${SHOP}/*`);
     await expect.poll(() => settings.status(SHOP)).toBe(t('shops.status.active'));
     expect(await settings.granted(SHOP)).toBe(true);
