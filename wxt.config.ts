@@ -1,10 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { SITE_MATCHES } from './extension/sites/registry';
+import { SHOP_ORIGINS } from './extension/shops/shop-patterns';
 import { stripUnsafeSinks } from './scripts/strip-unsafe-sinks';
-
-// Chrome accepts only whole origins (path `/*`) in web_accessible_resources.matches.
-const SITE_ORIGINS = [...new Set(SITE_MATCHES.map((pattern) => `${new URL(pattern.replace(/\*$/, '')).origin}/*`))];
 
 export default defineConfig({
   srcDir: 'extension',
@@ -23,17 +20,28 @@ export default defineConfig({
     // `alarms` and `notifications` remind the seller of follow-ups that fall due (and time scheduled backups).
     // `unlimitedStorage`: a book of a million orders is hundreds of MB, past the default quota. `offscreen`
     // (Chrome): the service worker writes backup files through an offscreen document (backup/offscreen-relay.ts).
-    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // `scripting` (Chrome): the sidebar is registered at run time on the seller's own shop domain
+    // (shops/shop-registrations.ts); Firefox MV2's contentScripts.register needs no permission of its own.
+    permissions: ['storage', 'alarms', 'notifications', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['offscreen', 'scripting'])],
     // Scheduled backups save into Downloads/Clientela: asked when the seller turns the schedule on, not at install.
-    optional_permissions: ['downloads'],
-    // The sidebar frame is an extension page placed in the chat sites' pages, so they must be able to load it. On
-    // Chrome only those sites, and through a per-session dynamic URL that cannot fingerprint the extension. Firefox
-    // MV2 has no `matches`: its list holds only what must be there (the frame, and the WhatsApp bridge, which MV2
-    // cannot run as a main-world content script).
+    // A shop on the seller's own domain (WooCommerce and other self-hosted stores): that one origin is asked from
+    // Configurações when the seller adds it (`permissions.request({ origins: ['https://loja.com.br/*'] })`) and
+    // given back when they remove it. `https://*/*` here is only the ceiling of what may be asked, never granted
+    // at install; MV2 keeps optional hosts in optional_permissions, MV3 in optional_host_permissions.
+    optional_permissions: browser === 'firefox' ? ['downloads', SHOP_ORIGINS] : ['downloads'],
+    ...(browser === 'firefox' ? {} : { optional_host_permissions: [SHOP_ORIGINS] }),
+    // The sidebar frame is an extension page placed in the host sites' pages, so they must be able to load it. Those
+    // are the fixed sites (every one https) and the seller's own shop domains, known only at run time; Chrome cannot
+    // change `matches` then, so on Chrome any https page may load the frame, and only through the per-session dynamic
+    // URL: it changes every session, so no site can probe for the extension. A site that learned it (a page we
+    // placed the frame in can read its src) gets a blank frame: the sidebar draws nothing until the content script
+    // that placed it says hello over extension messaging, which no page can reach (ui/sidebar/host-link.ts).
+    // Firefox MV2 has no `matches`: its list holds only what must be there (the frame, and the WhatsApp bridge,
+    // which MV2 cannot run as a main-world content script).
     web_accessible_resources:
       browser === 'firefox'
         ? (['sidebar-frame.html', 'whatsapp-bridge.js'] as unknown as [])
-        : [{ resources: ['sidebar-frame.html'], matches: SITE_ORIGINS, use_dynamic_url: true }],
+        : [{ resources: ['sidebar-frame.html'], matches: [SHOP_ORIGINS], use_dynamic_url: true }],
     action: { default_title: 'Clientela' },
     // The toolbar button opens the sidebar in search mode on any page; this is its keyboard shortcut.
     commands: {

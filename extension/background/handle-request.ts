@@ -2,8 +2,10 @@ import { fieldProblems, parseAmount, validateFunnelStage, DEFAULT_FUNNEL_STAGES,
 import { requestSchema, type BookResponses, type CollectorsState, type ParsedRequest, type Reply } from '../messaging/protocol';
 import { backupStatus, type BackupRunResult } from '../backup/backup-status';
 import { enumLabel } from '../i18n/labels';
-import { translate, type Locale } from '../i18n/translate';
+import { translate, translator, type Locale } from '../i18n/translate';
 import type { CollectorService } from './collectors';
+import { ShopError, type ShopService } from '../shops/shop-service';
+import { shopProblemText } from '../shops/shop-problem-text';
 import type { BookTableService } from './book-table-service';
 import type { CustomerSearch } from './customer-search';
 import { findByIdentities } from './customer-lookup';
@@ -25,6 +27,8 @@ export interface BookServices {
   /** Opens the customer book in a tab (the sidebar's "open the book" link). */
   openBookPage?: () => void;
   collectors?: CollectorService;
+  /** The seller's shops on their own domains and the sidebar's registration there (background only). */
+  shops?: ShopService;
   /** Told when an extension page wrote to the book (the background recomputes the insight cut points). */
   onBookWritten?: () => void;
   /** Backups through the background's downloads (background/backups in extension/backup). */
@@ -43,7 +47,7 @@ type Handlers = { [T in ParsedRequest['type']]: (request: Extract<ParsedRequest,
 
 /** Tag colours offered in turn, readable on light and dark sidebars. */
 
-function handlersFor({ book, insights, search, table, locale, now = () => new Date(), openBookPage, collectors, onBookWritten, backups }: BookServices): Handlers {
+function handlersFor({ book, insights, search, table, locale, now = () => new Date(), openBookPage, collectors, shops, onBookWritten, backups }: BookServices): Handlers {
   const profile = (customerId: string) => buildProfile(book, insights, customerId, locale);
   const collectorsState = async (): Promise<CollectorsState> => {
     if (!collectors) throw new Error('Collectors are managed by the background only');
@@ -62,6 +66,13 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
   const requireCollectors = () => {
     if (!collectors) throw new Error('Collectors are managed by the background only');
     return collectors;
+  };
+  // A shop refused or not started is said in the seller's words, naming what they typed.
+  const shopAction = <T,>(run: (service: ShopService) => Promise<T>) => {
+    if (!shops) throw new Error('Shops are managed by the background only');
+    return run(shops).catch((error: unknown) => {
+      throw error instanceof ShopError ? new Error(shopProblemText(translator(locale), error.detail)) : error;
+    });
   };
   const requireTable = () => {
     if (!table) throw new Error('The customer table is answered by the background');
@@ -179,6 +190,9 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
       const results = await requireCollectors().sync(id);
       return { ...(await collectorsState()), added: results.reduce((sum, r) => sum + r.added, 0) };
     },
+    'shops/list': () => shopAction((service) => service.list()),
+    'shops/add': ({ origin }) => shopAction((service) => service.add(origin)),
+    'shops/remove': ({ origin }) => shopAction((service) => service.remove(origin)),
     'backup/status': async ({ integrity }) => {
       const { downloadsGranted, timeZone } = requireBackups();
       return backupStatus(book, { downloadsGranted, now: now(), integrity, ...(timeZone ? { timeZone } : {}) });

@@ -22,6 +22,8 @@ import { readTimeZone } from '../i18n/time-zone';
 import { browserLocale, translate } from '../i18n/translate';
 import { announceCollectorsChanged } from '../messaging/collector-events';
 import { BACKUP_NOW_HREF } from '../ui/book/app/book-links';
+import { backgroundShops, keepShopsRegistered } from '../shops/background-shops';
+import type { ShopService } from '../shops/shop-service';
 
 export default defineBackground(() => {
   const openBookPage = () => void browser.tabs.create({ url: browser.runtime.getURL('/book.html') });
@@ -29,7 +31,7 @@ export default defineBackground(() => {
   const tableWatchers = new Set<Browser.runtime.Port>();
   // The seller's time zone (a book setting): read when the book opens, again when `meta` changes.
   let timeZone = browserTimeZone();
-  const services: Promise<BookServices & { insights: InsightService; search: CustomerSearch; table: BookTableService; backupRunner: BackgroundBackups }> = openBook().then(async (book) => {
+  const services: Promise<BookServices & { insights: InsightService; search: CustomerSearch; table: BookTableService; backupRunner: BackgroundBackups; shops: ShopService }> = openBook().then(async (book) => {
     timeZone = await readTimeZone(book);
     const backupRunner = new BackgroundBackups({ book, timeZone: () => timeZone, openBackupPage: () => void browser.tabs.create({ url: browser.runtime.getURL(`/book.html${BACKUP_NOW_HREF}`) }) });
     const search = new CustomerSearch(book);
@@ -46,6 +48,7 @@ export default defineBackground(() => {
     // One segmentation engine per book: the sidebar's cut points come from the table's, not a second copy of the book.
     const insights = new InsightService(book, { mainCurrency: 'BRL', timeZone }, undefined, () => table.bookContext());
     void insights.ensureFresh();
+    const settings = await bookSettings(book, browser.storage.local);
     return {
       book,
       insights,
@@ -54,7 +57,8 @@ export default defineBackground(() => {
       locale,
       openBookPage,
       onBookWritten: () => insights.changed([]),
-      collectors: new CollectorService(book, await bookSettings(book, browser.storage.local), undefined, undefined, undefined, undefined, announceCollectorsChanged),
+      collectors: new CollectorService(book, settings, undefined, undefined, undefined, undefined, announceCollectorsChanged),
+      shops: backgroundShops(settings),
       backupRunner,
       backups: {
         downloadsGranted,
@@ -65,6 +69,9 @@ export default defineBackground(() => {
       },
     };
   });
+
+  // The sidebar on the seller's own shop domains: registered for each granted shop, dropped when a grant goes.
+  keepShopsRegistered(services.then(({ shops }) => shops));
 
   // Follow-ups that fall due become a browser notification, once each (announced ids survive restarts).
   const REMINDERS_ALARM = 'clientela:follow-ups';

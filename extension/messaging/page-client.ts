@@ -4,7 +4,7 @@ import { askBackground, unwrapReply, type BookClient } from './client';
 import { watchTable } from './table-port';
 import type { BookRequest } from './protocol';
 
-/** What only the background answers: the whole-book search index and table, the collectors, tabs, backups to Downloads. */
+/** What only the background answers: the whole-book search index and table, the collectors, the shops' registrations, tabs, backups to Downloads. */
 const BACKGROUND_ONLY: ReadonlySet<BookRequest['type']> = new Set([
   // The background counts from its customer table when it holds one, without a read of the book.
   'book/summary',
@@ -15,6 +15,9 @@ const BACKGROUND_ONLY: ReadonlySet<BookRequest['type']> = new Set([
   'collectors/add',
   'collectors/remove',
   'collectors/sync',
+  'shops/list',
+  'shops/add',
+  'shops/remove',
   'backup/status',
   'backup/run',
   'table/query',

@@ -1,6 +1,7 @@
 import { z } from '../../core/zod';
 import type { LastSync } from '../background/collector-sync';
 import type { BackupRunResult, BackupStatus } from '../backup/backup-status';
+import type { ShopsState } from '../shops/shop-service';
 import {
   identityKindSchema,
   storeOrderReadingSchema,
@@ -68,6 +69,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('collectors/add'), url: z.url({ message: 'must be the collector address, such as https://avaliacoes.minhaloja.com.br' }), site: z.string().trim().min(1).max(63), token: z.string().trim().min(8).max(200) }),
   z.object({ type: z.literal('collectors/remove'), id }),
   z.object({ type: z.literal('collectors/sync'), id: id.optional() }),
+  // Shops on the seller's own domain (extension/shops/): the page asks the browser for the origin at the seller's
+  // click, then hands it here; the background checks it again, keeps the list and registers the sidebar there.
+  z.object({ type: z.literal('shops/list') }),
+  z.object({ type: z.literal('shops/add'), origin: z.string().max(2048) }),
+  z.object({ type: z.literal('shops/remove'), origin: z.string().max(2048) }),
   // Backups (extension/backup/): what the sidebar shows, and "back up now" through the background's downloads.
   z.object({ type: z.literal('backup/status'), integrity: z.boolean().default(false) }),
   z.object({ type: z.literal('backup/run') }),
@@ -179,6 +185,9 @@ export interface BookResponses {
   'collectors/add': CollectorsState;
   'collectors/remove': CollectorsState;
   'collectors/sync': CollectorsState & { added: number };
+  'shops/list': ShopsState;
+  'shops/add': ShopsState;
+  'shops/remove': ShopsState;
   'backup/status': BackupStatus;
   'backup/run': BackupRunResult;
   /** `version` grows with every change to the table; `predictions: 'pending'` while predicted values are computed. */

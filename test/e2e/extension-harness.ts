@@ -126,6 +126,30 @@ export async function advanceServiceWorkerClock(context: BrowserContext, ms: num
   }, ms);
 }
 
+/**
+ * The browser's own answer about a site, given where the seller gives it outside our pages: chrome://extensions,
+ * through its `developerPrivate` API (what its "Site access" controls call). `allow` records `pattern` as granted by
+ * the user, so the extension's own `permissions.request` for it is then answered yes by Chrome without showing its
+ * prompt, which no automation reaches (it is browser UI: no command-line switch accepts it, and the DevTools
+ * protocol's Extensions domain has no permission method); every step after the prompt is Chrome's real one.
+ * `withdraw` takes the site away, as the seller would in the extension's details: `permissions.onRemoved` fires.
+ */
+export async function siteAccessInBrowser(session: ExtensionSession, action: 'allow' | 'withdraw', pattern: string): Promise<void> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    await page.evaluate(
+      ([id, host, allow]) => {
+        const developer = (globalThis as unknown as { chrome: { developerPrivate: Record<'addHostPermission' | 'removeHostPermission', (id: string, host: string) => Promise<void>> } }).chrome.developerPrivate;
+        return allow ? developer.addHostPermission(id, host) : developer.removeHostPermission(id, host);
+      },
+      [session.extensionId, pattern, action === 'allow'] as const,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
 /** The sidebar's frame in a chat page (an extension page the content script placed; the page cannot look inside). */
 /**
  * Shows a screen of the book page the way a seller does, through its link in the nav (named from the catalog:

@@ -33,6 +33,12 @@ const PREFS = {
 export interface FirefoxLaunchOptions {
   /** Downloads are saved here, under the names the add-on gives them, without asking. */
   downloadsDir?: string;
+  /**
+   * Optional permissions the add-on asks for are granted without the prompt (Firefox's own pref for this,
+   * `extensions.webextOptionalPermissionPrompts`): `permissions.request` still runs, in a trusted input handler, and
+   * answers yes. Only the prompt itself goes untested.
+   */
+  grantOptionalWithoutPrompt?: boolean;
 }
 
 export interface FirefoxSession {
@@ -41,6 +47,8 @@ export interface FirefoxSession {
   addonId: string;
   /** Serves a committed fixture (path from the repository root) for requests whose URL `matches`. */
   routeToFixture(matches: (url: URL) => boolean, fixturePath: string): Promise<void>;
+  /** Serves `body` as an HTML page for requests whose URL `matches`. */
+  routeToHtml(matches: (url: URL) => boolean, body: string): void;
   /** A new tab under the network rules: routed fixtures, loopback allowed, everything else aborted. */
   newPage(): Promise<Page>;
   /** Closes Firefox, checks that none of its processes is left, removes the profile. */
@@ -48,7 +56,7 @@ export interface FirefoxSession {
 }
 
 /** Launches Firefox ESR headless in a fresh profile with the built add-on (or `addon`, a folder) installed. */
-export async function launchFirefox(addon = FIREFOX_BUILD, { downloadsDir }: FirefoxLaunchOptions = {}): Promise<FirefoxSession> {
+export async function launchFirefox(addon = FIREFOX_BUILD, { downloadsDir, grantOptionalWithoutPrompt = false }: FirefoxLaunchOptions = {}): Promise<FirefoxSession> {
   await checkFirefox(addon);
   const profile = await mkdtemp(join(tmpdir(), 'clientela-firefox-'));
   const downloads = downloadsDir
@@ -56,7 +64,8 @@ export async function launchFirefox(addon = FIREFOX_BUILD, { downloadsDir }: Fir
     : {};
   let browser: Browser | undefined;
   try {
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: profile, extraPrefsFirefox: { ...PREFS, ...downloads } });
+    const prompts = grantOptionalWithoutPrompt ? { 'extensions.webextOptionalPermissionPrompts': false } : {};
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: profile, extraPrefsFirefox: { ...PREFS, ...downloads, ...prompts } });
     const addonId = await browser.installExtension(addon);
     return session(browser, addonId, profile);
   } catch (error) {
@@ -79,6 +88,9 @@ function session(browser: Browser, addonId: string, profile: string): FirefoxSes
     addonId,
     async routeToFixture(matches, fixturePath) {
       routes.push({ matches, body: await readFile(resolve(ROOT, fixturePath), 'utf8') });
+    },
+    routeToHtml(matches, body) {
+      routes.push({ matches, body });
     },
     async newPage() {
       const page = await browser.newPage();

@@ -31,7 +31,14 @@ async function bookClient(): Promise<{ client: BookClient; timeZone: string }> {
   }
 }
 
-void Promise.all([bookClient(), connectToHost(lifetime.signal)]).then(([{ client, timeZone }, host]) => {
-  document.body.dataset.book = client === backgroundClient ? 'background' : 'frame';
-  render(<SidebarApp client={client} host={host} locale={locale} timeZone={timeZone} signal={lifetime.signal} />, document.getElementById('app') as HTMLElement);
-});
+// Drawn only once the content script that placed this frame said hello (host-link.ts): a page that framed it by
+// itself gets a blank frame.
+void Promise.all([bookClient(), connectToHost(lifetime.signal)]).then(
+  ([{ client, timeZone }, host]) => {
+    document.body.dataset.book = client === backgroundClient ? 'background' : 'frame';
+    render(<SidebarApp client={client} host={host} locale={locale} timeZone={timeZone} signal={lifetime.signal} />, document.getElementById('app') as HTMLElement);
+  },
+  () => {
+    document.body.dataset.host = 'unpaired';
+  },
+);

@@ -33,22 +33,33 @@ async function hostPort(): Promise<Browser.runtime.Port> {
 }
 
 /**
- * Connects to the content script of the tab's top frame, which placed this frame. Host messages are shape-checked:
- * they carry what the host page showed, a hint to look up, never an instruction to write.
+ * Connects to the content script of the tab's top frame, which placed this frame, and resolves once it said hello.
+ * Until then nothing may be drawn: on Chrome any https page can load this frame through its dynamic URL (the seller's
+ * own shop domains are known only at run time, wxt.config.ts), and a page that framed it itself has no content
+ * script of ours to answer; the promise then rejects when the port closes, or never settles. Host messages are
+ * shape-checked: they carry what the host page showed, a hint to look up, never an instruction to write.
  */
 export async function connectToHost(signal: AbortSignal): Promise<HostLink> {
   const port = await hostPort();
   let view: HostView = { siteLabel: '', collapsed: false, conversation: null, dark: false, composer: false };
   const listeners = new Set<(view: HostView) => void>();
+  let paired = () => {};
+  const hello = new Promise<void>((resolve, reject) => {
+    paired = resolve;
+    port.onDisconnect.addListener(() => reject(new Error('No content script of Clientela placed this frame')));
+  });
   port.onMessage.addListener((raw: unknown) => {
     const message = raw as HostMessage;
-    if (message?.type === 'hello') view = { ...view, siteLabel: String(message.siteLabel).slice(0, 60), collapsed: message.collapsed === true };
-    else if (message?.type === 'conversation' && isConversationState(message.state)) {
+    if (message?.type === 'hello') {
+      view = { ...view, siteLabel: String(message.siteLabel).slice(0, 60), collapsed: message.collapsed === true };
+      paired();
+    } else if (message?.type === 'conversation' && isConversationState(message.state)) {
       view = { ...view, conversation: message.state, dark: message.dark === true, composer: message.composer === true };
     } else return;
     for (const listener of listeners) listener(view);
   });
   signal.addEventListener('abort', () => port.disconnect(), { once: true });
+  await hello;
   return {
     subscribe(listener) {
       listeners.add(listener);
