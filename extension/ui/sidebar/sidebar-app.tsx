@@ -9,6 +9,7 @@ import type { HostLink, HostView } from './host-link';
 import { LinkSuggestion } from './link-suggestion';
 import { SidebarBackupBanner } from './sidebar-backup-banner';
 import { SidebarContext, type SidebarTools } from './sidebar-context';
+import { StoreOrderPanel } from './store-order-panel';
 import { tagKey } from '../../../core';
 import { UnknownContact } from './unknown-contact';
 import { useBackupStatus } from './use-backup-status';
@@ -67,8 +68,8 @@ export function SidebarApp({ client, host, locale, timeZone, signal, onClose }: 
         try {
           const { profile } = await request();
           if (profile) {
-            // Outside a chat (search mode) the customer an action touched stays on screen: pin them.
-            const pin = conversation?.status !== 'chat' ? profile.customer.id : pinned;
+            // Outside a chat or an order page (search mode) the customer an action touched stays on screen: pin them.
+            const pin = conversation?.status !== 'chat' && conversation?.status !== 'order' ? profile.customer.id : pinned;
             if (pin !== pinned) setPinned(pin);
             replace(profile, subjectFor(conversation, pin));
           }
@@ -92,6 +93,28 @@ export function SidebarApp({ client, host, locale, timeZone, signal, onClose }: 
   };
 
   const t = tools.t;
+
+  /** The seller's click on "Salvar pedido em …": the order as the page shows it now, into the buyer's profile. */
+  const saveOrder = async () => {
+    if (conversation?.status !== 'order') return;
+    const asked = subjectFor(conversation, pinned);
+    const reference = conversation.order.reference ?? '';
+    try {
+      const reply = await client.ask({ type: 'store/save-order', reading: conversation.order });
+      if (reply.outcome === 'refused') {
+        setMessage({ kind: 'alert', text: t(`storeOrder.refusal.${reply.refusal}`) });
+        return;
+      }
+      replace(reply.profile, asked);
+      const name = reply.profile.customer.displayName;
+      const said = reply.outcome === 'created' ? (reply.newCustomer ? 'storeOrder.createdNew' : 'storeOrder.created') : reply.outcome === 'updated' ? 'storeOrder.updated' : 'storeOrder.unchanged';
+      setMessage({ kind: 'status', text: t(said, { name, reference }) });
+    } catch (error) {
+      setMessage({ kind: 'alert', text: t('error', { message: error instanceof Error ? error.message : String(error) }) });
+    }
+  };
+  const orderPreview = state.status === 'found' || state.status === 'unknown' ? (state.order ?? null) : null;
+
   const setCollapsed = (next: boolean) => host?.send({ type: 'collapse', collapsed: next });
   if (collapsed) {
     return (
@@ -135,12 +158,13 @@ export function SidebarApp({ client, host, locale, timeZone, signal, onClose }: 
           </p>
         )}
         {conversation?.status === 'no-chat' && !pinned && <p class="notice">{t('noChat')}</p>}
+        {conversation?.status === 'order' && !pinned && <StoreOrderPanel reading={conversation.order} preview={orderPreview} onSave={saveOrder} />}
         {state.status === 'loading' && <p class="meta">{t('loading')}</p>}
         {state.status === 'failed' && <p role="alert">{t('error', { message: state.message })}</p>}
         {state.status === 'found' && state.unlinked.length > 0 && <LinkSuggestion profile={state.profile} identities={state.unlinked} />}
         {state.status === 'found' && <CustomerCard profile={state.profile} onInsertReply={onInsertReply} />}
         {state.status === 'unknown' && conversation?.status === 'chat' && <UnknownContact identities={conversation.identities} displayName={conversation.displayName} />}
-        {state.status === 'idle' && conversation && conversation.status !== 'chat' && <CustomerSearch actionLabel={t('open')} onPick={(hit) => setPinned(hit.id)} />}
+        {state.status === 'idle' && conversation && conversation.status !== 'chat' && conversation.status !== 'order' && <CustomerSearch actionLabel={t('open')} onPick={(hit) => setPinned(hit.id)} />}
         <BackupFooter daysSinceLast={backups.status?.daysSinceLast ?? null} known={backups.status !== null} />
       </aside>
     </SidebarContext.Provider>

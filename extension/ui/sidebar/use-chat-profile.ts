@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BookClient } from '../../messaging/client';
-import type { CustomerProfile } from '../../messaging/protocol';
+import type { CustomerProfile, StoreOrderPreview } from '../../messaging/protocol';
 import type { ChatIdentity, ConversationState } from '../../sites/types';
 
 /** Stores whose records every profile shows (see background/profiles.ts). */
@@ -9,14 +9,18 @@ const SHOWN_ON_EVERY_PROFILE = ['tags', 'quickReplies', 'meta'] as const;
 export type ProfileState =
   | { status: 'idle' }
   | { status: 'loading' }
-  /** `unlinked`: identities of the open chat the customer does not have yet (the seller may link them). */
-  | { status: 'found'; profile: CustomerProfile; unlinked: ChatIdentity[] }
-  | { status: 'unknown' }
+  /**
+   * `unlinked`: identities of the open chat the customer does not have yet (the seller may link them). `order`: on
+   * a store's order page, what the book made of the order (the buyer found is `profile`).
+   */
+  | { status: 'found'; profile: CustomerProfile; unlinked: ChatIdentity[]; order?: StoreOrderPreview }
+  | { status: 'unknown'; order?: StoreOrderPreview }
   | { status: 'failed'; message: string };
 
-/** What the sidebar is showing a profile for: a pinned customer, the open chat, or nothing. */
+/** What the sidebar is showing a profile for: a pinned customer, the open chat, a store's order page, or nothing. */
 function subjectOf(conversation: ConversationState | null, pinned: string | null): string {
   if (pinned) return `pin:${pinned}`;
+  if (conversation?.status === 'order') return `order:${conversation.key}:${JSON.stringify(conversation.order)}`;
   return conversation?.status === 'chat' ? `chat:${conversation.key}:${conversation.identities.map((i) => `${i.kind}=${i.value}`).join(',')}` : 'none';
 }
 
@@ -39,14 +43,17 @@ export function useChatProfile(client: BookClient, conversation: ConversationSta
     const settle = (next: ProfileState) => {
       if (current.current.subject === asked) setAnswer({ subject: asked, state: next });
     };
-    const lookup = pinned
+    const lookup: Promise<{ profile: CustomerProfile | null; unlinked: ChatIdentity[]; order?: StoreOrderPreview }> | null = pinned
       ? client.ask({ type: 'customers/profile', customerId: pinned }).then(({ profile }) => ({ profile, unlinked: [] }))
       : chat?.status === 'chat'
         ? client.ask({ type: 'chat/lookup', identities: chat.identities })
-        : null;
+        : chat?.status === 'order'
+          ? // The page's reading is a hint: previewing it finds the buyer and reads the order, and writes nothing.
+            client.ask({ type: 'store/preview-order', reading: chat.order }).then((order) => ({ profile: order.profile, unlinked: [], order }))
+          : null;
     if (!lookup) return settle({ status: 'idle' });
     lookup.then(
-      ({ profile, unlinked }) => settle(profile ? { status: 'found', profile, unlinked } : { status: 'unknown' }),
+      ({ profile, unlinked, order }) => settle(profile ? { status: 'found', profile, unlinked, order } : { status: 'unknown', order }),
       (error: unknown) => settle({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
   };
@@ -64,13 +71,15 @@ export function useChatProfile(client: BookClient, conversation: ConversationSta
   }, [client, signal]);
 
   /**
-   * Shows a profile an action answered with, for the subject on screen now. The chat's unlinked identities stay
-   * as the last lookup said; a write reaches the change feed above, which looks the chat up again.
+   * Shows a profile an action answered with, for the subject on screen now. The chat's unlinked identities and an
+   * order page's preview stay as the last lookup said; a write reaches the change feed above, which looks again.
    */
   const replace = (profile: CustomerProfile | null, forSubject = current.current.subject) =>
     setAnswer((previous) => {
-      const unlinked = previous.subject === forSubject && previous.state.status === 'found' ? previous.state.unlinked : [];
-      return { subject: forSubject, state: profile ? { status: 'found', profile, unlinked } : { status: 'unknown' } };
+      const same = previous.subject === forSubject;
+      const unlinked = same && previous.state.status === 'found' ? previous.state.unlinked : [];
+      const order = same && (previous.state.status === 'found' || previous.state.status === 'unknown') ? previous.state.order : undefined;
+      return { subject: forSubject, state: profile ? { status: 'found', profile, unlinked, order } : { status: 'unknown', order } };
     });
   return { state, replace, subjectFor: subjectOf };
 }
