@@ -40,7 +40,7 @@ export function StoreOrderPanel({ reading, preview, onSave }: StoreOrderPanelPro
   const unread = <span class="unread">{t('storeOrder.unreadValue')}</span>;
   const status = read?.status === 'unpaid' ? t('storeOrder.unpaid') : read?.status ? enumLabel(locale, 'orderStatus', read.status) : null;
   return (
-    <section class="store-order" aria-labelledby="clientela-store-order" data-testid="store-order">
+    <section class="store-order" aria-labelledby="clientela-store-order" data-testid="store-order" data-reference={reading.reference ?? ''}>
       <h2 id="clientela-store-order">{reference ? t('storeOrder.title', { reference, store }) : t('storeOrder.titleNoReference', { store })}</h2>
       {preview && read && (
         <dl class="facts">
