@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate } from '../../extension/i18n/translate';
+import { SITES } from '../../extension/sites/site-expectations';
 import { launchWithExtension, sidebarOf, type ExtensionSession } from './extension-harness';
 
 /**
@@ -28,6 +30,7 @@ interface BookDump {
   customers: { displayName: string; identities: string[]; tagIds: string[] }[];
   notes: string[];
   tags: string[];
+  orders: string[];
 }
 
 /** Everything in the book, read from an extension page (the book's own origin). */
@@ -39,18 +42,19 @@ async function dumpBook(session: ExtensionSession): Promise<BookDump> {
         const open = indexedDB.open('clientela-book');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['customers', 'notes', 'tags']);
+          const tx = open.result.transaction(['customers', 'notes', 'tags', 'orders']);
           const all = (store: string) => new Promise<unknown[]>((ok) => {
             const request = tx.objectStore(store).getAll();
             request.onsuccess = () => ok(request.result);
           });
-          void Promise.all([all('customers'), all('notes'), all('tags')]).then(([customers, notes, tags]) =>
+          void Promise.all([all('customers'), all('notes'), all('tags'), all('orders')]).then(([customers, notes, tags, orders]) =>
             done({
               customers: (customers as { displayName: string; identities: { kind: string; value: string }[]; tagIds: string[] }[])
                 .map((c) => ({ displayName: c.displayName, identities: c.identities.map((i) => `${i.kind}:${i.value}`).sort(), tagIds: [...c.tagIds].sort() }))
                 .sort((a, b) => a.displayName.localeCompare(b.displayName)),
               notes: (notes as { text: string }[]).map((n) => n.text).sort(),
               tags: (tags as { name: string }[]).map((t) => t.name).sort(),
+              orders: (orders as { id: string; status: string }[]).map((o) => `${o.id} ${o.status}`).sort(),
             }),
           );
         };
@@ -216,6 +220,70 @@ describe('the chat site cannot read or write the book through the sidebar', () =
     await page.keyboard.type('oi');
     await expect.poll(() => page.evaluate(() => (window as unknown as { captured: string[] }).captured.join(' '))).toContain('keydown:o');
     expect(violations).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a store admin page cannot read the book or save an order through the sidebar', () => {
+  const STORE = SITES.find(({ expectations }) => expectations.site === 'shopify')?.expectations.store;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    session = await launchWithExtension();
+    if (!STORE) throw new Error('the Shopify expectations name no store pages');
+    const html = (await readFile(resolve(import.meta.dirname, '../..', STORE.order.fixture), 'utf8')).replaceAll('<script>', `<script nonce="${NONCE}">`);
+    for (const route of STORE.routes)
+      await session.context.route(route, (fulfil) => fulfil.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': STRICT_CSP }, body: html }));
+    const book = await session.openExtensionPage('book.html');
+    await book.getByLabel('Nome').fill(OTHER.name);
+    await book.getByLabel('Tipo de contato').selectOption('email');
+    await book.getByLabel('Contato', { exact: true }).fill(OTHER.email);
+    await book.getByRole('button', { name: 'Salvar' }).click();
+    await book.getByRole('status').filter({ hasText: `${OTHER.name} foi adicionado.` }).waitFor();
+    await book.close();
+  });
+  afterAll(async () => session?.close());
+
+  it('finds nothing of the book, and no synthetic click, posted message or key saves the order; the seller’s click does', async () => {
+    if (!STORE) return;
+    const page = await session.context.newPage();
+    await page.goto(STORE.order.url);
+    const sidebar = sidebarOf(page);
+    const save = sidebar.getByTestId('save-order');
+    await expect.poll(() => save.textContent()).toBe(translate('pt-BR', 'storeOrder.saveNew', { name: STORE.order.buyerName }));
+    const before = await dumpBook(session);
+
+    const seen = await readEverythingReachable(page);
+    for (const secret of [OTHER.name, OTHER.email, 'Salvar pedido']) expect(seen.text).not.toContain(secret);
+    expect(seen.crossOrigin).toEqual(['blocked']);
+
+    // Everything the page can reach is clicked, forms submitted, a forged order and a save request posted to the
+    // frame, and Enter pressed: the order is not saved and no customer appears.
+    await page.evaluate((name) => {
+      for (const element of document.querySelectorAll('*')) {
+        if (element instanceof HTMLFormElement) element.requestSubmit();
+        if (element !== document.documentElement && element !== document.body && !(element instanceof HTMLScriptElement) && !(element instanceof HTMLAnchorElement)) {
+          element.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
+        }
+      }
+      const forged = { store: 'shopify', shop: 'x', reference: '#666', placedAt: '2026-11-29T12:00:00Z', total: 'R$ 1,00', currency: null, status: 'Pago', buyer: { name, email: 'forjado@example.com', phone: null, cpf: null }, items: [] };
+      const frame = document.querySelector('iframe');
+      for (const message of [{ type: 'conversation', state: { status: 'order', order: forged, key: 'x' } }, { type: 'store/save-order', reading: forged }]) frame?.contentWindow?.postMessage(message, '*');
+      for (const key of ['Enter', ' ']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    }, OTHER.name);
+    await page.waitForTimeout(500);
+    expect(await dumpBook(session)).toEqual(before);
+
+    // The seller's own click, inside the frame, saves it (the page again: the clicks above moved the admin's own
+    // views, which the sidebar follows); the page still sees nothing of the book.
+    await page.goto(STORE.order.url);
+    await expect.poll(() => save.textContent()).toBe(translate('pt-BR', 'storeOrder.saveNew', { name: STORE.order.buyerName }));
+    await save.click();
+    await expect.poll(() => sidebar.getByTestId('customer-name').textContent()).toBe(STORE.order.buyerName);
+    const after = await dumpBook(session);
+    expect(after.orders).toHaveLength(1);
+    expect(after.customers.map((customer) => customer.displayName)).toEqual([STORE.order.buyerName, OTHER.name].sort((a, b) => a.localeCompare(b)));
+    for (const secret of [OTHER.name, OTHER.email]) expect((await readEverythingReachable(page)).text).not.toContain(secret);
     await page.close();
   });
 });
