@@ -49,8 +49,9 @@ export class ShopsSettings {
     });
   }
 
+  /** The match patterns of each registered content script, sorted (Chrome answers them in its own order). */
   registered(): Promise<string[][]> {
-    return this.page.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.matches ?? []));
+    return this.page.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => [...(script.matches ?? [])].sort()));
   }
 }
 
