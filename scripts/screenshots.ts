@@ -49,6 +49,11 @@ try {
   await book.getByRole('heading', { name: 'Ana Souza' }).first().waitFor();
   for (const dark of [false, true]) await shoot(book, 'book-customer', dark);
 
+  // Funil: the funnel stages as a board.
+  await book.goto(`chrome-extension://${session.extensionId}/book.html#/funil`);
+  await book.locator('li.funnel-card').first().waitFor();
+  for (const dark of [false, true]) await shoot(book, 'book-funnel', dark);
+
   // Importar: a pt-BR Excel export (Windows-1252, `;`) as previewed, then checked against the book.
   await book.goto(`chrome-extension://${session.extensionId}/book.html#/importar`);
   await book.getByTestId('import-file').setInputFiles(resolve(import.meta.dirname, '../core/io/import/fixtures/excel-pt-br-orders.csv'));
