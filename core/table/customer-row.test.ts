@@ -35,8 +35,13 @@ describe('kept rows', () => {
       orders: 3,
       predictedValue: { minor: 12_345.6, currency: 'BRL' },
       archived: false,
+      rfmCell: anaFacts!.rfm!.recency * 10 + anaFacts!.rfm!.frequency,
     });
-    expect(plainRow(rows[1]!)).toMatchObject({ lastPurchaseAt: null, totalSpent: [], orders: 0, predictedValue: null });
+    expect(anaFacts!.rfm).not.toBeNull();
+    // Never bought: no cell of the RFM grid.
+    expect(plainRow(rows[1]!)).toMatchObject({ lastPurchaseAt: null, totalSpent: [], orders: 0, predictedValue: null, rfmCell: null });
+    // The copy with another prediction keeps the cell.
+    expect(rows[0]!.withPredicted(1).rfmCell).toBe(rows[0]!.rfmCell);
   });
 
   it('sort by the same key as their plain rows in every column', () => {

@@ -31,6 +31,11 @@ export interface CustomerRow {
   /** Discounted value of the next 12 months' purchases, in the main currency; null when not (yet) predicted. */
   predictedValue: Money | null;
   archived: boolean;
+  /**
+   * The customer's cell in the RFM recency × frequency grid, as recency score × 10 + frequency score (53: R 5, F 3);
+   * null for customers without a paid purchase (not scored).
+   */
+  rfmCell: number | null;
 }
 
 /** The table row of a customer from their facts (and their predicted value, in minor units of `mainCurrency`). */
@@ -59,6 +64,7 @@ export class KeptRow implements CustomerRow {
   readonly funnelStage: string | null;
   readonly orders: number;
   readonly archived: boolean;
+  readonly rfmCell: number | null;
   readonly lastPurchaseMs: number | null;
   /** Paid total in the main currency; null without any purchase (0 when all were in other currencies). */
   readonly mainSpentMinor: number | null;
@@ -85,6 +91,8 @@ export class KeptRow implements CustomerRow {
     this.funnelStage = row === null ? (customer as HeldCustomer).funnelStage : row.funnelStage;
     this.orders = row?.orders ?? (facts as CustomerFacts).orderCount;
     this.archived = row?.archived ?? (customer as HeldCustomer).archivedAt !== null;
+    const rfm = row === null ? (facts as CustomerFacts).rfm : null;
+    this.rfmCell = row === null ? (rfm === null ? null : rfm.recency * 10 + rfm.frequency) : row.rfmCell;
     this.lastPurchaseMs = row === null ? (facts as CustomerFacts).lastOrderAt : row.lastPurchaseMs;
     this.mainSpentMinor = row === null ? ((facts as CustomerFacts).orderCount === 0 ? null : ((facts as CustomerFacts).totalSpentMinor[mainCurrency as string] ?? 0)) : row.mainSpentMinor;
     this.predictedMinor = row === null ? (predictedMinor ?? null) : (factsOrPredicted as number | null);
@@ -129,5 +137,6 @@ export function plainRow(row: CustomerRow): CustomerRow {
     orders: row.orders,
     predictedValue: row.predictedValue,
     archived: row.archived,
+    rfmCell: row.rfmCell,
   };
 }

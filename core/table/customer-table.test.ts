@@ -21,6 +21,7 @@ function row(id: string, overrides: Partial<CustomerRow> = {}): CustomerRow {
     orders: 0,
     predictedValue: null,
     archived: false,
+    rfmCell: null,
     ...overrides,
   };
 }
@@ -100,8 +101,8 @@ describe('sorting the customer table', () => {
 
 describe('filtering the customer table', () => {
   const rows = [
-    row('a', { activity: 'active', segment: 'champions', stage: 'repeat', tagIds: ['t1', 't2'], contacts: [{ kind: 'whatsapp', value: '+5511987654321', raw: '11987654321' }, { kind: 'cpf', value: '52998224725', raw: '529.982.247-25' }], funnelStage: 'decision' }),
-    row('b', { activity: 'at-risk', segment: 'at-risk', stage: 'needs-retention', tagIds: ['t1'], contacts: [{ kind: 'instagram', value: 'bia', raw: '@bia' }] }),
+    row('a', { activity: 'active', segment: 'champions', stage: 'repeat', tagIds: ['t1', 't2'], contacts: [{ kind: 'whatsapp', value: '+5511987654321', raw: '11987654321' }, { kind: 'cpf', value: '52998224725', raw: '529.982.247-25' }], funnelStage: 'decision', rfmCell: 54 }),
+    row('b', { activity: 'at-risk', segment: 'at-risk', stage: 'needs-retention', tagIds: ['t1'], rfmCell: 21, contacts: [{ kind: 'instagram', value: 'bia', raw: '@bia' }] }),
     row('c', { activity: 'lost', segment: null, stage: 'recovery', archived: true, contacts: [{ kind: 'email', value: 'c@x.com', raw: 'c@x.com' }] }),
     row('d', { activity: 'prospect' }),
   ];
@@ -120,6 +121,13 @@ describe('filtering the customer table', () => {
     expect(ids({ segments: [null], archived: 'include' })).toEqual(['c', 'd']);
     expect(ids({ stages: ['needs-retention', 'recovery'] })).toEqual(['b']);
     expect(ids({ funnelStages: ['decision'] })).toEqual(['a']);
+  });
+
+  it('filters by cells of the RFM grid, never matching the unscored', () => {
+    expect(ids({ rfmCells: [21] })).toEqual(['b']);
+    expect(ids({ rfmCells: [54, 21] })).toEqual(['a', 'b']);
+    expect(ids({ rfmCells: [55], archived: 'include' })).toEqual([]);
+    expect(() => query({ filters: { rfmCells: [60] } })).toThrow(/RFM grid/);
   });
 
   it('filters by tags, any or all of them, and by channel', () => {
@@ -174,6 +182,7 @@ describe('filtering the customer table', () => {
     expect(facets.activity).toEqual({ active: 1, 'at-risk': 1, prospect: 1 });
     expect(facets.segments).toEqual({ champions: 1, 'at-risk': 1, none: 1 });
     expect(facets.tags).toEqual({ t1: 2, t2: 1 });
+    expect(facets.rfmCells).toEqual({ 54: 1, 21: 1 });
     // A CPF names a customer but reaches no one: no channel.
     expect(facets.channels).toEqual({ whatsapp: 1, instagram: 1 });
     expect(table.facets({ archived: 'only' }).stages).toEqual({ recovery: 1 });

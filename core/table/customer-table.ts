@@ -15,6 +15,8 @@ export interface TableFacets {
   funnelStages: Record<string, number>;
   tags: Record<string, number>;
   channels: Record<string, number>;
+  /** Customers per cell of the RFM recency × frequency grid (keys as CustomerRow.rfmCell: `53`); unscored ones not counted. */
+  rfmCells: Record<string, number>;
 }
 
 export interface CustomerTableOptions {
@@ -221,7 +223,7 @@ export class CustomerTable {
 
   /** Counts per filter value over the rows the search and the archived filter leave. */
   facets(filters: Pick<TableFilters, 'archived'>, matches: SearchMatches | null = null): TableFacets {
-    const facets: TableFacets = { total: 0, activity: {}, segments: {}, stages: {}, funnelStages: {}, tags: {}, channels: {} };
+    const facets: TableFacets = { total: 0, activity: {}, segments: {}, stages: {}, funnelStages: {}, tags: {}, channels: {}, rfmCells: {} };
     const count = (into: Record<string, number>, key: string) => {
       into[key] = (into[key] ?? 0) + 1;
     };
@@ -234,6 +236,7 @@ export class CustomerTable {
       count(facets.segments, row.segment ?? 'none');
       count(facets.stages, row.stage);
       count(facets.funnelStages, row.funnelStage ?? 'none');
+      if (row.rfmCell !== null) count(facets.rfmCells, String(row.rfmCell));
       const tagIds = row.tagIds;
       for (let i = 0; i < tagIds.length; i++) count(facets.tags, tagIds[i] as string);
       // Each channel once per row, without a set per row (a count visits up to every customer). A CPF names a

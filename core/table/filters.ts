@@ -14,6 +14,7 @@ export function rowMatches(row: CustomerRow, filters: Partial<TableFilters>): bo
     const has = (id: string) => row.tagIds.includes(id);
     if (filters.tagMode === 'all' ? !filters.tagIds.every(has) : !filters.tagIds.some(has)) return false;
   }
+  if (filters.rfmCells?.length && (row.rfmCell === null || !filters.rfmCells.includes(row.rfmCell))) return false;
   if (filters.channels?.length && !row.contacts.some((contact) => filters.channels?.includes(contact.kind))) return false;
   return true;
 }

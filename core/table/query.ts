@@ -2,6 +2,9 @@ import { IDENTITY_KINDS } from '../model';
 import { ACTIVITY_STATUSES, LIFECYCLE_STAGES, RFM_SEGMENT_IDS } from '../segments';
 import { z } from '../zod';
 
+/** Every cell of the RFM recency × frequency grid, as CustomerRow.rfmCell writes it (recency × 10 + frequency). */
+export const RFM_CELLS: readonly number[] = Array.from({ length: 25 }, (_, i) => (5 - Math.floor(i / 5)) * 10 + (i % 5) + 1);
+
 /** The customer table's columns, in display order; each one sorts. */
 export const TABLE_COLUMNS = ['name', 'contacts', 'tags', 'activity', 'segment', 'stage', 'lastPurchase', 'totalSpent', 'orders', 'predictedValue'] as const;
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
@@ -28,6 +31,8 @@ export const tableFiltersSchema = z.object({
   tagIds: z.array(z.string().min(1).max(100)).max(200).optional(),
   tagMode: z.enum(['any', 'all']).default('any'),
   channels: z.array(z.enum(IDENTITY_KINDS)).max(IDENTITY_KINDS.length).optional(),
+  /** Cells of the RFM recency × frequency grid, each recency score × 10 + frequency score (CustomerRow.rfmCell). */
+  rfmCells: z.array(z.number().int().refine((cell) => RFM_CELLS.includes(cell), 'must be a cell of the RFM grid, such as 53 (recency 5, frequency 3)')).max(25).optional(),
   archived: z.enum(['exclude', 'only', 'include']).default('exclude'),
 });
 export type TableFilters = z.output<typeof tableFiltersSchema>;

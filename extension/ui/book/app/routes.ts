@@ -4,7 +4,8 @@ import { CustomersScreen } from '../customers/customers-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { ImportScreen } from '../import/import-screen';
 import { FunnelScreen } from '../funnel/funnel-screen';
-import { CUSTOMERS_PATH, FUNNEL_PATH, IMPORT_PATH, SETTINGS_PATH } from './book-links';
+import { SegmentsScreen } from '../segments/segments-screen';
+import { CUSTOMERS_PATH, FUNNEL_PATH, IMPORT_PATH, SEGMENTS_PATH, SETTINGS_PATH } from './book-links';
 import type { Route } from './router';
 
 /** What a screen is given: the route, and the path parts after its own (`#/clientes/<id>` → [id]). */
@@ -34,6 +35,7 @@ export interface Feature {
  */
 export const FEATURES: readonly Feature[] = [
   { id: 'customers', path: CUSTOMERS_PATH, labelKey: 'nav.customers', wide: true, screen: CustomersScreen },
+  { id: 'segments', path: SEGMENTS_PATH, labelKey: 'nav.segments', screen: SegmentsScreen },
   { id: 'funnel', path: FUNNEL_PATH, labelKey: 'nav.funnel', wide: true, screen: FunnelScreen },
   { id: 'import', path: IMPORT_PATH, labelKey: 'nav.import', screen: ImportScreen },
   { id: 'settings', path: SETTINGS_PATH, labelKey: 'settings', screen: SettingsScreen },

@@ -31,6 +31,7 @@ function fakeBackground() {
     orders: 3,
     predictedValue: null,
     archived: false,
+    rfmCell: 55,
   });
   const background: BackgroundClient = {
     async ask(request) {
@@ -42,7 +43,7 @@ function fakeBackground() {
           return { total: TOTAL, version: 1, predictions: 'pending', rows: Array.from({ length: Math.max(0, Math.min(limit, TOTAL - offset)) }, (_, i) => row(offset + i)) };
         }
         if (request.type === 'table/ids') return { ids: Array.from({ length: TOTAL }, (_, i) => `c${i}`), version: 1 };
-        if (request.type === 'table/facets') return { total: TOTAL, activity: { active: TOTAL }, segments: {}, stages: {}, funnelStages: {}, tags: {}, channels: { phone: TOTAL }, version: 1 };
+        if (request.type === 'table/facets') return { total: TOTAL, activity: { active: TOTAL }, segments: {}, stages: {}, funnelStages: {}, tags: {}, channels: { phone: TOTAL }, rfmCells: { 55: TOTAL }, version: 1 };
         throw new Error(`not asked in this test: ${request.type}`);
       };
       return answer() as never;

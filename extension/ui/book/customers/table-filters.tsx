@@ -86,6 +86,22 @@ export function TableFilters({ query, facets, tags, onChange, onReach }: Filters
           ))}
         </select>
       </div>
+      {query.filters.rfmCells?.length ? (
+        <p class="field rfm-filter" data-testid="rfm-filter">
+          {t('filter.rfmCells', { cells: query.filters.rfmCells.map((cell) => `R${Math.floor(cell / 10)} F${cell % 10}`).join(', ') })}{' '}
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              const filters = { ...query.filters };
+              delete filters.rfmCells;
+              onChange({ ...query, filters });
+            }}
+          >
+            {t('filter.rfmCellsClear')}
+          </button>
+        </p>
+      ) : null}
     </div>
   );
 }

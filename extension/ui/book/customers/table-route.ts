@@ -3,6 +3,7 @@ import {
   DEFAULT_FUNNEL_STAGES,
   IDENTITY_KINDS,
   LIFECYCLE_STAGES,
+  RFM_CELLS,
   RFM_SEGMENT_IDS,
   TABLE_COLUMNS,
   type TableColumn,
@@ -24,6 +25,7 @@ export const ROUTE_PARAMS = {
   funnelStages: 'funil',
   tagIds: 'tag',
   channels: 'canal',
+  rfmCells: 'rfm',
   archived: 'arquivados',
 } as const;
 
@@ -49,6 +51,10 @@ export function queryFromParams(params: URLSearchParams): TableQuery {
   if (funnelStages.length) filters.funnelStages = funnelStages;
   if (tagIds.length) filters.tagIds = tagIds;
   if (channels.length) filters.channels = channels;
+  const rfmCells = listOf(params, ROUTE_PARAMS.rfmCells)
+    .map(Number)
+    .filter((cell) => RFM_CELLS.includes(cell));
+  if (rfmCells.length) filters.rfmCells = rfmCells;
   const archived = params.get(ROUTE_PARAMS.archived);
   if (archived === 'only' || archived === 'include') filters.archived = archived;
   return {
@@ -70,6 +76,7 @@ export function paramsFromQuery(query: TableQuery): URLSearchParams {
     const values = query.filters[key];
     if (values?.length) params.set(ROUTE_PARAMS[key], values.map((value) => value ?? NONE).join(','));
   }
+  if (query.filters.rfmCells?.length) params.set(ROUTE_PARAMS.rfmCells, query.filters.rfmCells.join(','));
   if (query.filters.archived !== 'exclude') params.set(ROUTE_PARAMS.archived, query.filters.archived);
   return params;
 }
