@@ -40,6 +40,8 @@ describe('kept rows', () => {
     expect(anaFacts!.rfm).not.toBeNull();
     // Never bought: no cell of the RFM grid.
     expect(plainRow(rows[1]!)).toMatchObject({ lastPurchaseAt: null, totalSpent: [], orders: 0, predictedValue: null, rfmCell: null });
+    // Recency first: R 5, F 2 is cell 52.
+    expect(new KeptRow(heldCustomer(ana), { ...anaFacts!, rfm: { ...anaFacts!.rfm!, recency: 5, frequency: 2 } }, 'BRL', null).rfmCell).toBe(52);
     // The copy with another prediction keeps the cell.
     expect(rows[0]!.withPredicted(1).rfmCell).toBe(rows[0]!.rfmCell);
   });
