@@ -1,12 +1,13 @@
 import type { Customer, Feedback, Order, Tag } from '../model';
 import { calendarOf, type Calendar } from '../locale/calendar';
-import { SegmentationEngine, type BookContext, type BookSnapshot, type EngineOptions, type Instant } from '../segments';
+import { SegmentationEngine, type FiledOrder, type BookContext, type BookSnapshot, type EngineOptions, type Instant } from '../segments';
 import { KeptRow, type CustomerRow } from './customer-row';
 import { heldCustomer, type HeldCustomer } from './held-customer';
 import { CustomerTable, type TableFacets } from './customer-table';
 import { fitPredictionModel, predictCustomerValue, type PredictionModel } from './predicted-values';
 import type { TableFilters, TableQuery } from './query';
 import type { SearchMatches } from './search-matches';
+import type { TodayCustomer } from '../today/today-list';
 
 /** `pending`: the models are being fitted and rows carry no predicted value yet; `unavailable`: too little data. */
 export type PredictionState = 'pending' | 'ready' | 'unavailable';
@@ -163,6 +164,44 @@ export class BookTable {
     return true;
   }
 
+  /**
+   * What the Hoje list reads of each customer (core/today), from the rows and the engine it already holds: the own
+   * interval is derived only for customers who bought on two days or more and are not archived or lost, and the
+   * store's part only for those who never bought, so a list costs a pass over the rows, not a recompute.
+   */
+  *todayCustomers(): Generator<TodayCustomer> {
+    for (const row of this.table.keptRows()) {
+      if (!(row instanceof KeptRow) || row.archived) continue;
+      const customer = this.customers.get(row.id);
+      if (customer === undefined) continue;
+      const lastPurchaseDay = row.lastPurchaseMs === null ? null : this.calendar.day(row.lastPurchaseMs);
+      const rhythm = row.orders >= 2 && row.activity !== 'lost' ? this.engine.facts(row.id) : undefined;
+      const ownIntervalDays = rhythm?.activity.reason.intervalSource === 'own' ? rhythm.activity.reason.intervalDays : null;
+      yield {
+        id: row.id,
+        archived: false,
+        createdAt: Date.parse(customer.createdAt),
+        lastPurchaseDay,
+        ownIntervalDays,
+        activity: row.activity,
+        predictedMinor: row.predictedMinor,
+        fromStore: lastPurchaseDay === null && this.cameFromStore(row.id, customer),
+      };
+    }
+  }
+
+  /** One customer's row and orders as the table holds them (any status); undefined for unknown ids. */
+  customerOf(id: string): { row: CustomerRow; customer: HeldCustomer; orders: readonly FiledOrder[] } | undefined {
+    const row = this.table.row(id);
+    const customer = this.customers.get(id);
+    return row === undefined || customer === undefined ? undefined : { row, customer, orders: this.engine.ordersOf(id) };
+  }
+
+  /** Every rating the engine holds, each customer's in turn (shared: do not modify). */
+  *allFeedback(): Generator<Feedback> {
+    for (const id of this.customers.keys()) yield* this.engine.feedbackOf(id);
+  }
+
   query(query: TableQuery, window: { offset: number; limit: number }, matches: SearchMatches | null = null): TableWindow {
     return { ...this.table.query(query, window, matches), version: this.table.version, predictions: this.state };
   }
@@ -173,6 +212,14 @@ export class BookTable {
 
   facets(filters: Pick<TableFilters, 'archived'>, matches: SearchMatches | null = null): TableFacets {
     return this.table.facets(filters, matches);
+  }
+
+  private cameFromStore(id: string, customer: HeldCustomer): boolean {
+    return (
+      customer.identities.some((contact) => contact.kind === 'storefront') ||
+      this.engine.feedbackOf(id).some((row) => row.source === 'storefront') ||
+      this.engine.ordersOf(id).some((order) => order.channel === 'store')
+    );
   }
 
   private apply({ id, customer, orders, feedback }: CustomerRecords): number | null {
