@@ -10,6 +10,7 @@ import {
   TODAY_KINDS,
   TODAY_MARKS_KEY,
   type Book,
+  type IdentityKind,
   type LifecycleStage,
   type PredictionState,
   type TodayItem,
@@ -26,7 +27,7 @@ export const TODAY_SECTION_LIMIT = 100;
 export interface TodayCustomerSummary {
   id: string;
   name: string;
-  contacts: { kind: string; value: string; raw: string }[];
+  contacts: { kind: IdentityKind; value: string; raw: string }[];
   lifecycleStage: LifecycleStage;
   funnelStage: string | null;
   lastPurchaseAt: string | null;

@@ -3,7 +3,8 @@ import type { MessageKey } from '../../../i18n/translate';
 import { CustomersScreen } from '../customers/customers-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { ImportScreen } from '../import/import-screen';
-import { CUSTOMERS_PATH, IMPORT_PATH, SETTINGS_PATH } from './book-links';
+import { TodayScreen } from '../today/today-screen';
+import { CUSTOMERS_PATH, IMPORT_PATH, SETTINGS_PATH, TODAY_PATH } from './book-links';
 import type { Route } from './router';
 
 /** What a screen is given: the route, and the path parts after its own (`#/clientes/<id>` → [id]). */
@@ -32,12 +33,13 @@ export interface Feature {
  * Metas, Limpeza, Importar and Configurações: each joins here once its screen exists.
  */
 export const FEATURES: readonly Feature[] = [
+  { id: 'today', path: TODAY_PATH, labelKey: 'nav.today', screen: TodayScreen },
   { id: 'customers', path: CUSTOMERS_PATH, labelKey: 'nav.customers', wide: true, screen: CustomersScreen },
   { id: 'import', path: IMPORT_PATH, labelKey: 'nav.import', screen: ImportScreen },
   { id: 'settings', path: SETTINGS_PATH, labelKey: 'settings', screen: SettingsScreen },
 ];
 
-/** Where an empty or unknown route lands. */
+/** Where an empty or unknown route lands: Hoje, who to talk to today. */
 export const HOME: Feature = FEATURES[0] as Feature;
 
 /** The feature a route shows and the path parts left for its screen; null for an unknown path. */
