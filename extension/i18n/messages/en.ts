@@ -730,6 +730,9 @@ export const en = {
   'today.notice.setting': 'Notify me once a day when Today has follow-ups due, late customers or low ratings',
   'today.notice.title': 'Clientela: today',
   'today.notice.body': '{count, plural, one {# customer} other {# customers}} to talk to today: follow-ups due, late customers and low ratings.',
+  'today.notice.on': 'The daily Today notification is on.',
+  'today.notice.off': 'The daily Today notification is off.',
+  'today.notice.heading': 'Daily notification',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -728,4 +728,7 @@ export const es: Record<MessageKey, string> = {
   'today.notice.setting': 'Avisarme una vez al día cuando Hoy tenga seguimientos vencidos, clientes atrasados o valoraciones bajas',
   'today.notice.title': 'Clientela: hoy',
   'today.notice.body': '{count, plural, one {# cliente} other {# clientes}} con quien hablar hoy: seguimientos vencidos, clientes atrasados y valoraciones bajas.',
+  'today.notice.on': 'El aviso diario de Hoy está activado.',
+  'today.notice.off': 'El aviso diario de Hoy está desactivado.',
+  'today.notice.heading': 'Aviso diario',
 };

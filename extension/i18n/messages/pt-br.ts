@@ -728,4 +728,7 @@ export const ptBR: Record<MessageKey, string> = {
   'today.notice.setting': 'Avisar uma vez por dia quando Hoje tiver retornos vencidos, clientes atrasados ou avaliações baixas',
   'today.notice.title': 'Clientela: hoje',
   'today.notice.body': '{count, plural, one {# cliente} other {# clientes}} para conversar hoje: retornos vencidos, clientes atrasados e avaliações baixas.',
+  'today.notice.on': 'O aviso diário de Hoje está ligado.',
+  'today.notice.off': 'O aviso diário de Hoje está desligado.',
+  'today.notice.heading': 'Aviso diário',
 };

@@ -729,4 +729,7 @@ export const ptPT: Record<MessageKey, string> = {
   'today.notice.setting': 'Avisar uma vez por dia quando Hoje tiver seguimentos pendentes, clientes atrasados ou avaliações baixas',
   'today.notice.title': 'Clientela: hoje',
   'today.notice.body': '{count, plural, one {# cliente} other {# clientes}} com quem falar hoje: seguimentos pendentes, clientes atrasados e avaliações baixas.',
+  'today.notice.on': 'O aviso diário de Hoje está ligado.',
+  'today.notice.off': 'O aviso diário de Hoje está desligado.',
+  'today.notice.heading': 'Aviso diário',
 };

@@ -79,3 +79,16 @@ describe('Hoje', () => {
     empty.close();
   });
 });
+
+describe('the Hoje notification setting', () => {
+  it('is on by default and turned off in Configurações, kept in the book', async () => {
+    mountBookApp(book, '#/configuracoes', stubBackupServices(NOW), NOW);
+    const box = await screen.findByRole('checkbox', { name: /^Avisar uma vez por dia quando Hoje/ });
+    await waitFor(() => expect((box as HTMLInputElement).disabled).toBe(false));
+    expect((box as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(box);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('O aviso diário de Hoje está desligado.'));
+    expect(await book.meta.get('settings.todayNotice')).toBe(false);
+    await waitFor(() => expect((box as HTMLInputElement).checked).toBe(false));
+  });
+});
