@@ -21,7 +21,7 @@ export interface TodayCustomer {
   readonly activity: ActivityStatus;
   /** Predicted value of the next 12 months in the main currency's minor units; null when not (yet) predicted. */
   readonly predictedMinor: number | null;
-  /** Whether the store brought them: a storefront feedback, a store order (any status) or a store customer id. */
+  /** Whether the store brought them: a storefront feedback, an order on the store channel (any status) or a storefront contact. */
   readonly fromStore: boolean;
 }
 
@@ -102,8 +102,8 @@ export const itemKey = {
  * - **Low feedback**: a CSAT ≤ 2 or NPS ≤ 6 received in the last 7 of the seller's days, on a customer the seller
  *   knows (feedback whose unsigned contact still waits for the seller's answer is settled in Configurações first).
  * - **New prospect from the store**: a customer with no paid order, who entered the book in the last 7 of the
- *   seller's days and whom the store brought (`fromStore`: a storefront feedback, a store order of any status, or
- *   a store customer id).
+ *   seller's days and whom the store brought (`fromStore`: a storefront feedback, an order on the store channel of any status, or
+ *   a storefront contact).
  */
 export function todayList({ calendar, today, customers, followUps, feedback, hidden = () => false }: TodayInput): TodayItem[] {
   const byId = new Map<string, TodayCustomer>();
