@@ -65,7 +65,13 @@ export interface TodayInput {
   readonly calendar: Calendar;
   /** The seller's day number of "now" in `calendar`. */
   readonly today: number;
+  /** The customers who may be late or new prospects (others may be left out: see `listed`). */
   readonly customers: Iterable<TodayCustomer>;
+  /**
+   * Whether a follow-up's or a rating's customer is in the book and not archived. By default, whether they are
+   * among `customers` and not archived; a caller that passes only the candidates for late and prospect says it here.
+   */
+  readonly listed?: (customerId: string) => boolean;
   /** Open follow-ups due up to the end of today at least (more are ignored); done ones are ignored. */
   readonly followUps: Iterable<FollowUp>;
   readonly feedback: Iterable<Feedback>;
@@ -105,13 +111,9 @@ export const itemKey = {
  *   seller's days and whom the store brought (`fromStore`: a storefront feedback, an order on the store channel of any status, or
  *   a storefront contact).
  */
-export function todayList({ calendar, today, customers, followUps, feedback, hidden = () => false }: TodayInput): TodayItem[] {
-  const byId = new Map<string, TodayCustomer>();
-  for (const customer of customers) byId.set(customer.id, customer);
-  const listed = (customerId: string) => {
-    const customer = byId.get(customerId);
-    return customer !== undefined && !customer.archived;
-  };
+export function todayList({ calendar, today, customers, followUps, feedback, hidden = () => false, listed: given }: TodayInput): TodayItem[] {
+  const candidates = given ? customers : [...customers];
+  const listed = given ?? listedAmong(candidates as readonly TodayCustomer[]);
   const newSince = today - (TODAY_NEW_DAYS - 1);
 
   const due: FollowUpItem[] = [];
@@ -124,7 +126,7 @@ export function todayList({ calendar, today, customers, followUps, feedback, hid
 
   const late: LateItem[] = [];
   const prospects: ProspectItem[] = [];
-  for (const customer of byId.values()) {
+  for (const customer of candidates) {
     if (customer.archived) continue;
     const { lastPurchaseDay, ownIntervalDays } = customer;
     if (lastPurchaseDay !== null && ownIntervalDays !== null && customer.activity !== 'lost') {
@@ -155,6 +157,12 @@ export function todayList({ calendar, today, customers, followUps, feedback, hid
   low.sort((a, b) => compare(b.receivedAt, a.receivedAt) || compare(a.key, b.key));
 
   return [...due, ...late, ...low, ...prospects];
+}
+
+function listedAmong(customers: readonly TodayCustomer[]): (customerId: string) => boolean {
+  const ids = new Set<string>();
+  for (const customer of customers) if (!customer.archived) ids.add(customer.id);
+  return (customerId) => ids.has(customerId);
 }
 
 /** Items worth a browser notification: all but the new prospects. */

@@ -61,7 +61,7 @@ export async function todayReply(book: Book, table: BookTableService, now: Date)
     book.followUps.listDue(new Date(calendar.dayStart(today + 1) - 1)),
   ]);
   return table.read((built) => {
-    const all = todayList({ calendar, today, customers: built.todayCustomers(), followUps, feedback: built.allFeedback(), hidden: hiddenOn(marks, today) });
+    const all = todayList({ calendar, today, customers: built.todayCandidates(), listed: (id) => built.isListed(id), followUps, feedback: built.allFeedback(), hidden: hiddenOn(marks, today) });
     const counts = Object.fromEntries(TODAY_KINDS.map((kind) => [kind, 0])) as Record<TodayKind, number>;
     const items: TodayItem[] = [];
     const customers: Record<string, TodayCustomerSummary> = {};
