@@ -60,4 +60,15 @@ describe('the Hoje list in the background', () => {
     expect((await ask({ type: 'today/list' })).items.some((item) => item.customerId === 'ana')).toBe(false);
     expect(await handleRequest({} as BookServices, { type: 'today/snooze', key: 'x', days: 2 })).toMatchObject({ ok: false, error: expect.stringMatching(/^Malformed request: days/) });
   });
+
+  it('reads a customer’s own interval again when their orders change, though their last purchase did not', async () => {
+    const { book, ask } = await setup();
+    expect((await ask({ type: 'today/list' })).items.some((item) => item.customerId === 'carla')).toBe(false);
+    // Carla bought 40, 20 and 5 days ago (about every 18 days); four more days in a row, 44 to 41 days ago, make her
+    // rhythm a day: expected 4 days ago.
+    for (const day of [44, 43, 42, 41]) {
+      await book.orders.add({ customerId: 'carla', placedAt: new Date(NOW.getTime() - day * 86_400_000).toISOString(), totalMinor: 1_000, currency: 'BRL', channel: 'whatsapp', source: 'manual', items: [] });
+    }
+    expect((await ask({ type: 'today/list' })).items.find((item) => item.customerId === 'carla')).toMatchObject({ kind: 'late', intervalDays: 1, daysLate: 4 });
+  });
 });
