@@ -11,3 +11,4 @@ export * from './locale';
 export * from './segments';
 export * from './predict';
 export * from './table';
+export * from './today';

@@ -11,6 +11,9 @@ import { showcaseBook } from '../test/e2e/backup-books';
 import { launchWithExtension, routeSiteToFixture, sidebarOf } from '../test/e2e/extension-harness';
 
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
+/** `npm run screenshots -- hoje` takes only the Hoje pictures. */
+const ONLY = process.argv[2];
+class Done extends Error {}
 const VIEWPORT = { width: 1440, height: 900 };
 
 async function shoot(page: Page, name: string, dark = false): Promise<void> {
@@ -38,6 +41,12 @@ try {
 
   const book = await session.context.newPage();
   await book.setViewportSize(VIEWPORT);
+  // Hoje, the screen the book opens on: who to talk to today in the showcase book.
+  await book.goto(`chrome-extension://${session.extensionId}/book.html`);
+  await book.locator('[data-testid="today-list"][aria-busy="false"]').waitFor({ timeout: 120_000 });
+  for (const dark of [false, true]) await shoot(book, 'book-today', dark);
+  if (ONLY === 'hoje') throw new Done();
+
   await book.goto(`chrome-extension://${session.extensionId}/book.html#/clientes`);
   await book.locator('[role="row"][data-index]').first().waitFor();
   await book.getByText('calculando', { exact: false }).first().waitFor({ state: 'detached', timeout: 60_000 }).catch(() => undefined);
@@ -86,6 +95,8 @@ try {
   await chat.goto('https://web.whatsapp.com/');
   await sidebarOf(chat).getByTestId('customer-name').filter({ hasText: 'Ana Souza' }).waitFor();
   for (const dark of [false, true]) await shoot(chat, 'sidebar-whatsapp', dark);
+} catch (error) {
+  if (!(error instanceof Done)) throw error;
 } finally {
   await session.close();
   await rm(dir, { recursive: true, force: true });

@@ -1,12 +1,13 @@
 import type { Customer, Feedback, Order, Tag } from '../model';
 import { calendarOf, type Calendar } from '../locale/calendar';
-import { SegmentationEngine, type BookContext, type BookSnapshot, type EngineOptions, type Instant } from '../segments';
+import { SegmentationEngine, typicalIntervalDays, type FiledOrder, type BookContext, type BookSnapshot, type EngineOptions, type Instant } from '../segments';
 import { KeptRow, type CustomerRow } from './customer-row';
 import { heldCustomer, type HeldCustomer } from './held-customer';
 import { CustomerTable, type TableFacets } from './customer-table';
 import { fitPredictionModel, predictCustomerValue, type PredictionModel } from './predicted-values';
 import type { TableFilters, TableQuery } from './query';
 import type { SearchMatches } from './search-matches';
+import type { TodayCustomer } from '../today/today-list';
 
 /** `pending`: the models are being fitted and rows carry no predicted value yet; `unavailable`: too little data. */
 export type PredictionState = 'pending' | 'ready' | 'unavailable';
@@ -47,6 +48,8 @@ export class BookTable {
   /** The seller's calendar: a new day in their zone re-derives every row. */
   private readonly calendar: Calendar;
   private model: PredictionModel | null = null;
+  /** Each customer's own interval as the Hoje list last read it (NO_INTERVAL: none); dropped when their orders change. */
+  private readonly intervals = new Map<string, number>();
   private tags: readonly Tag[];
   private state: PredictionState = 'pending';
 
@@ -163,6 +166,44 @@ export class BookTable {
     return true;
   }
 
+  /**
+   * The customers the Hoje list (core/today) may call late or new prospects, from the rows and the engine it
+   * already holds: not archived, and either with a paid order and their own interval (two purchase days or more;
+   * derived only for customers with two paid orders who are not lost, and kept until their orders change) or with
+   * no paid order and brought by the store. So a list costs a pass over the rows, not a recompute of every
+   * customer's facts (about a second at 100k).
+   */
+  *todayCandidates(): Generator<TodayCustomer> {
+    for (const row of this.table.keptRows()) {
+      if (!(row instanceof KeptRow) || row.archived) continue;
+      const customer = this.customers.get(row.id);
+      if (customer === undefined) continue;
+      const lastPurchaseDay = row.lastPurchaseMs === null ? null : this.calendar.day(row.lastPurchaseMs);
+      const ownIntervalDays = row.orders >= 2 && row.activity !== 'lost' ? this.ownInterval(row.id) : null;
+      const fromStore = lastPurchaseDay === null && this.cameFromStore(row.id, customer);
+      if (ownIntervalDays === null && !fromStore) continue;
+      yield { id: row.id, archived: false, createdAt: Date.parse(customer.createdAt), lastPurchaseDay, ownIntervalDays, activity: row.activity, predictedMinor: row.predictedMinor, fromStore };
+    }
+  }
+
+  /** Whether a customer is in the table and not archived (what a follow-up or rating needs to be listed). */
+  isListed(id: string): boolean {
+    const row = this.table.row(id);
+    return row !== undefined && !row.archived;
+  }
+
+  /** One customer's row and orders as the table holds them (any status); undefined for unknown ids. */
+  customerOf(id: string): { row: CustomerRow; customer: HeldCustomer; orders: readonly FiledOrder[] } | undefined {
+    const row = this.table.row(id);
+    const customer = this.customers.get(id);
+    return row === undefined || customer === undefined ? undefined : { row, customer, orders: this.engine.ordersOf(id) };
+  }
+
+  /** Every rating the engine holds, each customer's in turn (shared: do not modify). */
+  *allFeedback(): Generator<Feedback> {
+    for (const id of this.customers.keys()) yield* this.engine.feedbackOf(id);
+  }
+
   query(query: TableQuery, window: { offset: number; limit: number }, matches: SearchMatches | null = null): TableWindow {
     return { ...this.table.query(query, window, matches), version: this.table.version, predictions: this.state };
   }
@@ -175,7 +216,28 @@ export class BookTable {
     return this.table.facets(filters, matches);
   }
 
+  /** Their own typical days between purchase days (activity.ts), kept until their orders change; null for fewer than two days. */
+  private ownInterval(id: string): number | null {
+    let interval = this.intervals.get(id);
+    if (interval === undefined) {
+      const days = new Set<number>();
+      for (const order of this.engine.ordersOf(id)) if (order.status === 'paid') days.add(this.calendar.day(order.placedAtMs));
+      interval = typicalIntervalDays([...days].sort((a, b) => a - b)) ?? NO_INTERVAL;
+      this.intervals.set(id, interval);
+    }
+    return interval === NO_INTERVAL ? null : interval;
+  }
+
+  private cameFromStore(id: string, customer: HeldCustomer): boolean {
+    return (
+      customer.identities.some((contact) => contact.kind === 'storefront') ||
+      this.engine.feedbackOf(id).some((row) => row.source === 'storefront') ||
+      this.engine.ordersOf(id).some((order) => order.channel === 'store')
+    );
+  }
+
   private apply({ id, customer, orders, feedback }: CustomerRecords): number | null {
+    this.intervals.delete(id);
     if (customer === null) {
       this.customers.delete(id);
       this.predicting?.delete(id);
@@ -237,6 +299,8 @@ export class BookTable {
     this.table.replaceAll(rows);
   }
 }
+
+const NO_INTERVAL = -1;
 
 /**
  * A predicted value as every amount is kept, in whole minor units. A row keeps it for as long as the book is open:

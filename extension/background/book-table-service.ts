@@ -101,6 +101,19 @@ export class BookTableService {
   }
 
   /**
+   * Runs `read` on the table, built if need be and current with every change heard (the Hoje list reads it), with
+   * the seller's time zone its days are cut in.
+   */
+  /** The seller's IANA time zone the table cuts days in. */
+  get timeZone(): string {
+    return this.options.timeZone;
+  }
+
+  async read<T>(read: (table: BookTable, timeZone: string) => T): Promise<T> {
+    return read(await this.ready(), this.options.timeZone);
+  }
+
+  /**
    * The table's version and prediction state, once it is built; null before. A page's table port that connects
    * after the predictions were announced hears them from this (a small book fits in milliseconds, often before the
    * page that asked for its first rows has its port open, and that page kept saying "calculando").

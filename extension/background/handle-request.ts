@@ -11,6 +11,7 @@ import type { CustomerSearch } from './customer-search';
 import { findByIdentities } from './customer-lookup';
 import { buildProfile, type InsightProvider } from './profiles';
 import { previewStoreOrder, saveStoreOrderFromPage } from './store-orders';
+import { markTodayDone, snoozeTodayItem, todayReply } from './today-service';
 
 /**
  * What every request is answered with. The background has all of it; the sidebar frame and the popup answer
@@ -201,6 +202,15 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
     'table/query': async ({ filters, sort, search: text, offset, limit }) => requireTable().query({ filters, sort, search: text }, { offset, limit }),
     'table/ids': async ({ filters, sort, search: text }) => requireTable().ids({ filters, sort, search: text }),
     'table/facets': async ({ search: text, archived }) => requireTable().facets(text, archived),
+    'today/list': () => todayReply(book, requireTable(), now()),
+    'today/done': async ({ key }) => {
+      await markTodayDone(book, requireTable().timeZone, now(), key);
+      return { noted: true as const };
+    },
+    'today/snooze': async ({ key, days }) => {
+      await snoozeTodayItem(book, requireTable().timeZone, now(), key, days);
+      return { noted: true as const };
+    },
     'store/preview-order': ({ reading }) => previewStoreOrder(book, reading, profile),
     'store/save-order': ({ reading }) => saveStoreOrderFromPage(book, reading, profile),
     'follow-ups/set-done': async ({ followUpId, done }) => {

@@ -8,7 +8,7 @@ export interface InsightProvider {
 }
 
 /** Totals per currency over paid orders; refunds and cancellations are not sales. */
-export function currencyTotals(orders: readonly Order[]): CurrencyTotal[] {
+export function currencyTotals(orders: readonly Pick<Order, 'status' | 'currency' | 'totalMinor'>[]): CurrencyTotal[] {
   const totals = new Map<string, CurrencyTotal>();
   for (const order of orders) {
     if (order.status !== 'paid') continue;

@@ -10,6 +10,7 @@ import { InsightService } from '../background/insights';
 import { relayFramePorts } from '../background/frame-relay';
 import { isExtensionPage } from '../background/sender';
 import { bookSettings } from '../background/book-settings';
+import { noticeTodayIfDue, TODAY_NOTICE_ALARM } from '../background/today-notice';
 import { BACKUP_ALARM, BackgroundBackups } from '../backup/background-backups';
 import { OFFSCREEN_PAGE, OFFSCREEN_PORT } from '../backup/offscreen-relay';
 import { downloadsGranted } from '../backup/save-backup';
@@ -100,6 +101,28 @@ export default defineBackground(() => {
   void browser.alarms.create(COLLECTORS_ALARM, { periodInMinutes: 15, delayInMinutes: 1 });
   void browser.alarms.create(REMINDERS_ALARM, { periodInMinutes: 1, delayInMinutes: 0.1 });
   browser.notifications.onClicked.addListener(openBookPage);
+
+  // Hoje's notification: at most once a day of the seller, when the list has urgent items (the seller may turn it
+  // off in Configurações). Checked hourly and at every start; clicking it opens the book on Hoje.
+  const noticeToday = () =>
+    void services
+      .then(({ book, table, locale }) =>
+        noticeTodayIfDue(book, table, new Date(), async (urgent) => {
+          await browser.notifications.create(TODAY_NOTICE_ALARM, {
+            type: 'basic',
+            iconUrl: browser.runtime.getURL('/icon/128.png'),
+            title: translate(locale, 'today.notice.title'),
+            message: translate(locale, 'today.notice.body', { count: urgent }),
+          });
+        }),
+      )
+      .catch((error: unknown) => console.warn('Clientela: the Hoje notification could not be checked', error));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TODAY_NOTICE_ALARM) noticeToday();
+  });
+  void browser.alarms.get(TODAY_NOTICE_ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(TODAY_NOTICE_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  });
 
   // Scheduled backups: checked hourly and whenever the background starts (a browser closed at the hour still gets
   // its copy). The alarm is created only when missing: re-creating it on every wake would push it back forever.

@@ -23,6 +23,9 @@ const BACKGROUND_ONLY: ReadonlySet<BookRequest['type']> = new Set([
   'table/query',
   'table/ids',
   'table/facets',
+  'today/list',
+  'today/done',
+  'today/snooze',
 ]);
 
 /**

@@ -2,6 +2,7 @@ import { z } from '../../core/zod';
 import type { LastSync } from '../background/collector-sync';
 import type { BackupRunResult, BackupStatus } from '../backup/backup-status';
 import type { ShopsState } from '../shops/shop-service';
+import type { TodayReply } from '../background/today-service';
 import {
   identityKindSchema,
   storeOrderReadingSchema,
@@ -82,6 +83,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   tableQuerySchema.extend({ type: z.literal('table/query'), ...tableWindowSchema.shape }),
   tableQuerySchema.extend({ type: z.literal('table/ids') }),
   z.object({ type: z.literal('table/facets'), search: tableQuerySchema.shape.search, archived: tableFiltersSchema.shape.archived }),
+  // The Hoje list (background/today-service.ts), from the background's table: the list, and the seller's done or
+  // snooze on one item (its key, core/today `itemKey`).
+  z.object({ type: z.literal('today/list') }),
+  z.object({ type: z.literal('today/done'), key: z.string().min(1).max(250) }),
+  z.object({ type: z.literal('today/snooze'), key: z.string().min(1).max(250), days: z.union([z.literal(1), z.literal(3), z.literal(7)]) }),
   // A store's order page as its adapter read it in the content script (untrusted text; background/store-orders.ts):
   // what would be saved and whose profile it is, without writing; and the seller's "Salvar pedido em <cliente>".
   z.object({ type: z.literal('store/preview-order'), reading: storeOrderReadingSchema }),
@@ -194,6 +200,9 @@ export interface BookResponses {
   'table/query': { total: number; rows: CustomerRow[]; version: number; predictions: PredictionState };
   'table/ids': { ids: string[]; version: number };
   'table/facets': TableFacets & { version: number };
+  'today/list': TodayReply;
+  'today/done': { noted: true };
+  'today/snooze': { noted: true };
   'store/preview-order': StoreOrderPreview;
   'store/save-order': StoreOrderSaveReply;
 }

@@ -10,7 +10,10 @@ type Translate = (key: MessageKey, params?: Record<string, string | number>) => 
  * calendar, money in the currency the customer spends most in (money in two currencies is never added). A value
  * the profile does not have (no purchase yet, no chave PIX) is absent.
  */
-export function quickReplyValues(profile: Pick<CustomerProfile, 'customer' | 'totals' | 'pixKey'>, locale: Locale, timeZone: string): Partial<Record<QuickReplyVariable, string>> {
+export function quickReplyValues(
+  profile: { customer: Pick<CustomerProfile['customer'], 'displayName' | 'lastOrderAt'> } & Pick<CustomerProfile, 'totals' | 'pixKey'>,
+  locale: Locale, timeZone: string,
+): Partial<Record<QuickReplyVariable, string>> {
   const { customer } = profile;
   const main = profile.totals[0];
   const values: Partial<Record<QuickReplyVariable, string>> = {

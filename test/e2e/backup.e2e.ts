@@ -164,7 +164,7 @@ describe('never lose the book, in Chromium', () => {
     await writeBackupFile(bigBackupDocument({ customers: 100_000, orders: 1_000_000 }), file);
     const session = await launchWithExtension();
     try {
-      const book = await session.openExtensionPage('book.html');
+      const book = await session.openExtensionPage('book.html#/clientes');
       for (const name of ['Ana Souza', 'Bia Lima']) {
         await book.getByLabel('Nome').fill(name);
         await book.getByRole('button', { name: 'Salvar' }).click();

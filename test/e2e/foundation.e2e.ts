@@ -25,7 +25,7 @@ describe('extension in Chromium', () => {
     await expect.poll(() => count.textContent()).toBe('Nenhum cliente na agenda');
     await expect.poll(() => sidebarOf(chat).locator('h1').textContent()).toBe('Clientela');
 
-    const book = await session.openExtensionPage('book.html');
+    const book = await session.openExtensionPage('book.html#/clientes');
     await book.getByLabel('Nome').fill('Ana Souza');
     await book.getByLabel('Contato', { exact: true }).fill('11 98765-4321');
     await book.getByRole('button', { name: 'Salvar' }).click();
@@ -39,7 +39,7 @@ describe('extension in Chromium', () => {
   });
 
   it('a bad contact is refused in words that name it, and nothing is added', async () => {
-    const book = await session.openExtensionPage('book.html');
+    const book = await session.openExtensionPage('book.html#/clientes');
     await book.locator('[data-testid="customer-list"][aria-busy="false"]').waitFor();
     const names = book.locator(CUSTOMER_NAMES);
     const before = await names.count();
@@ -51,7 +51,7 @@ describe('extension in Chromium', () => {
   });
 
   it('backs up the book from the book page and restores it; a broken file changes nothing', async () => {
-    const book = await session.openExtensionPage('book.html');
+    const book = await session.openExtensionPage('book.html#/clientes');
     const rows = book.locator(CUSTOMER_NAMES);
     await book.locator('[data-testid="customer-list"][aria-busy="false"]').waitFor();
     const before = await rows.allTextContents();
@@ -97,7 +97,7 @@ describe('extension in Chromium', () => {
     const chat = await session.context.newPage();
     await chat.goto('https://web.whatsapp.com/');
     await expect.poll(() => sidebarOf(chat).getByTestId('customer-count').textContent()).toMatch(/clientes? na agenda/);
-    const book = await session.openExtensionPage('book.html');
+    const book = await session.openExtensionPage('book.html#/clientes');
     const frame = chat.frames().find((f) => f.url().includes('/sidebar-frame.html'));
     if (!frame) throw new Error('the sidebar frame is missing');
     for (const [page, include] of [

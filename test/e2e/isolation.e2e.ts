@@ -109,7 +109,7 @@ describe('the chat site cannot read or write the book through the sidebar', () =
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': STRICT_CSP }, body: html }),
     );
     // The seller's book: the victim (with a secret note and a tag), and another customer.
-    const book = await session.openExtensionPage('book.html');
+    const book = await session.openExtensionPage('book.html#/clientes');
     for (const [name, kind, contact] of [
       [VICTIM.name, 'whatsapp', VICTIM.phone],
       [OTHER.name, 'email', OTHER.email],
@@ -234,7 +234,7 @@ describe('a store admin page cannot read the book or save an order through the s
     const html = (await readFile(resolve(import.meta.dirname, '../..', STORE.order.fixture), 'utf8')).replaceAll('<script>', `<script nonce="${NONCE}">`);
     for (const route of STORE.routes)
       await session.context.route(route, (fulfil) => fulfil.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': STRICT_CSP }, body: html }));
-    const book = await session.openExtensionPage('book.html');
+    const book = await session.openExtensionPage('book.html#/clientes');
     await book.getByLabel('Nome').fill(OTHER.name);
     await book.getByLabel('Tipo de contato').selectOption('email');
     await book.getByLabel('Contato', { exact: true }).fill(OTHER.email);

@@ -27,7 +27,7 @@ async function deleteTagsInBook(session: ExtensionSession, names: string[]): Pro
 }
 
 async function addCustomerInBook(session: ExtensionSession, name: string, email: string): Promise<void> {
-  const book = await session.openExtensionPage('book.html');
+  const book = await session.openExtensionPage('book.html#/clientes');
   await book.getByLabel('Nome').fill(name);
   await book.getByLabel('Tipo de contato').selectOption('email');
   await book.getByLabel('Contato', { exact: true }).fill(email);
@@ -157,7 +157,7 @@ describe('inbox sidebar on every chat site', () => {
   });
 
   it('WhatsApp’s own model (the main-world bridge) pairs a hidden-number chat with a known phone; linking waits for the seller', async () => {
-    const book = await session.openExtensionPage('book.html');
+    const book = await session.openExtensionPage('book.html#/clientes');
     await book.getByLabel('Nome').fill('Bruno Cliente');
     await book.getByLabel('Tipo de contato').selectOption('whatsapp');
     await book.getByLabel('Contato', { exact: true }).fill('21 99887-7665');

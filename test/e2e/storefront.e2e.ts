@@ -48,7 +48,7 @@ describe('storefront feedback → collector → extension → sidebar', () => {
   };
 
   it('a visitor rates the store on a hostile strict-CSP page; an outage still ends in exactly one row; the seller sees it beside the chat', async () => {
-    const book = await session.openExtensionPage('book.html');
+    const book = await session.openExtensionPage('book.html#/clientes');
     await book.getByLabel('Nome').fill('Ana Cliente');
     await book.getByLabel('Tipo de contato').selectOption('email');
     await book.getByLabel('Contato', { exact: true }).fill('ana.cliente@example.com');

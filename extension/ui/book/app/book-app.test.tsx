@@ -67,16 +67,23 @@ describe('the book page shell', () => {
     await waitFor(() => expect(heading().textContent).toBe('Configurações'));
   });
 
-  it('sends an unknown route to Clientes, replacing it in the history', async () => {
+  it('sends an unknown route to Hoje, replacing it in the history', async () => {
     mount('#/nada/disso');
-    await waitFor(() => expect(location.hash).toBe('#/clientes'));
-    expect(heading().textContent).toBe('Clientes');
-    expect(current()).toBe('Clientes');
+    await waitFor(() => expect(location.hash).toBe('#/hoje'));
+    expect(heading().textContent).toBe('Hoje');
+    expect(current()).toBe('Hoje');
+  });
+
+  it('opens on Hoje when the address names no screen', async () => {
+    mount('');
+    await waitFor(() => expect(screen.getByTestId('today-empty')).toBeTruthy());
+    expect(heading().textContent).toBe('Hoje');
+    expect(current()).toBe('Hoje');
   });
 
   it('lists customers by folded name with the count, and opens a customer from it', async () => {
     for (const displayName of ['bruno', 'Álvaro', 'Carla']) await book.customers.create({ displayName });
-    mount('');
+    mount('#/clientes');
     await waitFor(() => expect(screen.getByTestId('table-total').textContent).toBe('3 clientes'));
     const names = [...screen.getByTestId('customer-grid').querySelectorAll('.col-name a')].map((name) => name.textContent);
     expect(names).toEqual(['Álvaro', 'bruno', 'Carla']);

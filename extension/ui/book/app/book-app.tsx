@@ -47,7 +47,7 @@ function WithBackups({ services, now, children }: { services: BackupServices; no
 
 /**
  * Nav, the live region, then the screen the route names: its heading, the alerts every screen must show
- * (integrity, the backup reminder), and the screen itself. Unknown routes go to the first feature (Clientes), replacing the history entry so
+ * (integrity, the backup reminder), and the screen itself. Unknown routes go to the first feature (Hoje), replacing the history entry so
  * Back does not return to them.
  */
 function Shell({ features }: { features: readonly Feature[] }) {

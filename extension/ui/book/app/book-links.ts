@@ -2,6 +2,7 @@
  * Addresses inside the book page that other parts of the extension open (the background opens the backup one):
  * plain strings, so importing them pulls no screen into the background's bundle.
  */
+export const TODAY_PATH = 'hoje';
 export const SETTINGS_PATH = 'configuracoes';
 export const CUSTOMERS_PATH = 'clientes';
 export const IMPORT_PATH = 'importar';

@@ -5,7 +5,8 @@ import { SettingsScreen } from '../settings/settings-screen';
 import { ImportScreen } from '../import/import-screen';
 import { FunnelScreen } from '../funnel/funnel-screen';
 import { SegmentsScreen } from '../segments/segments-screen';
-import { CUSTOMERS_PATH, FUNNEL_PATH, IMPORT_PATH, SEGMENTS_PATH, SETTINGS_PATH } from './book-links';
+import { TodayScreen } from '../today/today-screen';
+import { CUSTOMERS_PATH, FUNNEL_PATH, IMPORT_PATH, SEGMENTS_PATH, SETTINGS_PATH, TODAY_PATH } from './book-links';
 import type { Route } from './router';
 
 /** What a screen is given: the route, and the path parts after its own (`#/clientes/<id>` → [id]). */
@@ -34,6 +35,7 @@ export interface Feature {
  * Metas, Limpeza, Importar and Configurações: each joins here once its screen exists.
  */
 export const FEATURES: readonly Feature[] = [
+  { id: 'today', path: TODAY_PATH, labelKey: 'nav.today', screen: TodayScreen },
   { id: 'customers', path: CUSTOMERS_PATH, labelKey: 'nav.customers', wide: true, screen: CustomersScreen },
   { id: 'segments', path: SEGMENTS_PATH, labelKey: 'nav.segments', screen: SegmentsScreen },
   { id: 'funnel', path: FUNNEL_PATH, labelKey: 'nav.funnel', wide: true, screen: FunnelScreen },
@@ -41,7 +43,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'settings', path: SETTINGS_PATH, labelKey: 'settings', screen: SettingsScreen },
 ];
 
-/** Where an empty or unknown route lands. */
+/** Where an empty or unknown route lands: Hoje, who to talk to today. */
 export const HOME: Feature = FEATURES[0] as Feature;
 
 /** The feature a route shows and the path parts left for its screen; null for an unknown path. */

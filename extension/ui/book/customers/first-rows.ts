@@ -9,9 +9,12 @@ interface Early {
 
 const KEY = '__clientelaFirstRows';
 
-/** Whether the page opens on the Clientes list as it opens by default (no search, filter or sort in the address). */
+/**
+ * Whether the page opens on the Clientes list as it opens by default (no search, filter or sort in the address).
+ * An empty address opens Hoje (routes.ts HOME), which asks for its own list: only `#/clientes` is the table's.
+ */
 export function opensOnDefaultList(hash: string): boolean {
-  return /^(#\/?)?(clientes\/?)?$/.test(hash);
+  return /^#\/?clientes\/?$/.test(hash);
 }
 
 /**

@@ -6,10 +6,11 @@ import { SellerPanel } from './seller-panel';
 import { SettingsSection } from './settings-section';
 import { ShopsPanel } from './shops-panel';
 import { TagsPanel } from './tags-panel';
+import { TodayNoticePanel } from './today-notice-panel';
 
 /**
  * Configurações: contacts storefront feedback claims (waiting for the seller's answer, so first), the seller's shop
- * (time zone, chave PIX) and their shops on their own domains (where the sidebar runs beside orders), their tags and quick replies, the feedback collectors and the satisfaction they add up
+ * (time zone, chave PIX), the daily Hoje notification, their shops on their own domains (where the sidebar runs beside orders), their tags and quick replies, the feedback collectors and the satisfaction they add up
  * to, then where the book is kept and how it is backed up.
  * Satisfaction moves to Painel and the claims to Hoje once those screens exist.
  */
@@ -18,6 +19,7 @@ export function SettingsScreen() {
     <>
       <ClaimsPanel />
       <SellerPanel />
+      <TodayNoticePanel />
       <ShopsPanel />
       <TagsPanel />
       <QuickRepliesPanel />

@@ -14,7 +14,7 @@ export interface ChatLink {
  * Direct threads have ids, not handles), Messenger by id or vanity name, Telegram by username (a numeric id has
  * no public link). Values are normalized (core/identity), and only digits or handle characters reach the URL.
  */
-export function chatLinks(identities: readonly Identity[]): ChatLink[] {
+export function chatLinks<I extends Pick<Identity, 'kind' | 'value' | 'raw'>>(identities: readonly I[]): ChatLink[] {
   const links: ChatLink[] = [];
   const seen = new Set<string>();
   const add = (link: ChatLink) => {

@@ -1,0 +1,3 @@
+export * from './today-list';
+export * from './today-marks';
+export * from './daily-notice';
