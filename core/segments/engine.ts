@@ -2,6 +2,7 @@ import type { Feedback, Order } from '../model';
 import { type BookContext, type CutPointFigures, type SegmentationOptions, bookContextOf, resolveOptions, sameJudgement } from './book-context';
 import { type CustomerBase, type CustomerForBase, computeCustomerBase } from './customer-base';
 import { countSegment } from './evaluate';
+import { compileColumnRule, countColumns } from './evaluate-columns';
 import { type FactColumns, computeFactColumns } from './fact-columns';
 import { type BookSnapshot, type CustomerFacts, deriveFacts } from './facts';
 import type { FiledOrder } from './filed-order';
@@ -197,9 +198,15 @@ export class SegmentationEngine {
     return all;
   }
 
-  /** Customers matching a rule (validated with parseSegmentRule), with fresh cut points. */
+  /**
+   * Customers matching a rule (validated with parseSegmentRule), with fresh cut points: read from the fact columns,
+   * or, for a rule on what they do not hold (channels, products, categories, origin, money in another currency),
+   * from every customer's facts.
+   */
   count(rule: SegmentRule): number {
-    return countSegment(rule, this.allFacts());
+    const columns = this.factColumns();
+    const predicate = compileColumnRule(rule, columns);
+    return predicate === null ? countSegment(rule, this.allFacts()) : countColumns(predicate, columns);
   }
 
   /** The cut points every customer is judged against (refreshed if stale). */

@@ -31,6 +31,8 @@ export const NO_CODE = 255;
 export interface FactColumns extends PurchaseRhythm {
   readonly size: number;
   readonly ids: readonly string[];
+  /** The records read, by number (shared: tags, contacts, funnel stage and custom fields are read from them). */
+  readonly customers: readonly (CustomerForBase | undefined)[];
   readonly today: number;
   readonly context: BookContext;
   readonly present: Uint8Array;
@@ -95,6 +97,7 @@ export function computeFactColumns(input: FactColumnsInput, options: Segmentatio
     ...rhythm,
     size,
     ids: input.orders.customerIds,
+    customers: input.customers,
     today,
     context: judged,
     present,

@@ -28,11 +28,21 @@ export const randomBook: fc.Arbitrary<RandomBook> = fc
     timeZone: fc.constantFrom(...ZONES),
     mainCurrency: fc.constantFrom('BRL', 'EUR'),
     nowHour: fc.nat(23),
-    customers: fc.array(fc.record({ archived: fc.boolean(), createdAgo: fc.nat(1_000), stage: fc.constantFrom(null, 'lead', 'customer') }), { minLength: 1, maxLength: 8 }),
+    customers: fc.array(
+      fc.record({
+        archived: fc.boolean(),
+        createdAgo: fc.nat(1_000),
+        stage: fc.constantFrom(null, 'lead', 'customer'),
+        fields: fc.constantFrom<Customer['customFields'][]>({}, { cidade: 'Recife' }, { cidade: ' recife', pedidos: 3 }, { pedidos: 7, atacado: true }),
+        kinds: fc.subarray(['whatsapp', 'instagram', 'email'] as const),
+      }),
+      { minLength: 1, maxLength: 8 },
+    ),
     orders: fc.array(
       fc.record({
         who: fc.nat(8),
-        ago,
+        // One day shared by many orders: customers whose orders all fall on one day (one purchase day, many orders).
+        ago: fc.oneof(ago, fc.constant(3)),
         hour: fc.oneof(fc.nat(23), fc.constant(22)),
         minute: fc.oneof(fc.constant(0), fc.nat(59)),
         totalMinor: fc.integer({ min: 0, max: 60_000 }),
@@ -50,7 +60,11 @@ export const randomBook: fc.Arbitrary<RandomBook> = fc
     const today = calendar.day(now);
     const at = (daysAgo: number, hour: number, minute = 0) => new Date(calendar.dayStart(today - daysAgo) + hour * 3_600_000 + minute * 60_000).toISOString();
     const customers = spec.customers.map((c, i) =>
-      customer(`c${i}`, { archivedAt: c.archived ? new Date(now - DAY_MS).toISOString() : null, createdAt: at(c.createdAgo, 9), funnelStage: c.stage, tagIds: i % 2 === 0 ? ['vip'] : [] }),
+      customer(`c${i}`, { archivedAt: c.archived ? new Date(now - DAY_MS).toISOString() : null, createdAt: at(c.createdAgo, 9), funnelStage: c.stage,
+        tagIds: i % 2 === 0 ? ['vip'] : [],
+        customFields: c.fields,
+        identities: c.kinds.map((kind) => ({ kind, value: `${kind}-${i}`, raw: `${kind}-${i}`, addedAt: at(c.createdAgo, 9) })),
+      }),
     );
     const orders = spec.orders.map((o) =>
       order(`c${o.who}`, at(o.ago, o.hour, o.minute), { totalMinor: o.totalMinor, currency: o.currency, status: o.status }),
