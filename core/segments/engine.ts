@@ -1,11 +1,13 @@
 import type { Feedback, Order } from '../model';
 import { type BookContext, type CutPointFigures, type SegmentationOptions, bookContextOf, resolveOptions, sameJudgement } from './book-context';
 import { type CustomerBase, type CustomerForBase, computeCustomerBase } from './customer-base';
+import { computeColumnMetrics } from './column-metrics';
 import { countSegment } from './evaluate';
 import { compileColumnRule, countColumns } from './evaluate-columns';
 import { type FactColumns, computeFactColumns } from './fact-columns';
 import { type BookSnapshot, type CustomerFacts, deriveFacts } from './facts';
 import type { FiledOrder } from './filed-order';
+import type { Metrics, Period } from './metrics';
 import { OrderColumns } from './order-columns';
 import type { SegmentRule } from './rules';
 import { type Calendar, calendarOf } from '../locale/calendar';
@@ -207,6 +209,17 @@ export class SegmentationEngine {
     const columns = this.factColumns();
     const predicate = compileColumnRule(rule, columns);
     return predicate === null ? countSegment(rule, this.allFacts()) : countColumns(predicate, columns);
+  }
+
+  /**
+   * Store metrics of `period` and the window before it, at the engine's "now" and on its calendar, from the order
+   * and fact columns (column-metrics.ts): equal to computeMetrics of the book.
+   */
+  metrics(period: Period): Metrics {
+    const facts = this.factColumns();
+    const feedback: Feedback[] = [];
+    for (const id of this.customers.keys()) for (const row of this.feedback.get(id) ?? []) feedback.push(row);
+    return computeColumnMetrics({ orders: this.orders.view(), facts, feedback, period, now: this.nowMs });
   }
 
   /** The cut points every customer is judged against (refreshed if stale). */
