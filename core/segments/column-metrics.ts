@@ -41,13 +41,15 @@ export function computeColumnMetrics(input: ColumnMetricsInput): Metrics {
   const bought = new Uint8Array(facts.size);
   const boughtIn: (Uint8Array | undefined)[] = [];
   const firstIn: (Float64Array | undefined)[] = [];
+  const { owner, status, placedAtMs, currency, totalMinor } = orders;
+  const present = facts.present;
   for (let slot = 0; slot < orders.slots; slot++) {
-    const c = orders.owner[slot] as number;
-    if (c === NO_SLOT || facts.present[c] !== 1 || orders.status[slot] !== paid) continue;
-    const t = orders.placedAtMs[slot] as number;
+    const c = owner[slot] as number;
+    if (c === NO_SLOT || present[c] !== 1 || status[slot] !== paid) continue;
+    const t = placedAtMs[slot] as number;
     if (!Number.isFinite(t)) continue;
-    const cur = orders.currency[slot] as number;
-    const amount = orders.totalMinor[slot] as number;
+    const cur = currency[slot] as number;
+    const amount = totalMinor[slot] as number;
     const first = (firstIn[cur] ??= new Float64Array(facts.size).fill(Number.POSITIVE_INFINITY));
     if (t < (first[c] as number)) first[c] = t;
     if (t < end) revenueBeforeEnd[cur] = (Number.isNaN(revenueBeforeEnd[cur]!) ? 0 : revenueBeforeEnd[cur]!) + amount;

@@ -8,7 +8,7 @@ import { type FactColumns, computeFactColumns } from './fact-columns';
 import { type BookSnapshot, type CustomerFacts, deriveFacts } from './facts';
 import type { FiledOrder } from './filed-order';
 import type { Metrics, Period } from './metrics';
-import { OrderColumns } from './order-columns';
+import { OrderColumns, type OrderColumnsView } from './order-columns';
 import type { SegmentRule } from './rules';
 import { type Calendar, calendarOf } from '../locale/calendar';
 import { type Instant, daysSince, toEpochMs } from './time';
@@ -218,7 +218,7 @@ export class SegmentationEngine {
   metrics(period: Period): Metrics {
     const facts = this.factColumns();
     const feedback: Feedback[] = [];
-    for (const id of this.customers.keys()) for (const row of this.feedback.get(id) ?? []) feedback.push(row);
+    for (const [id, rows] of this.feedback) if (this.customers.has(id)) for (const row of rows) feedback.push(row);
     return computeColumnMetrics({ orders: this.orders.view(), facts, feedback, period, now: this.nowMs });
   }
 
@@ -226,6 +226,11 @@ export class SegmentationEngine {
   bookContext(): BookContext {
     this.refreshCutPoints();
     return this.context;
+  }
+
+  /** Every order as columns, numbered by customer as the fact columns are; shared, never written, valid until the next change. */
+  orderColumns(): OrderColumnsView {
+    return this.orders.view();
   }
 
   /** A customer's orders as filed (any status; what the engine keeps of them), made for this call. Empty for unknown ids. */

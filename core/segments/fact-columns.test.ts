@@ -121,11 +121,12 @@ describe('fact columns', () => {
     );
   });
 
-  it('takes the nps when a csat and an nps arrive at the same instant, as the facts do', () => {
+  it('takes the nps when a csat and an nps arrive at the same instant, and a complaint at the instant of the last order as unanswered, as the facts do', () => {
     const at = '2026-05-30T10:00:00Z';
-    const book = { customers: [customer('a'), customer('b')], orders: [], feedback: [csat('a', 5, at), nps('a', 3, at), csat('b', 1, at), nps('b', 9, at)] };
+    const feedback = [csat('a', 5, at), nps('a', 3, at), csat('b', 1, at), nps('b', 9, at), csat('c', 1, at)];
+    const book = { customers: [customer('a'), customer('b'), customer('c')], orders: [order('c', at)], feedback };
     const engine = new SegmentationEngine(book, { mainCurrency: 'BRL', timeZone: 'UTC', now: NOW });
-    expect([...engine.factColumns().signals]).toEqual([4, 0]);
+    expect([...engine.factColumns().signals]).toEqual([4, 0, 4]);
     expectSameFacts(engine, engine.allFacts(), 'BRL');
   });
 

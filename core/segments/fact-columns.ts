@@ -2,7 +2,7 @@ import type { Feedback } from '../model';
 import { ACTIVITY_STATUSES } from './activity';
 import { type BookContext, type CutPointFigures, type SegmentationOptions, bookContextOf } from './book-context';
 import type { CustomerForBase } from './customer-base';
-import { LIFECYCLE_STAGES } from './lifecycle';
+import { LIFECYCLE_STAGES, type LifecycleConfig } from './lifecycle';
 import type { OrderColumnsView } from './order-columns';
 import { NO_DAY, type PurchaseRhythm, purchaseRhythmOf } from './purchase-rhythm';
 import { scoreHigherIsBetter, scoreLowerIsBetter } from './rfm';
@@ -145,18 +145,11 @@ function judge(columns: FactColumns, c: number, feedback: readonly Feedback[] | 
   const { context, today } = columns;
   const config = context.activityConfig;
   const lifecycle = context.lifecycleConfig;
-  const ratings = latestRatings(feedback);
-  if (ratings.csat >= 0) columns.latestCsat[c] = ratings.csat;
-  if (ratings.nps >= 0) columns.latestNps[c] = ratings.nps;
+  const badRating = feedback !== undefined && feedback.length > 0 && ratingsInto(columns, c, feedback, lifecycle);
   const mainOrders = columns.mainOrders[c] as number;
   const spend = columns.mainSpend[c] as number;
   if (mainOrders > 0) columns.averageTicketMain[c] = Math.round(spend / mainOrders);
   const n = columns.purchaseDays[c] as number;
-  const lastOrderAt = columns.lastOrderAt[c] as number;
-  const badRating =
-    ratings.latestKind !== '' &&
-    (ratings.latestKind === 'csat' ? ratings.latestScore <= lifecycle.badCsatAtMost : ratings.latestScore <= lifecycle.badNpsAtMost) &&
-    (Number.isNaN(lastOrderAt) || lastOrderAt <= ratings.latestAt);
   if (n === 0) {
     columns.activity[c] = ACTIVITY.prospect;
     columns.lifecycle[c] = STAGE.prospect;
@@ -199,25 +192,41 @@ function judge(columns: FactColumns, c: number, feedback: readonly Feedback[] | 
   columns.worthRecovering[c] = stage === 'recovery' && highValue ? 1 : 0;
 }
 
-/** The latest csat and nps (−1 without), and the latest of either kind: latestRatings in customer-base.ts. */
-function latestRatings(feedback: readonly Feedback[] | undefined) {
+/**
+ * Writes the latest csat and nps (latestRatings in customer-base.ts) and tells whether the latest rating of either
+ * kind is a complaint not followed by a paid order (hasUnansweredBadRating).
+ */
+function ratingsInto(columns: FactColumns, c: number, feedback: readonly Feedback[], config: LifecycleConfig): boolean {
   let csat = -1;
   let csatAt = Number.NEGATIVE_INFINITY;
   let csatId = '';
   let nps = -1;
   let npsAt = Number.NEGATIVE_INFINITY;
   let npsId = '';
-  for (const row of feedback ?? []) {
+  for (let i = 0; i < feedback.length; i++) {
+    const row = feedback[i] as Feedback;
     const at = parseInstantMs(row.receivedAt);
     if (!Number.isFinite(at)) continue;
     if (row.kind === 'csat') {
-      if (csat < 0 || at > csatAt || (at === csatAt && row.id > csatId)) [csat, csatAt, csatId] = [row.score, at, row.id];
-    } else if (nps < 0 || at > npsAt || (at === npsAt && row.id > npsId)) [nps, npsAt, npsId] = [row.score, at, row.id];
+      if (csat < 0 || at > csatAt || (at === csatAt && row.id > csatId)) {
+        csat = row.score;
+        csatAt = at;
+        csatId = row.id;
+      }
+    } else if (nps < 0 || at > npsAt || (at === npsAt && row.id > npsId)) {
+      nps = row.score;
+      npsAt = at;
+      npsId = row.id;
+    }
   }
+  if (csat >= 0) columns.latestCsat[c] = csat;
+  if (nps >= 0) columns.latestNps[c] = nps;
+  if (csat < 0 && nps < 0) return false;
   // On the same instant the nps (the broader question) is taken.
   const npsLatest = nps >= 0 && (csat < 0 || npsAt >= csatAt);
-  const latestKind = npsLatest ? 'nps' : csat >= 0 ? 'csat' : '';
-  return { csat, nps, latestKind, latestScore: npsLatest ? nps : csat, latestAt: npsLatest ? npsAt : csatAt };
+  const bad = npsLatest ? nps <= config.badNpsAtMost : csat <= config.badCsatAtMost;
+  const lastOrderAt = columns.lastOrderAt[c] as number;
+  return bad && (Number.isNaN(lastOrderAt) || lastOrderAt <= (npsLatest ? npsAt : csatAt));
 }
 
 function codes<T extends string>(list: readonly T[]): Readonly<Record<T, number>> {

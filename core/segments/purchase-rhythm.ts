@@ -51,19 +51,21 @@ export function purchaseRhythmOf(orders: OrderColumnsView, counted: Uint8Array, 
     mainOrders: new Int32Array(customers),
   };
   const { orderCount, firstOrderAt, lastOrderAt, mainSpend, mainOrders } = rhythm;
+  // Locals, not the view's properties: the loops below run once per order.
+  const { owner, status, placedAtMs, currency, totalMinor } = orders;
   const dayOf = new Int32Array(orders.slots);
   // Where each customer's slots start in `grouped` (a counting sort by customer; slots stay in slot order).
   const start = new Int32Array(customers + 1);
   for (let slot = 0; slot < orders.slots; slot++) {
-    const c = orders.owner[slot] as number;
-    if (c === NO_SLOT || counted[c] !== 1 || orders.status[slot] !== paid) continue;
-    const at = orders.placedAtMs[slot] as number;
+    const c = owner[slot] as number;
+    if (c === NO_SLOT || counted[c] !== 1 || status[slot] !== paid) continue;
+    const at = placedAtMs[slot] as number;
     if (!Number.isFinite(at)) continue;
     dayOf[slot] = calendar.day(at);
     orderCount[c]! += 1;
     start[c + 1]! += 1;
-    if (orders.currency[slot] === main) {
-      mainSpend[c]! += orders.totalMinor[slot] as number;
+    if (currency[slot] === main) {
+      mainSpend[c]! += totalMinor[slot] as number;
       mainOrders[c]! += 1;
     }
     if (!(at >= (firstOrderAt[c] as number))) firstOrderAt[c] = at;
@@ -77,8 +79,8 @@ export function purchaseRhythmOf(orders: OrderColumnsView, counted: Uint8Array, 
   const grouped = new Int32Array(start[customers] as number);
   const fill = start.slice(0, customers);
   for (let slot = 0; slot < orders.slots; slot++) {
-    const c = orders.owner[slot] as number;
-    if (c === NO_SLOT || counted[c] !== 1 || orders.status[slot] !== paid || !Number.isFinite(orders.placedAtMs[slot] as number)) continue;
+    const c = owner[slot] as number;
+    if (c === NO_SLOT || counted[c] !== 1 || status[slot] !== paid || !Number.isFinite(placedAtMs[slot] as number)) continue;
     grouped[fill[c]!++] = slot;
   }
   const days = new Int32Array(longest);
@@ -109,7 +111,7 @@ export function purchaseRhythmOf(orders: OrderColumnsView, counted: Uint8Array, 
     let secondAt = Number.POSITIVE_INFINITY;
     for (let k = from; k < to; k++) {
       const slot = grouped[k] as number;
-      if (dayOf[slot] === second) secondAt = Math.min(secondAt, orders.placedAtMs[slot] as number);
+      if (dayOf[slot] === second) secondAt = Math.min(secondAt, placedAtMs[slot] as number);
     }
     rhythm.secondDayAt[c] = secondAt;
   }
