@@ -8,6 +8,7 @@ import { type FactColumns, computeFactColumns } from './fact-columns';
 import { type BookSnapshot, type CustomerFacts, deriveFacts } from './facts';
 import type { FiledOrder } from './filed-order';
 import type { Metrics, Period } from './metrics';
+import { type MonthlyCohort, type MonthlyRevenue, monthlyCohorts, monthlyRevenue } from './monthly-figures';
 import { OrderColumns, type OrderColumnsView } from './order-columns';
 import type { SegmentRule } from './rules';
 import { type Calendar, calendarOf } from '../locale/calendar';
@@ -222,6 +223,16 @@ export class SegmentationEngine {
     return computeColumnMetrics({ orders: this.orders.view(), facts, feedback, period, now: this.nowMs });
   }
 
+  /** Paid revenue per calendar month and currency on the seller's calendar, for the dashboard (monthly-figures.ts). */
+  monthlyRevenue(): MonthlyRevenue {
+    return monthlyRevenue(this.monthlyInput());
+  }
+
+  /** Monthly cohorts by first paid order and the share of each who bought in each later month (monthly-figures.ts). */
+  monthlyCohorts(): MonthlyCohort[] {
+    return monthlyCohorts(this.monthlyInput());
+  }
+
   /** The cut points every customer is judged against (refreshed if stale). */
   bookContext(): BookContext {
     this.refreshCutPoints();
@@ -259,6 +270,10 @@ export class SegmentationEngine {
     this.inputs.set(this.baseOf(customer), this.options.mainCurrency);
     this.stale = true;
     this.columns = null;
+  }
+
+  private monthlyInput() {
+    return { orders: this.orders.view(), facts: this.factColumns(), timeZone: this.options.timeZone, now: this.nowMs };
   }
 
   /** The engine's customers and their ratings by customer number, and today: what the fact columns read. */

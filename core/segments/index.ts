@@ -16,6 +16,7 @@ export * from './filed-order';
 export * from './funnel';
 export * from './lifecycle';
 export * from './metrics';
+export * from './monthly-figures';
 export type { OrderColumnsView } from './order-columns';
 export * from './rfm';
 export * from './rfm-columns';
