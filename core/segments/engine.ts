@@ -1,14 +1,20 @@
 import type { Feedback, Order } from '../model';
 import { type BookContext, type CutPointFigures, type SegmentationOptions, bookContextOf, resolveOptions, sameJudgement } from './book-context';
 import { type CustomerBase, type CustomerForBase, computeCustomerBase } from './customer-base';
+import { computeColumnMetrics } from './column-metrics';
 import { countSegment } from './evaluate';
+import { compileColumnRule, countColumns } from './evaluate-columns';
+import { type FactColumns, computeFactColumns } from './fact-columns';
 import { type BookSnapshot, type CustomerFacts, deriveFacts } from './facts';
 import type { FiledOrder } from './filed-order';
-import { OrderColumns } from './order-columns';
+import type { Metrics, Period } from './metrics';
+import { type MonthlyCohort, type MonthlyRevenue, monthlyCohorts, monthlyRevenue } from './monthly-figures';
+import { OrderColumns, type OrderColumnsView } from './order-columns';
 import type { SegmentRule } from './rules';
 import { type Calendar, calendarOf } from '../locale/calendar';
 import { type Instant, daysSince, toEpochMs } from './time';
 import { grown } from './grown';
+import { NO_DAY } from './purchase-rhythm';
 
 /** A book as the engine reads it: whole records, or what the book table keeps of its customers. */
 export interface EngineSnapshot extends Omit<BookSnapshot, 'customers'> {
@@ -51,9 +57,11 @@ export class SegmentationEngine {
   private readonly orders = new OrderColumns();
   private readonly feedback = new Map<string, Feedback[]>();
   private readonly feedbackOwner = new Map<string, string>();
-  private readonly inputs = new CutPointInputs();
+  private readonly inputs = new CutPointInputs((id) => this.orders.numberOf(id));
   private context: BookContext;
   private stale = false;
+  /** Every customer's facts as columns, made when first asked for after a change (factColumns). */
+  private columns: FactColumns | null = null;
 
   constructor(snapshot: EngineSnapshot, options: EngineOptions) {
     const { now, ...rest } = options;
@@ -62,18 +70,39 @@ export class SegmentationEngine {
     this.calendar = calendarOf(this.options.timeZone);
     this.nowMs = toEpochMs(now);
     this.today = this.calendar.day(this.nowMs);
-    for (const c of snapshot.customers) this.customers.set(c.id, c);
+    for (const c of snapshot.customers) {
+      this.customers.set(c.id, c);
+      this.orders.numberOf(c.id);
+    }
     for (const o of snapshot.orders) this.fileOrder(o);
     for (const f of snapshot.feedback) this.fileFeedback(f);
     this.context = bookContextOf(emptyFigures(), this.options);
     this.recomputeAll();
   }
 
-  /** Recomputes every customer's aggregates and the cut points. O(orders + n log n). */
+  /**
+   * Recomputes every customer's aggregates, the cut points and the fact columns, from the order columns in a few
+   * passes (fact-columns.ts): no customer's base or facts object is made. O(orders + n log n).
+   */
   recomputeAll(): void {
-    for (const c of this.customers.values()) this.inputs.set(this.baseOf(c), this.options.mainCurrency);
-    this.context = this.inputs.context(this.today, this.options);
+    const columns = computeFactColumns(this.columnsInput(), this.options);
+    this.inputs.setAll(columns);
+    this.context = columns.context;
+    this.columns = columns;
     this.stale = false;
+  }
+
+  /**
+   * Every customer's facts as columns by customer number (`ids[number]` is the id), judged against fresh cut
+   * points; made when first asked for after a change (an upsert, a removal, a new day) and kept until the next.
+   * Shared: read, never write.
+   */
+  factColumns(): FactColumns {
+    this.refreshCutPoints();
+    if (this.columns === null || this.columns.context !== this.context) {
+      this.columns = computeFactColumns(this.columnsInput(), this.options, this.context);
+    }
+    return this.columns;
   }
 
   /**
@@ -87,11 +116,13 @@ export class SegmentationEngine {
     this.today = this.calendar.day(this.nowMs);
     this.context = this.inputs.context(this.today, this.options);
     this.stale = false;
+    this.columns = null;
   }
 
   /** Adds or replaces a customer (tags, stage, archive…) and recomputes their facts. */
   upsertCustomer(customer: CustomerForBase): void {
     this.customers.set(customer.id, customer);
+    this.orders.numberOf(customer.id);
     this.recomputeCustomer(customer.id);
   }
 
@@ -100,6 +131,7 @@ export class SegmentationEngine {
     if (!this.customers.delete(customerId)) return;
     this.inputs.delete(customerId);
     this.stale = true;
+    this.columns = null;
   }
 
   /** Adds or replaces an order; an order moved to another customer (a merge) updates both. */
@@ -169,15 +201,47 @@ export class SegmentationEngine {
     return all;
   }
 
-  /** Customers matching a rule (validated with parseSegmentRule), with fresh cut points. */
+  /**
+   * Customers matching a rule (validated with parseSegmentRule), with fresh cut points: read from the fact columns,
+   * or, for a rule on what they do not hold (channels, products, categories, origin, money in another currency),
+   * from every customer's facts.
+   */
   count(rule: SegmentRule): number {
-    return countSegment(rule, this.allFacts());
+    const columns = this.factColumns();
+    const predicate = compileColumnRule(rule, columns);
+    return predicate === null ? countSegment(rule, this.allFacts()) : countColumns(predicate, columns);
+  }
+
+  /**
+   * Store metrics of `period` and the window before it, at the engine's "now" and on its calendar, from the order
+   * and fact columns (column-metrics.ts): equal to computeMetrics of the book.
+   */
+  metrics(period: Period): Metrics {
+    const facts = this.factColumns();
+    const feedback: Feedback[] = [];
+    for (const [id, rows] of this.feedback) if (this.customers.has(id)) for (const row of rows) feedback.push(row);
+    return computeColumnMetrics({ orders: this.orders.view(), facts, feedback, period, now: this.nowMs });
+  }
+
+  /** Paid revenue per calendar month and currency on the seller's calendar, for the dashboard (monthly-figures.ts). */
+  monthlyRevenue(): MonthlyRevenue {
+    return monthlyRevenue(this.monthlyInput());
+  }
+
+  /** Monthly cohorts by first paid order and the share of each who bought in each later month (monthly-figures.ts). */
+  monthlyCohorts(): MonthlyCohort[] {
+    return monthlyCohorts(this.monthlyInput());
   }
 
   /** The cut points every customer is judged against (refreshed if stale). */
   bookContext(): BookContext {
     this.refreshCutPoints();
     return this.context;
+  }
+
+  /** Every order as columns, numbered by customer as the fact columns are; shared, never written, valid until the next change. */
+  orderColumns(): OrderColumnsView {
+    return this.orders.view();
   }
 
   /** A customer's orders as filed (any status; what the engine keeps of them), made for this call. Empty for unknown ids. */
@@ -205,6 +269,24 @@ export class SegmentationEngine {
     if (customer === undefined) return;
     this.inputs.set(this.baseOf(customer), this.options.mainCurrency);
     this.stale = true;
+    this.columns = null;
+  }
+
+  private monthlyInput() {
+    return { orders: this.orders.view(), facts: this.factColumns(), timeZone: this.options.timeZone, now: this.nowMs };
+  }
+
+  /** The engine's customers and their ratings by customer number, and today: what the fact columns read. */
+  private columnsInput() {
+    const orders = this.orders.view();
+    const customers = new Array<CustomerForBase | undefined>(orders.customers);
+    const feedback = new Array<readonly Feedback[] | undefined>(orders.customers);
+    for (const customer of this.customers.values()) {
+      const number = this.orders.numberOf(customer.id);
+      customers[number] = customer;
+      feedback[number] = this.feedback.get(customer.id);
+    }
+    return { orders, customers, feedback, today: this.today };
   }
 
   /** Files an order under its customer (replacing one with the same id); returns the previous owner, if any. */
@@ -238,16 +320,14 @@ function emptyFigures(): CutPointFigures {
   return { intervals: [], recencyDays: [], frequency: [], monetaryMinor: [], spenders: [] };
 }
 
-/** No purchase day (a prospect). */
-const NO_DAY = -2147483648;
-
 /**
  * What the book-wide cut points read of each customer (computeBookContext's inputs), as columns by a number per
  * customer id: whether archived, their last purchase day (recency follows the day without reading orders), their
  * purchase days, own interval and main-currency spend.
  */
 class CutPointInputs {
-  private readonly numberById = new Map<string, number>();
+  /** Numbers above this were never set. */
+  private size = 0;
   private present = new Uint8Array(0);
   private archived = new Uint8Array(0);
   private lastDay = new Int32Array(0);
@@ -256,13 +336,12 @@ class CutPointInputs {
   private ownInterval = new Float64Array(0);
   private mainSpend = new Float64Array(0);
 
+  /** `numberOf`: the customer's number (the order columns' numbering, shared with the fact columns). */
+  constructor(private readonly numberOf: (customerId: string) => number) {}
+
   set(base: CustomerBase, mainCurrency: string): void {
-    let number = this.numberById.get(base.customerId);
-    if (number === undefined) {
-      number = this.numberById.size;
-      this.numberById.set(base.customerId, number);
-      if (number >= this.present.length) this.grow(Math.max(64, Math.ceil(this.present.length * 1.5)));
-    }
+    const number = this.numberOf(base.customerId);
+    this.reach(number + 1);
     const days = base.purchaseDayNumbers;
     this.present[number] = 1;
     this.archived[number] = base.archived ? 1 : 0;
@@ -272,17 +351,28 @@ class CutPointInputs {
     this.mainSpend[number] = base.totalSpentMinor[mainCurrency] ?? 0;
   }
 
+  /** Every customer at once, from the fact columns (customers not in them are forgotten). */
+  setAll(columns: FactColumns): void {
+    this.reach(columns.size);
+    this.present.fill(0);
+    this.present.set(columns.present);
+    this.archived.set(columns.archived);
+    this.lastDay.set(columns.lastDay);
+    this.purchaseDays.set(columns.purchaseDays);
+    this.ownInterval.set(columns.ownInterval);
+    this.mainSpend.set(columns.mainSpend);
+  }
+
   /** Forgets a customer (their number is kept for their id, should it come back). */
   delete(customerId: string): void {
-    const number = this.numberById.get(customerId);
-    if (number !== undefined) this.present[number] = 0;
+    const number = this.numberOf(customerId);
+    if (number < this.size) this.present[number] = 0;
   }
 
   /** The cut points over the present customers, with recency at `today`; equal to computeBookContext of their bases. */
   context(today: number, options: SegmentationOptions): BookContext {
     const figures = emptyFigures();
-    const count = this.numberById.size;
-    for (let number = 0; number < count; number++) {
+    for (let number = 0; number < this.size; number++) {
       if (this.present[number] === 0 || this.archived[number] === 1 || this.lastDay[number] === NO_DAY) continue;
       const interval = this.ownInterval[number] as number;
       if (!Number.isNaN(interval)) figures.intervals.push(interval);
@@ -293,6 +383,12 @@ class CutPointInputs {
       if (spend > 0) figures.spenders.push(spend);
     }
     return bookContextOf(figures, options);
+  }
+
+  /** Makes room for numbers below `size`. */
+  private reach(size: number): void {
+    if (size > this.present.length) this.grow(Math.max(64, size, Math.ceil(this.present.length * 1.5)));
+    this.size = Math.max(this.size, size);
   }
 
   private grow(size: number): void {

@@ -1,13 +1,13 @@
 import type { CustomerFacts } from './facts';
 import type { SegmentCondition } from './rule-conditions';
 import type { SegmentRule } from './rules';
+import { choiceTest, customFieldTest, fold, numberTest, setTest } from './condition-tests';
 import { parseInstantMs } from './time';
 
 /** A compiled rule: a plain function over facts, so live counts are one pass without re-reading the rule. */
 export type FactsPredicate = (facts: CustomerFacts) => boolean;
 
 type Getter<T> = (facts: CustomerFacts) => T;
-type NumberOp = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'between' | 'in' | 'notIn' | 'exists';
 
 /** Compiles a validated rule (see parseSegmentRule) to a predicate; semantics are documented on SegmentRule. */
 export function compileSegmentRule(rule: SegmentRule): FactsPredicate {
@@ -58,8 +58,6 @@ export function filterSegment(rule: SegmentRule, factsList: Iterable<CustomerFac
   for (const facts of factsList) if (predicate(facts)) out.push(facts);
   return out;
 }
-
-const fold = (text: string) => text.trim().toLowerCase();
 
 function compileCondition(c: SegmentCondition): FactsPredicate {
   switch (c.field) {
@@ -131,7 +129,7 @@ function compileCondition(c: SegmentCondition): FactsPredicate {
         return c.op === 'before' ? (f) => f.createdAt < at : (f) => f.createdAt >= at;
       }
     case 'customField':
-      return customFieldTest(c);
+      return customFieldTest(c, (f: CustomerFacts) => f.customFields);
     case 'archived':
       return (f) => f.archived === c.value;
     case 'worthRecovering':
@@ -140,99 +138,4 @@ function compileCondition(c: SegmentCondition): FactsPredicate {
   // Only reachable with a rule that skipped parseSegmentRule.
   const unknown: never = c;
   throw new TypeError(`unknown condition field in ${JSON.stringify(unknown)}`);
-}
-
-function setTest<T extends string>(get: Getter<readonly T[]>, op: 'hasAny' | 'hasAll' | 'hasNone', values: readonly string[], norm: (v: string) => string): FactsPredicate {
-  const wanted = new Set(values.map(norm));
-  const hits = (f: CustomerFacts) => {
-    let n = 0;
-    const seen = new Set<string>();
-    for (const v of get(f)) {
-      const key = norm(v);
-      if (wanted.has(key) && !seen.has(key)) {
-        seen.add(key);
-        n += 1;
-      }
-    }
-    return n;
-  };
-  if (op === 'hasAll') return (f) => hits(f) === wanted.size;
-  if (op === 'hasAny') return (f) => get(f).some((v) => wanted.has(norm(v)));
-  return (f) => !get(f).some((v) => wanted.has(norm(v)));
-}
-
-function choiceTest(get: Getter<string | null>, op: 'eq' | 'neq' | 'in' | 'notIn', value: string | readonly string[]): FactsPredicate {
-  const set = new Set(typeof value === 'string' ? [value] : value);
-  const positive = op === 'eq' || op === 'in';
-  return (f) => {
-    const v = get(f);
-    return positive ? v !== null && set.has(v) : v === null || !set.has(v);
-  };
-}
-
-function numberTest(get: Getter<number | null>, op: NumberOp, value: number | boolean | readonly number[]): FactsPredicate {
-  if (op === 'exists') return (f) => (get(f) !== null) === value;
-  if (op === 'neq' || op === 'notIn') {
-    const set = new Set(typeof value === 'number' ? [value] : (value as readonly number[]));
-    return (f) => {
-      const v = get(f);
-      return v === null || !set.has(v);
-    };
-  }
-  const test = compare(op, value as number | readonly number[]);
-  return (f) => {
-    const v = get(f);
-    return v !== null && test(v);
-  };
-}
-
-function compare(op: Exclude<NumberOp, 'exists' | 'neq' | 'notIn'>, value: number | readonly number[]): (v: number) => boolean {
-  if (op === 'between') {
-    const [low, high] = value as readonly [number, number];
-    return (v) => v >= low && v <= high;
-  }
-  if (op === 'in') {
-    const set = new Set(value as readonly number[]);
-    return (v) => set.has(v);
-  }
-  const x = value as number;
-  if (op === 'eq') return (v) => v === x;
-  if (op === 'gt') return (v) => v > x;
-  if (op === 'gte') return (v) => v >= x;
-  if (op === 'lt') return (v) => v < x;
-  return (v) => v <= x;
-}
-
-/**
- * Custom fields: text compares ignoring case and surrounding spaces; numbers and booleans compare exactly;
- * `eq null` matches a missing field; gt/lt/between hold only for numbers; contains only for text.
- */
-function customFieldTest(c: Extract<SegmentCondition, { field: 'customField' }>): FactsPredicate {
-  const key = c.key;
-  const read = (f: CustomerFacts) => f.customFields[key] ?? null;
-  switch (c.op) {
-    case 'exists':
-      return (f) => (read(f) !== null && read(f) !== '') === c.value;
-    case 'contains': {
-      const needle = fold(c.value);
-      return (f) => {
-        const v = read(f);
-        return typeof v === 'string' && v.toLowerCase().includes(needle);
-      };
-    }
-    case 'eq':
-    case 'neq': {
-      const want = c.value;
-      const same = (v: string | number | boolean | null) =>
-        typeof want === 'string' && typeof v === 'string' ? fold(v) === fold(want) : v === want;
-      return c.op === 'eq' ? (f) => same(read(f)) : (f) => !same(read(f));
-    }
-    default: {
-      const test = compare(c.op, c.value);
-      return (f) => {
-        const v = read(f);
-        return typeof v === 'number' && test(v);
-      };
-    }
-  }
 }

@@ -207,7 +207,8 @@ function buyersBefore(customers: Map<string, CustomerScan>, end: number): Totals
   return out;
 }
 
-function divide(amounts: Totals, counts: Totals): Totals {
+/** amounts[c] ÷ counts[c], rounded to a whole minor unit, for the currencies with a count. */
+export function divide(amounts: Totals, counts: Totals): Totals {
   const out: Totals = {};
   for (const [cur, amount] of Object.entries(amounts)) {
     const n = counts[cur];
@@ -216,7 +217,8 @@ function divide(amounts: Totals, counts: Totals): Totals {
   return out;
 }
 
-function feedbackFigures(scan: WindowScan) {
+/** CSAT and NPS of one window's scores. */
+export function feedbackFigures(scan: { readonly csat: readonly number[]; readonly nps: readonly number[] }) {
   const satisfied = scan.csat.filter((s) => s >= 4).length;
   const promoters = scan.nps.filter((s) => s >= 9).length;
   const detractors = scan.nps.filter((s) => s <= 6).length;

@@ -3,8 +3,32 @@ import { type FiledOrder, type ItemForBase, OrderFiler } from './filed-order';
 import { IdIndex } from './id-index';
 import { grown } from './grown';
 
-/** No slot: the end of a customer's chain, or a chain not started. */
-const NONE = -1;
+/** No slot: the end of a customer's chain, or a chain not started; the owner of a free slot. */
+export const NO_SLOT = -1;
+const NONE = NO_SLOT;
+
+/**
+ * The columns as they stand, for a pass over the whole book (fact-columns.ts): shared, never written. Slots
+ * 0…slots−1; a free slot's owner is NO_SLOT. Customers are numbered densely in the order they were first seen.
+ */
+export interface OrderColumnsView {
+  readonly slots: number;
+  readonly placedAtMs: Float64Array;
+  readonly totalMinor: Float64Array;
+  /** Codes into `texts`. */
+  readonly status: Uint16Array;
+  readonly currency: Uint16Array;
+  /** Customer number, NO_SLOT for a free slot. */
+  readonly owner: Int32Array;
+  /** A customer's chain: first slot by customer number, next slot by slot (NO_SLOT ends it). */
+  readonly head: Int32Array;
+  readonly next: Int32Array;
+  readonly customers: number;
+  readonly customerIds: readonly string[];
+  readonly texts: readonly string[];
+  /** The code of a status or currency text, −1 when no order has it. */
+  codeOf(text: string): number;
+}
 
 /**
  * The segmentation engine's orders, filed by customer, as columns: one slot per order in typed arrays (when it was
@@ -100,6 +124,29 @@ export class OrderColumns {
     this.slotById.delete(orderId);
     this.freeSlots.push(slot);
     return owner;
+  }
+
+  /** A customer's number (given now if they have none yet: a customer without orders is numbered too). */
+  numberOf(customerId: string): number {
+    return this.customerOf(customerId);
+  }
+
+  /** The columns to read in one pass; valid until the next file or remove. */
+  view(): OrderColumnsView {
+    return {
+      slots: this.slots,
+      placedAtMs: this.placedAtMs,
+      totalMinor: this.totalMinor,
+      status: this.status,
+      currency: this.currency,
+      owner: this.owner,
+      head: this.head,
+      next: this.next,
+      customers: this.customerIds.length,
+      customerIds: this.customerIds,
+      texts: this.texts,
+      codeOf: (text) => this.textCode.get(text) ?? -1,
+    };
   }
 
   /** A customer's orders, in filing order, made now (each call makes new ones); empty for a customer without any. */
