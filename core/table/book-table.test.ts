@@ -4,7 +4,7 @@ import { computeBookFacts } from '../segments';
 import { NOW, customer, daysAgo, order } from '../segments/testing/builders';
 import { syntheticBook } from '../segments/testing/synthetic-book';
 import { BookTable, type PredictionState } from './book-table';
-import { fitPredictionModel, predictCustomerValue } from './predicted-values';
+import { fitPredictionModel, predictCustomer } from './predicted-values';
 import { tableQuerySchema } from './query';
 
 const options = { mainCurrency: 'BRL', timeZone: 'UTC', now: NOW, locale: 'pt-BR' };
@@ -55,6 +55,17 @@ describe('the book table', () => {
     expect(top.rows[0]?.predictedValue?.minor).toBeGreaterThanOrEqual(top.rows[1]?.predictedValue?.minor ?? 0);
   });
 
+  it('sums the book’s predicted 90 days over the customers not archived, in the main currency', () => {
+    const table = new BookTable({ ...book, tags: [] }, options);
+    expect(table.predictedBook()).toBeNull();
+    runPredictions(table);
+    const rows = table.query(everyone, { offset: 0, limit: 500 }).rows;
+    const kept = rows.filter((row) => !row.archived && row.predictedValue !== null);
+    const expected = kept.reduce((sum, row) => sum + (row.predictedValue?.minor ?? 0), 0);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(table.predictedBook()).toEqual({ currency: 'BRL', minor: expected, customers: kept.length, fittedAtMs: NOW });
+  });
+
   it('keeps the predicted values of customers changed during a prediction run, and through a rebuild of every row', () => {
     const table = new BookTable({ ...book, tags: [] }, options);
     // A buyer of the first chunk, predicted before the change comes.
@@ -76,7 +87,7 @@ describe('the book table', () => {
       'UTC',
     );
     const rowOf = () => table.query(everyone, { offset: 0, limit: 500 }).rows.find((row) => row.id === buyer);
-    expect(rowOf()?.predictedValue?.minor).toBe(Math.round(predictCustomerValue(model!, changed.orders, NOW)!));
+    expect(rowOf()?.predictedValue?.minor).toBe(predictCustomer(model!, changed.orders, NOW)!.valueMinor);
     const before = table.query(everyone, { offset: 0, limit: 500 }).rows;
     // A new day re-derives every row from the engine's facts; the predicted values stay until the next run.
     expect(table.setNow(NOW + 86_400_000)).toBe(true);
@@ -110,11 +121,12 @@ describe('the book table', () => {
     expect(model).not.toBeNull();
     let predicted = 0;
     for (const fact of facts) {
-      const value = predictCustomerValue(model!, ordersOf(fact.customerId), NOW);
-      if (value !== null) predicted += 1;
+      const prediction = predictCustomer(model!, ordersOf(fact.customerId), NOW);
+      if (prediction !== null) predicted += 1;
       expect(table.table.row(fact.customerId)).toMatchObject({
-        // Core's formula, in whole minor units like every amount.
-        predictedValue: value === null ? null : { minor: Math.round(value), currency: 'BRL' },
+        // Core's formula, in whole minor units like every amount, and the chance alive in thousandths.
+        predictedValue: prediction === null ? null : { minor: prediction.valueMinor, currency: 'BRL' },
+        probabilityAlive: prediction === null ? null : Math.round(prediction.probabilityAlive * 1000) / 1000,
         orders: fact.orderCount,
         activity: fact.activity.status,
         segment: fact.rfm?.segment ?? null,

@@ -1,10 +1,10 @@
 import type { Customer, Feedback, Order, Tag } from '../model';
 import { calendarOf, type Calendar } from '../locale/calendar';
 import { SegmentationEngine, typicalIntervalDays, type FiledOrder, type BookContext, type BookSnapshot, type EngineOptions, type Instant } from '../segments';
-import { KeptRow, type CustomerRow } from './customer-row';
+import { KeptRow, type CustomerRow, type RowPrediction } from './customer-row';
 import { heldCustomer, type HeldCustomer } from './held-customer';
 import { CustomerTable, type TableFacets } from './customer-table';
-import { fitPredictionModel, predictCustomerValue, type PredictionModel } from './predicted-values';
+import { fitPredictionModel, predictCustomer, type CustomerPrediction, type PredictionModel } from './predicted-values';
 import type { TableFilters, TableQuery } from './query';
 import type { SearchMatches } from './search-matches';
 import type { TodayCustomer } from '../today/today-list';
@@ -42,8 +42,8 @@ export class BookTable {
   private readonly engine: SegmentationEngine;
   /** What it keeps of each record (held-customer.ts); the engine holds the same objects. */
   private readonly customers = new Map<string, HeldCustomer>();
-  /** Values predicted so far while predictSteps runs (rows get them at its end); null otherwise. */
-  private predicting: Map<string, number | null> | null = null;
+  /** Customers predicted so far while predictSteps runs (rows get them at its end); null otherwise. */
+  private predicting: Map<string, CustomerPrediction | null> | null = null;
   private readonly mainCurrency: string;
   /** The seller's calendar: a new day in their zone re-derives every row. */
   private readonly calendar: Calendar;
@@ -69,31 +69,55 @@ export class BookTable {
     return this.state;
   }
 
+  /** The model the rows were last predicted by (null before a fit, or when the book is too small for one). */
+  get predictionModel(): PredictionModel | null {
+    return this.model;
+  }
+
+  /**
+   * What the whole book (archived customers left out) is expected to spend over the next PREDICTION_DAYS, in the main
+   * currency: the sum of the rows' predicted values. Null until a model is fitted, or when the book is too small for one.
+   */
+  predictedBook(): { currency: string; minor: number; customers: number; fittedAtMs: number } | null {
+    if (this.model === null || this.state !== 'ready') return null;
+    let minor = 0;
+    let customers = 0;
+    for (const row of this.table.keptRows()) {
+      if (row.archived || row.predictedValue === null) continue;
+      minor += row.predictedValue.minor;
+      customers += 1;
+    }
+    return { currency: this.mainCurrency, minor, customers, fittedAtMs: this.model.fittedAtMs };
+  }
+
   /**
    * Fits the prediction models, then predicts `chunk` customers per step: the caller yields between steps (the
-   * background answers queries meanwhile). Rows get their values in one replacement at the end.
+   * background answers queries meanwhile). Rows get their values in one replacement at the end. A refit (orders
+   * changed) keeps the rows' current values and state until then.
    */
   *predictSteps(chunk = 2_000): Generator<void, PredictionState> {
-    this.state = 'pending';
+    if (this.model === null) this.state = 'pending';
     const nowMs = this.engine.now;
     const ids = [...this.customers.keys()];
-    this.model = fitPredictionModel(
+    const model = fitPredictionModel(
       ids.map((id) => this.engine.ordersOf(id)),
       this.mainCurrency,
       nowMs,
       this.calendar.timeZone,
     );
-    const values = new Map<string, number | null>();
-    if (this.model === null) {
+    const values = new Map<string, CustomerPrediction | null>();
+    if (model === null) {
+      this.model = null;
       this.state = 'unavailable';
       this.placePredictions(values);
       return this.state;
     }
+    this.model = model;
     this.predicting = values;
     for (let start = 0; start < ids.length; start += chunk) {
       yield;
       // A customer changed meanwhile was predicted then (apply) and is not predicted again from older orders.
-      for (const id of ids.slice(start, start + chunk)) if (!values.has(id)) values.set(id, wholeMinor(predictCustomerValue(this.model, this.engine.ordersOf(id), nowMs)));
+      for (const id of ids.slice(start, start + chunk)) if (!values.has(id)) values.set(id, predictCustomer(model, this.engine.ordersOf(id), nowMs));
     }
     this.predicting = null;
     this.state = 'ready';
@@ -108,7 +132,7 @@ export class BookTable {
    * Call refreshCutPoints once writes settle.
    */
   update(changes: readonly CustomerRecords[]): void {
-    const predicted = new Map<string, number | null>();
+    const predicted = new Map<string, CustomerPrediction | null>();
     for (const change of changes) predicted.set(change.id, this.apply(change));
     const rows: CustomerRow[] = [];
     const gone: string[] = [];
@@ -236,7 +260,7 @@ export class BookTable {
     );
   }
 
-  private apply({ id, customer, orders, feedback }: CustomerRecords): number | null {
+  private apply({ id, customer, orders, feedback }: CustomerRecords): CustomerPrediction | null {
     this.intervals.delete(id);
     if (customer === null) {
       this.customers.delete(id);
@@ -256,22 +280,22 @@ export class BookTable {
     for (const row of [...this.engine.feedbackOf(id)]) if (!feedbackIds.has(row.id)) this.engine.removeFeedback(row.id);
     for (const row of feedback) this.engine.upsertFeedback(row);
     if (customer === null || this.model === null) return null;
-    const value = wholeMinor(predictCustomerValue(this.model, this.engine.ordersOf(id), this.engine.now));
-    this.predicting?.set(id, value);
-    return value;
+    const prediction = predictCustomer(this.model, this.engine.ordersOf(id), this.engine.now);
+    this.predicting?.set(id, prediction);
+    return prediction;
   }
 
-  private rowOf(id: string, predicted: number | null): CustomerRow | null {
+  private rowOf(id: string, predicted: RowPrediction | null): CustomerRow | null {
     const customer = this.customers.get(id);
     const facts = this.engine.facts(id);
     if (customer === undefined || facts === undefined) return null;
     return new KeptRow(customer, facts, this.mainCurrency, predicted);
   }
 
-  /** The predicted value each row holds now (a rebuild keeps them: the orders behind them did not change). */
-  private keptPredictions(): Map<string, number | null> {
-    const values = new Map<string, number | null>();
-    for (const row of this.table.keptRows()) if (row instanceof KeptRow) values.set(row.id, row.predictedMinor);
+  /** The prediction each row holds now (a rebuild keeps them: the orders behind them did not change). */
+  private keptPredictions(): Map<string, RowPrediction | null> {
+    const values = new Map<string, RowPrediction | null>();
+    for (const row of this.table.keptRows()) if (row instanceof KeptRow) values.set(row.id, row.prediction);
     return values;
   }
 
@@ -279,7 +303,7 @@ export class BookTable {
    * Every row derived again from the engine's facts (made one customer at a time and not kept: the engine keeps
    * none), with the predicted values given.
    */
-  private rebuildRows(predicted: ReadonlyMap<string, number | null>): void {
+  private rebuildRows(predicted: ReadonlyMap<string, RowPrediction | null>): void {
     const rows: CustomerRow[] = [];
     this.engine.eachFacts((facts) => {
       const customer = this.customers.get(facts.customerId);
@@ -289,7 +313,7 @@ export class BookTable {
   }
 
   /** The rows with new predicted values (every other field as it was); with stale cut points, a rebuild. */
-  private placePredictions(predicted: ReadonlyMap<string, number | null>): void {
+  private placePredictions(predicted: ReadonlyMap<string, RowPrediction | null>): void {
     if (this.engine.refreshCutPoints()) {
       this.rebuildRows(predicted);
       return;
@@ -301,11 +325,3 @@ export class BookTable {
 }
 
 const NO_INTERVAL = -1;
-
-/**
- * A predicted value as every amount is kept, in whole minor units. A row keeps it for as long as the book is open:
- * a fraction is a boxed number (an object more per customer for the worker's collector), a whole centavo is not.
- */
-function wholeMinor(value: number | null): number | null {
-  return value === null ? null : Math.round(value);
-}

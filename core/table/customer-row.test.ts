@@ -18,7 +18,7 @@ describe('kept rows', () => {
       order('eva', daysAgo(8), { totalMinor: 700, currency: 'USD' }),
     ],
   );
-  const rows = [new KeptRow(heldCustomer(ana), anaFacts!, 'BRL', 12_345.6), new KeptRow(heldCustomer(bia), biaFacts!, 'BRL', null), new KeptRow(heldCustomer(eva), evaFacts!, 'BRL', 0)];
+  const rows = [new KeptRow(heldCustomer(ana), anaFacts!, 'BRL', { valueMinor: 12_345.6, probabilityAlive: 0.8234 }), new KeptRow(heldCustomer(bia), biaFacts!, 'BRL', null), new KeptRow(heldCustomer(eva), evaFacts!, 'BRL', { valueMinor: 0, probabilityAlive: 0 })];
 
   it('read as the plain row of the same customer, with money in the main currency first and the date as text', () => {
     expect(plainRow(rows[0]!)).toEqual({
@@ -33,17 +33,19 @@ describe('kept rows', () => {
       lastPurchaseAt: new Date(anaFacts!.lastOrderAt!).toISOString(),
       totalSpent: [{ currency: 'BRL', minor: 7_500 }, { currency: 'EUR', minor: 1_000 }],
       orders: 3,
-      predictedValue: { minor: 12_345.6, currency: 'BRL' },
+      // Kept as whole minor units and thousandths (small integers: no boxed fraction per kept row).
+      predictedValue: { minor: 12_346, currency: 'BRL' },
+      probabilityAlive: 0.823,
       archived: false,
       rfmCell: anaFacts!.rfm!.recency * 10 + anaFacts!.rfm!.frequency,
     });
     expect(anaFacts!.rfm).not.toBeNull();
     // Never bought: no cell of the RFM grid.
-    expect(plainRow(rows[1]!)).toMatchObject({ lastPurchaseAt: null, totalSpent: [], orders: 0, predictedValue: null, rfmCell: null });
+    expect(plainRow(rows[1]!)).toMatchObject({ lastPurchaseAt: null, totalSpent: [], orders: 0, predictedValue: null, probabilityAlive: null, rfmCell: null });
     // Recency first: R 5, F 2 is cell 52.
     expect(new KeptRow(heldCustomer(ana), { ...anaFacts!, rfm: { ...anaFacts!.rfm!, recency: 5, frequency: 2 } }, 'BRL', null).rfmCell).toBe(52);
     // The copy with another prediction keeps the cell.
-    expect(rows[0]!.withPredicted(1).rfmCell).toBe(rows[0]!.rfmCell);
+    expect(rows[0]!.withPredicted({ valueMinor: 1, probabilityAlive: 0.5 }).rfmCell).toBe(rows[0]!.rfmCell);
   });
 
   it('sort by the same key as their plain rows in every column', () => {

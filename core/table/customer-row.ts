@@ -28,8 +28,10 @@ export interface CustomerRow {
   /** Paid totals, the book's main currency first, then the others by code; empty without purchases. */
   totalSpent: Money[];
   orders: number;
-  /** Discounted value of the next 12 months' purchases, in the main currency; null when not (yet) predicted. */
+  /** What the next 90 days' purchases are expected to be worth, in the main currency; null when not (yet) predicted. */
   predictedValue: Money | null;
+  /** The chance, 0 to 1, that they still buy at all (BG/NBD's probability alive); null when not (yet) predicted. */
+  probabilityAlive: number | null;
   archived: boolean;
   /**
    * The customer's cell in the RFM recency × frequency grid, as recency score × 10 + frequency score (53: R 5, F 3);
@@ -38,9 +40,15 @@ export interface CustomerRow {
   rfmCell: number | null;
 }
 
-/** The table row of a customer from their facts (and their predicted value, in minor units of `mainCurrency`). */
-export function customerRow(customer: HeldCustomer, facts: CustomerFacts, mainCurrency: string, predictedMinor: number | null): CustomerRow {
-  return plainRow(new KeptRow(customer, facts, mainCurrency, predictedMinor));
+/** What a row shows of a customer's prediction (predicted-values.ts): its value in minor units of the main currency. */
+export interface RowPrediction {
+  readonly valueMinor: number;
+  readonly probabilityAlive: number;
+}
+
+/** The table row of a customer from their facts (and their prediction, in minor units of `mainCurrency`). */
+export function customerRow(customer: HeldCustomer, facts: CustomerFacts, mainCurrency: string, prediction: RowPrediction | null): CustomerRow {
+  return plainRow(new KeptRow(customer, facts, mainCurrency, prediction));
 }
 
 /**
@@ -69,18 +77,21 @@ export class KeptRow implements CustomerRow {
   /** Paid total in the main currency; null without any purchase (0 when all were in other currencies). */
   readonly mainSpentMinor: number | null;
   readonly predictedMinor: number | null;
+  /** The probability alive in thousandths (a small integer, as the row is kept: no boxed fraction per customer). */
+  readonly aliveMilli: number | null;
   private readonly spent: Readonly<Record<string, number>>;
   private readonly mainCurrency: string;
 
-  constructor(customer: HeldCustomer, facts: CustomerFacts, mainCurrency: string, predictedMinor: number | null);
-  /** The same row with another predicted value. */
-  constructor(row: KeptRow, predictedMinor: number | null);
-  constructor(from: HeldCustomer | KeptRow, factsOrPredicted: CustomerFacts | number | null, mainCurrency?: string, predictedMinor?: number | null) {
+  constructor(customer: HeldCustomer, facts: CustomerFacts, mainCurrency: string, prediction: RowPrediction | null);
+  /** The same row with another prediction. */
+  constructor(row: KeptRow, prediction: RowPrediction | null);
+  constructor(from: HeldCustomer | KeptRow, factsOrPrediction: CustomerFacts | RowPrediction | null, mainCurrency?: string, prediction?: RowPrediction | null) {
     // One constructor for both, every field assigned in the same order: every kept row has the same shape, and the
     // sorts' fast paths see one.
     const row = from instanceof KeptRow ? from : null;
     const customer = row === null ? (from as HeldCustomer) : null;
-    const facts = row === null ? (factsOrPredicted as CustomerFacts) : null;
+    const facts = row === null ? (factsOrPrediction as CustomerFacts) : null;
+    const predicted = row === null ? (prediction ?? null) : (factsOrPrediction as RowPrediction | null);
     this.id = row?.id ?? (customer as HeldCustomer).id;
     this.name = row?.name ?? (customer as HeldCustomer).displayName;
     this.contacts = row?.contacts ?? (customer as HeldCustomer).identities;
@@ -95,14 +106,20 @@ export class KeptRow implements CustomerRow {
     this.rfmCell = row === null ? (rfm === null ? null : rfm.recency * 10 + rfm.frequency) : row.rfmCell;
     this.lastPurchaseMs = row === null ? (facts as CustomerFacts).lastOrderAt : row.lastPurchaseMs;
     this.mainSpentMinor = row === null ? ((facts as CustomerFacts).orderCount === 0 ? null : ((facts as CustomerFacts).totalSpentMinor[mainCurrency as string] ?? 0)) : row.mainSpentMinor;
-    this.predictedMinor = row === null ? (predictedMinor ?? null) : (factsOrPredicted as number | null);
+    this.predictedMinor = predicted === null ? null : Math.round(predicted.valueMinor);
+    this.aliveMilli = predicted === null ? null : Math.round(predicted.probabilityAlive * 1000);
     this.spent = row?.spent ?? (facts as CustomerFacts).totalSpentMinor;
     this.mainCurrency = row?.mainCurrency ?? (mainCurrency as string);
   }
 
-  /** This row with another predicted value (what the end of a prediction run changes). */
-  withPredicted(predictedMinor: number | null): KeptRow {
-    return new KeptRow(this, predictedMinor);
+  /** This row with another prediction (what the end of a prediction run changes). */
+  withPredicted(prediction: RowPrediction | null): KeptRow {
+    return new KeptRow(this, prediction);
+  }
+
+  /** The prediction the row shows (null when not predicted). */
+  get prediction(): RowPrediction | null {
+    return this.predictedMinor === null || this.aliveMilli === null ? null : { valueMinor: this.predictedMinor, probabilityAlive: this.aliveMilli / 1000 };
   }
 
   get lastPurchaseAt(): string | null {
@@ -118,6 +135,10 @@ export class KeptRow implements CustomerRow {
 
   get predictedValue(): Money | null {
     return this.predictedMinor === null ? null : { minor: this.predictedMinor, currency: this.mainCurrency };
+  }
+
+  get probabilityAlive(): number | null {
+    return this.aliveMilli === null ? null : this.aliveMilli / 1000;
   }
 }
 
@@ -136,6 +157,7 @@ export function plainRow(row: CustomerRow): CustomerRow {
     totalSpent: row.totalSpent,
     orders: row.orders,
     predictedValue: row.predictedValue,
+    probabilityAlive: row.probabilityAlive,
     archived: row.archived,
     rfmCell: row.rfmCell,
   };

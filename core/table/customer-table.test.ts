@@ -20,6 +20,7 @@ function row(id: string, overrides: Partial<CustomerRow> = {}): CustomerRow {
     totalSpent: [],
     orders: 0,
     predictedValue: null,
+    probabilityAlive: null,
     archived: false,
     rfmCell: null,
     ...overrides,

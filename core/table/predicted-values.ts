@@ -1,6 +1,6 @@
 import type { Order } from '../model';
 import { calendarOf } from '../locale/calendar';
-import { fitBgNbd, fitGammaGamma, predictedValue, rfmRowFromOrders, type GammaGammaParams, type OrderForRfm, type PurchaseModelParams, type RfmRow } from '../predict';
+import { expectedPurchases, fitBgNbd, fitGammaGamma, predictedValue, probabilityAlive, rfmRowFromOrders, type GammaGammaParams, type OrderForRfm, type PurchaseModelParams, type RfmRow } from '../predict';
 
 /** What the models read of an order: a whole Order, or what the segmentation engine keeps of it (FiledOrder). */
 export type OrderForPrediction = OrderForRfm & Pick<Order, 'currency'>;
@@ -8,7 +8,7 @@ export type OrderForPrediction = OrderForRfm & Pick<Order, 'currency'>;
 /**
  * Predicted value: BG/NBD for how many purchases a customer will make, Gamma-Gamma for how much each will be,
  * fitted on the whole book's paid orders in its main currency, in weeks (the unit CDNOW, the models' reference
- * cohort, is read in). The value is the next 12 months' purchases discounted 1% a month.
+ * cohort, is read in). The value is what the next 90 days' purchases are expected to be worth.
  */
 export interface PredictionModel {
   readonly purchase: PurchaseModelParams;
@@ -16,11 +16,26 @@ export interface PredictionModel {
   readonly currency: string;
   /** The seller's zone the rows were cut in (whole days of it). */
   readonly timeZone: string;
+  /** When it was fitted (epoch ms): the orders it read were those of that moment. */
+  readonly fittedAtMs: number;
+  /** How many customers with a paid purchase in its currency it was fitted on. */
+  readonly buyers: number;
 }
 
-const HORIZON_MONTHS = 12;
-const MONTHLY_DISCOUNT = 0.01;
-const WEEKS_PER_MONTH = 30 / 7;
+/** A customer's prediction over the next PREDICTION_DAYS days, by the book's model. */
+export interface CustomerPrediction {
+  /** The chance they still buy from the seller at all (have not silently left), 0 to 1. */
+  readonly probabilityAlive: number;
+  /** The purchases expected from them over the next PREDICTION_DAYS days. */
+  readonly expectedPurchases: number;
+  /** What those purchases are expected to be worth, in whole minor units of the model's currency. */
+  readonly valueMinor: number;
+}
+
+/** The horizon of every prediction shown: the next 90 days, as three periods of 30 days. */
+export const PREDICTION_DAYS = 90;
+const PERIOD_DAYS = 30;
+const DAYS_PER_WEEK = 7;
 /** Below this many buyers (or repeat buyers for the spend model) a fit says more about chance than the book. */
 const MIN_BUYERS = 20;
 const MIN_REPEAT_BUYERS = 5;
@@ -63,24 +78,33 @@ export function fitPredictionModel(ordersByCustomer: Iterable<readonly OrderForP
     const spend = fitGammaGamma(repeat.map(({ frequency, monetaryValue }) => ({ frequency, monetaryValue })));
     const finite = [purchase.r, purchase.alpha, purchase.a, purchase.b, spend.p, spend.q, spend.v].every((value) => Number.isFinite(value) && value > 0);
     const degenerate = purchase.a > DEGENERATE_BETA || purchase.b > DEGENERATE_BETA;
-    return finite && !degenerate ? { purchase, spend, currency, timeZone } : null;
+    return finite && !degenerate ? { purchase, spend, currency, timeZone, fittedAtMs: nowMs, buyers: rows.length } : null;
   } catch {
     return null;
   }
 }
 
-/** One customer's predicted value in minor units of the model's currency; null without a paid purchase in it. */
-export function predictCustomerValue(model: PredictionModel, orders: readonly OrderForPrediction[], nowMs: number): number | null {
+/**
+ * One customer's prediction by core's formulas (core/predict): BG/NBD's probability alive and expected purchases
+ * over the next 90 days, and their worth as predictedValue over three 30-day periods, undiscounted (expected
+ * purchases × Gamma-Gamma's expected spend per purchase). Null without a paid purchase in the model's currency, or
+ * when the formulas give no finite answer.
+ */
+export function predictCustomer(model: PredictionModel, orders: readonly OrderForPrediction[], nowMs: number): CustomerPrediction | null {
   const row = rowOf(orders, model.currency, nowMs, model.timeZone);
   if (row === null) return null;
+  const purchases = { frequency: row.frequency, recency: row.recency, T: row.T };
+  const alive = probabilityAlive(model.purchase, purchases);
+  const expected = expectedPurchases(model.purchase, PREDICTION_DAYS / DAYS_PER_WEEK, purchases);
   const value = predictedValue({
     purchaseModel: model.purchase,
     spendModel: model.spend,
     row,
     monetaryValue: row.monetaryValue,
-    horizon: HORIZON_MONTHS,
-    discountRatePerPeriod: MONTHLY_DISCOUNT,
-    periodLength: WEEKS_PER_MONTH,
+    horizon: PREDICTION_DAYS / PERIOD_DAYS,
+    discountRatePerPeriod: 0,
+    periodLength: PERIOD_DAYS / DAYS_PER_WEEK,
   });
-  return Number.isFinite(value) ? Math.round(value) : null;
+  if (![alive, expected, value].every(Number.isFinite)) return null;
+  return { probabilityAlive: Math.min(1, Math.max(0, alive)), expectedPurchases: Math.max(0, expected), valueMinor: Math.max(0, Math.round(value)) };
 }

@@ -30,6 +30,7 @@ function fakeBackground() {
     totalSpent: [{ currency: 'BRL', minor: 123_456 }],
     orders: 3,
     predictedValue: null,
+    probabilityAlive: null,
     archived: false,
     rfmCell: 55,
   });
