@@ -46,9 +46,9 @@ const sortedIds = (table: CustomerTable, column: string, direction: 'asc' | 'des
 describe('sorting the customer table', () => {
   // Every column has two equal values (ties broken by id) and, where it can be empty, a null (always last).
   const rows = [
-    row('a', { name: 'Bruno 10', contacts: [{ kind: 'email', value: 'z@x.com', raw: 'z@x.com' }], tagIds: ['t-vip'], activity: 'lost', segment: 'lost', stage: 'recovery', lastPurchaseAt: '2026-01-01T00:00:00.000Z', totalSpent: [brl(500)], orders: 1, predictedValue: brl(100) }),
-    row('b', { name: 'Álvaro', contacts: [{ kind: 'phone', value: '+5511987654321', raw: '(11) 98765-4321' }], tagIds: ['t-atacado'], activity: 'active', segment: 'champions', stage: 'repeat', lastPurchaseAt: '2026-05-01T00:00:00.000Z', totalSpent: [brl(9000)], orders: 5, predictedValue: brl(900) }),
-    row('c', { name: 'bruno 9', contacts: [{ kind: 'instagram', value: 'ana', raw: '@ana' }], tagIds: ['t-bolo', 't-vip'], activity: 'active', segment: 'champions', stage: 'repeat', lastPurchaseAt: '2026-05-01T00:00:00.000Z', totalSpent: [brl(9000)], orders: 5, predictedValue: brl(900) }),
+    row('a', { name: 'Bruno 10', contacts: [{ kind: 'email', value: 'z@x.com', raw: 'z@x.com' }], tagIds: ['t-vip'], activity: 'lost', segment: 'lost', stage: 'recovery', lastPurchaseAt: '2026-01-01T00:00:00.000Z', totalSpent: [brl(500)], orders: 1, predictedValue: brl(100), probabilityAlive: 0.12 }),
+    row('b', { name: 'Álvaro', contacts: [{ kind: 'phone', value: '+5511987654321', raw: '(11) 98765-4321' }], tagIds: ['t-atacado'], activity: 'active', segment: 'champions', stage: 'repeat', lastPurchaseAt: '2026-05-01T00:00:00.000Z', totalSpent: [brl(9000)], orders: 5, predictedValue: brl(900), probabilityAlive: 0.9 }),
+    row('c', { name: 'bruno 9', contacts: [{ kind: 'instagram', value: 'ana', raw: '@ana' }], tagIds: ['t-bolo', 't-vip'], activity: 'active', segment: 'champions', stage: 'repeat', lastPurchaseAt: '2026-05-01T00:00:00.000Z', totalSpent: [brl(9000)], orders: 5, predictedValue: brl(900), probabilityAlive: 0.9 }),
     row('d', { name: 'alice' }),
     row('e', { name: 'ALICE', totalSpent: [{ minor: 700, currency: 'EUR' }] }),
   ];
@@ -69,6 +69,7 @@ describe('sorting the customer table', () => {
     totalSpent: { asc: ['e', 'a', 'b', 'c', 'd'], desc: ['b', 'c', 'a', 'e', 'd'] },
     orders: { asc: ['d', 'e', 'a', 'b', 'c'], desc: ['b', 'c', 'a', 'd', 'e'] },
     predictedValue: { asc: ['a', 'b', 'c', 'd', 'e'], desc: ['b', 'c', 'a', 'd', 'e'] },
+    alive: { asc: ['a', 'b', 'c', 'd', 'e'], desc: ['b', 'c', 'a', 'd', 'e'] },
   };
 
   for (const column of TABLE_COLUMNS) {

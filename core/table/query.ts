@@ -6,7 +6,7 @@ import { z } from '../zod';
 export const RFM_CELLS: readonly number[] = Array.from({ length: 25 }, (_, i) => (5 - Math.floor(i / 5)) * 10 + (i % 5) + 1);
 
 /** The customer table's columns, in display order; each one sorts. */
-export const TABLE_COLUMNS = ['name', 'contacts', 'tags', 'activity', 'segment', 'stage', 'lastPurchase', 'totalSpent', 'orders', 'predictedValue'] as const;
+export const TABLE_COLUMNS = ['name', 'contacts', 'tags', 'activity', 'segment', 'stage', 'lastPurchase', 'totalSpent', 'orders', 'predictedValue', 'alive'] as const;
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
 
 /** The most rows one answer carries: a virtualized window, never the book. */

@@ -49,6 +49,9 @@ export function sortKeyOf(row: CustomerRow, column: TableColumn, tagNames: TagNa
     case 'predictedValue':
       if (row instanceof KeptRow) return row.predictedMinor;
       return row.predictedValue?.minor ?? null;
+    case 'alive':
+      if (row instanceof KeptRow) return row.aliveMilli;
+      return row.probabilityAlive === null ? null : Math.round(row.probabilityAlive * 1000);
   }
 }
 

@@ -19,7 +19,7 @@ export interface TodayCustomer {
   /** Their own typical days between purchases (two purchase days or more); null otherwise. */
   readonly ownIntervalDays: number | null;
   readonly activity: ActivityStatus;
-  /** Predicted value of the next 12 months in the main currency's minor units; null when not (yet) predicted. */
+  /** Predicted value of the next 90 days in the main currency's minor units; null when not (yet) predicted. */
   readonly predictedMinor: number | null;
   /** Whether the store brought them: a storefront feedback, an order on the store channel (any status) or a storefront contact. */
   readonly fromStore: boolean;

@@ -19,11 +19,11 @@ interface Setup {
   settled: () => Promise<void>;
 }
 
-async function setup(): Promise<Setup> {
+async function setup(refreshAfterMs?: number): Promise<Setup> {
   const book = await openTestBook(NOW);
   const search = new CustomerSearch(book);
   const updates: Setup['updates'] = [];
-  const table = new BookTableService(book, search, { mainCurrency: 'BRL', timeZone: 'UTC', locale: 'pt-BR', now: () => NOW, onUpdated: (update) => updates.push(update) });
+  const table = new BookTableService(book, search, { mainCurrency: 'BRL', timeZone: 'UTC', locale: 'pt-BR', now: () => NOW, onUpdated: (update) => updates.push(update), ...(refreshAfterMs === undefined ? {} : { refreshAfterMs }) });
   const pending: Promise<void>[] = [];
   // What the background does with the change feed (entrypoints/background.ts).
   book.onChange((change) => {
@@ -127,6 +127,31 @@ describe('the customer table in the background', () => {
     expect(after.rows[0]?.predictedValue).toEqual({ minor: expect.any(Number), currency: 'BRL' });
     // A page whose table port opens after that announcement hears the same state on connecting.
     expect(await table.state()).toEqual({ version: after.version, predictions: 'ready' });
+  });
+
+  it('fits the predictions again once order writes settle, so the new buyer is predicted by a model that knows them', async () => {
+    const { book, services, table } = await setup(5);
+    const synthetic = syntheticBook({ customers: 200, orders: 1_200, feedback: 0, seed: 5, now: NOW.getTime() });
+    await book.replaceAll({ tags: [], notes: [], followUps: [], segments: [], quickReplies: [], ...synthetic });
+    await ask(services, { type: 'table/query' });
+    const firstRun = table.predictions();
+    expect(await firstRun).toBe('ready');
+    const before = await table.read((built) => built.predictionModel);
+    // A note changes no prediction: no refit.
+    const someone = synthetic.customers[0]?.id ?? '';
+    await book.notes.add(someone, 'ligar amanhã');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(table.predictions()).toBe(firstRun);
+    const newcomer = await book.customers.create({ displayName: 'Nova Compradora', identities: [] });
+    await book.orders.add({ customerId: newcomer.id, placedAt: '2026-11-20T15:00:00.000Z', totalMinor: 12_000, currency: 'BRL' });
+    await vi.waitFor(() => expect(table.predictions()).not.toBe(firstRun));
+    expect(await table.predictions()).toBe('ready');
+    const after = await table.read((built) => built.predictionModel);
+    expect(after).not.toBe(before);
+    expect(after?.buyers).toBe((before?.buyers ?? 0) + 1);
+    const row = (await ask(services, { type: 'table/query', search: 'Nova Compradora' })).rows[0];
+    expect(row?.predictedValue).toEqual({ minor: expect.any(Number), currency: 'BRL' });
+    expect(row?.probabilityAlive).toBeGreaterThan(0);
   });
 
   it('has no state to tell before its table is built', async () => {

@@ -48,6 +48,8 @@ export class BookTableService {
   /** The prediction run that may go on; a newer run (a new day) or a drop stops the older one. */
   private run = { current: false };
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Orders were written since the prediction models were last fitted: they are fitted again once writes settle. */
+  private refitDue = false;
   private readonly now: () => Date;
   private readonly pause: () => Promise<void>;
 
@@ -147,6 +149,7 @@ export class BookTableService {
         if (generation !== this.generation) return;
         if (tags) built.setTags(tags);
         built.update(records);
+        if (change.stores.includes('orders')) this.refitDue = true;
         this.options.onUpdated?.({ version: built.table.version, predictions: built.predictions });
         this.refreshSoon(built, generation);
       })
@@ -158,13 +161,19 @@ export class BookTableService {
 
   /**
    * Book-wide cut points follow a burst of writes once it is over: each write re-places only its customers'
-   * rows, judged against the previous quintiles, and the pages hear again if the refresh moved anyone.
+   * rows, judged against the previous quintiles, and the pages hear again if the refresh moved anyone. When orders
+   * changed, the prediction models are fitted again too (a few ms; every customer then predicted in steps), so every
+   * row's predicted value follows the book's new purchases, not only the changed customers'.
    */
   private refreshSoon(table: BookTable, generation: number): void {
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       if (generation !== this.generation) return;
       if (table.refreshCutPoints()) this.options.onUpdated?.({ version: table.table.version, predictions: table.predictions });
+      if (this.refitDue) {
+        this.refitDue = false;
+        this.predict(table, generation);
+      }
     }, this.options.refreshAfterMs ?? REFRESH_AFTER_MS);
   }
 
@@ -174,6 +183,7 @@ export class BookTableService {
     this.table = null;
     this.predicting = null;
     this.run.current = false;
+    this.refitDue = false;
     clearTimeout(this.refreshTimer);
   }
 

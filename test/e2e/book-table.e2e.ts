@@ -131,8 +131,8 @@ describe('the Clientes table at 100k customers, in Chromium', () => {
     const activeTotal = await book.getByTestId('table-total').textContent();
     expect(activeTotal).not.toBe(t('table.total', { count: CUSTOMERS + 1 }));
 
-    // From the last header to the rows: Tab past "Pedidos" and "Valor previsto".
-    for (let i = 0; i < 3; i++) await book.keyboard.press('Tab');
+    // From the last header to the rows: Tab past "Pedidos", "Valor previsto" and "Chance de voltar".
+    for (let i = 0; i < 4; i++) await book.keyboard.press('Tab');
     await expect.poll(() => book.evaluate(() => document.activeElement?.closest('[role="row"]')?.getAttribute('aria-rowindex'))).toBe('2');
     await book.keyboard.press('Space');
     await book.keyboard.press('ArrowDown');

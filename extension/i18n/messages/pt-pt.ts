@@ -74,6 +74,7 @@ export const ptPT: Record<MessageKey, string> = {
   'export.column.currency': 'Moeda',
   'export.column.predictedValue': 'Valor previsto',
   'export.column.predictedCurrency': 'Moeda do valor previsto',
+  'export.column.alive': 'Probabilidade de voltar a comprar (%)',
   'export.column.createdAt': 'Cliente desde',
   // "Encomenda" is the word here, but the importer's generic preset does not know it; "Código" it reads as the order's id.
   'export.column.order': 'Código',
@@ -92,7 +93,8 @@ export const ptPT: Record<MessageKey, string> = {
   'column.lastPurchase': 'Última compra',
   'column.totalSpent': 'Total gasto',
   'column.orders': 'Encomendas',
-  'column.predictedValue': 'Valor previsto',
+  'column.predictedValue': 'Valor previsto (90 dias)',
+  'column.alive': 'Probabilidade de voltar',
   filters: 'Filtros',
   'filter.any': 'Todos',
   'filter.option': '{label} ({count, number})',

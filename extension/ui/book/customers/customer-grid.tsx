@@ -18,6 +18,7 @@ export const COLUMN_LABELS: Record<TableColumn, MessageKey> = {
   totalSpent: 'column.totalSpent',
   orders: 'column.orders',
   predictedValue: 'column.predictedValue',
+  alive: 'column.alive',
 };
 
 interface GridProps {

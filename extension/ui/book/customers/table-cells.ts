@@ -1,6 +1,6 @@
 import type { CustomerRow, PredictionState, TableColumn, Tag } from '../../../../core';
 import { numberFormat } from '../../../../core/locale';
-import { formatDate, formatMoney } from '../../../i18n/format';
+import { formatDate, formatMoney, formatPercent } from '../../../i18n/format';
 import { enumLabel, identityLabelKey } from '../../../i18n/labels';
 import type { BookTools } from '../app/book-context';
 
@@ -58,6 +58,9 @@ export function cellParts(row: CustomerRow, column: Exclude<TableColumn, 'name'>
       return [{ text: numberFormat(locale).format(row.orders) }];
     case 'predictedValue':
       if (row.predictedValue) return [{ text: formatMoney(row.predictedValue.minor, row.predictedValue.currency, locale) }];
+      return context.predictions === 'pending' ? [{ text: t('table.predicting'), class: 'identity' }] : [{ text: NO_VALUE }];
+    case 'alive':
+      if (row.probabilityAlive !== null) return [{ text: formatPercent(row.probabilityAlive, 1, locale) }];
       return context.predictions === 'pending' ? [{ text: t('table.predicting'), class: 'identity' }] : [{ text: NO_VALUE }];
   }
 }

@@ -58,6 +58,7 @@ export function customerHeader({ t }: Tools): string[] {
     t('export.column.currency'),
     t('export.column.predictedValue'),
     t('export.column.predictedCurrency'),
+    t('export.column.alive'),
     t('export.column.createdAt'),
   ];
 }
@@ -83,6 +84,7 @@ export function customerFields({ row, createdAt }: CustomerLine, { locale }: Too
     spent?.currency ?? null,
     row.predictedValue ? { kind: 'money', minor: row.predictedValue.minor, currency: row.predictedValue.currency } : null,
     row.predictedValue?.currency ?? null,
+    row.probabilityAlive === null ? null : { kind: 'count', value: Math.round(row.probabilityAlive * 100) },
     createdAt === null ? null : { kind: 'instant', at: createdAt, time: true },
   ];
 }

@@ -58,7 +58,7 @@ describe('the customers CSV', () => {
     expect(text.startsWith('\uFEFFNome;Telefone;WhatsApp;E-mail;Instagram;')).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'Nome;Telefone;WhatsApp;E-mail;Instagram;Messenger;Telegram;Nome de usuário do WhatsApp;WhatsApp (número oculto);Loja;CPF;Etiquetas;Atividade;Segmento RFM;Estágio;Etapa do funil;Última compra;Pedidos;Total gasto;Moeda;Valor previsto;Moeda do valor previsto;Cliente desde',
+      'Nome;Telefone;WhatsApp;E-mail;Instagram;Messenger;Telegram;Nome de usuário do WhatsApp;WhatsApp (número oculto);Loja;CPF;Etiquetas;Atividade;Segmento RFM;Estágio;Etapa do funil;Última compra;Pedidos;Total gasto;Moeda;Valor previsto;Moeda do valor previsto;Chance de voltar a comprar (%);Cliente desde',
     );
     expect(lines.slice(1, 5).map((line) => line.split(';')[0])).toEqual(['Ana Souza', '"Bia ""Lima""', 'Caio Prado', 'Edu Sem Compra']);
     const ana = lines[1]?.split(';') ?? [];
@@ -67,7 +67,7 @@ describe('the customers CSV', () => {
     expect(ana[11]).toBe('VIP');
     // Last purchase, orders and total spent count paid orders only (the refund does not); money is a number Excel adds up.
     expect(ana.slice(16, 20)).toEqual(['01/10/2026', '1', '1234,56', 'BRL']);
-    expect(ana[22]).toBe('29/11/2026 09:00');
+    expect(ana[23]).toBe('29/11/2026 09:00');
     // A phone typed as digits only is written as E.164 behind the formula guard, so Excel keeps every digit.
     expect(lines[3]?.split(';')[2]).toBe("'+5511912345678");
     expect(lines[3]?.split(';').slice(18, 20)).toEqual(['9,00', 'EUR']);
