@@ -66,6 +66,28 @@ describe('the book table', () => {
     expect(table.predictedBook()).toEqual({ currency: 'BRL', minor: expected, customers: kept.length, fittedAtMs: NOW });
   });
 
+  it('tells one customer’s prediction with the model’s date and size, as core’s formula gives it', () => {
+    const table = new BookTable({ ...book, tags: [] }, options);
+    const buyer = book.customers.find((c) => book.orders.some((o) => o.customerId === c.id && o.currency === 'BRL' && o.status === 'paid'));
+    if (!buyer) throw new Error('the synthetic book has a BRL buyer');
+    expect(table.customerPrediction(buyer.id)).toMatchObject({ state: 'pending', prediction: null, fittedAtMs: null, days: 90, currency: 'BRL' });
+    runPredictions(table);
+    const model = table.predictionModel;
+    if (!model) throw new Error('fitted');
+    const detail = table.customerPrediction(buyer.id);
+    expect(detail).toEqual({
+      state: 'ready',
+      currency: 'BRL',
+      days: 90,
+      minBuyers: 20,
+      fittedAtMs: NOW,
+      buyers: model.buyers,
+      prediction: predictCustomer(model, book.orders.filter((o) => o.customerId === buyer.id), NOW),
+    });
+    expect(detail?.prediction?.probabilityAlive).toBeGreaterThan(0);
+    expect(table.customerPrediction('no-such-customer')).toBeUndefined();
+  });
+
   it('keeps the predicted values of customers changed during a prediction run, and through a rebuild of every row', () => {
     const table = new BookTable({ ...book, tags: [] }, options);
     // A buyer of the first chunk, predicted before the change comes.

@@ -4,7 +4,7 @@ import { SegmentationEngine, typicalIntervalDays, type FiledOrder, type BookCont
 import { KeptRow, type CustomerRow, type RowPrediction } from './customer-row';
 import { heldCustomer, type HeldCustomer } from './held-customer';
 import { CustomerTable, type TableFacets } from './customer-table';
-import { fitPredictionModel, predictCustomer, type CustomerPrediction, type PredictionModel } from './predicted-values';
+import { MIN_BUYERS, PREDICTION_DAYS, fitPredictionModel, predictCustomer, type CustomerPrediction, type PredictionModel } from './predicted-values';
 import type { TableFilters, TableQuery } from './query';
 import type { SearchMatches } from './search-matches';
 import type { TodayCustomer } from '../today/today-list';
@@ -37,6 +37,20 @@ export interface TableWindow {
  * predicted values, as rows of a CustomerTable, kept current one customer at a time. Predictions are filled
  * afterwards by `predictSteps`, so the first answer never waits on a model fit.
  */
+/** What the customer detail shows of a prediction (BookTable.customerPrediction). */
+export interface CustomerPredictionDetail {
+  readonly state: PredictionState;
+  /** The main currency: the only one predicted. */
+  readonly currency: string;
+  /** The horizon, PREDICTION_DAYS. */
+  readonly days: number;
+  /** How many buyers a book needs before it is predicted at all. */
+  readonly minBuyers: number;
+  readonly fittedAtMs: number | null;
+  readonly buyers: number | null;
+  readonly prediction: CustomerPrediction | null;
+}
+
 export class BookTable {
   readonly table: CustomerTable;
   private readonly engine: SegmentationEngine;
@@ -72,6 +86,25 @@ export class BookTable {
   /** The model the rows were last predicted by (null before a fit, or when the book is too small for one). */
   get predictionModel(): PredictionModel | null {
     return this.model;
+  }
+
+  /**
+   * One customer's prediction with what the detail explains it by: the state of the model, when it was fitted and
+   * on how many buyers. `prediction` is null when there is no model yet (or the book is too small), or the customer
+   * has no paid purchase in the main currency. Undefined for a customer the table does not hold.
+   */
+  customerPrediction(id: string): CustomerPredictionDetail | undefined {
+    if (!this.customers.has(id)) return undefined;
+    const model = this.model;
+    return {
+      state: this.state,
+      currency: this.mainCurrency,
+      days: PREDICTION_DAYS,
+      minBuyers: MIN_BUYERS,
+      fittedAtMs: model?.fittedAtMs ?? null,
+      buyers: model?.buyers ?? null,
+      prediction: model === null ? null : predictCustomer(model, this.engine.ordersOf(id), this.engine.now),
+    };
   }
 
   /**

@@ -37,7 +37,7 @@ export const PREDICTION_DAYS = 90;
 const PERIOD_DAYS = 30;
 const DAYS_PER_WEEK = 7;
 /** Below this many buyers (or repeat buyers for the spend model) a fit says more about chance than the book. */
-const MIN_BUYERS = 20;
+export const MIN_BUYERS = 20;
 const MIN_REPEAT_BUYERS = 5;
 /**
  * BG/NBD's dropout prior Beta(a, b) narrower than this (a or b beyond it) says every customer drops out alike: the

@@ -152,6 +152,11 @@ describe('the customer table in the background', () => {
     const row = (await ask(services, { type: 'table/query', search: 'Nova Compradora' })).rows[0];
     expect(row?.predictedValue).toEqual({ minor: expect.any(Number), currency: 'BRL' });
     expect(row?.probabilityAlive).toBeGreaterThan(0);
+    // The detail's answer: the same prediction, by the model now fitted.
+    const detail = await ask(services, { type: 'customers/prediction', customerId: newcomer.id });
+    expect(detail).toMatchObject({ state: 'ready', currency: 'BRL', days: 90, buyers: after?.buyers, fittedAtMs: NOW.getTime() });
+    expect(Math.round(detail?.prediction?.valueMinor ?? -1)).toBe(row?.predictedValue?.minor);
+    expect(await ask(services, { type: 'customers/prediction', customerId: 'gone' })).toBeNull();
   });
 
   it('has no state to tell before its table is built', async () => {

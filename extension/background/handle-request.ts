@@ -202,6 +202,7 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
     'table/query': async ({ filters, sort, search: text, offset, limit }) => requireTable().query({ filters, sort, search: text }, { offset, limit }),
     'table/ids': async ({ filters, sort, search: text }) => requireTable().ids({ filters, sort, search: text }),
     'table/facets': async ({ search: text, archived }) => requireTable().facets(text, archived),
+    'customers/prediction': ({ customerId }) => requireTable().read((table) => table.customerPrediction(customerId) ?? null),
     'today/list': () => todayReply(book, requireTable(), now()),
     'today/done': async ({ key }) => {
       await markTodayDone(book, requireTable().timeZone, now(), key);

@@ -9,6 +9,7 @@ import {
   tableFiltersSchema,
   tableQuerySchema,
   tableWindowSchema,
+  type CustomerPredictionDetail,
   type CustomerRow,
   type PredictionState,
   type TableFacets,
@@ -85,6 +86,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('table/facets'), search: tableQuerySchema.shape.search, archived: tableFiltersSchema.shape.archived }),
   // The Hoje list (background/today-service.ts), from the background's table: the list, and the seller's done or
   // snooze on one item (its key, core/today `itemKey`).
+  // One customer's predicted value with the model behind it (the detail's "Previsão"), from the background's table.
+  z.object({ type: z.literal('customers/prediction'), customerId: id }),
   z.object({ type: z.literal('today/list') }),
   z.object({ type: z.literal('today/done'), key: z.string().min(1).max(250) }),
   z.object({ type: z.literal('today/snooze'), key: z.string().min(1).max(250), days: z.union([z.literal(1), z.literal(3), z.literal(7)]) }),
@@ -200,6 +203,8 @@ export interface BookResponses {
   'table/query': { total: number; rows: CustomerRow[]; version: number; predictions: PredictionState };
   'table/ids': { ids: string[]; version: number };
   'table/facets': TableFacets & { version: number };
+  /** Null for a customer the table does not hold (erased, or not yet read). */
+  'customers/prediction': CustomerPredictionDetail | null;
   'today/list': TodayReply;
   'today/done': { noted: true };
   'today/snooze': { noted: true };

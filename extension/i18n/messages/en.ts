@@ -38,6 +38,15 @@ export const en = {
   'table.select': 'Select {name}',
   'table.selectColumn': 'Selection',
   'table.predicting': 'calculating…',
+  'prediction.title': 'Prediction, next {days} days',
+  'prediction.alive': 'Chance of buying again',
+  'prediction.purchases': 'Purchases expected in {days} days',
+  'prediction.value': 'Expected value in {days} days',
+  'prediction.explain': 'From how often and how recently this customer bought, set against the rhythm of your whole clientele, there is a {alive}% chance they still buy from you. The figures above are what to expect from them over the next {days} days: an estimate, not a promise. The longer they go without buying, compared with their own rhythm, the lower it gets.',
+  'prediction.fitted': 'Model fitted on {when}, from {buyers, plural, one {# customer who bought} other {# customers who bought}}. It is fitted again when orders change.',
+  'prediction.smallBook': 'Not enough purchases to predict yet: it takes at least {count} customers who bought.',
+  'prediction.noPurchase': 'No paid purchase in {currency} yet: nothing to predict from.',
+  'prediction.none': 'This customer is not in the book’s figures yet.',
   'table.moreContacts': '+{count, number}',
   // Export to CSV (customers/export/): the dialog, then the file's headers. The headers are words the importer's
   // generic presets know (core/io/import/header-names.ts), so an exported file can be imported again.

@@ -7,6 +7,9 @@ import { mountBookApp, stubBackupServices } from '../../app/book-app-testing';
 import type { BackupServices } from '../../backup/backup-services';
 import { chatLinks } from './chat-links';
 import { csvCell } from './dossier-file';
+import { fitPredictionModel, predictCustomer } from '../../../../../core/table/predicted-values';
+import { syntheticBook } from '../../../../../core/segments/testing/synthetic-book';
+import { formatMoney, formatPercent } from '../../../../i18n/format';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 const services = (downloadsGranted = false) => stubBackupServices(NOW, { downloadsGranted });
@@ -54,6 +57,32 @@ describe('the customer detail', () => {
     expect(saved).toMatchObject({ displayName: 'Ana Souza Lima', customFields: { cpf: '987.654.321-00' }, consent: { marketing: true, source: 'seller' } });
     expect(saved?.consent.recordedAt).not.toBeNull();
     await waitFor(() => expect(screen.getByTestId('detail-name').textContent).toBe('Ana Souza Lima'));
+  });
+
+  it('tells a small book it cannot predict yet, and says how many buyers it takes', async () => {
+    mount(`#/clientes/${ana.id}`);
+    await detailLoaded();
+    await waitFor(() => expect(screen.getByTestId('prediction').textContent).toContain('ao menos 20 clientes que compraram'));
+  });
+
+  it('shows the chance of buying again, the purchases and the value expected in 90 days, as core’s model gives them, with its date', async () => {
+    const synthetic = syntheticBook({ customers: 120, orders: 700, feedback: 0, seed: 21, now: NOW.getTime() });
+    await book.replaceAll({ tags: [], notes: [], followUps: [], segments: [], quickReplies: [], ...synthetic });
+    const byCustomer = new Map<string, typeof synthetic.orders>();
+    for (const order of synthetic.orders) byCustomer.set(order.customerId, [...(byCustomer.get(order.customerId) ?? []), order]);
+    const model = fitPredictionModel(synthetic.customers.map((c) => byCustomer.get(c.id) ?? []), 'BRL', NOW.getTime(), 'America/Sao_Paulo');
+    if (!model) throw new Error('the synthetic book is big enough to fit');
+    const buyer = synthetic.customers.find((c) => predictCustomer(model, byCustomer.get(c.id) ?? [], NOW.getTime()) !== null);
+    if (!buyer) throw new Error('a buyer in BRL');
+    const expected = predictCustomer(model, byCustomer.get(buyer.id) ?? [], NOW.getTime());
+    mount(`#/clientes/${buyer.id}`);
+    await waitFor(() => expect(screen.getByTestId('prediction-alive').textContent).toBe(formatPercent(expected?.probabilityAlive ?? -1, 1, 'pt-BR')));
+    expect(plain(screen.getByTestId('prediction-value').textContent)).toBe(plain(formatMoney(Math.round(expected?.valueMinor ?? -1), 'BRL', 'pt-BR')));
+    expect(screen.getByTestId('prediction-purchases').textContent).toBe((expected?.expectedPurchases ?? -1).toFixed(1).replace('.', ','));
+    const panel = plain(screen.getByTestId('prediction').textContent);
+    expect(panel).toContain('Modelo ajustado em 29/11/2026');
+    expect(panel).toContain(`com ${model.buyers} clientes que compraram`);
+    expect(panel).toContain('nos próximos 90 dias');
   });
 
   it('archives the customer and brings them back', async () => {

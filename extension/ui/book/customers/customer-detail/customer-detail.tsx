@@ -18,6 +18,7 @@ import { DuplicatesPanel, DUPLICATES_PATH } from './duplicates-panel';
 import { FeedbackPanel } from './feedback-panel';
 import { IdentitiesPanel } from './identities-panel';
 import { OrdersPanel } from './orders-panel';
+import { PredictionPanel } from './prediction-panel';
 import { PrivacyPanel } from './privacy-panel';
 import { ProfileForm } from './profile-form';
 import './customer-detail.css';
@@ -86,6 +87,7 @@ export function CustomerDetail({ customerId, now = () => new Date() }: { custome
             <div>
               {/* The sidebar's summary and quick sale; the history below lists every order, not the last five. */}
               <PurchasesPanel profile={{ ...detail.profile, recentOrders: [] }} />
+              <PredictionPanel customerId={customer.id} />
               <OrdersPanel orders={detail.orders} />
             </div>
           </div>
