@@ -1,0 +1,81 @@
+// The book's insight screens at 100k customers and 1M orders, in Chromium with the built extension (issue 15): Hoje
+// opened → its list drawn, and Painel opened → its cards and charts drawn, each from the navigation's start on the
+// page's own clock, with the background's table already built (warm, median of 7) and on the first visit after the
+// restore (cold: the background builds the table from the book first).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchWithExtension, type ExtensionSession } from '../test/e2e/extension-harness';
+import { writeBackupFile } from './backup-bench';
+import { bookBenchDocument } from './book-bench';
+import type { BenchRow } from './rows';
+
+/** A screen and what shows it is drawn: every selector present in the page. */
+export interface ScreenMark {
+  name: string;
+  hash: string;
+  /** Every one must match for the screen to count as drawn. */
+  ready: readonly string[];
+  goalMs: number;
+}
+
+export const HOJE: ScreenMark = { name: 'Hoje list', hash: '#/hoje', ready: ['[data-testid="today-list"][aria-busy="false"], [data-testid="today-empty"]'], goalMs: 300 };
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+/** Opens `mark` in a new tab; ms from the navigation's start until every ready selector matched (a MutationObserver from the first byte). */
+export async function openToDrawn(session: ExtensionSession, mark: ScreenMark): Promise<number> {
+  const page = await session.context.newPage();
+  await page.addInitScript((ready) => {
+    const scope = window as unknown as { drawn: Promise<number> };
+    scope.drawn = new Promise<number>((done) => {
+      const check = () => ready.every((selector) => window.document.querySelector(selector) !== null);
+      const watcher = new MutationObserver(() => {
+        if (!check()) return;
+        watcher.disconnect();
+        done(performance.now());
+      });
+      watcher.observe(window.document, { childList: true, subtree: true, attributes: true });
+    });
+  }, mark.ready);
+  await page.goto(`chrome-extension://${session.extensionId}/book.html${mark.hash}`);
+  const took = await page.evaluate(() => (window as unknown as { drawn: Promise<number> }).drawn);
+  await page.close();
+  return took;
+}
+
+export async function runScreensBench(marks: readonly ScreenMark[] = [HOJE], customers = 100_000, orders = 1_000_000): Promise<BenchRow[]> {
+  const { document } = bookBenchDocument(customers, orders);
+  const dir = await mkdtemp(join(tmpdir(), 'clientela-screens-bench-'));
+  const file = join(dir, 'clientela-backup.json');
+  await writeBackupFile(document, file);
+  const session = await launchWithExtension();
+  try {
+    const settings = await session.openExtensionPage('book.html#/configuracoes');
+    const seeded = performance.now();
+    await settings.getByTestId('restore-file').setInputFiles(file);
+    await settings.locator('[data-testid="restore-result"][role="status"]').waitFor({ timeout: 900_000 });
+    const restoreMs = performance.now() - seeded;
+    await settings.close();
+    const rows: BenchRow[] = [
+      { figure: `seed: restore ${customers.toLocaleString('en')} customers, ${orders.toLocaleString('en')} orders through Configurações`, value: `${(restoreMs / 1000).toFixed(1)} s`, note: 'not a goal; the setup' },
+    ];
+    let cold = true;
+    for (const mark of marks) {
+      // The first screen opened builds the background's table (cold); then every open is warm.
+      const first = await openToDrawn(session, mark);
+      const opens: number[] = [];
+      for (let round = 0; round < 7; round++) opens.push(await openToDrawn(session, mark));
+      console.error(`screens bench: ${mark.name} ${first.toFixed(0)} ms${cold ? ' (cold)' : ''}, then ${opens.map((value) => value.toFixed(0)).join(', ')} ms`);
+      const warm = median(opens);
+      rows.push({ figure: `${mark.name}: opened → drawn, median of 7, table built`, value: ms(warm), goal: `≤ ${mark.goalMs} ms`, met: warm <= mark.goalMs, note: `worst ${ms(Math.max(...opens))}` });
+      rows.push({ figure: `${mark.name}: opened → drawn, ${cold ? 'first visit after the restore (the background builds the table)' : 'first visit'}`, value: ms(first), note: 'not a goal' });
+      cold = false;
+    }
+    return rows;
+  } finally {
+    await session.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
