@@ -58,6 +58,11 @@ try {
   await book.getByRole('heading', { name: 'Ana Souza' }).first().waitFor();
   for (const dark of [false, true]) await shoot(book, 'book-customer', dark);
 
+  // Segmentos: activity, the RFM grid (or, for a small book, why not yet), lifecycle.
+  await book.goto(`chrome-extension://${session.extensionId}/book.html#/segmentos`);
+  await book.getByTestId('segments').waitFor();
+  for (const dark of [false, true]) await shoot(book, 'book-segments', dark);
+
   // Funil: the funnel stages as a board.
   await book.goto(`chrome-extension://${session.extensionId}/book.html#/funil`);
   await book.locator('li.funnel-card').first().waitFor();
