@@ -5,6 +5,7 @@ import {
   type Book,
   type BookTable,
   type CleanupArchive,
+  type CleanupList,
   type CleanupReason,
   type CustomerFacts,
   type IdentityKind,
@@ -63,13 +64,27 @@ export interface CleanupReply {
   mainCurrency: string;
 }
 
+/**
+ * The lists of the table's last version: every customer's facts are a full recompute (about a second at 100k), so
+ * a screen asking again after a `meta` write (an archive's log, a setting) or a second screen reuses them.
+ */
+const listed = new WeakMap<BookTable, { version: number; list: CleanupList }>();
+
+function listOf(built: BookTable, mainCurrency: string): CleanupList {
+  const kept = listed.get(built);
+  if (kept && kept.version === built.table.version) return kept.list;
+  const facts: CustomerFacts[] = [];
+  built.eachFacts((one) => facts.push(one));
+  const list = cleanupList(facts, mainCurrency);
+  listed.set(built, { version: built.table.version, list });
+  return list;
+}
+
 /** The Limpeza lists from the background's table (every customer's facts, archived customers left out) and the log. */
 export async function cleanupReply(book: Book, table: BookTableService): Promise<CleanupReply> {
   const archives = await book.cleanupArchives();
   return table.read((built) => {
-    const facts: CustomerFacts[] = [];
-    built.eachFacts((one) => facts.push(one));
-    const list = cleanupList(facts, table.mainCurrency);
+    const list = listOf(built, table.mainCurrency);
     const customers: Record<string, CleanupCustomerSummary> = {};
     const describe = (one: CustomerFacts, reasons: readonly CleanupReason[]) => {
       const summary = summarize(built, one, reasons);
