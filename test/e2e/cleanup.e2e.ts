@@ -3,7 +3,8 @@
 // rhythm, with spends spread so the RFM spend scores are known; restored through Configurações): the candidates are
 // exactly the expected ones under their reasons and the win-back list is the two good lost customers; archiving two
 // with the seller's words takes them off the list and archives them in IndexedDB, shown in Arquivados and in
-// Clientes' archived filter; "Desfazer" brings them back unarchived; all by keyboard; axe-core clean, light and dark.
+// Clientes' archived filter; "Desfazer" (in the log, and as the notice's action) brings them back unarchived; by
+// keyboard; axe-core clean, light and dark.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupBookDocument, type CleanupAnswer } from '../../core/cleanup/testing/cleanup-book';
 import { serializeBackupLines } from '../../core/io';
+import { enumLabel } from '../../extension/i18n/labels';
 import { translate, type MessageKey } from '../../extension/i18n/translate';
 import { launchWithExtension, type ExtensionSession } from './extension-harness';
 
@@ -146,6 +148,21 @@ describe('Limpeza in Chromium', () => {
     await expect.poll(() => cleanup.names('lost')).toEqual(answer.groups.lost);
     expect(await archivedAt(page, ['bruno', 'lia'])).toEqual({ bruno: null, lia: null });
     await expect.poll(() => page.getByTestId('cleanup-log').getByRole('button', { name: /^Desfazer/ }).count()).toBe(0);
+  });
+
+  it('archives a whole group with its own reason by default, and the notice’s Desfazer brings it back', { timeout: 30_000 }, async () => {
+    const group = cleanup.group('unhappy');
+    await group.getByRole('checkbox', { name: t('cleanup.selectAll', { count: 1, group: enumLabel('pt-BR', 'cleanupReason', 'unhappy') }) }).check();
+    await group.getByRole('button', { name: t('cleanup.archive') }).click();
+    await expect.poll(() => page.getByTestId('notice-status').textContent()).toBe(t('cleanup.archived', { count: 1 }));
+    await expect.poll(() => cleanup.group('unhappy').count()).toBe(0);
+    expect((await archivedAt(page, ['eva'])).eva).not.toBeNull();
+    await expect.poll(() => page.getByTestId('cleanup-log-entry').first().textContent()).toContain(enumLabel('pt-BR', 'cleanupReason', 'unhappy'));
+    await page.getByTestId('notice-action').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('notice-status').textContent()).toBe(t('cleanup.undone', { count: 1 }));
+    await expect.poll(() => cleanup.names('unhappy')).toEqual(answer.groups.unhappy);
+    expect(await archivedAt(page, ['eva'])).toEqual({ eva: null });
   });
 
   it('has no serious or critical accessibility violation, light or dark (axe-core)', async () => {

@@ -30,7 +30,8 @@ export function CandidateGroup({ group, customers, onArchive }: GroupProps) {
   const [busy, setBusy] = useState(false);
   const label = enumLabel(locale, 'cleanupReason', group.reason);
   const shown = group.ids.filter((id) => customers[id] !== undefined);
-  const chosen = selected.size;
+  // Only what the group still holds counts: a list answered again (another tab archived) may drop a selected row.
+  const chosen = group.ids.reduce((sum, id) => sum + (selected.has(id) ? 1 : 0), 0);
   const all = chosen === group.ids.length;
   const headingId = `cleanup-${group.reason}`;
 
