@@ -30,9 +30,9 @@ export async function openToDrawn(session: ExtensionSession, mark: ScreenMark): 
   await page.addInitScript((ready) => {
     const scope = window as unknown as { drawn: Promise<number> };
     scope.drawn = new Promise<number>((done) => {
-      const check = () => ready.every((selector) => window.document.querySelector(selector) !== null);
+      // No named inner functions here: tsx would wrap them in a helper the page does not have.
       const watcher = new MutationObserver(() => {
-        if (!check()) return;
+        if (!ready.every((selector) => window.document.querySelector(selector) !== null)) return;
         watcher.disconnect();
         done(performance.now());
       });

@@ -1,6 +1,8 @@
 import type { CountryCode } from '../identity';
 import type { Customer } from '../model';
 import { ChangeFeed, type ChangeListener } from './changes';
+import { archiveForCleanup, cleanupArchives, undoCleanupArchive } from './cleanup-archive';
+import type { CleanupArchive, CleanupArchiveReason } from '../cleanup/cleanup-archives';
 import { writeAtomically, type StoreContext } from './context';
 import { fromRow } from './customer-rows';
 import { CustomerRepository } from './customers';
@@ -104,6 +106,21 @@ export class Book {
    */
   forget(customerId: string, options: ForgetOptions): Promise<Customer> {
     return forgetCustomer(this.context, customerId, options);
+  }
+
+  /** Archives customers for a clean-up, with the seller's reason, and logs it for undo: one transaction (cleanup-archive.ts). */
+  archiveForCleanup(ids: readonly string[], reason: CleanupArchiveReason): Promise<CleanupArchive> {
+    return archiveForCleanup(this.context, ids, reason);
+  }
+
+  /** Unarchives exactly the customers one clean-up archive archived, in one transaction. */
+  undoCleanupArchive(archiveId: string): Promise<{ archive: CleanupArchive; restored: number }> {
+    return undoCleanupArchive(this.context, archiveId);
+  }
+
+  /** The clean-up archives logged, oldest first. */
+  cleanupArchives(): Promise<CleanupArchive[]> {
+    return cleanupArchives(this.context);
   }
 
   /** The erasures this book recorded, oldest first. */

@@ -1,6 +1,6 @@
 import type { Customer, Feedback, Order, Tag } from '../model';
 import { calendarOf, type Calendar } from '../locale/calendar';
-import { SegmentationEngine, typicalIntervalDays, type FiledOrder, type BookContext, type BookSnapshot, type EngineOptions, type Instant } from '../segments';
+import { SegmentationEngine, typicalIntervalDays, type CustomerFacts, type FiledOrder, type BookContext, type BookSnapshot, type EngineOptions, type Instant } from '../segments';
 import { KeptRow, type CustomerRow, type RowPrediction } from './customer-row';
 import { heldCustomer, type HeldCustomer } from './held-customer';
 import { CustomerTable, type TableFacets } from './customer-table';
@@ -254,6 +254,14 @@ export class BookTable {
     const row = this.table.row(id);
     const customer = this.customers.get(id);
     return row === undefined || customer === undefined ? undefined : { row, customer, orders: this.engine.ordersOf(id) };
+  }
+
+  /**
+   * Every customer's facts, made for this call with fresh cut points (the engine's eachFacts: a full recompute, about
+   * a second at 100k customers; for screens that need every fact, such as Limpeza, not for every keystroke).
+   */
+  eachFacts(visit: (facts: CustomerFacts) => void): void {
+    this.engine.eachFacts(visit);
   }
 
   /** Every rating the engine holds, each customer's in turn (shared: do not modify). */

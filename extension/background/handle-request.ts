@@ -11,6 +11,7 @@ import type { CustomerSearch } from './customer-search';
 import { findByIdentities } from './customer-lookup';
 import { buildProfile, type InsightProvider } from './profiles';
 import { previewStoreOrder, saveStoreOrderFromPage } from './store-orders';
+import { cleanupReply } from './cleanup-service';
 import { markTodayDone, snoozeTodayItem, todayReply } from './today-service';
 
 /**
@@ -212,6 +213,9 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
       await snoozeTodayItem(book, requireTable().timeZone, now(), key, days);
       return { noted: true as const };
     },
+    'cleanup/list': () => cleanupReply(book, requireTable()),
+    'cleanup/archive': async ({ customerIds, reason }) => ({ archive: await book.archiveForCleanup(customerIds, reason) }),
+    'cleanup/undo': ({ archiveId }) => book.undoCleanupArchive(archiveId),
     'store/preview-order': ({ reading }) => previewStoreOrder(book, reading, profile),
     'store/save-order': ({ reading }) => saveStoreOrderFromPage(book, reading, profile),
     'follow-ups/set-done': async ({ followUpId, done }) => {

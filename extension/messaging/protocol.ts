@@ -3,7 +3,9 @@ import type { LastSync } from '../background/collector-sync';
 import type { BackupRunResult, BackupStatus } from '../backup/backup-status';
 import type { ShopsState } from '../shops/shop-service';
 import type { TodayReply } from '../background/today-service';
+import type { CleanupReply } from '../background/cleanup-service';
 import {
+  cleanupArchiveReasonSchema,
   identityKindSchema,
   storeOrderReadingSchema,
   tableFiltersSchema,
@@ -21,6 +23,7 @@ import {
   type Order,
   type QuickReply,
   type Tag,
+  type CleanupArchive,
   type BuyerIdentity,
   type MissingField,
   type StoreOrderOutcome,
@@ -91,6 +94,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('today/list') }),
   z.object({ type: z.literal('today/done'), key: z.string().min(1).max(250) }),
   z.object({ type: z.literal('today/snooze'), key: z.string().min(1).max(250), days: z.union([z.literal(1), z.literal(3), z.literal(7)]) }),
+  // Limpeza (background/cleanup-service.ts): the candidates by reason and the win-back list from the table's facts;
+  // a clean-up archive with the seller's reason (customers and its log in `meta`, one transaction), and its undo.
+  z.object({ type: z.literal('cleanup/list') }),
+  z.object({ type: z.literal('cleanup/archive'), customerIds: z.array(id).min(1).max(100_000), reason: cleanupArchiveReasonSchema }),
+  z.object({ type: z.literal('cleanup/undo'), archiveId: id }),
   // A store's order page as its adapter read it in the content script (untrusted text; background/store-orders.ts):
   // what would be saved and whose profile it is, without writing; and the seller's "Salvar pedido em <cliente>".
   z.object({ type: z.literal('store/preview-order'), reading: storeOrderReadingSchema }),
@@ -208,6 +216,9 @@ export interface BookResponses {
   'today/list': TodayReply;
   'today/done': { noted: true };
   'today/snooze': { noted: true };
+  'cleanup/list': CleanupReply;
+  'cleanup/archive': { archive: CleanupArchive };
+  'cleanup/undo': { archive: CleanupArchive; restored: number };
   'store/preview-order': StoreOrderPreview;
   'store/save-order': StoreOrderSaveReply;
 }

@@ -21,9 +21,16 @@ const BROWSER_BACKGROUND: BackgroundClient = { ask: (request) => channel.ask(req
 
 /** `status` is news that can wait its turn (saved, added); `alert` is a failure the seller must hear at once. */
 export type NoticeKind = 'status' | 'alert';
+/** A button beside a notice ("Desfazer"): it runs once, and the notice goes with the next one. */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
 export interface Notice {
   kind: NoticeKind;
   text: string;
+  action?: NoticeAction;
   /** Tells two equal texts in a row apart, so the second is announced too. */
   id: number;
 }
@@ -39,7 +46,7 @@ export interface BookTools {
   timeZone: string;
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
   /** Says something in the page's one live region (see NoticeArea); it stays until the next notice. */
-  notify: (text: string, kind?: NoticeKind) => void;
+  notify: (text: string, kind?: NoticeKind, action?: NoticeAction) => void;
 }
 
 const BookContext = createContext<BookTools | null>(null);
@@ -82,7 +89,10 @@ interface ProviderProps {
 export function BookProvider({ book, background = BROWSER_BACKGROUND, locale, timeZone: given, children }: ProviderProps) {
   const timeZone = useSellerTimeZone(book, given);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const notify = useCallback((text: string, kind: NoticeKind = 'status') => setNotice((last) => ({ kind, text, id: (last?.id ?? 0) + 1 })), []);
+  const notify = useCallback(
+    (text: string, kind: NoticeKind = 'status', action?: NoticeAction) => setNotice((last) => ({ kind, text, id: (last?.id ?? 0) + 1, ...(action ? { action } : {}) })),
+    [],
+  );
   const t = useCallback((key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params), [locale]);
   const tools = useMemo<BookTools>(() => ({ book, background, locale, timeZone, t, notify }), [book, background, locale, timeZone, t, notify]);
   return (

@@ -1,0 +1,2 @@
+export * from './cleanup-list';
+export * from './cleanup-archives';
