@@ -12,3 +12,4 @@ export * from './segments';
 export * from './predict';
 export * from './table';
 export * from './today';
+export * from './goals';
