@@ -49,32 +49,37 @@ export const MAX_GOAL_SPAN_DAYS = 800;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => Number.isFinite(dayOfIso(s)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a day of the calendar');
 
-export const goalSchema = z
-  .object({
-    id: z.string().min(1).max(100),
-    name: z.string().trim().max(120).optional(),
-    metric: z.enum(GOAL_METRICS),
-    target: z.number().finite(),
-    /** ISO 4217 code: required for money goals, absent for the others. */
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO currency code such as BRL').optional(),
-    start: isoDate,
-    deadline: isoDate,
-  })
-  .superRefine((goal, ctx) => {
-    const kind = GOAL_METRIC_KIND[goal.metric];
-    const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (kind === 'money') {
-      if (goal.currency === undefined) problem('currency', 'a money goal needs its currency');
-      if (!Number.isSafeInteger(goal.target) || goal.target < 1) problem('target', 'must be an amount above zero, in minor units');
-    } else {
-      if (goal.currency !== undefined) problem('currency', 'only money goals have a currency');
-      if (kind === 'count' && (!Number.isSafeInteger(goal.target) || goal.target < 1)) problem('target', 'must be a whole number from 1');
-      if (kind === 'percent' && !(goal.target > 0 && goal.target <= 100)) problem('target', 'must be a percentage above 0 and at most 100');
-    }
-    const span = dayOfIso(goal.deadline) - dayOfIso(goal.start);
-    if (span < 0) problem('deadline', 'must not be before the start');
-    else if (span >= MAX_GOAL_SPAN_DAYS) problem('deadline', `must be less than ${MAX_GOAL_SPAN_DAYS} days after the start`);
-  });
+const goalFields = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().trim().max(120).optional(),
+  metric: z.enum(GOAL_METRICS),
+  target: z.number().finite(),
+  /** ISO 4217 code: required for money goals, absent for the others. */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO currency code such as BRL').optional(),
+  start: isoDate,
+  deadline: isoDate,
+});
+
+function checkGoal(goal: Omit<z.infer<typeof goalFields>, 'id'>, ctx: z.RefinementCtx): void {
+  const kind = GOAL_METRIC_KIND[goal.metric];
+  const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (kind === 'money') {
+    if (goal.currency === undefined) problem('currency', 'a money goal needs its currency');
+    if (!Number.isSafeInteger(goal.target) || goal.target < 1) problem('target', 'must be an amount above zero, in minor units');
+  } else {
+    if (goal.currency !== undefined) problem('currency', 'only money goals have a currency');
+    if (kind === 'count' && (!Number.isSafeInteger(goal.target) || goal.target < 1)) problem('target', 'must be a whole number from 1');
+    if (kind === 'percent' && !(goal.target > 0 && goal.target <= 100)) problem('target', 'must be a percentage above 0 and at most 100');
+  }
+  const span = dayOfIso(goal.deadline) - dayOfIso(goal.start);
+  if (span < 0) problem('deadline', 'must not be before the start');
+  else if (span >= MAX_GOAL_SPAN_DAYS) problem('deadline', `must be less than ${MAX_GOAL_SPAN_DAYS} days after the start`);
+}
+
+export const goalSchema = goalFields.superRefine(checkGoal);
+/** A goal as a screen sends it to be saved: without an id when it is new (the book gives it one). */
+export const goalDraftSchema = goalFields.extend({ id: goalFields.shape.id.optional() }).superRefine(checkGoal);
+export type GoalDraft = z.infer<typeof goalDraftSchema>;
 
 export type Goal = z.infer<typeof goalSchema>;
 

@@ -8,6 +8,8 @@ import { fitPredictionModel, predictCustomer, type CustomerPrediction, type Pred
 import type { TableFilters, TableQuery } from './query';
 import type { SearchMatches } from './search-matches';
 import type { TodayCustomer } from '../today/today-list';
+import { engineGoalInputs } from '../goals/engine-inputs';
+import type { GoalInputs } from '../goals/progress';
 
 /** `pending`: the models are being fitted and rows carry no predicted value yet; `unavailable`: too little data. */
 export type PredictionState = 'pending' | 'ready' | 'unavailable';
@@ -221,6 +223,11 @@ export class BookTable {
     const row = this.table.row(id);
     const customer = this.customers.get(id);
     return row === undefined || customer === undefined ? undefined : { row, customer, orders: this.engine.ordersOf(id) };
+  }
+
+  /** What a goal's progress reads (core/goals): the engine's metrics and its orders for recovered customers. */
+  goalInputs(): GoalInputs {
+    return engineGoalInputs(this.engine);
   }
 
   /** Every rating the engine holds, each customer's in turn (shared: do not modify). */

@@ -12,6 +12,7 @@ import { findByIdentities } from './customer-lookup';
 import { buildProfile, type InsightProvider } from './profiles';
 import { previewStoreOrder, saveStoreOrderFromPage } from './store-orders';
 import { markTodayDone, snoozeTodayItem, todayReply } from './today-service';
+import { goalsReply, removeGoal, saveGoal } from './goals-service';
 
 /**
  * What every request is answered with. The background has all of it; the sidebar frame and the popup answer
@@ -210,6 +211,15 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
     'today/snooze': async ({ key, days }) => {
       await snoozeTodayItem(book, requireTable().timeZone, now(), key, days);
       return { noted: true as const };
+    },
+    'goals/list': () => goalsReply(book, requireTable(), now()),
+    'goals/save': async ({ goal }) => {
+      await saveGoal(book, goal);
+      return goalsReply(book, requireTable(), now());
+    },
+    'goals/remove': async ({ id }) => {
+      await removeGoal(book, id);
+      return goalsReply(book, requireTable(), now());
     },
     'store/preview-order': ({ reading }) => previewStoreOrder(book, reading, profile),
     'store/save-order': ({ reading }) => saveStoreOrderFromPage(book, reading, profile),

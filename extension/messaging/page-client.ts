@@ -26,6 +26,9 @@ const BACKGROUND_ONLY: ReadonlySet<BookRequest['type']> = new Set([
   'today/list',
   'today/done',
   'today/snooze',
+  'goals/list',
+  'goals/save',
+  'goals/remove',
 ]);
 
 /**

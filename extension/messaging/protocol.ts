@@ -3,7 +3,9 @@ import type { LastSync } from '../background/collector-sync';
 import type { BackupRunResult, BackupStatus } from '../backup/backup-status';
 import type { ShopsState } from '../shops/shop-service';
 import type { TodayReply } from '../background/today-service';
+import type { GoalsReply } from '../background/goals-service';
 import {
+  goalDraftSchema,
   identityKindSchema,
   storeOrderReadingSchema,
   tableFiltersSchema,
@@ -88,6 +90,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('today/list') }),
   z.object({ type: z.literal('today/done'), key: z.string().min(1).max(250) }),
   z.object({ type: z.literal('today/snooze'), key: z.string().min(1).max(250), days: z.union([z.literal(1), z.literal(3), z.literal(7)]) }),
+  // Metas (background/goals-service.ts): the goals with their progress from the background's table; a goal saved
+  // (new without an id) or removed, each in one `meta` transaction.
+  z.object({ type: z.literal('goals/list') }),
+  z.object({ type: z.literal('goals/save'), goal: goalDraftSchema }),
+  z.object({ type: z.literal('goals/remove'), id: z.string().min(1).max(100) }),
   // A store's order page as its adapter read it in the content script (untrusted text; background/store-orders.ts):
   // what would be saved and whose profile it is, without writing; and the seller's "Salvar pedido em <cliente>".
   z.object({ type: z.literal('store/preview-order'), reading: storeOrderReadingSchema }),
@@ -203,6 +210,9 @@ export interface BookResponses {
   'today/list': TodayReply;
   'today/done': { noted: true };
   'today/snooze': { noted: true };
+  'goals/list': GoalsReply;
+  'goals/save': GoalsReply;
+  'goals/remove': GoalsReply;
   'store/preview-order': StoreOrderPreview;
   'store/save-order': StoreOrderSaveReply;
 }
