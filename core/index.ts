@@ -13,3 +13,4 @@ export * from './predict';
 export * from './table';
 export * from './today';
 export * from './cleanup';
+export * from './goals';

@@ -20,6 +20,19 @@ export class MetaRepository {
     });
   }
 
+  /**
+   * Reads one value and writes what `change` makes of it, in one transaction: two edits of the same list never
+   * lose one another, and a `change` that throws writes nothing. Returns the value written.
+   */
+  async update<T>(key: string, change: (value: unknown) => T): Promise<T> {
+    return writeAtomically(this.context, ['meta'], async (tx) => {
+      const store = tx.objectStore('meta');
+      const next = change(await store.get(key));
+      await store.put(next, key);
+      return { result: next, customerIds: [] };
+    });
+  }
+
   /** Removes one value (a key the seller took back, such as the backup key when encryption is turned off). */
   async delete(key: string): Promise<void> {
     await writeAtomically(this.context, ['meta'], async (tx) => {

@@ -8,6 +8,8 @@ import { MIN_BUYERS, PREDICTION_DAYS, fitPredictionModel, predictCustomer, type 
 import type { TableFilters, TableQuery } from './query';
 import type { SearchMatches } from './search-matches';
 import type { TodayCustomer } from '../today/today-list';
+import { engineGoalInputs } from '../goals/engine-inputs';
+import type { GoalInputs } from '../goals/progress';
 
 /** `pending`: the models are being fitted and rows carry no predicted value yet; `unavailable`: too little data. */
 export type PredictionState = 'pending' | 'ready' | 'unavailable';
@@ -262,6 +264,11 @@ export class BookTable {
    */
   eachFacts(visit: (facts: CustomerFacts) => void): void {
     this.engine.eachFacts(visit);
+  }
+
+  /** What a goal's progress reads (core/goals): the engine's metrics and its orders for recovered customers. */
+  goalInputs(): GoalInputs {
+    return engineGoalInputs(this.engine);
   }
 
   /** Every rating the engine holds, each customer's in turn (shared: do not modify). */

@@ -13,6 +13,7 @@ import { buildProfile, type InsightProvider } from './profiles';
 import { previewStoreOrder, saveStoreOrderFromPage } from './store-orders';
 import { cleanupReply } from './cleanup-service';
 import { markTodayDone, snoozeTodayItem, todayReply } from './today-service';
+import { goalsReply, removeGoal, saveGoal } from './goals-service';
 
 /**
  * What every request is answered with. The background has all of it; the sidebar frame and the popup answer
@@ -216,6 +217,15 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
     'cleanup/list': () => cleanupReply(book, requireTable()),
     'cleanup/archive': async ({ customerIds, reason }) => ({ archive: await book.archiveForCleanup(customerIds, reason) }),
     'cleanup/undo': ({ archiveId }) => book.undoCleanupArchive(archiveId),
+    'goals/list': () => goalsReply(book, requireTable(), now()),
+    'goals/save': async ({ goal }) => {
+      await saveGoal(book, goal);
+      return goalsReply(book, requireTable(), now());
+    },
+    'goals/remove': async ({ id }) => {
+      await removeGoal(book, id);
+      return goalsReply(book, requireTable(), now());
+    },
     'store/preview-order': ({ reading }) => previewStoreOrder(book, reading, profile),
     'store/save-order': ({ reading }) => saveStoreOrderFromPage(book, reading, profile),
     'follow-ups/set-done': async ({ followUpId, done }) => {

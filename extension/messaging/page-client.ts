@@ -27,6 +27,9 @@ const BACKGROUND_ONLY: ReadonlySet<BookRequest['type']> = new Set([
   'today/done',
   'today/snooze',
   'cleanup/list',
+  'goals/list',
+  'goals/save',
+  'goals/remove',
 ]);
 
 /**

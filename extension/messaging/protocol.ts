@@ -4,8 +4,10 @@ import type { BackupRunResult, BackupStatus } from '../backup/backup-status';
 import type { ShopsState } from '../shops/shop-service';
 import type { TodayReply } from '../background/today-service';
 import type { CleanupReply } from '../background/cleanup-service';
+import type { GoalsReply } from '../background/goals-service';
 import {
   cleanupArchiveReasonSchema,
+  goalDraftSchema,
   identityKindSchema,
   storeOrderReadingSchema,
   tableFiltersSchema,
@@ -99,6 +101,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cleanup/list') }),
   z.object({ type: z.literal('cleanup/archive'), customerIds: z.array(id).min(1).max(100_000), reason: cleanupArchiveReasonSchema }),
   z.object({ type: z.literal('cleanup/undo'), archiveId: id }),
+  // Metas (background/goals-service.ts): the goals with their progress from the background's table; a goal saved
+  // (new without an id) or removed, each in one `meta` transaction.
+  z.object({ type: z.literal('goals/list') }),
+  z.object({ type: z.literal('goals/save'), goal: goalDraftSchema }),
+  z.object({ type: z.literal('goals/remove'), id: z.string().min(1).max(100) }),
   // A store's order page as its adapter read it in the content script (untrusted text; background/store-orders.ts):
   // what would be saved and whose profile it is, without writing; and the seller's "Salvar pedido em <cliente>".
   z.object({ type: z.literal('store/preview-order'), reading: storeOrderReadingSchema }),
@@ -219,6 +226,9 @@ export interface BookResponses {
   'cleanup/list': CleanupReply;
   'cleanup/archive': { archive: CleanupArchive };
   'cleanup/undo': { archive: CleanupArchive; restored: number };
+  'goals/list': GoalsReply;
+  'goals/save': GoalsReply;
+  'goals/remove': GoalsReply;
   'store/preview-order': StoreOrderPreview;
   'store/save-order': StoreOrderSaveReply;
 }

@@ -9,6 +9,7 @@ export const IMPORT_PATH = 'importar';
 export const FUNNEL_PATH = 'funil';
 export const SEGMENTS_PATH = 'segmentos';
 export const CLEANUP_PATH = 'limpeza';
+export const GOALS_PATH = 'metas';
 
 /** The query that asks Configurações to make a backup at once (the sidebar's banner, without `downloads`). */
 export const BACKUP_NOW_PARAM = ['copia', 'agora'] as const;

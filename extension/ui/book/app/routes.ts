@@ -7,7 +7,8 @@ import { FunnelScreen } from '../funnel/funnel-screen';
 import { SegmentsScreen } from '../segments/segments-screen';
 import { TodayScreen } from '../today/today-screen';
 import { CleanupScreen } from '../cleanup/cleanup-screen';
-import { CLEANUP_PATH, CUSTOMERS_PATH, FUNNEL_PATH, IMPORT_PATH, SEGMENTS_PATH, SETTINGS_PATH, TODAY_PATH } from './book-links';
+import { GoalsScreen } from '../goals/goals-screen';
+import { CLEANUP_PATH, CUSTOMERS_PATH, FUNNEL_PATH, GOALS_PATH, IMPORT_PATH, SEGMENTS_PATH, SETTINGS_PATH, TODAY_PATH } from './book-links';
 import type { Route } from './router';
 
 /** What a screen is given: the route, and the path parts after its own (`#/clientes/<id>` → [id]). */
@@ -40,6 +41,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'customers', path: CUSTOMERS_PATH, labelKey: 'nav.customers', wide: true, screen: CustomersScreen },
   { id: 'segments', path: SEGMENTS_PATH, labelKey: 'nav.segments', screen: SegmentsScreen },
   { id: 'funnel', path: FUNNEL_PATH, labelKey: 'nav.funnel', wide: true, screen: FunnelScreen },
+  { id: 'goals', path: GOALS_PATH, labelKey: 'nav.goals', screen: GoalsScreen },
   { id: 'cleanup', path: CLEANUP_PATH, labelKey: 'nav.cleanup', screen: CleanupScreen },
   { id: 'import', path: IMPORT_PATH, labelKey: 'nav.import', screen: ImportScreen },
   { id: 'settings', path: SETTINGS_PATH, labelKey: 'settings', screen: SettingsScreen },
