@@ -61,17 +61,22 @@ export async function runScreensBench(marks: readonly ScreenMark[] = [HOJE], cus
     const rows: BenchRow[] = [
       { figure: `seed: restore ${customers.toLocaleString('en')} customers, ${orders.toLocaleString('en')} orders through Configurações`, value: `${(restoreMs / 1000).toFixed(1)} s`, note: 'not a goal; the setup' },
     ];
-    let cold = true;
+    // Cold: the first open builds the background's table; then its predictions and search index are made in steps.
+    // Let them finish (the customer table says "calculando" until the values are in) before anything is timed warm.
+    const coldOpen = await openToDrawn(session, marks[0] ?? HOJE);
+    const clientes = await session.openExtensionPage('book.html#/clientes');
+    await clientes.locator('[data-testid="customer-grid"][data-table-version]').waitFor({ timeout: 600_000 });
+    await clientes.waitForFunction(() => !window.document.body.textContent?.includes('calculando'), undefined, { timeout: 600_000, polling: 1000 });
+    await clientes.close();
+    rows.push({ figure: `${(marks[0] ?? HOJE).name}: opened → drawn, first visit after the restore (the background builds the table)`, value: ms(coldOpen), note: 'not a goal' });
     for (const mark of marks) {
-      // The first screen opened builds the background's table (cold); then every open is warm.
-      const first = await openToDrawn(session, mark);
+      // One open to warm the screen's own code and answer, then seven timed.
+      await openToDrawn(session, mark);
       const opens: number[] = [];
       for (let round = 0; round < 7; round++) opens.push(await openToDrawn(session, mark));
-      console.error(`screens bench: ${mark.name} ${first.toFixed(0)} ms${cold ? ' (cold)' : ''}, then ${opens.map((value) => value.toFixed(0)).join(', ')} ms`);
+      console.error(`screens bench: ${mark.name} ${opens.map((value) => value.toFixed(0)).join(', ')} ms`);
       const warm = median(opens);
-      rows.push({ figure: `${mark.name}: opened → drawn, median of 7, table built`, value: ms(warm), goal: `≤ ${mark.goalMs} ms`, met: warm <= mark.goalMs, note: `worst ${ms(Math.max(...opens))}` });
-      rows.push({ figure: `${mark.name}: opened → drawn, ${cold ? 'first visit after the restore (the background builds the table)' : 'first visit'}`, value: ms(first), note: 'not a goal' });
-      cold = false;
+      rows.push({ figure: `${mark.name}: opened → drawn, median of 7, table built and predicted`, value: ms(warm), goal: `≤ ${mark.goalMs} ms`, met: warm <= mark.goalMs, note: `worst ${ms(Math.max(...opens))}` });
     }
     return rows;
   } finally {

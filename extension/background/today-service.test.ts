@@ -58,6 +58,9 @@ describe('the Hoje list in the background', () => {
     // Ana buys again: no longer late, and her "done" was for the purchase before.
     await book.orders.add({ customerId: 'ana', placedAt: '2026-11-30T12:00:00.000Z', totalMinor: 5_000, currency: 'BRL', channel: 'whatsapp', source: 'manual', items: [] });
     expect((await ask({ type: 'today/list' })).items.some((item) => item.customerId === 'ana')).toBe(false);
+    // A low rating arriving after the list was read (and kept) is listed the next time it is asked.
+    const unhappy = await book.feedback.add({ customerId: 'gabi', kind: 'csat', score: 1, comment: 'Chegou quebrado', receivedAt: '2026-12-01T11:00:00.000Z', source: 'manual', verified: true });
+    expect((await ask({ type: 'today/list' })).items.some((item) => item.kind === 'low-feedback' && item.feedbackId === unhappy.id)).toBe(true);
     expect(await handleRequest({} as BookServices, { type: 'today/snooze', key: 'x', days: 2 })).toMatchObject({ ok: false, error: expect.stringMatching(/^Malformed request: days/) });
   });
 

@@ -10,11 +10,15 @@ import {
   TODAY_KINDS,
   TODAY_MARKS_KEY,
   type Book,
+  type BookTable,
+  type Calendar,
+  type FollowUp,
   type IdentityKind,
   type LifecycleStage,
   type PredictionState,
   type TodayItem,
   type TodayKind,
+  type TodayMarks,
 } from '../../core';
 import type { CurrencyTotal } from '../messaging/protocol';
 import type { BookTableService } from './book-table-service';
@@ -61,7 +65,7 @@ export async function todayReply(book: Book, table: BookTableService, now: Date)
     book.followUps.listDue(new Date(calendar.dayStart(today + 1) - 1)),
   ]);
   return table.read((built) => {
-    const all = todayList({ calendar, today, customers: built.todayCandidates(), listed: (id) => built.isListed(id), followUps, feedback: built.allFeedback(), hidden: hiddenOn(marks, today) });
+    const all = listOf(built, { calendar, today, marks, followUps });
     const counts = Object.fromEntries(TODAY_KINDS.map((kind) => [kind, 0])) as Record<TodayKind, number>;
     const items: TodayItem[] = [];
     const customers: Record<string, TodayCustomerSummary> = {};
@@ -84,6 +88,25 @@ export async function todayReply(book: Book, table: BookTableService, now: Date)
     }
     return { today: isoDay(today), items, counts, urgent: all.filter(isUrgent).length, customers, predictions: built.predictions };
   });
+}
+
+type TodayInputs = { calendar: Calendar; today: number; marks: TodayMarks; followUps: readonly FollowUp[] };
+
+/** The last list computed from each table, with what it was computed from: Hoje opened again unchanged reads it. */
+const lastLists = new WeakMap<BookTable, { key: string; all: TodayItem[] }>();
+
+/**
+ * The whole list (core/today `todayList`) from the table's candidates. A book of 100k customers has tens of thousands
+ * of late customers: the list is kept until the table changes (its version counts every row it re-places, feedback
+ * and predictions included), the day turns, or the seller's marks or follow-ups differ.
+ */
+function listOf(built: BookTable, { calendar, today, marks, followUps }: TodayInputs): TodayItem[] {
+  const key = JSON.stringify([built.table.version, built.predictions, today, calendar.timeZone, marks, followUps.map(({ id, due, done, text, customerId }) => [id, due, done, text, customerId])]);
+  const last = lastLists.get(built);
+  if (last?.key === key) return last.all;
+  const all = todayList({ calendar, today, customers: built.todayCandidates(), listed: (id) => built.isListed(id), followUps, feedback: built.allFeedback(), hidden: hiddenOn(marks, today) });
+  lastLists.set(built, { key, all });
+  return all;
 }
 
 /**
