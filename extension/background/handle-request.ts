@@ -12,6 +12,7 @@ import { findByIdentities } from './customer-lookup';
 import { buildProfile, type InsightProvider } from './profiles';
 import { previewStoreOrder, saveStoreOrderFromPage } from './store-orders';
 import { markTodayDone, snoozeTodayItem, todayReply } from './today-service';
+import { countRule, listSegments, saveSegment } from './segment-service';
 
 /**
  * What every request is answered with. The background has all of it; the sidebar frame and the popup answer
@@ -210,6 +211,13 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
     'today/snooze': async ({ key, days }) => {
       await snoozeTodayItem(book, requireTable().timeZone, now(), key, days);
       return { noted: true as const };
+    },
+    'segments/count': ({ rule }) => countRule(requireTable(), rule, locale),
+    'segments/list': () => listSegments(book, requireTable()),
+    'segments/save': ({ id: segmentId, name, rule }) => saveSegment(book, requireTable(), { id: segmentId, name, rule }, locale),
+    'segments/remove': async ({ id: segmentId }) => {
+      await book.segments.remove(segmentId);
+      return { removed: true as const };
     },
     'store/preview-order': ({ reading }) => previewStoreOrder(book, reading, profile),
     'store/save-order': ({ reading }) => saveStoreOrderFromPage(book, reading, profile),

@@ -3,6 +3,7 @@ import type { LastSync } from '../background/collector-sync';
 import type { BackupRunResult, BackupStatus } from '../backup/backup-status';
 import type { ShopsState } from '../shops/shop-service';
 import type { TodayReply } from '../background/today-service';
+import type { SegmentCountReply, SegmentListReply, SegmentSaveReply } from '../background/segment-service';
 import {
   identityKindSchema,
   storeOrderReadingSchema,
@@ -88,6 +89,12 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('today/list') }),
   z.object({ type: z.literal('today/done'), key: z.string().min(1).max(250) }),
   z.object({ type: z.literal('today/snooze'), key: z.string().min(1).max(250), days: z.union([z.literal(1), z.literal(3), z.literal(7)]) }),
+  // Saved segments and live counts of rules (background/segment-service.ts): a rule is checked by core where it is
+  // answered, so it crosses as any JSON; its problems come back in the seller's words.
+  z.object({ type: z.literal('segments/count'), rule: z.unknown() }),
+  z.object({ type: z.literal('segments/list') }),
+  z.object({ type: z.literal('segments/save'), id: id.optional(), name: z.string().max(1000), rule: z.unknown() }),
+  z.object({ type: z.literal('segments/remove'), id }),
   // A store's order page as its adapter read it in the content script (untrusted text; background/store-orders.ts):
   // what would be saved and whose profile it is, without writing; and the seller's "Salvar pedido em <cliente>".
   z.object({ type: z.literal('store/preview-order'), reading: storeOrderReadingSchema }),
@@ -203,6 +210,10 @@ export interface BookResponses {
   'today/list': TodayReply;
   'today/done': { noted: true };
   'today/snooze': { noted: true };
+  'segments/count': SegmentCountReply;
+  'segments/list': SegmentListReply;
+  'segments/save': SegmentSaveReply;
+  'segments/remove': { removed: true };
   'store/preview-order': StoreOrderPreview;
   'store/save-order': StoreOrderSaveReply;
 }
