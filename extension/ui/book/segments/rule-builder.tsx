@@ -177,43 +177,45 @@ function ConditionRow({ condition, n, tags, currency, problems, firstTag, onChan
   const valueOf = (event: Event) => (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
   const between = condition.op === 'between';
   return (
-    <li class="rule-condition" role="group" aria-label={t('rules.condition', { n })} data-condition={n}>
-      <select id={`${id}-field`} aria-label={t('rules.fieldLabel', { n })} value={condition.field} onChange={(event) => onChange((c) => withField(c, valueOf(event) as ConditionField, firstTag))}>
-        {BUILDER_FIELDS.map((option) => (
-          <option key={option.field} value={option.field}>
-            {fieldLabel(option.field)}
-          </option>
-        ))}
-      </select>
-      <select id={`${id}-op`} aria-label={t('rules.opLabel', { n })} value={condition.op} onChange={(event) => onChange((c) => ({ ...c, op: valueOf(event) }))}>
-        {opsOf(condition.field).map((op) => (
-          <option key={op} value={op}>
-            {t(opLabelKey(condition.field, op))}
-          </option>
-        ))}
-      </select>
-      <ValueInput id={`${id}-value`} label={t('rules.valueLabel', { n })} condition={condition} tags={tags} described={described} onValue={(value) => onChange((c) => ({ ...c, value }))} />
-      {between && (
-        <>
-          <span aria-hidden="true">{t('rules.and')}</span>
-          <input
-            id={`${id}-value2`}
-            aria-label={t('rules.value2Label', { n })}
-            inputMode="decimal"
-            value={condition.value2}
-            onInput={(event) => onChange((c) => ({ ...c, value2: valueOf(event) }))}
-            {...described}
-          />
-        </>
-      )}
-      <button type="button" class="secondary" aria-label={t('rules.removeCondition', { n })} onClick={onRemove}>
-        ×
-      </button>
-      {invalid && (
-        <span class="field-error" id={errorId} data-testid="rule-problem">
-          {problems.join(' ')}
-        </span>
-      )}
+    <li>
+      <div class="rule-condition" role="group" aria-label={t('rules.condition', { n })} data-condition={n}>
+        <select id={`${id}-field`} aria-label={t('rules.fieldLabel', { n })} value={condition.field} onChange={(event) => onChange((c) => withField(c, valueOf(event) as ConditionField, firstTag))}>
+          {BUILDER_FIELDS.map((option) => (
+            <option key={option.field} value={option.field}>
+              {fieldLabel(option.field)}
+            </option>
+          ))}
+        </select>
+        <select id={`${id}-op`} aria-label={t('rules.opLabel', { n })} value={condition.op} onChange={(event) => onChange((c) => ({ ...c, op: valueOf(event) }))}>
+          {opsOf(condition.field).map((op) => (
+            <option key={op} value={op}>
+              {t(opLabelKey(condition.field, op))}
+            </option>
+          ))}
+        </select>
+        <ValueInput id={`${id}-value`} label={t('rules.valueLabel', { n })} condition={condition} tags={tags} described={described} onValue={(value) => onChange((c) => ({ ...c, value }))} />
+        {between && (
+          <>
+            <span aria-hidden="true">{t('rules.and')}</span>
+            <input
+              id={`${id}-value2`}
+              aria-label={t('rules.value2Label', { n })}
+              inputMode="decimal"
+              value={condition.value2}
+              onInput={(event) => onChange((c) => ({ ...c, value2: valueOf(event) }))}
+              {...described}
+            />
+          </>
+        )}
+        <button type="button" class="secondary" aria-label={t('rules.removeCondition', { n })} onClick={onRemove}>
+          ×
+        </button>
+        {invalid && (
+          <span class="field-error" id={errorId} data-testid="rule-problem">
+            {problems.join(' ')}
+          </span>
+        )}
+      </div>
     </li>
   );
 }
