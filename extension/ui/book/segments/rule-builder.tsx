@@ -15,17 +15,20 @@ interface RuleBuilderProps {
   updates: number;
   /** Told after a save (the saved list reads again). */
   onSaved: () => void;
+  /** A saved segment being edited (saved again under its id); null for a new one. */
+  editing?: { id: string; name: string; draft: Draft } | null;
+  onCancelEdit?: () => void;
 }
 
 /**
  * Novo segmento: conditions (field, comparison, value) under "all" or "any", counted live as they are edited
  * (useLiveCount), each problem said beside its condition in the seller's words, and saved under a name.
  */
-export function RuleBuilder({ tags, currency, updates, onSaved }: RuleBuilderProps) {
+export function RuleBuilder({ tags, currency, updates, onSaved, editing = null, onCancelEdit }: RuleBuilderProps) {
   const { t, locale, background, notify } = useBook();
-  const keys = useRef(1);
-  const [draft, setDraft] = useState<Draft>({ match: 'all', conditions: [newCondition(0, 'orderCount')] });
-  const [name, setName] = useState('');
+  const keys = useRef(editing?.draft.conditions.length ?? 1);
+  const [draft, setDraft] = useState<Draft>(editing?.draft ?? { match: 'all', conditions: [newCondition(0, 'orderCount')] });
+  const [name, setName] = useState(editing?.name ?? '');
   const [saveProblems, setSaveProblems] = useState<RuleProblem[] | null>(null);
   const [saving, setSaving] = useState(false);
   const list = useRef<HTMLOListElement>(null);
@@ -56,7 +59,7 @@ export function RuleBuilder({ tags, currency, updates, onSaved }: RuleBuilderPro
   const save = async () => {
     setSaving(true);
     try {
-      const reply = await background.ask({ type: 'segments/save', name, rule });
+      const reply = await background.ask({ type: 'segments/save', ...(editing ? { id: editing.id } : {}), name, rule });
       if (!reply.ok) {
         setSaveProblems(reply.problems);
         return;
@@ -74,7 +77,9 @@ export function RuleBuilder({ tags, currency, updates, onSaved }: RuleBuilderPro
 
   return (
     <section class="panel rule-builder" aria-labelledby="rules-heading" data-testid="rule-builder">
-      <h3 id="rules-heading">{t('rules.heading')}</h3>
+      <h3 id="rules-heading" tabIndex={-1}>
+        {editing ? t('rules.editHeading', { name: editing.name }) : t('rules.heading')}
+      </h3>
       <p class="meta">{t('rules.help')}</p>
       <div class="field rule-match">
         <label for="rule-match">{t('rules.match')}</label>
@@ -133,6 +138,11 @@ export function RuleBuilder({ tags, currency, updates, onSaved }: RuleBuilderPro
         <button type="submit" disabled={saving}>
           {t('rules.save')}
         </button>
+        {editing && (
+          <button type="button" class="secondary" onClick={onCancelEdit}>
+            {t('rules.cancelEdit')}
+          </button>
+        )}
       </form>
     </section>
   );

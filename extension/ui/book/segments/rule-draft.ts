@@ -8,6 +8,7 @@ import {
   PURCHASE_CLASSES,
   RFM_SEGMENT_IDS,
   type ConditionField,
+  type SegmentRule,
 } from '../../../../core';
 import type { LabelledEnum } from '../../../i18n/labels';
 import type { MessageKey } from '../../../i18n/translate';
@@ -128,8 +129,7 @@ export function typedNumber(text: string, locale: string): number | string | und
 function typedMoney(text: string, locale: string, currency: string): number | string | undefined {
   const value = typedNumber(text, locale);
   if (typeof value !== 'number') return value;
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return Math.round(value * 10 ** digits);
+  return Math.round(value * minorPerUnit(currency));
 }
 
 /** One condition as core's rule language writes it (not checked here: core checks it where it is counted). */
@@ -165,4 +165,35 @@ export function problemIndex(at: string): number | null {
   const [group, index] = at.split('.');
   if ((group !== 'all' && group !== 'any') || index === undefined) return null;
   return Number(index);
+}
+
+/** How many minor units make one of the currency (100 for BRL). */
+function minorPerUnit(currency: string): number {
+  return 10 ** (new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
+}
+
+/**
+ * A saved rule back in the builder, when the builder can show it: one group (all / any) of conditions on its fields
+ * and operators, one value each (money in `currency`); null otherwise (it is then kept, counted and opened, not edited).
+ */
+export function draftOf(rule: SegmentRule, locale: string, currency: string): Draft | null {
+  if (!('all' in rule) && !('any' in rule)) return null;
+  const match = 'all' in rule ? 'all' : 'any';
+  const number = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 6 });
+  const conditions: DraftCondition[] = [];
+  for (const [key, child] of ('all' in rule ? rule.all : rule.any).entries()) {
+    if (!('field' in child) || !BUILDER_FIELDS.some((spec) => spec.field === child.field) || !opsOf(child.field).includes(child.op)) return null;
+    const kind = specOf(child.field).kind;
+    if (kind === 'money' && (!('currency' in child) || child.currency !== currency)) return null;
+    const text = (value: unknown): string | null => {
+      if (typeof value === 'number') return number.format(kind === 'money' ? value / minorPerUnit(currency) : value);
+      if (typeof value === 'boolean') return String(value);
+      if (typeof value === 'string') return value;
+      return Array.isArray(value) && value.length === 1 && typeof value[0] === 'string' ? value[0] : null;
+    };
+    const values = child.op === 'between' && Array.isArray(child.value) ? child.value.map(text) : [text(child.value)];
+    if (values.some((value) => value === null)) return null;
+    conditions.push({ key, field: child.field, op: child.op, value: values[0] as string, value2: (values[1] as string | undefined) ?? '' });
+  }
+  return { match, conditions };
 }

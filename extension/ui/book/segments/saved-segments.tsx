@@ -8,6 +8,7 @@ import { hrefOf } from '../app/router';
 import { exportCsv } from '../customers/export/export-csv';
 import { downloadParts, exportFileName } from '../customers/export/export-file';
 import { paramsFromQuery } from '../customers/table-route';
+import { draftOf } from './rule-draft';
 
 /** The Clientes query of a saved segment: its members, archived ones too when its rule asks about them. */
 export function segmentQuery(segment: Pick<SegmentSummary, 'id' | 'includesArchived'>) {
@@ -23,12 +24,16 @@ interface SavedSegmentsProps {
   tags: readonly Tag[];
   /** Told after a removal (the list reads again). */
   onRemoved: () => void;
+  /** The book's main currency (a rule on money in another cannot be edited in the builder). */
+  currency: string;
+  /** "Editar": the segment goes to the builder (offered when the builder can show its rule). */
+  onEdit: (segment: SegmentSummary) => void;
   /** Where an export goes (tests catch it); a download by default. */
   save?: (parts: readonly string[], fileName: string) => void;
 }
 
 /** The saved segments with their current counts; each opens as a Clientes list, exports as CSV, or is deleted after asking. */
-export function SavedSegments({ segments, tags, onRemoved, save = downloadParts }: SavedSegmentsProps) {
+export function SavedSegments({ segments, tags, onRemoved, currency, onEdit, save = downloadParts }: SavedSegmentsProps) {
   const tools = useBook();
   const { t, locale, book, background, notify } = tools;
   const [asking, setAsking] = useState<string | null>(null);
@@ -96,6 +101,11 @@ export function SavedSegments({ segments, tags, onRemoved, save = downloadParts 
                   <button type="button" class="secondary" aria-label={t('rules.exportNamed', { name: segment.name })} disabled={exporting !== null} onClick={() => void exportList(segment)}>
                     {t('rules.export')}
                   </button>
+                  {draftOf(segment.rule, locale, currency) !== null && (
+                    <button type="button" class="secondary" aria-label={t('rules.editNamed', { name: segment.name })} onClick={() => onEdit(segment)}>
+                      {t('rules.edit')}
+                    </button>
+                  )}
                   <button type="button" class="secondary" aria-label={t('rules.deleteNamed', { name: segment.name })} onClick={() => setAsking(segment.id)}>
                     {t('rules.delete')}
                   </button>

@@ -131,6 +131,18 @@ describe('the rule builder', () => {
     const opened = await background.ask({ type: 'table/query', ...queryFromParams(new URLSearchParams(open.getAttribute('href')!.split('?')[1])), offset: 0, limit: 50 });
     expect(opened.rows.map((r) => r.name).sort()).toEqual(['Cliente 7', 'Cliente 8', 'Cliente 9']);
 
+    // Edited in the builder: its count follows, and it is saved again under its id.
+    fireEvent.click(within(row).getByRole('button', { name: 'Editar segmento Fiéis' }));
+    await screen.findByRole('heading', { name: 'Editar segmento “Fiéis”' });
+    const editedValue = screen.getByRole('textbox', { name: 'Valor da condição 1' }) as HTMLInputElement;
+    expect(editedValue.value).toBe('7');
+    fireEvent.input(editedValue, { target: { value: '9' } });
+    await countSays('1 cliente atende');
+    fireEvent.click(screen.getByRole('button', { name: 'Salvar segmento' }));
+    await waitFor(() => expect(within(row).getByTestId('saved-count').textContent).toBe('1'));
+    expect((await book.segments.list()).map((segment) => segment.id)).toEqual([saved!.id]);
+    await screen.findByRole('heading', { name: 'Novo segmento' });
+
     fireEvent.click(within(row).getByRole('button', { name: 'Excluir segmento Fiéis' }));
     const question = screen.getByText('Excluir o segmento “Fiéis”? Os clientes continuam na agenda.');
     expect(document.activeElement).toBe(question);
@@ -150,7 +162,7 @@ describe('the rule builder', () => {
     const files: { parts: readonly string[]; name: string }[] = [];
     render(
       <BookProvider book={book} background={background} locale="pt-BR" timeZone="America/Sao_Paulo">
-        <SavedSegments segments={[reply.segment]} tags={[]} onRemoved={() => undefined} save={(parts, name) => files.push({ parts, name })} />
+        <SavedSegments segments={[reply.segment]} tags={[]} currency="BRL" onEdit={() => undefined} onRemoved={() => undefined} save={(parts, name) => files.push({ parts, name })} />
       </BookProvider>,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Exportar CSV: Fiéis' }));
