@@ -2,8 +2,8 @@ import type { Feedback, Order } from '../model';
 import { type BookContext, type CutPointFigures, type SegmentationOptions, bookContextOf, resolveOptions, sameJudgement } from './book-context';
 import { type CustomerBase, type CustomerForBase, computeCustomerBase } from './customer-base';
 import { computeColumnMetrics } from './column-metrics';
-import { countSegment } from './evaluate';
-import { compileColumnRule, countColumns } from './evaluate-columns';
+import { countSegment, filterSegment } from './evaluate';
+import { compileColumnRule, countColumns, matchingColumns } from './evaluate-columns';
 import { type FactColumns, computeFactColumns } from './fact-columns';
 import { type BookSnapshot, type CustomerFacts, deriveFacts } from './facts';
 import type { FiledOrder } from './filed-order';
@@ -210,6 +210,16 @@ export class SegmentationEngine {
     const columns = this.factColumns();
     const predicate = compileColumnRule(rule, columns);
     return predicate === null ? countSegment(rule, this.allFacts()) : countColumns(predicate, columns);
+  }
+
+  /**
+   * The ids of the customers matching a rule (archived ones too, as count): the same members count counts, read
+   * the same way (the fact columns, or every customer's facts for a rule on what they do not hold).
+   */
+  matchingIds(rule: SegmentRule): string[] {
+    const columns = this.factColumns();
+    const predicate = compileColumnRule(rule, columns);
+    return predicate === null ? filterSegment(rule, this.allFacts()).map((facts) => facts.customerId) : matchingColumns(predicate, columns);
   }
 
   /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SegmentationEngine } from './engine';
-import { countSegment } from './evaluate';
+import { countSegment, filterSegment } from './evaluate';
 import { compileColumnRule } from './evaluate-columns';
 import { randomBook } from './testing/random-book';
 import { randomCondition, randomRule } from './testing/random-rule';
@@ -35,6 +35,23 @@ describe('rules over the fact columns', () => {
           const parsed = parseSegmentRule(json);
           if (!parsed.ok) throw new Error(parsed.message);
           expect(engine.count(parsed.value), JSON.stringify(json)).toBe(countSegment(parsed.value, facts));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('list as members exactly the customers the facts path judges in, as many as count (property)', () => {
+    fc.assert(
+      fc.property(randomBook, fc.array(randomRule, { minLength: 1, maxLength: 6 }), (book, rules) => {
+        const engine = new SegmentationEngine(book, { mainCurrency: book.mainCurrency, timeZone: book.timeZone, now: book.now });
+        const facts = engine.allFacts();
+        for (const rule of rules) {
+          const ids = engine.matchingIds(rule);
+          const expected = filterSegment(rule, facts).map((f) => f.customerId);
+          expect(ids.length, JSON.stringify(rule)).toBe(engine.count(rule));
+          expect([...ids].sort(), JSON.stringify(rule)).toEqual([...expected].sort());
+          expect(new Set(ids).size).toBe(ids.length);
         }
       }),
       { numRuns: 200 },

@@ -44,6 +44,13 @@ export function countColumns(predicate: NumberPredicate, columns: FactColumns): 
   return n;
 }
 
+/** The ids of the customers in the columns the predicate holds for, in customer-number order. */
+export function matchingColumns(predicate: NumberPredicate, columns: FactColumns): string[] {
+  const ids: string[] = [];
+  for (let c = 0; c < columns.size; c++) if (columns.present[c] === 1 && predicate(c)) ids.push(columns.ids[c] as string);
+  return ids;
+}
+
 function compileColumnCondition(condition: SegmentCondition, columns: FactColumns): NumberPredicate | null {
   const k = columns;
   const record = (c: number) => k.customers[c]!;

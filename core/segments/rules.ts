@@ -1,6 +1,6 @@
 import { z } from '../zod';
 import { type FieldProblem, fieldProblems, isoDateTime, recordId } from '../model';
-import { type SegmentCondition, segmentConditionSchema } from './rule-conditions';
+import { type ConditionField, type SegmentCondition, segmentConditionSchema } from './rule-conditions';
 
 /**
  * A custom segment, as saved JSON:
@@ -43,6 +43,20 @@ function branchFor(input: unknown): z.ZodType | null {
   if ('not' in input) return notSchema;
   if ('field' in input) return segmentConditionSchema;
   return null;
+}
+
+/** Every field a (validated) rule's conditions read, at any depth. */
+export function ruleFields(rule: SegmentRule): Set<ConditionField> {
+  const fields = new Set<ConditionField>();
+  const stack: SegmentRule[] = [rule];
+  while (stack.length > 0) {
+    const node = stack.pop() as SegmentRule;
+    if ('all' in node) stack.push(...node.all);
+    else if ('any' in node) stack.push(...node.any);
+    else if ('not' in node) stack.push(node.not);
+    else fields.add(node.field);
+  }
+  return fields;
 }
 
 /** A segment the seller saved under a name. */

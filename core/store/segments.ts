@@ -38,6 +38,10 @@ export class SegmentRepository {
     });
   }
 
+  async get(id: string): Promise<SavedSegment | undefined> {
+    return this.context.db.get('segments', id);
+  }
+
   /** Saved segments in name order. */
   async list(): Promise<SavedSegment[]> {
     return (await this.context.db.getAll('segments')).sort((a, b) => a.name.localeCompare(b.name));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer, Order } from '../model';
-import { computeBookFacts } from '../segments';
+import { computeBookFacts, filterSegment, parseSegmentRule } from '../segments';
 import { NOW, customer, daysAgo, order } from '../segments/testing/builders';
 import { syntheticBook } from '../segments/testing/synthetic-book';
 import { BookTable, type PredictionState } from './book-table';
@@ -35,6 +35,27 @@ describe('the book table', () => {
       expect(row?.orders).toBe(fact.orderCount);
       expect(row?.totalSpent.find((money) => money.currency === 'BRL')?.minor ?? 0).toBe(fact.totalSpentMinor.BRL ?? 0);
     }
+  });
+
+  it('opens a saved segment as exactly its members, with the other filters and the sort applied to them', () => {
+    const table = new BookTable({ ...book, tags: [] }, options);
+    const parsed = parseSegmentRule({ any: [{ field: 'orderCount', op: 'gte', value: 6 }, { field: 'activity', op: 'eq', value: 'prospect' }] });
+    if (!parsed.ok) throw new Error(parsed.message);
+    const members = table.matchingIds(parsed.value);
+    const { facts } = computeBookFacts(book, { mainCurrency: 'BRL', timeZone: 'UTC' }, NOW);
+    const expected = filterSegment(parsed.value, facts).map((f) => f.customerId);
+    expect([...members].sort()).toEqual([...expected].sort());
+    expect(members.length).toBeGreaterThan(5);
+    expect(members.length).toBeLessThan(book.customers.length);
+    const inSegment = tableQuerySchema.parse({ filters: { archived: 'include', segment: 'seg-1' }, sort: { column: 'orders', direction: 'desc' } });
+    const window = table.query(inSegment, { offset: 0, limit: 500 }, null, new Set(members));
+    expect(window.total).toBe(members.length);
+    expect(window.rows.map((row) => row.id).sort()).toEqual([...members].sort());
+    expect(window.rows.map((row) => row.orders)).toEqual(window.rows.map((row) => row.orders).sort((x, y) => y - x));
+    // Another filter narrows the members further; without the members the filter is refused rather than ignored.
+    const prospects = table.ids(tableQuerySchema.parse({ filters: { archived: 'include', segment: 'seg-1', activity: ['prospect'] } }), null, new Set(members));
+    expect(prospects.length).toBe(facts.filter((f) => f.activity.status === 'prospect').length);
+    expect(() => table.ids(inSegment)).toThrow(/members/);
   });
 
   it('answers before the predictions, then fills them in for the main currency’s buyers', () => {

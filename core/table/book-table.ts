@@ -1,6 +1,6 @@
 import type { Customer, Feedback, Order, Tag } from '../model';
 import { calendarOf, type Calendar } from '../locale/calendar';
-import { SegmentationEngine, typicalIntervalDays, type CustomerFacts, type FiledOrder, type BookContext, type BookSnapshot, type EngineOptions, type Instant } from '../segments';
+import { SegmentationEngine, typicalIntervalDays, type CustomerFacts, type FiledOrder, type BookContext, type BookSnapshot, type EngineOptions, type Instant, type SegmentRule } from '../segments';
 import { KeptRow, type CustomerRow, type RowPrediction } from './customer-row';
 import { heldCustomer, type HeldCustomer } from './held-customer';
 import { CustomerTable, type TableFacets } from './customer-table';
@@ -276,12 +276,31 @@ export class BookTable {
     for (const id of this.customers.keys()) yield* this.engine.feedbackOf(id);
   }
 
-  query(query: TableQuery, window: { offset: number; limit: number }, matches: SearchMatches | null = null): TableWindow {
-    return { ...this.table.query(query, window, matches), version: this.table.version, predictions: this.state };
+  /**
+   * `members`: the customers of the saved segment `query.filters.segment` names (matchingIds of its rule), required
+   * with that filter; the other filters, the search and the sort apply to them as to every row.
+   */
+  query(query: TableQuery, window: { offset: number; limit: number }, matches: SearchMatches | null = null, members: ReadonlySet<string> | null = null): TableWindow {
+    if (query.filters.segment === undefined) return { ...this.table.query(query, window, matches), version: this.table.version, predictions: this.state };
+    const ids = this.ids(query, matches, members);
+    const rows = ids.slice(window.offset, window.offset + window.limit).map((id) => this.table.row(id) as CustomerRow);
+    return { total: ids.length, rows, version: this.table.version, predictions: this.state };
   }
 
-  ids(query: TableQuery, matches: SearchMatches | null = null): readonly string[] {
-    return this.table.ids(query, matches);
+  ids(query: TableQuery, matches: SearchMatches | null = null, members: ReadonlySet<string> | null = null): readonly string[] {
+    const { segment, ...filters } = query.filters;
+    if (segment === undefined) return this.table.ids(query, matches);
+    if (members === null) throw new Error('A saved segment filter needs its members (matchingIds of its rule)');
+    return this.table.ids({ ...query, filters }, matches).filter((id) => members.has(id));
+  }
+
+  /**
+   * The customers a rule matches now (archived ones too), judged as the rows are: stale cut points are refreshed
+   * first (rows re-derived if they moved), so a segment's members and the rows the table shows agree.
+   */
+  matchingIds(rule: SegmentRule): string[] {
+    this.refreshCutPoints();
+    return this.engine.matchingIds(rule);
   }
 
   facets(filters: Pick<TableFilters, 'archived'>, matches: SearchMatches | null = null): TableFacets {

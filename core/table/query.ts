@@ -34,6 +34,11 @@ export const tableFiltersSchema = z.object({
   /** Cells of the RFM recency × frequency grid, each recency score × 10 + frequency score (CustomerRow.rfmCell). */
   rfmCells: z.array(z.number().int().refine((cell) => RFM_CELLS.includes(cell), 'must be a cell of the RFM grid, such as 53 (recency 5, frequency 3)')).max(25).optional(),
   archived: z.enum(['exclude', 'only', 'include']).default('exclude'),
+  /**
+   * A saved segment's id: only its members (customers its rule matches now). The table keeps rows, not rules: the
+   * caller resolves the id to the members (BookTable.matchingIds) and hands them to BookTable.query/ids.
+   */
+  segment: z.string().min(1).max(100).optional(),
 });
 export type TableFilters = z.output<typeof tableFiltersSchema>;
 export type TableFiltersInput = z.input<typeof tableFiltersSchema>;

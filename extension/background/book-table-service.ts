@@ -9,6 +9,7 @@ import {
   type Order,
   type PredictionState,
   type SegmentationOptions,
+  type SavedSegment,
   type Tag,
   type TableFacets,
   type TableFilters,
@@ -51,6 +52,8 @@ export class BookTableService {
   /** Orders were written since the prediction models were last fitted: they are fitted again once writes settle. */
   private refitDue = false;
   private readonly now: () => Date;
+  /** The members of the saved segment last opened as a list (see membersOf). */
+  private members: { table: BookTable; key: string; version: number; ids: ReadonlySet<string> } | null = null;
   private readonly pause: () => Promise<void>;
 
   constructor(
@@ -63,13 +66,39 @@ export class BookTableService {
   }
 
   async query(query: TableQuery, window: { offset: number; limit: number }): Promise<TableWindow> {
-    const [table, matches] = await Promise.all([this.ready(), this.search.matches(query.search)]);
-    return table.query(query, window, matches);
+    const [table, matches, saved] = await Promise.all([this.ready(), this.search.matches(query.search), this.savedSegment(query)]);
+    return table.query(query, window, matches, this.membersOf(table, saved));
   }
 
   async ids(query: TableQuery): Promise<{ ids: string[]; version: number }> {
-    const [table, matches] = await Promise.all([this.ready(), this.search.matches(query.search)]);
-    return { ids: [...table.ids(query, matches)], version: table.table.version };
+    const [table, matches, saved] = await Promise.all([this.ready(), this.search.matches(query.search), this.savedSegment(query)]);
+    return { ids: [...table.ids(query, matches, this.membersOf(table, saved))], version: table.table.version };
+  }
+
+  /** The book's main currency: money conditions of a rule are read in it from the columns. */
+  get mainCurrency(): string {
+    return this.options.mainCurrency;
+  }
+
+  private async savedSegment(query: TableQuery): Promise<SavedSegment | null | undefined> {
+    const id = query.filters.segment;
+    return id === undefined ? undefined : ((await this.book.segments.get(id)) ?? null);
+  }
+
+  /**
+   * The members of the saved segment a query names (undefined: none named; null: it was deleted, so no one), kept
+   * while neither the table nor the segment changed: scrolling its list reads them once.
+   */
+  private membersOf(table: BookTable, saved: SavedSegment | null | undefined): ReadonlySet<string> | null {
+    if (saved === undefined) return null;
+    if (saved === null) return new Set();
+    // The rule itself, not its updatedAt: two saves in one millisecond share that.
+    const key = JSON.stringify(saved.rule);
+    const kept = this.members;
+    if (kept !== null && kept.table === table && kept.key === key && kept.version === table.table.version) return kept.ids;
+    const ids = new Set(table.matchingIds(saved.rule));
+    this.members = { table, key, version: table.table.version, ids };
+    return ids;
   }
 
   async facets(search: string, archived: TableFilters['archived']): Promise<TableFacets & { version: number }> {

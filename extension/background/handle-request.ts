@@ -14,6 +14,7 @@ import { previewStoreOrder, saveStoreOrderFromPage } from './store-orders';
 import { cleanupReply } from './cleanup-service';
 import { markTodayDone, snoozeTodayItem, todayReply } from './today-service';
 import { goalsReply, removeGoal, saveGoal } from './goals-service';
+import { countRule, listSegments, saveSegment } from './segment-service';
 
 /**
  * What every request is answered with. The background has all of it; the sidebar frame and the popup answer
@@ -225,6 +226,13 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
     'goals/remove': async ({ id }) => {
       await removeGoal(book, id);
       return goalsReply(book, requireTable(), now());
+    },
+    'segments/count': ({ rule }) => countRule(requireTable(), rule, locale),
+    'segments/list': () => listSegments(book, requireTable()),
+    'segments/save': ({ id: segmentId, name, rule }) => saveSegment(book, requireTable(), { id: segmentId, name, rule }, locale),
+    'segments/remove': async ({ id: segmentId }) => {
+      await book.segments.remove(segmentId);
+      return { removed: true as const };
     },
     'store/preview-order': ({ reading }) => previewStoreOrder(book, reading, profile),
     'store/save-order': ({ reading }) => saveStoreOrderFromPage(book, reading, profile),

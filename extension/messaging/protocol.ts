@@ -5,6 +5,7 @@ import type { ShopsState } from '../shops/shop-service';
 import type { TodayReply } from '../background/today-service';
 import type { CleanupReply } from '../background/cleanup-service';
 import type { GoalsReply } from '../background/goals-service';
+import type { SegmentCountReply, SegmentListReply, SegmentSaveReply } from '../background/segment-service';
 import {
   cleanupArchiveReasonSchema,
   goalDraftSchema,
@@ -106,6 +107,12 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('goals/list') }),
   z.object({ type: z.literal('goals/save'), goal: goalDraftSchema }),
   z.object({ type: z.literal('goals/remove'), id: z.string().min(1).max(100) }),
+  // Saved segments and live counts of rules (background/segment-service.ts): a rule is checked by core where it is
+  // answered, so it crosses as any JSON; its problems come back in the seller's words.
+  z.object({ type: z.literal('segments/count'), rule: z.unknown() }),
+  z.object({ type: z.literal('segments/list') }),
+  z.object({ type: z.literal('segments/save'), id: id.optional(), name: z.string().max(1000), rule: z.unknown() }),
+  z.object({ type: z.literal('segments/remove'), id }),
   // A store's order page as its adapter read it in the content script (untrusted text; background/store-orders.ts):
   // what would be saved and whose profile it is, without writing; and the seller's "Salvar pedido em <cliente>".
   z.object({ type: z.literal('store/preview-order'), reading: storeOrderReadingSchema }),
@@ -229,6 +236,10 @@ export interface BookResponses {
   'goals/list': GoalsReply;
   'goals/save': GoalsReply;
   'goals/remove': GoalsReply;
+  'segments/count': SegmentCountReply;
+  'segments/list': SegmentListReply;
+  'segments/save': SegmentSaveReply;
+  'segments/remove': { removed: true };
   'store/preview-order': StoreOrderPreview;
   'store/save-order': StoreOrderSaveReply;
 }

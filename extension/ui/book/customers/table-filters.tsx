@@ -2,6 +2,7 @@ import { ACTIVITY_STATUSES, DEFAULT_FUNNEL_STAGES, IDENTITY_KINDS, LIFECYCLE_STA
 import { enumLabel } from '../../../i18n/labels';
 import type { MessageKey } from '../../../i18n/translate';
 import { useBook } from '../app/book-context';
+import { SavedSegmentFilter } from './saved-segment-filter';
 import { withFilter } from './table-route';
 
 type ListFilter = 'activity' | 'segments' | 'stages' | 'funnelStages' | 'tagIds' | 'channels';
@@ -102,6 +103,7 @@ export function TableFilters({ query, facets, tags, onChange, onReach }: Filters
           </button>
         </p>
       ) : null}
+      <SavedSegmentFilter query={query} onChange={onChange} />
     </div>
   );
 }

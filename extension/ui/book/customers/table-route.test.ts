@@ -20,6 +20,13 @@ describe('the table state in the route', () => {
     expect(paramsFromQuery(query).toString()).toBe('');
   });
 
+  it('opens a saved segment by its id beside the RFM groups, and writes it back', () => {
+    const query = queryFromParams(new URLSearchParams('segmento=champions&segmento-salvo=seg-42'));
+    expect(query.filters).toEqual({ tagMode: 'any', archived: 'exclude', segments: ['champions'], segment: 'seg-42' });
+    expect(paramsFromQuery(query).toString()).toBe('segmento=champions&segmento-salvo=seg-42');
+    expect(queryFromParams(new URLSearchParams(`segmento-salvo=${'x'.repeat(101)}`)).filters.segment).toBeUndefined();
+  });
+
   it('sets and clears one filter', () => {
     const query = withFilter(queryFromParams(new URLSearchParams('canal=email')), 'activity', 'lost');
     expect(query.filters).toMatchObject({ activity: ['lost'], channels: ['email'] });

@@ -27,6 +27,8 @@ export const ROUTE_PARAMS = {
   channels: 'canal',
   rfmCells: 'rfm',
   archived: 'arquivados',
+  // A saved segment's id (Segmentos' "Abrir lista"); `segmento` already names the RFM groups.
+  savedSegment: 'segmento-salvo',
 } as const;
 
 const NONE = 'none';
@@ -55,6 +57,8 @@ export function queryFromParams(params: URLSearchParams): TableQuery {
     .map(Number)
     .filter((cell) => RFM_CELLS.includes(cell));
   if (rfmCells.length) filters.rfmCells = rfmCells;
+  const savedSegment = (params.get(ROUTE_PARAMS.savedSegment) ?? '').trim();
+  if (savedSegment !== '' && savedSegment.length <= 100) filters.segment = savedSegment;
   const archived = params.get(ROUTE_PARAMS.archived);
   if (archived === 'only' || archived === 'include') filters.archived = archived;
   return {
@@ -78,6 +82,7 @@ export function paramsFromQuery(query: TableQuery): URLSearchParams {
   }
   if (query.filters.rfmCells?.length) params.set(ROUTE_PARAMS.rfmCells, query.filters.rfmCells.join(','));
   if (query.filters.archived !== 'exclude') params.set(ROUTE_PARAMS.archived, query.filters.archived);
+  if (query.filters.segment) params.set(ROUTE_PARAMS.savedSegment, query.filters.segment);
   return params;
 }
 

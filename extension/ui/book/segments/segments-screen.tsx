@@ -7,6 +7,7 @@ import { useBook } from '../app/book-context';
 import { CUSTOMERS_PATH } from '../app/book-links';
 import { hrefOf } from '../app/router';
 import { paramsFromQuery } from '../customers/table-route';
+import { SegmentRules } from './segment-rules';
 
 /**
  * Below this many paying customers, RFM quintiles say nothing (a fifth of 10 customers is 2 people, and the only
@@ -26,7 +27,8 @@ export function customersHref(filters: TableFiltersInput): string {
  * Segmentos: the clientele in groups, each count a link to exactly those customers in Clientes. Activity by each
  * customer's own rhythm; the RFM recency × frequency grid (5 × 5 cells, a cell opens `#/clientes?rfm=53`) and
  * the named RFM groups; lifecycle stages. Counts are the background table's facets (`table/facets`, archived
- * customers left out), read again when the table changes.
+ * customers left out), read again when the table changes. Then custom segments: a rule builder counted live, and
+ * the saved segments, each opened as a list or exported (segment-rules.tsx).
  */
 export function SegmentsScreen() {
   const { t, locale, background } = useBook();
@@ -143,6 +145,8 @@ export function SegmentsScreen() {
           rows={LIFECYCLE_STAGES.map((stage) => ({ key: stage, label: enumLabel(locale, 'lifecycleStage', stage), count: facets.stages[stage] ?? 0, href: customersHref({ stages: [stage] }) }))}
         />
       </section>
+
+      <SegmentRules updates={updates} />
     </div>
   );
 }
