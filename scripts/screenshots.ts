@@ -68,6 +68,16 @@ try {
   await book.locator('li.funnel-card').first().waitFor();
   for (const dark of [false, true]) await shoot(book, 'book-funnel', dark);
 
+  // Metas: the goal form and the goals (the showcase book starts with none).
+  await book.goto(`chrome-extension://${session.extensionId}/book.html#/metas`);
+  await book.locator('[data-testid="goals"][aria-busy="false"]').waitFor();
+  for (const dark of [false, true]) await shoot(book, 'book-goals', dark);
+
+  // Limpeza: candidates by reason, the win-back list, the archive log.
+  await book.goto(`chrome-extension://${session.extensionId}/book.html#/limpeza`);
+  await book.locator('[data-testid="cleanup"][aria-busy="false"]').waitFor();
+  for (const dark of [false, true]) await shoot(book, 'book-cleanup', dark);
+
   // Importar: a pt-BR Excel export (Windows-1252, `;`) as previewed, then checked against the book.
   await book.goto(`chrome-extension://${session.extensionId}/book.html#/importar`);
   await book.getByTestId('import-file').setInputFiles(resolve(import.meta.dirname, '../core/io/import/fixtures/excel-pt-br-orders.csv'));

@@ -75,11 +75,6 @@ export class BookTableService {
     return { ids: [...table.ids(query, matches, this.membersOf(table, saved))], version: table.table.version };
   }
 
-  /** The book's main currency: money conditions of a rule are read in it from the columns. */
-  get mainCurrency(): string {
-    return this.options.mainCurrency;
-  }
-
   private async savedSegment(query: TableQuery): Promise<SavedSegment | null | undefined> {
     const id = query.filters.segment;
     return id === undefined ? undefined : ((await this.book.segments.get(id)) ?? null);
