@@ -109,6 +109,11 @@ export class BookTableService {
     return this.options.timeZone;
   }
 
+  /** The currency the table sorts money and predicts values in. */
+  get mainCurrency(): string {
+    return this.options.mainCurrency;
+  }
+
   async read<T>(read: (table: BookTable, timeZone: string) => T): Promise<T> {
     return read(await this.ready(), this.options.timeZone);
   }

@@ -12,6 +12,7 @@ import { findByIdentities } from './customer-lookup';
 import { buildProfile, type InsightProvider } from './profiles';
 import { previewStoreOrder, saveStoreOrderFromPage } from './store-orders';
 import { markTodayDone, snoozeTodayItem, todayReply } from './today-service';
+import { dashboardReply } from './dashboard-service';
 
 /**
  * What every request is answered with. The background has all of it; the sidebar frame and the popup answer
@@ -211,6 +212,7 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
       await snoozeTodayItem(book, requireTable().timeZone, now(), key, days);
       return { noted: true as const };
     },
+    'dashboard/figures': ({ period }) => dashboardReply(requireTable(), period, now()),
     'store/preview-order': ({ reading }) => previewStoreOrder(book, reading, profile),
     'store/save-order': ({ reading }) => saveStoreOrderFromPage(book, reading, profile),
     'follow-ups/set-done': async ({ followUpId, done }) => {

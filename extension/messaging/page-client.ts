@@ -26,6 +26,7 @@ const BACKGROUND_ONLY: ReadonlySet<BookRequest['type']> = new Set([
   'today/list',
   'today/done',
   'today/snooze',
+  'dashboard/figures',
 ]);
 
 /**

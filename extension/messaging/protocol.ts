@@ -3,8 +3,10 @@ import type { LastSync } from '../background/collector-sync';
 import type { BackupRunResult, BackupStatus } from '../backup/backup-status';
 import type { ShopsState } from '../shops/shop-service';
 import type { TodayReply } from '../background/today-service';
+import type { DashboardReply } from '../background/dashboard-service';
 import {
   identityKindSchema,
+  DASHBOARD_PERIODS,
   storeOrderReadingSchema,
   tableFiltersSchema,
   tableQuerySchema,
@@ -88,6 +90,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('today/list') }),
   z.object({ type: z.literal('today/done'), key: z.string().min(1).max(250) }),
   z.object({ type: z.literal('today/snooze'), key: z.string().min(1).max(250), days: z.union([z.literal(1), z.literal(3), z.literal(7)]) }),
+  // The Painel's figures for a period (background/dashboard-service.ts), from the background's table.
+  z.object({ type: z.literal('dashboard/figures'), period: z.enum(DASHBOARD_PERIODS) }),
   // A store's order page as its adapter read it in the content script (untrusted text; background/store-orders.ts):
   // what would be saved and whose profile it is, without writing; and the seller's "Salvar pedido em <cliente>".
   z.object({ type: z.literal('store/preview-order'), reading: storeOrderReadingSchema }),
@@ -203,6 +207,7 @@ export interface BookResponses {
   'today/list': TodayReply;
   'today/done': { noted: true };
   'today/snooze': { noted: true };
+  'dashboard/figures': DashboardReply;
   'store/preview-order': StoreOrderPreview;
   'store/save-order': StoreOrderSaveReply;
 }
