@@ -8,6 +8,7 @@ export const CUSTOMERS_PATH = 'clientes';
 export const IMPORT_PATH = 'importar';
 export const FUNNEL_PATH = 'funil';
 export const SEGMENTS_PATH = 'segmentos';
+export const DASHBOARD_PATH = 'painel';
 
 /** The query that asks Configurações to make a backup at once (the sidebar's banner, without `downloads`). */
 export const BACKUP_NOW_PARAM = ['copia', 'agora'] as const;

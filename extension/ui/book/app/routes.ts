@@ -1,12 +1,13 @@
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '../../../i18n/translate';
 import { CustomersScreen } from '../customers/customers-screen';
+import { DashboardScreen } from '../dashboard/dashboard-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { ImportScreen } from '../import/import-screen';
 import { FunnelScreen } from '../funnel/funnel-screen';
 import { SegmentsScreen } from '../segments/segments-screen';
 import { TodayScreen } from '../today/today-screen';
-import { CUSTOMERS_PATH, FUNNEL_PATH, IMPORT_PATH, SEGMENTS_PATH, SETTINGS_PATH, TODAY_PATH } from './book-links';
+import { CUSTOMERS_PATH, DASHBOARD_PATH, FUNNEL_PATH, IMPORT_PATH, SEGMENTS_PATH, SETTINGS_PATH, TODAY_PATH } from './book-links';
 import type { Route } from './router';
 
 /** What a screen is given: the route, and the path parts after its own (`#/clientes/<id>` → [id]). */
@@ -38,6 +39,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'today', path: TODAY_PATH, labelKey: 'nav.today', screen: TodayScreen },
   { id: 'customers', path: CUSTOMERS_PATH, labelKey: 'nav.customers', wide: true, screen: CustomersScreen },
   { id: 'segments', path: SEGMENTS_PATH, labelKey: 'nav.segments', screen: SegmentsScreen },
+  { id: 'dashboard', path: DASHBOARD_PATH, labelKey: 'nav.dashboard', screen: DashboardScreen },
   { id: 'funnel', path: FUNNEL_PATH, labelKey: 'nav.funnel', wide: true, screen: FunnelScreen },
   { id: 'import', path: IMPORT_PATH, labelKey: 'nav.import', screen: ImportScreen },
   { id: 'settings', path: SETTINGS_PATH, labelKey: 'settings', screen: SettingsScreen },
