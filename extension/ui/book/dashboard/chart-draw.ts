@@ -63,8 +63,9 @@ function options(host: HTMLElement, spec: ChartSpec): uPlot.Options {
       y: { range: (_u, _min, max) => spec.yRange ?? [0, max > 0 ? max * 1.1 : 1] },
     },
     axes: [
-      { stroke: text, grid: { show: false }, ticks: { stroke: grid }, splits: () => indices, values: (_u, splits) => splits.map((k) => spec.labels[k] ?? '') },
-      { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 70, values: (_u, splits) => splits.map((value) => spec.formatY(value)) },
+      // Labels may hold a second line (the year under a month).
+      { stroke: text, grid: { show: false }, ticks: { stroke: grid }, size: 50, splits: () => indices, values: (_u, splits) => splits.map((k) => spec.labels[k] ?? '') },
+      { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 96, values: (_u, splits) => splits.map((value) => spec.formatY(value)) },
     ],
     series: [
       {},

@@ -8,7 +8,7 @@ import { numberFormat } from '../../../../core/locale';
 import { useBook } from '../app/book-context';
 import type { ChartSpec } from './chart-draw';
 import { ActivityTable, CohortTable, FeedbackTable, RevenueTable } from './chart-tables';
-import { currenciesOf, formatMonth, formatScore } from './dashboard-format';
+import { currenciesOf, formatAxisMonth, formatScore } from './dashboard-format';
 
 /** Whether this document can draw on a canvas (happy-dom cannot: the tables stand alone there). */
 export function canDrawCharts(): boolean {
@@ -87,7 +87,7 @@ export function DashboardCharts({ reply }: { reply: DashboardReply }) {
   const others = currencies.filter((currency) => currency !== chartCurrency);
   const number = numberFormat(locale);
   const specs = useMemo(() => {
-    const months = revenue.months.map((month) => formatMonth(month, locale));
+    const months = revenue.months.map((month, k) => formatAxisMonth(month, k === 0, locale));
     const revenueSeries = revenue.revenueMinor[chartCurrency];
     const revenueSpec: ChartSpec | null = revenueSeries
       ? {

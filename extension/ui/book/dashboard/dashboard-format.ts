@@ -18,8 +18,9 @@ export function relativeChange(current: number, previous: number, locale: Locale
 
 /** Change of a figure already on a 0–100 (or −100–100) scale, in points rounded to one decimal (their size, unsigned). */
 export function pointChange(current: number, previous: number): { direction: 'up' | 'down' | 'same'; points: number } {
-  const points = Math.round((current - previous) * 10) / 10;
-  return { direction: points > 0 ? 'up' : points < 0 ? 'down' : 'same', points: Math.abs(points) };
+  // Rounded by size, so a rise and a fall of the same size read the same.
+  const points = Math.round(Math.abs(current - previous) * 10) / 10;
+  return { direction: points === 0 ? 'same' : current > previous ? 'up' : 'down', points };
 }
 
 /** A share 0–1 as `42,5 %`. */
@@ -36,6 +37,13 @@ export function formatScore(value: number, locale: Locale): string {
 export function formatMonth(month: string, locale: Locale): string {
   const [year, number] = month.split('-').map(Number) as [number, number];
   return dateTimeFormat(locale, 'UTC', { month: 'short', year: 'numeric' }).format(Date.UTC(year, number - 1, 1));
+}
+
+/** A month under a chart's axis: `nov.`, with the year below it on the first month shown and on each January. */
+export function formatAxisMonth(month: string, first: boolean, locale: Locale): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  const name = dateTimeFormat(locale, 'UTC', { month: 'short' }).format(Date.UTC(year, number - 1, 1));
+  return first || number === 1 ? `${name}\n${year}` : name;
 }
 
 /** The currencies of some amounts, the main one first, then by code: the order every money line is listed in. */
