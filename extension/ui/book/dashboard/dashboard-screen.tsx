@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { DASHBOARD_PERIODS, type DashboardPeriod } from '../../../../core';
 import { formatDate } from '../../../i18n/format';
 import { useBook } from '../app/book-context';
@@ -5,7 +6,7 @@ import { DASHBOARD_PATH } from '../app/book-links';
 import type { ScreenProps } from '../app/routes';
 import { hrefOf, navigate } from '../app/router';
 import { useBookQuery } from '../data/use-book-query';
-import { DashboardCharts } from './dashboard-charts';
+import { canDrawCharts, DashboardCharts } from './dashboard-charts';
 import { MetricCards } from './metric-cards';
 import './dashboard.css';
 
@@ -38,6 +39,10 @@ export function DashboardScreen({ route }: Partial<ScreenProps>) {
       return () => controller.abort();
     },
   });
+  // uPlot's chunk loads while the background works out the figures, not after.
+  useEffect(() => {
+    if (canDrawCharts()) void import('./chart-draw');
+  }, []);
   const reply = figures.data;
   const range = (window: { start: number; end: number }) => t('dashboard.range', { start: formatDate(window.start, locale, timeZone), end: formatDate(window.end - 1, locale, timeZone) });
 
