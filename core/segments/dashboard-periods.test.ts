@@ -20,6 +20,9 @@ describe('dashboard periods', () => {
     // Still December 31, 2025 in São Paulo.
     expect([iso(year.current.start), iso(year.current.end), iso(year.previous.start)]).toEqual(['2025-01-01T03:00:00.000Z', '2026-01-01T03:00:00.000Z', '2024-01-01T03:00:00.000Z']);
     expect(iso(periodWindows('month', now, 'UTC').current.start)).toBe('2026-12-01T00:00:00.000Z');
+    // Each window's own window before: October's for November, September's for October.
+    expect([iso(month.current.previousStart), iso(month.previous.previousStart)]).toEqual(['2026-10-01T03:00:00.000Z', '2026-09-01T03:00:00.000Z']);
+    expect(iso(quarter.previous.previousStart)).toBe('2026-04-01T03:00:00.000Z');
   });
 
   it('make 30 days the last 30 of the seller, today included, against the 30 before', () => {
@@ -28,6 +31,25 @@ describe('dashboard periods', () => {
     expect(iso(windows.current.end)).toBe('2026-12-01T03:00:00.000Z');
     expect(iso(windows.previous.start)).toBe('2026-10-02T03:00:00.000Z');
     expect(windows.previous.end).toBe(windows.current.start);
+    expect(windows.current.previousStart).toBe(windows.previous.start);
+    expect(iso(windows.previous.previousStart)).toBe('2026-09-02T03:00:00.000Z');
+  });
+
+  it('count retention against the whole period before, however long (31-day October for 30-day November)', () => {
+    // a bought on October 1 and again in November; b on October 10 only; c on November 5 only.
+    const book = {
+      customers: [customer('a'), customer('b'), customer('c')],
+      orders: [order('a', '2026-10-01T15:00:00Z'), order('a', '2026-11-15T15:00:00Z'), order('b', '2026-10-10T15:00:00Z'), order('c', '2026-11-05T15:00:00Z')],
+      feedback: [],
+    };
+    const now = Date.parse('2026-12-10T12:00:00Z');
+    const november = periodWindows('month', now, SP).previous;
+    const engine = new SegmentationEngine(book, { mainCurrency: 'BRL', timeZone: SP, now });
+    expect(engine.metrics(november).current).toMatchObject({ retentionBase: 2, retained: 1, retentionRate: 0.5 });
+    expect(computeMetrics({ ...book, period: november, now, timeZone: SP }).current).toMatchObject({ retentionBase: 2, retained: 1 });
+    // Thirty days back from November 1 would start on October 2 and miss a.
+    expect(engine.metrics({ start: november.start, end: november.end }).current).toMatchObject({ retentionBase: 1, retained: 0 });
+    expect(() => engine.metrics({ ...november, previousStart: november.start })).toThrow(RangeError);
   });
 
   it('count a 22:00 São Paulo sale on the last day of a month in that month', () => {
