@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { restoreBackupFile, serializeBackupLines } from '../../core';
 import { openTestBook } from '../../core/store/test-book';
 import { dashboardBookDocument } from '../../core/segments/testing/dashboard-book';
-import { monthAnswer, monthBefore, monthKey } from '../../core/segments/testing/dashboard-answer';
+import { monthAnswer, monthBefore, monthKey, retentionOf } from '../../core/segments/testing/dashboard-answer';
 import type { BookResponses, Reply } from '../messaging/protocol';
 import { BookTableService } from './book-table-service';
 import { CustomerSearch } from './customer-search';
@@ -42,6 +42,8 @@ describe('the Painel figures in the background', () => {
       expect(window.averageTicketMinor, month).toEqual(answer.averageTicketMinor);
       expect(window.revenuePerCustomerMinor, month).toEqual(answer.revenuePerCustomerMinor);
       expect(window.newCustomers, month).toBe(answer.newCustomers);
+      // Retention against the whole month before it.
+      expect(window.retentionRate, month).toBe(retentionOf(answer, monthAnswer(document, monthBefore(month), SP)));
     }
     expect(reply.current.partial).toBe(true);
     expect(reply.previous.partial).toBe(false);

@@ -4,7 +4,8 @@
 // restored through Configurações with the seller's zone set to São Paulo. The cards equal a computation done here
 // from the file's orders with Intl alone (core/segments/testing/dashboard-answer.ts); every chart has a table whose
 // numbers are counted the same way; the charts are drawn; the period picker works with keys; axe-core finds nothing
-// serious or critical, light or dark.
+// serious or critical, light or dark. Checked: revenue, average ticket and revenue per customer per currency,
+// orders, new customers and retention, this period's and the previous one's.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeBackupLines } from '../../core/io';
 import type { BackupDocument } from '../../core/io/backup-format';
 import { dashboardBookDocument } from '../../core/segments/testing/dashboard-book';
-import { monthAnswer, monthBefore, monthKey } from '../../core/segments/testing/dashboard-answer';
+import { monthAnswer, monthBefore, monthKey, retentionOf } from '../../core/segments/testing/dashboard-answer';
 import { formatMoney } from '../../extension/i18n/format';
 import { translate, type MessageKey } from '../../extension/i18n/translate';
 import { chooseWithKeys, launchWithExtension, showBookScreen, type ExtensionSession } from './extension-harness';
@@ -79,6 +80,9 @@ describe('Painel in Chromium', () => {
     expect(await page.locator('[data-metric="revenue"] .metric-line').count()).toBe(currencies.length);
     expect(await cardLine('orders')).toEqual({ current: String(expected.current.orders), previous: previousOf(String(expected.previous.orders)) });
     expect(await cardLine('new-customers')).toEqual({ current: String(expected.current.newCustomers), previous: previousOf(String(expected.previous.newCustomers)) });
+    const share = (value: number | null) => (value === null ? t('dashboard.none.short') : new Intl.NumberFormat('pt-BR', { style: 'percent', maximumFractionDigits: 1 }).format(value));
+    const beforePrevious = monthAnswer(document, monthBefore(monthBefore(thisMonth)), SP);
+    expect(await cardLine('retention')).toEqual({ current: share(retentionOf(expected.current, expected.previous)), previous: previousOf(share(retentionOf(expected.previous, beforePrevious))) });
     // Lia's 22:00 sale on the last day of last month is last month's, in São Paulo.
     expect(monthKey(Date.parse(document.orders.find((order) => order.customerId === 'lia')!.placedAt), SP)).toBe(monthBefore(thisMonth));
   });

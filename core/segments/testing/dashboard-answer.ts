@@ -7,12 +7,20 @@ export interface MonthAnswer {
   averageTicketMinor: Record<string, number>;
   revenuePerCustomerMinor: Record<string, number>;
   newCustomers: number;
+  /** Who paid for an order in the month. */
+  buyers: Set<string>;
 }
 
 /** `YYYY-MM` of an instant on the wall clock of `timeZone`, read from Intl alone. */
 export function monthKey(ms: number, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(ms);
   return `${parts.find((p) => p.type === 'year')?.value}-${parts.find((p) => p.type === 'month')?.value}`;
+}
+
+/** Retention of a month: the share of the month before's buyers who bought in it (null when nobody bought before). */
+export function retentionOf(month: MonthAnswer, before: MonthAnswer): number | null {
+  if (before.buyers.size === 0) return null;
+  return [...before.buyers].filter((id) => month.buyers.has(id)).length / before.buyers.size;
 }
 
 /** The month before a `YYYY-MM`. */
@@ -48,5 +56,6 @@ export function monthAnswer(document: Pick<BackupDocument, 'orders'>, month: str
     averageTicketMinor: per((currency) => ordersIn[currency] as number),
     revenuePerCustomerMinor: per((currency) => (buyersIn[currency] as Set<string>).size),
     newCustomers: [...firstPaid.values()].filter((ms) => monthKey(ms, timeZone) === month).length,
+    buyers: new Set(Object.values(buyersIn).flatMap((set) => [...set])),
   };
 }
