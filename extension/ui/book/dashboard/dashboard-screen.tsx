@@ -44,7 +44,8 @@ export function DashboardScreen({ route }: Partial<ScreenProps>) {
     if (canDrawCharts()) void import('./chart-draw');
   }, []);
   const reply = figures.data;
-  const range = (window: { start: number; end: number }) => t('dashboard.range', { start: formatDate(window.start, locale, timeZone), end: formatDate(window.end - 1, locale, timeZone) });
+  // A window's last day is the one before its end (windows are [start, end)).
+  const range = (span: { start: number; end: number }) => t('dashboard.range', { start: formatDate(span.start, locale, timeZone), end: formatDate(span.end - 1, locale, timeZone) });
 
   return (
     <div class="dashboard" data-testid="dashboard" aria-busy={figures.loading ? 'true' : 'false'}>
