@@ -28,14 +28,19 @@ export function lastMonths(nowMs: number, timeZone: string, count: number): stri
  */
 export function monthlyFeedback(feedback: Iterable<Feedback>, timeZone: string, months: readonly string[]): MonthlyFeedback {
   const calendar = calendarOf(timeZone);
-  const index = new Map(months.map((month, k) => [month, k]));
+  // Each month's first instant and the next month's after the last: a rating is placed by comparing instants,
+  // without a calendar day per rating (a book has tens of thousands).
+  const edges = [...months, nextMonth(months.at(-1) ?? '1970-01')].map((month) => {
+    const [year, number] = month.split('-').map(Number) as [number, number];
+    return calendar.dayStart(Math.round(Date.UTC(year, number - 1, 1) / DAY_MS));
+  });
   const scores = months.map(() => ({ csat: [] as number[], nps: [] as number[] }));
   for (const row of feedback) {
     const at = parseInstantMs(row.receivedAt);
-    if (!Number.isFinite(at)) continue;
-    const date = new Date(calendar.day(at) * DAY_MS);
-    const k = index.get(monthLabel(date.getUTCFullYear() * 12 + date.getUTCMonth()));
-    if (k !== undefined) (row.kind === 'csat' ? scores[k]!.csat : scores[k]!.nps).push(row.score);
+    if (!(at >= (edges[0] as number) && at < (edges[months.length] as number))) continue;
+    let k = months.length - 1;
+    while (at < (edges[k] as number)) k -= 1;
+    (row.kind === 'csat' ? scores[k]!.csat : scores[k]!.nps).push(row.score);
   }
   const figures = scores.map(feedbackFigures);
   return {
@@ -49,4 +54,9 @@ export function monthlyFeedback(feedback: Iterable<Feedback>, timeZone: string, 
 
 function monthLabel(month: number): string {
   return `${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}`;
+}
+
+function nextMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return monthLabel(year * 12 + number);
 }

@@ -109,7 +109,7 @@ export class BookTable {
 
   /** Paid revenue per month of the seller and currency, and monthly cohorts (the dashboard's charts). */
   monthlyFigures(): { revenue: MonthlyRevenue; cohorts: MonthlyCohort[] } {
-    return { revenue: this.engine.monthlyRevenue(), cohorts: this.engine.monthlyCohorts() };
+    return this.engine.monthlyFigures();
   }
 
   /**
