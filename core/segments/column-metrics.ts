@@ -1,6 +1,6 @@
 import type { Feedback } from '../model';
 import type { FactColumns } from './fact-columns';
-import { type Metrics, type MoneyByCurrency, type Period, type WindowMetrics, divide, feedbackFigures } from './metrics';
+import { type Metrics, type MoneyByCurrency, type Period, type WindowMetrics, divide, feedbackFigures, windowBounds } from './metrics';
 import { NO_SLOT, type OrderColumnsView } from './order-columns';
 import { type Instant, parseInstantMs, toEpochMs } from './time';
 
@@ -22,11 +22,8 @@ export interface ColumnMetricsInput {
  * computeMetrics of the same book, in the facts' time zone.
  */
 export function computeColumnMetrics(input: ColumnMetricsInput): Metrics {
-  const start = toEpochMs(input.period.start);
-  const end = toEpochMs(input.period.end);
-  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) throw new RangeError('period must have start < end');
-  const length = end - start;
-  const bounds = [start - 2 * length, start - length, start, end] as const;
+  const bounds = windowBounds(input.period);
+  const [, , start, end] = bounds;
   // As computeMetrics cuts them (a rating without a date falls in the current window there too).
   const windowOf = (t: number) => (t < bounds[0] || t >= end ? -1 : t < bounds[1] ? 0 : t < start ? 1 : 2);
   const { orders, facts } = input;

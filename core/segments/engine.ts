@@ -8,7 +8,7 @@ import { type FactColumns, computeFactColumns } from './fact-columns';
 import { type BookSnapshot, type CustomerFacts, deriveFacts } from './facts';
 import type { FiledOrder } from './filed-order';
 import type { Metrics, Period } from './metrics';
-import { type MonthlyCohort, type MonthlyRevenue, monthlyCohorts, monthlyRevenue } from './monthly-figures';
+import { type MonthlyCohort, type MonthlyRevenue, monthlyCohorts, monthlyFigures, monthlyRevenue } from './monthly-figures';
 import { OrderColumns, type OrderColumnsView } from './order-columns';
 import type { SegmentRule } from './rules';
 import { type Calendar, calendarOf } from '../locale/calendar';
@@ -241,6 +241,11 @@ export class SegmentationEngine {
   /** Monthly cohorts by first paid order and the share of each who bought in each later month (monthly-figures.ts). */
   monthlyCohorts(): MonthlyCohort[] {
     return monthlyCohorts(this.monthlyInput());
+  }
+
+  /** monthlyRevenue and monthlyCohorts together, the orders cut into months once. */
+  monthlyFigures(): { revenue: MonthlyRevenue; cohorts: MonthlyCohort[] } {
+    return monthlyFigures(this.monthlyInput());
   }
 
   /** The cut points every customer is judged against (refreshed if stale). */

@@ -3,7 +3,7 @@ import { type Calendar, calendarOf } from '../locale/calendar';
 import { type Instant, parseInstantMs, toEpochMs } from './time';
 
 /**
- * Store metrics over an explicit period [start, end) and the window of the same length just before it.
+ * Store metrics over an explicit period [start, end) and the window just before it (as long, or from `previousStart`).
  *
  * What counts: only `paid` orders (refunded and cancelled are neither revenue, orders nor purchases). Money is
  * ALWAYS per ISO currency (`Record<currency, minor units>`); per-customer money divides by the customers who paid in
@@ -13,6 +13,24 @@ import { type Instant, parseInstantMs, toEpochMs } from './time';
 export interface Period {
   readonly start: Instant;
   readonly end: Instant;
+  /**
+   * Where the window before starts (its end is `start`): calendar periods differ in length, and November's
+   * retention is counted against all of October. By default the window before is as long as the period.
+   */
+  readonly previousStart?: Instant;
+}
+
+/**
+ * The edges of the three windows the metrics read, oldest first: the one before the previous (only the previous
+ * window's retention base), the previous one, the period itself. A RangeError for an empty or inverted period.
+ */
+export function windowBounds(period: Period): readonly [number, number, number, number] {
+  const start = toEpochMs(period.start);
+  const end = toEpochMs(period.end);
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) throw new RangeError('period must have start < end');
+  const before = period.previousStart === undefined ? start - (end - start) : toEpochMs(period.previousStart);
+  if (!Number.isFinite(before) || before >= start) throw new RangeError('period.previousStart must be before start');
+  return [before - (start - before), before, start, end];
 }
 
 export interface MetricsInput {
@@ -101,13 +119,10 @@ const emptyWindow = (): WindowScan => ({ revenue: {}, ordersByCurrency: {}, orde
 
 /** Current and previous window metrics in one pass over the orders and feedback. */
 export function computeMetrics(input: MetricsInput): Metrics {
-  const start = toEpochMs(input.period.start);
-  const end = toEpochMs(input.period.end);
-  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) throw new RangeError('period must have start < end');
-  const length = end - start;
   const calendar = calendarOf(input.timeZone);
   // Window 0 exists only to give the previous window its retention base.
-  const bounds = [start - 2 * length, start - length, start, end];
+  const bounds = windowBounds(input.period);
+  const [, , start, end] = bounds;
   const windows = [emptyWindow(), emptyWindow(), emptyWindow()];
   const windowOf = (t: number) => (t < bounds[0]! || t >= end ? -1 : t < bounds[1]! ? 0 : t < start ? 1 : 2);
 

@@ -43,6 +43,11 @@ describe('monthly figures', () => {
     expect(engineIn('UTC').monthlyCohorts()[0]).toEqual({ month: '2026-01', customers: 2, buyers: [2, 1, 1, 1], share: [1, 0.5, 0.5, 0.5] });
   });
 
+  it('come together from one cut into months, equal to each alone', () => {
+    const engine = engineIn('America/Sao_Paulo');
+    expect(engine.monthlyFigures()).toEqual({ revenue: engine.monthlyRevenue(), cohorts: engine.monthlyCohorts() });
+  });
+
   it('are empty for a book without paid orders', () => {
     const engine = new SegmentationEngine({ customers: [customer('a')], orders: [], feedback: [] }, { mainCurrency: 'BRL', timeZone: 'UTC', now });
     expect(engine.monthlyRevenue()).toEqual({ months: [], revenueMinor: {} });

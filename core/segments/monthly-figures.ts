@@ -28,11 +28,18 @@ export interface MonthlyCohort {
   readonly share: readonly number[];
 }
 
+/** Each order slot's month (−1: not a paid order of the book), and the months spanned: first, count. */
+interface Months {
+  readonly monthOfSlot: Int32Array;
+  readonly first: number;
+  readonly count: number;
+}
+
 /**
  * Months as numbers (year · 12 + month − 1) of the days of the orders, on the seller's calendar, and the range they
  * span with now's month: the one place both charts cut months.
  */
-function monthsOf(input: MonthlyInput) {
+function monthsOf(input: MonthlyInput): Months {
   const calendar = calendarOf(input.timeZone);
   const { orders, facts } = input;
   const paid = orders.codeOf('paid');
@@ -52,12 +59,18 @@ function monthsOf(input: MonthlyInput) {
     first = Math.min(first, month);
     last = Math.max(last, month);
   }
-  return { monthOfSlot, first, last, count: first > last ? 0 : last - first + 1 };
+  return { monthOfSlot, first, count: first > last ? 0 : last - first + 1 };
+}
+
+/** Both monthly figures from one cut of the orders into months (the dashboard reads them together). */
+export function monthlyFigures(input: MonthlyInput): { revenue: MonthlyRevenue; cohorts: MonthlyCohort[] } {
+  const months = monthsOf(input);
+  return { revenue: monthlyRevenue(input, months), cohorts: monthlyCohorts(input, months) };
 }
 
 /** Paid revenue per calendar month and currency (customers in the book, archived ones included: history stays). */
-export function monthlyRevenue(input: MonthlyInput): MonthlyRevenue {
-  const { monthOfSlot, first, count } = monthsOf(input);
+export function monthlyRevenue(input: MonthlyInput, months: Months = monthsOf(input)): MonthlyRevenue {
+  const { monthOfSlot, first, count } = months;
   const { orders } = input;
   const revenueMinor: Record<string, number[]> = {};
   for (let slot = 0; slot < orders.slots; slot++) {
@@ -75,8 +88,8 @@ export function monthlyRevenue(input: MonthlyInput): MonthlyRevenue {
  * how many of them bought in it. Months without a first purchase have no cohort. Each customer's orders are read
  * along their chain, once.
  */
-export function monthlyCohorts(input: MonthlyInput): MonthlyCohort[] {
-  const { monthOfSlot, first, count } = monthsOf(input);
+export function monthlyCohorts(input: MonthlyInput, months: Months = monthsOf(input)): MonthlyCohort[] {
+  const { monthOfSlot, first, count } = months;
   const { orders, facts } = input;
   const customers = new Int32Array(count);
   const buyers = Array.from({ length: count }, (_, m) => new Int32Array(count - m));

@@ -1,6 +1,20 @@
 import type { Customer, Feedback, Order, Tag } from '../model';
 import { calendarOf, type Calendar } from '../locale/calendar';
-import { SegmentationEngine, typicalIntervalDays, type CustomerFacts, type FiledOrder, type BookContext, type BookSnapshot, type EngineOptions, type Instant, type SegmentRule } from '../segments';
+import {
+  SegmentationEngine,
+  typicalIntervalDays,
+  type CustomerFacts,
+  type FiledOrder,
+  type BookContext,
+  type BookSnapshot,
+  type EngineOptions,
+  type Instant,
+  type Metrics,
+  type MonthlyCohort,
+  type MonthlyRevenue,
+  type Period,
+  type SegmentRule,
+} from '../segments';
 import { KeptRow, type CustomerRow, type RowPrediction } from './customer-row';
 import { heldCustomer, type HeldCustomer } from './held-customer';
 import { CustomerTable, type TableFacets } from './customer-table';
@@ -123,6 +137,16 @@ export class BookTable {
       customers += 1;
     }
     return { currency: this.mainCurrency, minor, customers, fittedAtMs: this.model.fittedAtMs };
+  }
+
+  /** The engine's store metrics of `period` and the window before it (the dashboard's cards). */
+  metrics(period: Period): Metrics {
+    return this.engine.metrics(period);
+  }
+
+  /** Paid revenue per month of the seller and currency, and monthly cohorts (the dashboard's charts). */
+  monthlyFigures(): { revenue: MonthlyRevenue; cohorts: MonthlyCohort[] } {
+    return this.engine.monthlyFigures();
   }
 
   /**

@@ -13,6 +13,7 @@ import { buildProfile, type InsightProvider } from './profiles';
 import { previewStoreOrder, saveStoreOrderFromPage } from './store-orders';
 import { cleanupReply } from './cleanup-service';
 import { markTodayDone, snoozeTodayItem, todayReply } from './today-service';
+import { dashboardReply } from './dashboard-service';
 import { goalsReply, removeGoal, saveGoal } from './goals-service';
 import { countRule, listSegments, saveSegment } from './segment-service';
 
@@ -234,6 +235,7 @@ function handlersFor({ book, insights, search, table, locale, now = () => new Da
       await book.segments.remove(segmentId);
       return { removed: true as const };
     },
+    'dashboard/figures': ({ period }) => dashboardReply(requireTable(), period, now()),
     'store/preview-order': ({ reading }) => previewStoreOrder(book, reading, profile),
     'store/save-order': ({ reading }) => saveStoreOrderFromPage(book, reading, profile),
     'follow-ups/set-done': async ({ followUpId, done }) => {

@@ -30,6 +30,7 @@ const BACKGROUND_ONLY: ReadonlySet<BookRequest['type']> = new Set([
   'goals/list',
   'goals/save',
   'goals/remove',
+  'dashboard/figures',
 ]);
 
 /**

@@ -6,10 +6,12 @@ import type { TodayReply } from '../background/today-service';
 import type { CleanupReply } from '../background/cleanup-service';
 import type { GoalsReply } from '../background/goals-service';
 import type { SegmentCountReply, SegmentListReply, SegmentSaveReply } from '../background/segment-service';
+import type { DashboardReply } from '../background/dashboard-service';
 import {
   cleanupArchiveReasonSchema,
   goalDraftSchema,
   identityKindSchema,
+  DASHBOARD_PERIODS,
   storeOrderReadingSchema,
   tableFiltersSchema,
   tableQuerySchema,
@@ -113,6 +115,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('segments/list') }),
   z.object({ type: z.literal('segments/save'), id: id.optional(), name: z.string().max(1000), rule: z.unknown() }),
   z.object({ type: z.literal('segments/remove'), id }),
+  // The Painel's figures for a period (background/dashboard-service.ts), from the background's table.
+  z.object({ type: z.literal('dashboard/figures'), period: z.enum(DASHBOARD_PERIODS) }),
   // A store's order page as its adapter read it in the content script (untrusted text; background/store-orders.ts):
   // what would be saved and whose profile it is, without writing; and the seller's "Salvar pedido em <cliente>".
   z.object({ type: z.literal('store/preview-order'), reading: storeOrderReadingSchema }),
@@ -240,6 +244,7 @@ export interface BookResponses {
   'segments/list': SegmentListReply;
   'segments/save': SegmentSaveReply;
   'segments/remove': { removed: true };
+  'dashboard/figures': DashboardReply;
   'store/preview-order': StoreOrderPreview;
   'store/save-order': StoreOrderSaveReply;
 }

@@ -19,7 +19,7 @@ import { askBackground, unwrapReply } from './client';
 export const CHANNEL_HELLO = 'clientela:channel';
 
 /** What may be asked on the channel: reads, so one lost with a stopped worker is simply asked again. */
-export const CHANNEL_REQUESTS: ReadonlySet<string> = new Set<BookRequest['type']>(['table/query', 'table/ids', 'table/facets', 'book/summary', 'customers/search', 'today/list', 'cleanup/list', 'goals/list']);
+export const CHANNEL_REQUESTS: ReadonlySet<string> = new Set<BookRequest['type']>(['table/query', 'table/ids', 'table/facets', 'book/summary', 'customers/search', 'today/list', 'cleanup/list', 'goals/list', 'dashboard/figures']);
 
 interface ChannelAsk {
   id: number;

@@ -10,6 +10,7 @@ export const FUNNEL_PATH = 'funil';
 export const SEGMENTS_PATH = 'segmentos';
 export const CLEANUP_PATH = 'limpeza';
 export const GOALS_PATH = 'metas';
+export const DASHBOARD_PATH = 'painel';
 
 /** The query that asks Configurações to make a backup at once (the sidebar's banner, without `downloads`). */
 export const BACKUP_NOW_PARAM = ['copia', 'agora'] as const;

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '../../../i18n/translate';
 import { CustomersScreen } from '../customers/customers-screen';
+import { DashboardScreen } from '../dashboard/dashboard-screen';
 import { SettingsScreen } from '../settings/settings-screen';
 import { ImportScreen } from '../import/import-screen';
 import { FunnelScreen } from '../funnel/funnel-screen';
@@ -8,7 +9,7 @@ import { SegmentsScreen } from '../segments/segments-screen';
 import { TodayScreen } from '../today/today-screen';
 import { CleanupScreen } from '../cleanup/cleanup-screen';
 import { GoalsScreen } from '../goals/goals-screen';
-import { CLEANUP_PATH, CUSTOMERS_PATH, FUNNEL_PATH, GOALS_PATH, IMPORT_PATH, SEGMENTS_PATH, SETTINGS_PATH, TODAY_PATH } from './book-links';
+import { CLEANUP_PATH, CUSTOMERS_PATH, DASHBOARD_PATH, FUNNEL_PATH, GOALS_PATH, IMPORT_PATH, SEGMENTS_PATH, SETTINGS_PATH, TODAY_PATH } from './book-links';
 import type { Route } from './router';
 
 /** What a screen is given: the route, and the path parts after its own (`#/clientes/<id>` → [id]). */
@@ -40,6 +41,7 @@ export const FEATURES: readonly Feature[] = [
   { id: 'today', path: TODAY_PATH, labelKey: 'nav.today', screen: TodayScreen },
   { id: 'customers', path: CUSTOMERS_PATH, labelKey: 'nav.customers', wide: true, screen: CustomersScreen },
   { id: 'segments', path: SEGMENTS_PATH, labelKey: 'nav.segments', screen: SegmentsScreen },
+  { id: 'dashboard', path: DASHBOARD_PATH, labelKey: 'nav.dashboard', screen: DashboardScreen },
   { id: 'funnel', path: FUNNEL_PATH, labelKey: 'nav.funnel', wide: true, screen: FunnelScreen },
   { id: 'goals', path: GOALS_PATH, labelKey: 'nav.goals', screen: GoalsScreen },
   { id: 'cleanup', path: CLEANUP_PATH, labelKey: 'nav.cleanup', screen: CleanupScreen },
