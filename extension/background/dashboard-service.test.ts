@@ -24,7 +24,7 @@ async function setup() {
     if (!reply.ok) throw new Error(reply.error);
     return reply.data;
   };
-  return { document, ask, table, services };
+  return { book, document, ask, table, services };
 }
 
 describe('the Painel figures in the background', () => {
@@ -49,6 +49,21 @@ describe('the Painel figures in the background', () => {
     expect(reply.previous.partial).toBe(false);
     // Lia's 22:00 sale on November 30 (São Paulo) is November's.
     expect(reply.previous.revenueMinor.BRL).toBeGreaterThan(monthAnswer({ orders: document.orders.filter((o) => o.customerId !== 'lia') }, '2026-11', SP).revenueMinor.BRL as number);
+  });
+
+  it('answer again unchanged from what they kept, and follow a new order and a new rating at once', async () => {
+    const { book, document, ask, table } = await setup();
+    book.onChange((change) => table.changed(change));
+    const first = await ask('month');
+    expect(await ask('month')).toBe(first);
+    const buyer = document.customers[0]?.id ?? '';
+    await book.orders.add({ customerId: buyer, placedAt: '2026-12-01T12:00:00.000Z', totalMinor: 12_345, currency: 'BRL' });
+    const after = await ask('month');
+    expect(after.current.revenueMinor.BRL).toBe((first.current.revenueMinor.BRL ?? 0) + 12_345);
+    expect(after.current.orders).toBe(first.current.orders + 1);
+    await book.feedback.add({ customerId: buyer, kind: 'nps', score: 10, comment: null, receivedAt: '2026-12-01T12:30:00.000Z', source: 'manual', verified: true });
+    const rated = await ask('month');
+    expect(rated.current.npsResponses).toBe(first.current.npsResponses + 1);
   });
 
   it('chart the last twelve months per currency, customers by activity, at most twelve cohorts and ratings per month', async () => {

@@ -4,6 +4,7 @@ import {
   periodWindows,
   ACTIVITY_STATUSES,
   type ActivityStatus,
+  type BookTable,
   type DashboardPeriod,
   type MonthlyCohort,
   type MonthlyFeedback,
@@ -46,22 +47,38 @@ export async function dashboardReply(table: BookTableService, period: DashboardP
   const windows = periodWindows(period, now.getTime(), timeZone);
   const months = lastMonths(now.getTime(), timeZone, DASHBOARD_MONTHS);
   return table.read((built) => {
-    const { revenue, cohorts } = built.monthlyFigures();
-    const activity = Object.fromEntries(ACTIVITY_STATUSES.map((status) => [status, 0])) as Record<ActivityStatus, number>;
-    for (const [status, count] of Object.entries(built.facets({ archived: 'exclude' }).activity)) if (status in activity) activity[status as ActivityStatus] = count;
-    return {
-      period,
-      current: built.metrics(windows.current).current,
-      previous: built.metrics(windows.previous).current,
-      mainCurrency: table.mainCurrency,
-      revenue: lastYearOf(revenue, months),
-      activity,
-      cohorts: cohorts.slice(-DASHBOARD_MONTHS).map((cohort) => ({ ...cohort, buyers: cohort.buyers.slice(0, DASHBOARD_MONTHS), share: cohort.share.slice(0, DASHBOARD_MONTHS) })),
-      feedback: monthlyFeedback(built.allFeedback(), timeZone, months),
-      predicted: built.predictedBook(),
-      predictions: built.predictions,
-    };
+    // The same figures until the table changes (its version counts every row it re-places: orders, ratings,
+    // archives, predictions, a new day) or the period's edges move: Painel opened again, or another period and back.
+    const key = JSON.stringify([built.table.version, built.predictions, timeZone, windows.current.start, windows.current.end, windows.previous.start, months[0], months.at(-1)]);
+    const kept = lastReplies.get(built)?.get(period);
+    if (kept?.key === key) return kept.reply;
+    const reply = figuresOf(built, table.mainCurrency, period, windows, months, timeZone);
+    const byPeriod = lastReplies.get(built) ?? new Map<DashboardPeriod, { key: string; reply: DashboardReply }>();
+    byPeriod.set(period, { key, reply });
+    lastReplies.set(built, byPeriod);
+    return reply;
   });
+}
+
+/** The last reply worked out from each table, per period, with what it was worked out from. */
+const lastReplies = new WeakMap<BookTable, Map<DashboardPeriod, { key: string; reply: DashboardReply }>>();
+
+function figuresOf(built: BookTable, mainCurrency: string, period: DashboardPeriod, windows: ReturnType<typeof periodWindows>, months: readonly string[], timeZone: string): DashboardReply {
+  const { revenue, cohorts } = built.monthlyFigures();
+  const activity = Object.fromEntries(ACTIVITY_STATUSES.map((status) => [status, 0])) as Record<ActivityStatus, number>;
+  for (const [status, count] of Object.entries(built.facets({ archived: 'exclude' }).activity)) if (status in activity) activity[status as ActivityStatus] = count;
+  return {
+    period,
+    current: built.metrics(windows.current).current,
+    previous: built.metrics(windows.previous).current,
+    mainCurrency,
+    revenue: lastYearOf(revenue, months),
+    activity,
+    cohorts: cohorts.slice(-DASHBOARD_MONTHS).map((cohort) => ({ ...cohort, buyers: cohort.buyers.slice(0, DASHBOARD_MONTHS), share: cohort.share.slice(0, DASHBOARD_MONTHS) })),
+    feedback: monthlyFeedback(built.allFeedback(), timeZone, months),
+    predicted: built.predictedBook(),
+    predictions: built.predictions,
+  };
 }
 
 /** Monthly revenue on the given months (0 where the book has none), each currency that sold in any of them. */
