@@ -1,6 +1,5 @@
 import { runBackupBench } from './backup-bench';
 import { runBookBench } from './book-bench';
-import { runDashboardBench } from './dashboard-bench';
 import { runImportBench } from './import-bench';
 import { runStoreBenchInChromium } from './browser-bench';
 import { runWidgetBench } from './widget-bench';
@@ -13,7 +12,7 @@ import { runSegmentsBench } from './segments-bench';
 import { runScreensBench } from './screens-bench';
 
 // `npm run bench`: every figure the issues ask for, in one run. Figures, not tests: nothing here fails on time.
-// `npm run bench -- store` (or sidebar, segments, predict, widget, collector, backup, book, import, dashboard, screens) runs one part.
+// `npm run bench -- store` (or sidebar, segments, predict, widget, collector, backup, book, import, screens) runs one part.
 const only = process.argv[2];
 const want = (part: string) => !only || only === part;
 console.log(`Clientela bench — ${new Date().toISOString()} — Node ${process.version}`);
@@ -29,5 +28,4 @@ if (want('collector')) {
 if (want('backup')) printRows('Backup and restore in Chromium, 100k customers / 1M orders (issue 12)', await runBackupBench());
 if (want('book')) printRows('The customer book page in Chromium, 100k customers (issue 13)', await runBookBench());
 if (want('import')) printRows('Import of a seller’s export in Chromium, 1M orders / 100k customers (issue 14)', await runImportBench());
-if (want('dashboard')) printRows('Painel in Chromium, 100k customers / 1M orders (issue 15)', await runDashboardBench());
 if (want('screens')) printRows('Hoje and Painel in Chromium, 100k customers / 1M orders (issue 15)', await runScreensBench());

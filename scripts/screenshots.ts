@@ -63,6 +63,12 @@ try {
   await book.getByTestId('segments').waitFor();
   for (const dark of [false, true]) await shoot(book, 'book-segments', dark);
 
+  // Painel: the month against the one before, and the charts, each with its table.
+  await book.goto(`chrome-extension://${session.extensionId}/book.html#/painel`);
+  await book.locator('[data-testid="metric-cards"]').waitFor();
+  await book.waitForFunction(() => [...window.document.querySelectorAll('[data-chart]')].every((chart) => chart.getAttribute('data-drawn') === 'true'));
+  for (const dark of [false, true]) await shoot(book, 'book-dashboard', dark);
+
   // Funil: the funnel stages as a board.
   await book.goto(`chrome-extension://${session.extensionId}/book.html#/funil`);
   await book.locator('li.funnel-card').first().waitFor();
