@@ -40,6 +40,20 @@ describe('the predicted-value model', () => {
     expect(model).toMatchObject({ fittedAtMs: NOW, buyers: buyers.length });
   });
 
+  it('fits MBG/NBD, so a customer who bought once and went quiet is not certain to come back', () => {
+    const book = syntheticBook({ customers: 300, orders: 1_500, feedback: 0, seed: 13, now: NOW });
+    const byCustomer = new Map<string, Order[]>();
+    for (const one of book.orders) byCustomer.set(one.customerId, [...(byCustomer.get(one.customerId) ?? []), one]);
+    const model = fitPredictionModel(byCustomer.values(), 'BRL', NOW, 'UTC');
+    expect(model?.purchase.model).toBe('mbg-nbd');
+    // BG/NBD says 100% for every one-time buyer, however long ago: MBG/NBD lets them leave after the first purchase too.
+    const longAgo = predictCustomer(model!, [order('once-old', 30, 10_000)], NOW);
+    const lately = predictCustomer(model!, [order('once-new', 330, 10_000)], NOW);
+    expect(longAgo!.probabilityAlive).toBeLessThan(1);
+    expect(longAgo!.probabilityAlive).toBeLessThan(lately!.probabilityAlive);
+    expect(longAgo!.expectedPurchases).toBeLessThan(lately!.expectedPurchases);
+  });
+
   it('gives up on 2F1 with c in the millions rather than walking millions of steps', () => {
     // It returns at all (the test's own timeout is the guard): the walk used to take hours.
     expect(hyp2f1(1e6, 6e7, 7e7, 0.9)).toBeNaN();

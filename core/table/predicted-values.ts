@@ -1,13 +1,14 @@
 import type { Order } from '../model';
 import { calendarOf } from '../locale/calendar';
-import { expectedPurchases, fitBgNbd, fitGammaGamma, predictedValue, probabilityAlive, rfmRowFromOrders, type GammaGammaParams, type OrderForRfm, type PurchaseModelParams, type RfmRow } from '../predict';
+import { expectedPurchases, fitMbgNbd, fitGammaGamma, predictedValue, probabilityAlive, rfmRowFromOrders, type GammaGammaParams, type OrderForRfm, type PurchaseModelParams, type RfmRow } from '../predict';
 
 /** What the models read of an order: a whole Order, or what the segmentation engine keeps of it (FiledOrder). */
 export type OrderForPrediction = OrderForRfm & Pick<Order, 'currency'>;
 
 /**
- * Predicted value: BG/NBD for how many purchases a customer will make, Gamma-Gamma for how much each will be,
- * fitted on the whole book's paid orders in its main currency, in weeks (the unit CDNOW, the models' reference
+ * Predicted value: MBG/NBD for how many purchases a customer will make (BG/NBD with a chance to leave after the
+ * first purchase as after any other, so a one-time buyer silent for months is not taken for certain to return),
+ * Gamma-Gamma for how much each will be, fitted on the whole book's paid orders in its main currency, in weeks (the unit CDNOW, the models' reference
  * cohort, is read in). The value is what the next 90 days' purchases are expected to be worth.
  */
 export interface PredictionModel {
@@ -74,7 +75,7 @@ export function fitPredictionModel(ordersByCustomer: Iterable<readonly OrderForP
   const repeat = rows.filter((row) => row.frequency > 0 && row.monetaryValue > 0);
   if (rows.length < MIN_BUYERS || repeat.length < MIN_REPEAT_BUYERS) return null;
   try {
-    const purchase = fitBgNbd(rows.map(({ frequency, recency, T }) => ({ frequency, recency, T })));
+    const purchase = fitMbgNbd(rows.map(({ frequency, recency, T }) => ({ frequency, recency, T })));
     const spend = fitGammaGamma(repeat.map(({ frequency, monetaryValue }) => ({ frequency, monetaryValue })));
     const finite = [purchase.r, purchase.alpha, purchase.a, purchase.b, spend.p, spend.q, spend.v].every((value) => Number.isFinite(value) && value > 0);
     const degenerate = purchase.a > DEGENERATE_BETA || purchase.b > DEGENERATE_BETA;
@@ -85,7 +86,7 @@ export function fitPredictionModel(ordersByCustomer: Iterable<readonly OrderForP
 }
 
 /**
- * One customer's prediction by core's formulas (core/predict): BG/NBD's probability alive and expected purchases
+ * One customer's prediction by core's formulas (core/predict): the purchase model's probability alive and expected purchases
  * over the next 90 days, and their worth as predictedValue over three 30-day periods, undiscounted (expected
  * purchases × Gamma-Gamma's expected spend per purchase). Null without a paid purchase in the model's currency, or
  * when the formulas give no finite answer.
