@@ -101,7 +101,7 @@ export const ptBR: Record<MessageKey, string> = {
   'column.lastPurchase': 'Última compra',
   'column.totalSpent': 'Total gasto',
   'column.orders': 'Pedidos',
-  'column.predictedValue': 'Valor previsto (90 dias)',
+  'column.predictedValue': 'Previsto 90 dias',
   'column.alive': 'Chance de voltar',
   filters: 'Filtros',
   'filter.any': 'Todos',
