@@ -8,6 +8,7 @@ interface Early {
 }
 
 const KEY = '__clientelaFirstRows';
+const TODAY_KEY = '__clientelaFirstToday';
 
 /**
  * Whether the page opens on the Clientes list as it opens by default (no search, filter or sort in the address).
@@ -24,6 +25,13 @@ export function opensOnDefaultList(hash: string): boolean {
  * only if it opens on that same query (takeFirstRows).
  */
 export function askFirstRows(send: (request: unknown) => Promise<unknown>, hash = location.hash): void {
+  if (opensOnToday(hash)) {
+    // Hoje, where the book opens: its list is asked for the same way, while the app's scripts are evaluated.
+    const promise = send({ type: 'today/list' }) as Promise<WireReply | undefined>;
+    promise.catch(() => undefined);
+    (globalThis as Record<string, unknown>)[TODAY_KEY] = { promise } satisfies Early;
+    return;
+  }
   if (!opensOnDefaultList(hash)) return;
   const promise = send({ type: 'table/query', offset: 0, limit: FIRST_BLOCK }) as Promise<WireReply | undefined>;
   // A refusal is the table's own request's business: it asks again.
@@ -36,5 +44,18 @@ export function takeFirstRows(): Promise<WireReply | undefined> | undefined {
   const scope = globalThis as Record<string, unknown>;
   const early = scope[KEY] as Early | undefined;
   delete scope[KEY];
+  return early?.promise;
+}
+
+/** Whether the page opens on Hoje: an empty address (routes.ts HOME) or `#/hoje`. */
+export function opensOnToday(hash: string): boolean {
+  return /^(#\/?(hoje\/?)?)?$/.test(hash);
+}
+
+/** The Hoje list asked for as the page started, once: undefined when none was asked (or it was taken already). */
+export function takeFirstToday(): Promise<WireReply | undefined> | undefined {
+  const scope = globalThis as Record<string, unknown>;
+  const early = scope[TODAY_KEY] as Early | undefined;
+  delete scope[TODAY_KEY];
   return early?.promise;
 }

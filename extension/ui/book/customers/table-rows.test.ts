@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerRow, TableQuery } from '../../../../core';
 import type { BookRequest } from '../../../messaging/protocol';
-import { askFirstRows, opensOnDefaultList, takeFirstRows } from './first-rows';
+import { askFirstRows, opensOnDefaultList, opensOnToday, takeFirstRows, takeFirstToday } from './first-rows';
 import { BLOCK_SIZE, MAX_BLOCKS, TableRows } from './table-rows';
 import { queryFromParams } from './table-route';
 
@@ -139,6 +139,20 @@ describe('the first rows asked for as the page starts', () => {
     expect(takeFirstRows()).toBeUndefined();
     rows.setQuery(query('ana'));
     expect(pending.map((p) => p.request.search)).toEqual(['ana']);
+  });
+
+  it('asks for the Hoje list instead when the page opens on Hoje, taken once', async () => {
+    for (const hash of ['', '#', '#/', '#/hoje', '#/hoje/']) expect(opensOnToday(hash), hash).toBe(true);
+    for (const hash of ['#/clientes', '#/hojex', '#/painel']) expect(opensOnToday(hash), hash).toBe(false);
+    const sent: unknown[] = [];
+    askFirstRows(async (request) => {
+      sent.push(request);
+      return { ok: true, data: 'the list' };
+    }, '');
+    expect(sent).toEqual([{ type: 'today/list' }]);
+    expect(takeFirstRows()).toBeUndefined();
+    expect(await takeFirstToday()).toEqual({ ok: true, data: 'the list' });
+    expect(takeFirstToday()).toBeUndefined();
   });
 
   it('is left for the table to ask again when the page opens elsewhere', () => {

@@ -1,13 +1,25 @@
 import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
 import { TODAY_KINDS, type QuickReply, type TodayItem, type TodayKind } from '../../../../core';
 import { readPixKey } from '../../../background/pix-key';
-import type { BookResponses } from '../../../messaging/protocol';
-import { useBook } from '../app/book-context';
+import { unwrapReply } from '../../../messaging/client';
+import { fromWire, type BookResponses } from '../../../messaging/protocol';
+import { takeFirstToday } from '../customers/first-rows';
+import { useBook, type BackgroundClient } from '../app/book-context';
 import { useBookQuery } from '../data/use-book-query';
 import { TodayRow } from './today-row';
 import './today.css';
 
 type TodayReply = BookResponses['today/list'];
+
+/**
+ * The list: the first time, the answer to the request sent as the page started (first-rows.ts), if one was; asked
+ * again should that one have failed (the background still waking), and every other time.
+ */
+function askTodayList(background: BackgroundClient): Promise<TodayReply> {
+  const ask = () => background.ask({ type: 'today/list' });
+  const early = takeFirstToday();
+  return early === undefined ? ask() : early.then((wire) => unwrapReply(fromWire<TodayReply>(wire))).catch(ask);
+}
 
 /** Book stores whose changes may change the list (the background's table follows the same feed). */
 const LIST_STORES = ['customers', 'orders', 'feedback', 'followUps', 'meta'] as const;
@@ -21,7 +33,7 @@ const LIST_STORES = ['customers', 'orders', 'feedback', 'followUps', 'meta'] as 
 export function TodayScreen() {
   const { background, t } = useBook();
   const refresh = useRef(new Set<() => void>());
-  const list = useBookQuery(() => background.ask({ type: 'today/list' }), {
+  const list = useBookQuery(() => askTodayList(background), {
     stores: [...LIST_STORES],
     watch: (changed) => {
       const controller = new AbortController();
