@@ -107,7 +107,7 @@ describe('Limpeza in Chromium', () => {
     await expect.poll(() => cleanup.names('lost')).toEqual(answer.groups.lost);
     for (const reason of REASONS) expect(await cleanup.names(reason), reason).toEqual(answer.groups[reason]);
     expect(await cleanup.winBack()).toEqual(answer.winBack);
-    for (const name of answer.absent) expect(await page.getByRole('link', { name, exact: true }).count(), name).toBe(0);
+    for (const name of answer.absent) await expect.poll(() => page.getByRole('link', { name, exact: true }).count(), { message: name }).toBe(0);
   });
 
   it('archives two with the seller’s words: off the list, archived in the book and in Clientes; Desfazer brings them back', { timeout: 60_000 }, async () => {

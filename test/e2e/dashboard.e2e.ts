@@ -77,7 +77,7 @@ describe('Painel in Chromium', () => {
       expect(await cardLine('revenue-per-customer', currency), currency).toEqual({ current: shown(expected.current, 'revenuePerCustomerMinor'), previous: previousOf(shown(expected.previous, 'revenuePerCustomerMinor')) });
     }
     // One line per currency: never added together.
-    expect(await page.locator('[data-metric="revenue"] .metric-line').count()).toBe(currencies.length);
+    await expect.poll(() => page.locator('[data-metric="revenue"] .metric-line').count()).toBe(currencies.length);
     expect(await cardLine('orders')).toEqual({ current: String(expected.current.orders), previous: previousOf(String(expected.previous.orders)) });
     expect(await cardLine('new-customers')).toEqual({ current: String(expected.current.newCustomers), previous: previousOf(String(expected.previous.newCustomers)) });
     const share = (value: number | null) => (value === null ? t('dashboard.none.short') : new Intl.NumberFormat('pt-BR', { style: 'percent', maximumFractionDigits: 1 }).format(value));
@@ -95,12 +95,12 @@ describe('Painel in Chromium', () => {
       const answer = monthAnswer(document, month, SP);
       for (const currency of ['BRL', 'EUR']) {
         const cell = page.getByTestId('revenue-table').locator(`tr[data-month="${month}"] td[data-currency="${currency}"]`);
-        expect(await cell.textContent(), `${month} ${currency}`).toBe(money(answer.revenueMinor[currency] ?? 0, currency));
+        await expect.poll(() => cell.textContent(), { message: `${month} ${currency}` }).toBe(money(answer.revenueMinor[currency] ?? 0, currency));
       }
       // A cohort is the month's new customers.
       const cohort = page.getByTestId('cohort-table').locator(`tr[data-month="${month}"] td`).first();
-      if (answer.newCustomers > 0) expect(await cohort.textContent(), month).toBe(String(answer.newCustomers));
-      else expect(await cohort.count(), month).toBe(0);
+      if (answer.newCustomers > 0) await expect.poll(() => cohort.textContent(), { message: month }).toBe(String(answer.newCustomers));
+      else await expect.poll(() => cohort.count(), { message: month }).toBe(0);
       const csat = document.feedback.filter((row) => row.kind === 'csat' && monthKey(Date.parse(row.receivedAt), SP) === month);
       const shown = await page.getByTestId('feedback-table').locator(`tr[data-month="${month}"] td[data-series="csat"]`).textContent();
       expect(shown, month).toBe(csat.length === 0 ? t('dashboard.none.short') : new Intl.NumberFormat('pt-BR', { style: 'percent', maximumFractionDigits: 1 }).format(csat.filter((row) => row.score >= 4).length / csat.length));
