@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { SHOP_ORIGINS } from './extension/shops/shop-patterns';
+import { preloadAppChunks } from './scripts/preload-app-chunks';
 import { stripUnsafeSinks } from './scripts/strip-unsafe-sinks';
 
 export default defineConfig({
@@ -9,8 +10,9 @@ export default defineConfig({
   imports: false,
   outDir: '.output',
   publicDir: 'extension/public',
+  // preloadAppChunks: the book page's app is fetched while its first script runs (scripts/preload-app-chunks.ts).
   // stripUnsafeSinks: no innerHTML write and no Function constructor in the bundles (web-ext lint: 0 warnings).
-  vite: () => ({ plugins: [preact(), stripUnsafeSinks()] }),
+  vite: () => ({ plugins: [preact(), stripUnsafeSinks(), preloadAppChunks()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

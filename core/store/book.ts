@@ -10,6 +10,7 @@ import { exportStream, type ExportBatchListener, type ExportStreamOptions } from
 import { FeedbackRepository, fromFeedbackRow } from './feedback';
 import { FollowUpRepository } from './follow-ups';
 import { checkIntegrity, type IntegrityCheckOptions, type IntegrityReport } from './integrity';
+import { lastContacts, type LastContact } from './last-contacts';
 import { customerDossier, forgetCustomer, readErasures, type CustomerDossier, type ErasureRecord, type ForgetOptions } from './erasure';
 import { countCustomerRecords, duplicatesOf, lastMergeUndo, mergeCustomers, mergeUndoKey, undoLastMerge, type CustomerRecordCounts, type DuplicateCandidate, type MergeUndo } from './merges';
 import { MetaRepository } from './meta';
@@ -152,6 +153,11 @@ export class Book {
       await tx.objectStore('customers').delete(customerId);
       return { result: undefined, customerIds: [customerId] };
     });
+  }
+
+  /** Each customer's latest note, follow-up or rating, for a screenful of customers (last-contacts.ts). */
+  lastContacts(customerIds: readonly string[]): Promise<Map<string, LastContact>> {
+    return lastContacts(this.context, customerIds);
   }
 
   /** How many records each store holds, from one readonly transaction: a count per store, no record read. */

@@ -11,6 +11,7 @@ export type { CustomerCountQuery, CustomerCursor, CustomerOrder, CustomerPage, C
 export { sortNameOf } from './customer-rows';
 export type { IdentityInput, NewCustomer } from './customer-rows';
 export type { NewFeedback } from './feedback';
+export type { ContactKind, LastContact } from './last-contacts';
 export type { NewOrder } from './orders';
 export type { NewTag } from './tags';
 export type { SegmentInput } from './segments';

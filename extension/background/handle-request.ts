@@ -259,7 +259,7 @@ async function linkMissing(book: Book, customerId: string, identities: IdentityI
  * carries the error in words, with the bad field named when the message itself was malformed.
  */
 export async function handleRequest(services: BookServices, message: unknown): Promise<Reply<unknown>> {
-  const parsed = requestSchema.safeParse(message);
+  const parsed = requestSchema().safeParse(message);
   if (!parsed.success) {
     const problems = fieldProblems(parsed.error).map((p) => `${p.field}: ${p.message}`);
     return { ok: false, error: `Malformed request: ${problems.join('; ')}` };

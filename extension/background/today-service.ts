@@ -50,6 +50,8 @@ export interface TodayReply {
   customers: Record<string, TodayCustomerSummary>;
   /** Late customers are ordered by predicted value once it is `ready`. */
   predictions: PredictionState;
+  /** The customer table's version the list was made from (`table/updated` names the version it reached). */
+  version: number;
 }
 
 /**
@@ -86,7 +88,7 @@ export async function todayReply(book: Book, table: BookTableService, now: Date)
         totals: currencyTotals(held.orders),
       };
     }
-    return { today: isoDay(today), items, counts, urgent: all.filter(isUrgent).length, customers, predictions: built.predictions };
+    return { today: isoDay(today), items, counts, urgent: all.filter(isUrgent).length, customers, predictions: built.predictions, version: built.table.version };
   });
 }
 

@@ -40,90 +40,101 @@ import {
  * The one protocol between the extension's pages (the sidebar frame, the popup, the book page) and whoever answers
  * from the book: the page itself (page-client.ts) or the background. Every request is validated with these schemas
  * where it is answered. Content scripts never send these: the background refuses them (background/sender.ts).
+ * Built on first use (requestSchema), not when the module loads: a page that only sends requests (the book page,
+ * as it opens) does not pay for a hundred schemas it never parses with.
  */
-const id = z.string().min(1).max(100);
-const identity = z.object({ kind: identityKindSchema, value: z.string().trim().min(1).max(320) });
-const displayName = z.string().trim().min(1).max(200);
+function buildRequestSchema() {
+  const id = z.string().min(1).max(100);
+  const identity = z.object({ kind: identityKindSchema, value: z.string().trim().min(1).max(320) });
+  const displayName = z.string().trim().min(1).max(200);
+  return z.discriminatedUnion('type', [
+    z.object({ type: z.literal('book/summary') }),
+    z.object({ type: z.literal('ui/open-book') }),
+    // From an extension page that wrote to the book: the background may have slept through the change feed.
+    z.object({ type: z.literal('book/written') }),
+    z.object({ type: z.literal('customers/find-by-identity'), kind: identityKindSchema, value: z.string().min(1).max(320) }),
+    z.object({ type: z.literal('customers/create'), displayName, identities: z.array(identity).max(10) }),
+    z.object({ type: z.literal('chat/lookup'), identities: z.array(identity).min(1).max(5) }),
+    z.object({ type: z.literal('customers/profile'), customerId: id }),
+    z.object({ type: z.literal('customers/search'), query: z.string().max(200), limit: z.number().int().min(1).max(50).default(8) }),
+    z.object({ type: z.literal('customers/link-identities'), customerId: id, identities: z.array(identity).min(1).max(5) }),
+    z.object({ type: z.literal('customers/rename'), customerId: id, displayName }),
+    z.object({ type: z.literal('customers/toggle-tag'), customerId: id, tagId: id }),
+    z.object({ type: z.literal('customers/set-funnel-stage'), customerId: id, stage: z.string().max(60).nullable() }),
+    z.object({ type: z.literal('tags/create'), name: z.string().trim().min(1).max(60), customerId: id.optional() }),
+    z.object({
+      type: z.literal('orders/quick-add'),
+      customerId: id,
+      amount: z.string().min(1).max(40),
+      currency: z.string().regex(/^[A-Z]{3}$/).default('BRL'),
+      placedOn: z.iso.date().optional(),
+      items: z.string().max(500).optional(),
+    }),
+    z.object({ type: z.literal('notes/add'), customerId: id, text: z.string().trim().min(1).max(10_000) }),
+    z.object({ type: z.literal('notes/edit'), noteId: id, text: z.string().trim().min(1).max(10_000) }),
+    z.object({ type: z.literal('follow-ups/add'), customerId: id, due: z.iso.datetime({ offset: true }), text: z.string().trim().min(1).max(1000) }),
+    z.object({ type: z.literal('follow-ups/set-done'), followUpId: id, done: z.boolean() }),
+    // The seller's answer to feedback left with an unsigned contact: it was this customer (`link`), or not.
+    z.object({ type: z.literal('feedback/settle-claim'), feedbackId: id, answer: z.enum(['link', 'dismiss']), customerId: id }),
+    z.object({ type: z.literal('feedback/pending-claims') }),
+    z.object({ type: z.literal('collectors/list') }),
+    z.object({ type: z.literal('collectors/add'), url: z.url({ message: 'must be the collector address, such as https://avaliacoes.minhaloja.com.br' }), site: z.string().trim().min(1).max(63), token: z.string().trim().min(8).max(200) }),
+    z.object({ type: z.literal('collectors/remove'), id }),
+    z.object({ type: z.literal('collectors/sync'), id: id.optional() }),
+    // Shops on the seller's own domain (extension/shops/): the page asks the browser for the origin at the seller's
+    // click, then hands it here; the background checks it again, keeps the list and registers the sidebar there.
+    z.object({ type: z.literal('shops/list') }),
+    z.object({ type: z.literal('shops/add'), origin: z.string().max(2048) }),
+    z.object({ type: z.literal('shops/remove'), origin: z.string().max(2048) }),
+    // Backups (extension/backup/): what the sidebar shows, and "back up now" through the background's downloads.
+    z.object({ type: z.literal('backup/status'), integrity: z.boolean().default(false) }),
+    z.object({ type: z.literal('backup/run') }),
+    // The customer table, answered by the background's one engine per book (background/book-table-service.ts):
+    // a window of rows, every matching id ("select all matching"), and the counts for the filter chips.
+    tableQuerySchema.extend({ type: z.literal('table/query'), ...tableWindowSchema.shape }),
+    tableQuerySchema.extend({ type: z.literal('table/ids') }),
+    z.object({ type: z.literal('table/facets'), search: tableQuerySchema.shape.search, archived: tableFiltersSchema.shape.archived }),
+    // The Hoje list (background/today-service.ts), from the background's table: the list, and the seller's done or
+    // snooze on one item (its key, core/today `itemKey`).
+    // One customer's predicted value with the model behind it (the detail's "Previsão"), from the background's table.
+    z.object({ type: z.literal('customers/prediction'), customerId: id }),
+    z.object({ type: z.literal('today/list') }),
+    z.object({ type: z.literal('today/done'), key: z.string().min(1).max(250) }),
+    z.object({ type: z.literal('today/snooze'), key: z.string().min(1).max(250), days: z.union([z.literal(1), z.literal(3), z.literal(7)]) }),
+    // Limpeza (background/cleanup-service.ts): the candidates by reason and the win-back list from the table's facts;
+    // a clean-up archive with the seller's reason (customers and its log in `meta`, one transaction), and its undo.
+    z.object({ type: z.literal('cleanup/list') }),
+    z.object({ type: z.literal('cleanup/archive'), customerIds: z.array(id).min(1).max(100_000), reason: cleanupArchiveReasonSchema }),
+    z.object({ type: z.literal('cleanup/undo'), archiveId: id }),
+    // Metas (background/goals-service.ts): the goals with their progress from the background's table; a goal saved
+    // (new without an id) or removed, each in one `meta` transaction.
+    z.object({ type: z.literal('goals/list') }),
+    z.object({ type: z.literal('goals/save'), goal: goalDraftSchema }),
+    z.object({ type: z.literal('goals/remove'), id: z.string().min(1).max(100) }),
+    // Saved segments and live counts of rules (background/segment-service.ts): a rule is checked by core where it is
+    // answered, so it crosses as any JSON; its problems come back in the seller's words.
+    z.object({ type: z.literal('segments/count'), rule: z.unknown() }),
+    z.object({ type: z.literal('segments/list') }),
+    z.object({ type: z.literal('segments/save'), id: id.optional(), name: z.string().max(1000), rule: z.unknown() }),
+    z.object({ type: z.literal('segments/remove'), id }),
+    // The Painel's figures for a period (background/dashboard-service.ts), from the background's table.
+    z.object({ type: z.literal('dashboard/figures'), period: z.enum(DASHBOARD_PERIODS) }),
+    // A store's order page as its adapter read it in the content script (untrusted text; background/store-orders.ts):
+    // what would be saved and whose profile it is, without writing; and the seller's "Salvar pedido em <cliente>".
+    z.object({ type: z.literal('store/preview-order'), reading: storeOrderReadingSchema }),
+    z.object({ type: z.literal('store/save-order'), reading: storeOrderReadingSchema }),
+  ]);
+}
 
-export const requestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('book/summary') }),
-  z.object({ type: z.literal('ui/open-book') }),
-  // From an extension page that wrote to the book: the background may have slept through the change feed.
-  z.object({ type: z.literal('book/written') }),
-  z.object({ type: z.literal('customers/find-by-identity'), kind: identityKindSchema, value: z.string().min(1).max(320) }),
-  z.object({ type: z.literal('customers/create'), displayName, identities: z.array(identity).max(10) }),
-  z.object({ type: z.literal('chat/lookup'), identities: z.array(identity).min(1).max(5) }),
-  z.object({ type: z.literal('customers/profile'), customerId: id }),
-  z.object({ type: z.literal('customers/search'), query: z.string().max(200), limit: z.number().int().min(1).max(50).default(8) }),
-  z.object({ type: z.literal('customers/link-identities'), customerId: id, identities: z.array(identity).min(1).max(5) }),
-  z.object({ type: z.literal('customers/rename'), customerId: id, displayName }),
-  z.object({ type: z.literal('customers/toggle-tag'), customerId: id, tagId: id }),
-  z.object({ type: z.literal('customers/set-funnel-stage'), customerId: id, stage: z.string().max(60).nullable() }),
-  z.object({ type: z.literal('tags/create'), name: z.string().trim().min(1).max(60), customerId: id.optional() }),
-  z.object({
-    type: z.literal('orders/quick-add'),
-    customerId: id,
-    amount: z.string().min(1).max(40),
-    currency: z.string().regex(/^[A-Z]{3}$/).default('BRL'),
-    placedOn: z.iso.date().optional(),
-    items: z.string().max(500).optional(),
-  }),
-  z.object({ type: z.literal('notes/add'), customerId: id, text: z.string().trim().min(1).max(10_000) }),
-  z.object({ type: z.literal('notes/edit'), noteId: id, text: z.string().trim().min(1).max(10_000) }),
-  z.object({ type: z.literal('follow-ups/add'), customerId: id, due: z.iso.datetime({ offset: true }), text: z.string().trim().min(1).max(1000) }),
-  z.object({ type: z.literal('follow-ups/set-done'), followUpId: id, done: z.boolean() }),
-  // The seller's answer to feedback left with an unsigned contact: it was this customer (`link`), or not.
-  z.object({ type: z.literal('feedback/settle-claim'), feedbackId: id, answer: z.enum(['link', 'dismiss']), customerId: id }),
-  z.object({ type: z.literal('feedback/pending-claims') }),
-  z.object({ type: z.literal('collectors/list') }),
-  z.object({ type: z.literal('collectors/add'), url: z.url({ message: 'must be the collector address, such as https://avaliacoes.minhaloja.com.br' }), site: z.string().trim().min(1).max(63), token: z.string().trim().min(8).max(200) }),
-  z.object({ type: z.literal('collectors/remove'), id }),
-  z.object({ type: z.literal('collectors/sync'), id: id.optional() }),
-  // Shops on the seller's own domain (extension/shops/): the page asks the browser for the origin at the seller's
-  // click, then hands it here; the background checks it again, keeps the list and registers the sidebar there.
-  z.object({ type: z.literal('shops/list') }),
-  z.object({ type: z.literal('shops/add'), origin: z.string().max(2048) }),
-  z.object({ type: z.literal('shops/remove'), origin: z.string().max(2048) }),
-  // Backups (extension/backup/): what the sidebar shows, and "back up now" through the background's downloads.
-  z.object({ type: z.literal('backup/status'), integrity: z.boolean().default(false) }),
-  z.object({ type: z.literal('backup/run') }),
-  // The customer table, answered by the background's one engine per book (background/book-table-service.ts):
-  // a window of rows, every matching id ("select all matching"), and the counts for the filter chips.
-  tableQuerySchema.extend({ type: z.literal('table/query'), ...tableWindowSchema.shape }),
-  tableQuerySchema.extend({ type: z.literal('table/ids') }),
-  z.object({ type: z.literal('table/facets'), search: tableQuerySchema.shape.search, archived: tableFiltersSchema.shape.archived }),
-  // The Hoje list (background/today-service.ts), from the background's table: the list, and the seller's done or
-  // snooze on one item (its key, core/today `itemKey`).
-  // One customer's predicted value with the model behind it (the detail's "Previsão"), from the background's table.
-  z.object({ type: z.literal('customers/prediction'), customerId: id }),
-  z.object({ type: z.literal('today/list') }),
-  z.object({ type: z.literal('today/done'), key: z.string().min(1).max(250) }),
-  z.object({ type: z.literal('today/snooze'), key: z.string().min(1).max(250), days: z.union([z.literal(1), z.literal(3), z.literal(7)]) }),
-  // Limpeza (background/cleanup-service.ts): the candidates by reason and the win-back list from the table's facts;
-  // a clean-up archive with the seller's reason (customers and its log in `meta`, one transaction), and its undo.
-  z.object({ type: z.literal('cleanup/list') }),
-  z.object({ type: z.literal('cleanup/archive'), customerIds: z.array(id).min(1).max(100_000), reason: cleanupArchiveReasonSchema }),
-  z.object({ type: z.literal('cleanup/undo'), archiveId: id }),
-  // Metas (background/goals-service.ts): the goals with their progress from the background's table; a goal saved
-  // (new without an id) or removed, each in one `meta` transaction.
-  z.object({ type: z.literal('goals/list') }),
-  z.object({ type: z.literal('goals/save'), goal: goalDraftSchema }),
-  z.object({ type: z.literal('goals/remove'), id: z.string().min(1).max(100) }),
-  // Saved segments and live counts of rules (background/segment-service.ts): a rule is checked by core where it is
-  // answered, so it crosses as any JSON; its problems come back in the seller's words.
-  z.object({ type: z.literal('segments/count'), rule: z.unknown() }),
-  z.object({ type: z.literal('segments/list') }),
-  z.object({ type: z.literal('segments/save'), id: id.optional(), name: z.string().max(1000), rule: z.unknown() }),
-  z.object({ type: z.literal('segments/remove'), id }),
-  // The Painel's figures for a period (background/dashboard-service.ts), from the background's table.
-  z.object({ type: z.literal('dashboard/figures'), period: z.enum(DASHBOARD_PERIODS) }),
-  // A store's order page as its adapter read it in the content script (untrusted text; background/store-orders.ts):
-  // what would be saved and whose profile it is, without writing; and the seller's "Salvar pedido em <cliente>".
-  z.object({ type: z.literal('store/preview-order'), reading: storeOrderReadingSchema }),
-  z.object({ type: z.literal('store/save-order'), reading: storeOrderReadingSchema }),
-]);
-export type BookRequest = z.input<typeof requestSchema>;
-export type ParsedRequest = z.output<typeof requestSchema>;
+let requestSchemaBuilt: ReturnType<typeof buildRequestSchema> | undefined;
+
+/** The request schema (buildRequestSchema), built once, when the first request is parsed. */
+export function requestSchema(): ReturnType<typeof buildRequestSchema> {
+  return (requestSchemaBuilt ??= buildRequestSchema());
+}
+
+export type BookRequest = z.input<ReturnType<typeof buildRequestSchema>>;
+export type ParsedRequest = z.output<ReturnType<typeof buildRequestSchema>>;
 
 /** What the sidebar shows about the activity, RFM and stages, in the seller's language. */
 export interface CustomerInsight {

@@ -5,6 +5,8 @@ export const FIRST_BLOCK = 200;
 
 interface Early {
   promise: Promise<WireReply | undefined>;
+  /** The answer, once it arrived (undefined before, and when the request failed). */
+  settled?: WireReply;
 }
 
 const KEY = '__clientelaFirstRows';
@@ -28,8 +30,14 @@ export function askFirstRows(send: (request: unknown) => Promise<unknown>, hash 
   if (opensOnToday(hash)) {
     // Hoje, where the book opens: its list is asked for the same way, while the app's scripts are evaluated.
     const promise = send({ type: 'today/list' }) as Promise<WireReply | undefined>;
-    promise.catch(() => undefined);
-    (globalThis as Record<string, unknown>)[TODAY_KEY] = { promise } satisfies Early;
+    const early: Early = { promise };
+    promise.then(
+      (wire) => {
+        early.settled = wire;
+      },
+      () => undefined,
+    );
+    (globalThis as Record<string, unknown>)[TODAY_KEY] = early;
     return;
   }
   if (!opensOnDefaultList(hash)) return;
@@ -58,4 +66,33 @@ export function takeFirstToday(): Promise<WireReply | undefined> | undefined {
   const early = scope[TODAY_KEY] as Early | undefined;
   delete scope[TODAY_KEY];
   return early?.promise;
+}
+
+/**
+ * The Hoje list asked for as the page started, if it has arrived: taken (once), so the screen draws its list in
+ * its first render. Undefined when none was asked, it is still on its way, or it was taken already.
+ */
+export function takeArrivedToday(): WireReply | undefined {
+  const scope = globalThis as Record<string, unknown>;
+  const early = scope[TODAY_KEY] as Early | undefined;
+  if (early?.settled === undefined) return undefined;
+  delete scope[TODAY_KEY];
+  return early.settled;
+}
+
+/**
+ * Resolves when the Hoje list asked for as the page started has arrived, or after `ms` (then the screen shows
+ * that it is on its way): the app waits this long before its first render rather than drawing the page twice.
+ */
+export function firstTodayArrived(ms: number): Promise<void> {
+  const early = (globalThis as Record<string, unknown>)[TODAY_KEY] as Early | undefined;
+  if (!early) return Promise.resolve();
+  return new Promise<void>((done) => {
+    const timer = setTimeout(done, ms);
+    const settle = () => {
+      clearTimeout(timer);
+      done();
+    };
+    early.promise.then(settle, settle);
+  });
 }

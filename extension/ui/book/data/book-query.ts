@@ -36,10 +36,11 @@ export function changeConcerns(change: BookChange, reads: Pick<QueryReads, 'stor
  * run is in flight marks one more run for when it ends, however many arrive (a burst of 1,000 writes costs one
  * extra read, not 1,000). Since runs never overlap, answers are delivered in the order asked and a late answer
  * can never overwrite a newer one. The returned function stops everything: no run starts and no answer is
- * delivered after it.
+ * delivered after it. With `first`, that answer is the first run's: nothing is read until a change.
  */
-export function watchQuery<T>(book: Book, run: (book: Book) => Promise<T>, reads: QueryReads, onState: (state: QueryState<T>) => void): () => void {
-  let state: QueryState<T> = { data: undefined, error: undefined, loading: true };
+export function watchQuery<T>(book: Book, run: (book: Book) => Promise<T>, reads: QueryReads, onState: (state: QueryState<T>) => void, first?: { data: T }): () => void {
+  // An answer already in hand (asked for as the page started) stands for the first run.
+  let state: QueryState<T> = first ? { data: first.data, error: undefined, loading: false } : { data: undefined, error: undefined, loading: true };
   let stopped = false;
   let running = false;
   let again = false;
@@ -94,7 +95,7 @@ export function watchQuery<T>(book: Book, run: (book: Book) => Promise<T>, reads
     else later();
   });
   const stopWatch = reads.watch?.(later);
-  start();
+  if (!first) start();
   return () => {
     stopped = true;
     clearTimeout(quiet);

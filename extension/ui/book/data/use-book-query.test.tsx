@@ -34,19 +34,19 @@ function controlledRun<T>() {
   return { run, calls, answer };
 }
 
-function Probe<T>({ run, options }: { run: (book: Book) => Promise<T>; options: BookQueryOptions }) {
+function Probe<T>({ run, options }: { run: (book: Book) => Promise<T>; options: BookQueryOptions<T> }) {
   const { data, loading, error } = useBookQuery(run, options);
   return <output data-loading={String(loading)}>{error ? `error: ${String(error)}` : data === undefined ? '' : String(data)}</output>;
 }
 
-function mount<T>(book: Book, run: (book: Book) => Promise<T>, options: BookQueryOptions) {
+function mount<T>(book: Book, run: (book: Book) => Promise<T>, options: BookQueryOptions<T>) {
   const view = render(
     <BookProvider book={book} locale="pt-BR" timeZone="America/Sao_Paulo">
       <Probe run={run} options={options} />
     </BookProvider>,
   );
   const output = () => view.container.querySelector('output') as HTMLOutputElement;
-  const rerender = (next: BookQueryOptions) =>
+  const rerender = (next: BookQueryOptions<T>) =>
     view.rerender(
       <BookProvider book={book} locale="pt-BR" timeZone="America/Sao_Paulo">
         <Probe run={run} options={next} />
@@ -56,6 +56,31 @@ function mount<T>(book: Book, run: (book: Book) => Promise<T>, options: BookQuer
 }
 
 describe('useBookQuery', () => {
+  it('draws an answer already in hand in its first render, reads nothing until a change, then reads as usual', async () => {
+    const { book, emit } = fakeBook();
+    const { run, calls, answer } = controlledRun<string>();
+    const view = mount(book, run, { stores: ['customers'], first: { data: 'early' } });
+    expect(view.output().textContent).toBe('early');
+    expect(view.output().dataset.loading).toBe('false');
+    await act(async () => undefined);
+    expect(calls).toHaveLength(0);
+    emit({ stores: ['customers'], customerIds: [] });
+    expect(calls).toHaveLength(1);
+    await answer(0, 'read');
+    expect(view.output().textContent).toBe('read');
+  });
+
+  it('reads afresh when its deps change, even when it began with an answer in hand', async () => {
+    const { book } = fakeBook();
+    const { run, calls, answer } = controlledRun<string>();
+    const view = mount(book, run, { stores: ['customers'], first: { data: 'early' }, deps: [1] });
+    view.rerender({ stores: ['customers'], first: { data: 'early' }, deps: [2] });
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(view.output().dataset.loading).toBe('true');
+    await answer(0, 'for 2');
+    expect(view.output().textContent).toBe('for 2');
+  });
+
   it('re-runs only for changes naming a store it reads, or the whole book', async () => {
     const { book, emit } = fakeBook();
     const { run, calls, answer } = controlledRun<string>();

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, createEvent, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Book } from '../../../../core';
-import { openTestBook } from '../../../../core/store/test-book';
+import { openBook, type Book } from '../../../../core';
+import { openTestBook, testBookName } from '../../../../core/store/test-book';
 import { BookProvider } from '../app/book-context';
 import { NoticeArea } from '../app/notice-area';
 import { localBackground } from '../testing/local-background';
@@ -65,8 +65,31 @@ describe('Funil', () => {
     expect(cardNames('Descoberta')).toEqual(['Ana', 'Bia']);
     const ana = within(column('Descoberta')).getByRole('link', { name: 'Ana' }).closest('li') as HTMLElement;
     expect(ana.textContent).toContain('Ticket médio R$\u00a075,00');
-    expect(ana.textContent).toContain('Última compra em 27/11/2026');
-    expect(within(column('Descoberta')).getByRole('link', { name: 'Bia' }).closest('li')?.textContent).toContain('Nunca comprou');
+    expect(ana.textContent).toContain('Último contato em 27/11/2026: compra');
+    expect(within(column('Descoberta')).getByRole('link', { name: 'Bia' }).closest('li')?.textContent).toContain('Nenhum contato registrado');
+  });
+
+  it('shows as last contact the latest of the last purchase and the last note, follow-up or rating, and follows a new one', async () => {
+    book.close();
+    let clock = NOW;
+    book = await openBook({ name: testBookName(), now: () => clock });
+    const { ana, bia, caio } = await seed();
+    // Bia: a note on the 25th; Caio: a follow-up scheduled on the 28th; Ana's purchase of the 27th beats her older note.
+    clock = new Date('2026-11-25T13:00:00.000Z');
+    await book.notes.add(bia.id, 'quer o azul');
+    clock = new Date('2026-11-28T13:00:00.000Z');
+    await book.followUps.add(caio.id, '2026-12-02T12:00:00.000Z', 'ligar');
+    clock = new Date('2026-11-21T13:00:00.000Z');
+    await book.notes.add(ana.id, 'antiga');
+    clock = NOW;
+    mount();
+    const card = (stage: string, name: string) => within(column(stage)).getByRole('link', { name }).closest('li') as HTMLElement;
+    await waitFor(() => expect(card('Descoberta', 'Bia').textContent).toContain('Último contato em 25/11/2026: nota'));
+    expect(card('Decisão', 'Caio').textContent).toContain('Último contato em 28/11/2026: retorno marcado');
+    expect(card('Descoberta', 'Ana').textContent).toContain('Último contato em 27/11/2026: compra');
+    // A rating received today is the last contact now.
+    await book.feedback.add({ customerId: ana.id, kind: 'csat', score: 5, comment: null, receivedAt: '2026-11-29T11:00:00.000Z', source: 'storefront', verified: true });
+    await waitFor(() => expect(card('Descoberta', 'Ana').textContent).toContain('Último contato em 29/11/2026: avaliação'));
   });
 
   it('moves a card with the arrow keys: written to the book, the focus goes with it', async () => {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_FUNNEL_STAGES, MAX_TABLE_WINDOW, type CustomerRow, type Tag, type TableQuery } from '../../../../core';
+import { DEFAULT_FUNNEL_STAGES, MAX_TABLE_WINDOW, type CustomerRow, type LastContact, type Tag, type TableQuery } from '../../../../core';
 import { formatDate, formatMoney } from '../../../i18n/format';
 import { useBook } from '../app/book-context';
 import { CUSTOMERS_PATH } from '../app/book-links';
@@ -37,7 +37,7 @@ export function columnQuery(stage: string | null, tagId: string): TableQuery {
 
 /**
  * Funil: the seller's funnel as a board, one column per stage, each card a customer with their ticket and last
- * purchase. A card moves by dragging it to another column, or with ← and → while it has the focus (the focus goes
+ * contact (lastContactText). A card moves by dragging it to another column, or with ← and → while it has the focus (the focus goes
  * with it). Each column is a window of the background's customer table (`table/query` filtered by that stage and
  * the tag chosen), so a book of 100k customers costs a few dozen rows per column; a move is one write to the book
  * (`updateMany`), and the columns read again when the table says it changed.
@@ -188,6 +188,12 @@ function FunnelColumn({ stage, name, tagId, updates, move, dropping, onVersion, 
   const cards = pinned === null ? rows : [pinned, ...rows];
   const stale = answer !== null && move !== null && answer.version <= move.version;
   const total = answer === null ? null : answer.total + (stale && pinned !== null ? 1 : 0) - (stale && gone !== null ? 1 : 0);
+  // Each card's last note, follow-up or rating (the row has the last purchase), read for the cards shown; the last
+  // answer stays while the next is read, so a move does not blank every card's line.
+  const ids = cards.map((row) => row.id);
+  const contacts = useBookQuery((b) => b.lastContacts(ids), { stores: ['notes', 'followUps', 'feedback'], deps: [ids.join(' ')] }).data;
+  const knownContacts = useRef<ReadonlyMap<string, LastContact>>(new Map());
+  if (contacts) knownContacts.current = contacts;
   const headingId = `funnel-${stage ?? 'none'}`;
   const more = total === null ? 0 : total - cards.length;
 
@@ -203,6 +209,7 @@ function FunnelColumn({ stage, name, tagId, updates, move, dropping, onVersion, 
           <FunnelCard
             key={row.id}
             row={row}
+            contact={knownContacts.current.get(row.id) ?? null}
             focus={move !== null && move.focus && pinned?.id === row.id}
             onKeyMove={(step) => onKeyMove(row, step)}
             onDragStart={() => onDragStart(row)}
@@ -224,13 +231,15 @@ function FunnelColumn({ stage, name, tagId, updates, move, dropping, onVersion, 
 
 interface CardProps {
   row: CustomerRow;
+  /** The latest note, follow-up or rating (null with none, or not read yet). */
+  contact: LastContact | null;
   focus: boolean;
   onKeyMove: (step: -1 | 1) => void;
   onDragStart: () => void;
   onDragEnd: () => void;
 }
 
-function FunnelCard({ row, focus, onKeyMove, onDragStart, onDragEnd }: CardProps) {
+function FunnelCard({ row, contact, focus, onKeyMove, onDragStart, onDragEnd }: CardProps) {
   const { t, locale, timeZone } = useBook();
   const link = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
@@ -258,9 +267,20 @@ function FunnelCard({ row, focus, onKeyMove, onDragStart, onDragEnd }: CardProps
         {row.name}
       </a>
       <span class="meta">{ticketText(row, t, locale)}</span>
-      <span class="meta">{row.lastPurchaseAt === null ? t('funnel.neverBought') : t('funnel.lastPurchase', { date: formatDate(row.lastPurchaseAt, locale, timeZone) })}</span>
+      <span class="meta">{lastContactText(row, contact, t, locale, timeZone)}</span>
     </li>
   );
+}
+
+/**
+ * The card's last contact: the latest of the last purchase and the last note, follow-up or rating the seller
+ * recorded, with what it was. The book records no chat by itself: what a host page shows is never written down.
+ */
+export function lastContactText(row: Pick<CustomerRow, 'lastPurchaseAt'>, contact: LastContact | null, t: ReturnType<typeof useBook>['t'], locale: ReturnType<typeof useBook>['locale'], timeZone: string): string {
+  const purchase = row.lastPurchaseAt === null ? null : { at: row.lastPurchaseAt, kind: 'purchase' };
+  const latest = purchase === null || (contact !== null && Date.parse(contact.at) > Date.parse(purchase.at)) ? contact : purchase;
+  if (latest === null) return t('funnel.noContact');
+  return t('funnel.lastContact', { date: formatDate(latest.at, locale, timeZone), kind: latest.kind === 'follow-up' ? 'followUp' : latest.kind });
 }
 
 /**

@@ -5,6 +5,7 @@ import { restoreBackupFile, serializeBackupLines, type Book } from '../../../../
 import { openTestBook } from '../../../../core/store/test-book';
 import { todayBookDocument, type TodayAnswer } from '../../../../core/today/testing/today-book';
 import { mountBookApp, stubBackupServices } from '../app/book-app-testing';
+import { TODAY_FIRST_ROWS } from './today-screen';
 
 const NOW = new Date('2026-12-01T13:00:00.000Z');
 
@@ -70,6 +71,24 @@ describe('Hoje', () => {
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Bruno Atrasado' })).toBeNull());
     expect(screen.getByRole('status').textContent).toBe('Bruno Atrasado: adiado até 04/12/2026.');
     expect(screen.getByRole('heading', { level: 2, name: 'Atrasados na próxima compra 1' })).toBeTruthy();
+  });
+
+  it('shows a section’s first rows and the rest on "Mostrar mais", the focus on the first row it added', async () => {
+    // 25 more customers late like Ana (every 30 days, last bought 40 days ago): 27 late in all.
+    const extra = await book.customers.createMany(Array.from({ length: 25 }, (_, i) => ({ displayName: `Atrasada ${String(i + 1).padStart(2, '0')}` })));
+    const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
+    await book.orders.addMany(extra.flatMap((customer) => [100, 70, 40].map((days) => ({ customerId: customer.id, placedAt: daysAgo(days), status: 'paid' as const, currency: 'BRL', totalMinor: 10_000, items: [] }))));
+    mount();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Atrasados na próxima compra 27' })).toBeTruthy());
+    expect(section('late').querySelectorAll('.today-name')).toHaveLength(TODAY_FIRST_ROWS);
+    const more = within(section('late')).getByRole('button', { name: 'Mostrar mais 17 em Atrasados na próxima compra' });
+    expect(more.textContent).toBe('Mostrar mais 17');
+    fireEvent.click(more);
+    await waitFor(() => expect(section('late').querySelectorAll('.today-name')).toHaveLength(27));
+    await waitFor(() => expect(document.activeElement).toBe(section('late').querySelectorAll('.today-name')[TODAY_FIRST_ROWS]));
+    expect(within(section('late')).queryByRole('button', { name: /^Mostrar mais/ })).toBeNull();
+    // Sections with fewer rows than that show no button.
+    expect(within(section('follow-up')).queryByRole('button', { name: /^Mostrar mais/ })).toBeNull();
   });
 
   it('says in words when there is nobody to talk to today', async () => {

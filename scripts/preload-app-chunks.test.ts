@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { appFiles, type ChunkLike } from './preload-app-chunks';
+
+const chunk = (fileName: string, imports: string[] = [], dynamicImports: string[] = [], css: string[] = []): ChunkLike => ({ type: 'chunk', fileName, imports, dynamicImports, viteMetadata: { importedCss: new Set(css) } });
+
+describe('appFiles', () => {
+  it('lists the chunks the entry’s dynamic import needs (transitively) and their CSS, not what the entry loads itself or what the app loads later', () => {
+    const bundle = {
+      'chunks/book.js': chunk('chunks/book.js', ['chunks/virtual.js'], ['chunks/start.js']),
+      'chunks/virtual.js': chunk('chunks/virtual.js'),
+      'chunks/start.js': chunk('chunks/start.js', ['chunks/shared.js', 'chunks/book.js'], ['chunks/charts.js'], ['assets/start.css']),
+      'chunks/shared.js': chunk('chunks/shared.js', ['chunks/runtime.js', 'chunks/virtual.js'], [], ['assets/shared.css']),
+      'chunks/runtime.js': chunk('chunks/runtime.js', ['chunks/shared.js']),
+      'chunks/charts.js': chunk('chunks/charts.js', [], [], ['assets/charts.css']),
+      'assets/start.css': { type: 'asset' as const },
+    };
+    expect(appFiles(bundle['chunks/book.js'], bundle)).toEqual({ scripts: ['chunks/start.js', 'chunks/shared.js', 'chunks/runtime.js'], styles: ['assets/start.css', 'assets/shared.css'] });
+  });
+
+  it('lists nothing for an entry that imports everything statically', () => {
+    const bundle = { 'chunks/frame.js': chunk('chunks/frame.js', ['chunks/shared.js']), 'chunks/shared.js': chunk('chunks/shared.js') };
+    expect(appFiles(bundle['chunks/frame.js'], bundle)).toEqual({ scripts: [], styles: [] });
+  });
+});

@@ -1,0 +1,56 @@
+// A Vite plugin for the extension build: an HTML entry whose script starts the app by a dynamic import (the book
+// page's main.tsx sends its first request, then imports the app) gets `<link rel="modulepreload">` for that
+// import's chunks and a preload of their CSS, so the browser fetches them while it parses the page and
+// runs the small entry script, not one round trip after it. Vite's own preload helper skips files already linked.
+import type { Plugin } from 'vite';
+
+/** The minimal shape of Rollup's output chunk this plugin reads. */
+export interface ChunkLike {
+  type: 'chunk';
+  fileName: string;
+  imports: string[];
+  dynamicImports: string[];
+  viteMetadata?: { importedCss: Set<string> };
+}
+
+/**
+ * Every file the entry's dynamic imports need at once: each imported chunk, its static imports (transitively), and
+ * their CSS. Chunks the app itself imports later (dynamic imports of those chunks) are left to load when asked.
+ */
+export function appFiles(entry: ChunkLike, bundle: Record<string, ChunkLike | { type: 'asset' }>): { scripts: string[]; styles: string[] } {
+  const scripts: string[] = [];
+  const styles = new Set<string>();
+  const seen = new Set<string>([entry.fileName, ...entry.imports]);
+  const visit = (fileName: string) => {
+    if (seen.has(fileName)) return;
+    seen.add(fileName);
+    const chunk = bundle[fileName];
+    if (chunk?.type !== 'chunk') return;
+    scripts.push(fileName);
+    chunk.viteMetadata?.importedCss.forEach((css) => styles.add(css));
+    chunk.imports.forEach(visit);
+  };
+  entry.dynamicImports.forEach(visit);
+  return { scripts, styles: [...styles] };
+}
+
+export function preloadAppChunks(): Plugin {
+  return {
+    name: 'clientela:preload-app-chunks',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const entry = context.chunk as unknown as ChunkLike | undefined;
+        if (!entry || !context.bundle) return html;
+        const { scripts, styles } = appFiles(entry, context.bundle as unknown as Record<string, ChunkLike>);
+        if (scripts.length === 0) return html;
+        return [
+          ...scripts.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const })),
+          // Fetched, not applied: a stylesheet link would hold the entry script back until it loaded (scripts wait for
+          // the style sheets before them); the app's import applies it.
+          ...styles.map((file) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
