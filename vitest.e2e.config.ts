@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts', 'widget/e2e/**/*.e2e.ts'],
     environment: 'node',
+    // Every language's messages for translate() (the book page loads only the seller's: i18n/load-catalog.ts).
+    setupFiles: ['./extension/i18n/catalogs.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // UI state is always read through expect.poll or locator waits. Vitest's default 1 s is too short on a busy

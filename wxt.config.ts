@@ -10,9 +10,10 @@ export default defineConfig({
   imports: false,
   outDir: '.output',
   publicDir: 'extension/public',
-  // preloadAppChunks: the book page's app is fetched while its first script runs (scripts/preload-app-chunks.ts).
+  // preloadAppChunks: the book page's app is fetched while its first script runs (scripts/preload-app-chunks.ts);
+  // of the languages, only the seller's is fetched, by that script.
   // stripUnsafeSinks: no innerHTML write and no Function constructor in the bundles (web-ext lint: 0 warnings).
-  vite: () => ({ plugins: [preact(), stripUnsafeSinks(), preloadAppChunks()] }),
+  vite: () => ({ plugins: [preact(), stripUnsafeSinks(), preloadAppChunks((chunk) => (chunk.moduleIds ?? []).some((id) => id.includes('/i18n/messages/')))] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -17,6 +17,16 @@ describe('appFiles', () => {
     expect(appFiles(bundle['chunks/book.js'], bundle)).toEqual({ scripts: ['chunks/start.js', 'chunks/shared.js', 'chunks/runtime.js'], styles: ['assets/start.css', 'assets/shared.css'] });
   });
 
+  it('leaves out the dynamic imports `skip` names, with what only they import', () => {
+    const bundle = {
+      'chunks/book.js': chunk('chunks/book.js', [], ['chunks/start.js', 'chunks/pt-br.js']),
+      'chunks/start.js': chunk('chunks/start.js'),
+      'chunks/pt-br.js': { ...chunk('chunks/pt-br.js', ['chunks/en-types.js']), moduleIds: ['/x/extension/i18n/messages/pt-br.ts'] },
+      'chunks/en-types.js': chunk('chunks/en-types.js'),
+    };
+    expect(appFiles(bundle['chunks/book.js'], bundle, (found) => (found.moduleIds ?? []).some((id) => id.includes('/i18n/messages/')))).toEqual({ scripts: ['chunks/start.js'], styles: [] });
+  });
+
   it('lists nothing for an entry that imports everything statically', () => {
     const bundle = { 'chunks/frame.js': chunk('chunks/frame.js', ['chunks/shared.js']), 'chunks/shared.js': chunk('chunks/shared.js') };
     expect(appFiles(bundle['chunks/frame.js'], bundle)).toEqual({ scripts: [], styles: [] });

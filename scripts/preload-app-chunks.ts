@@ -10,6 +10,8 @@ export interface ChunkLike {
   fileName: string;
   imports: string[];
   dynamicImports: string[];
+  /** The modules in the chunk. */
+  moduleIds?: string[];
   viteMetadata?: { importedCss: Set<string> };
 }
 
@@ -17,7 +19,7 @@ export interface ChunkLike {
  * Every file the entry's dynamic imports need at once: each imported chunk, its static imports (transitively), and
  * their CSS. Chunks the app itself imports later (dynamic imports of those chunks) are left to load when asked.
  */
-export function appFiles(entry: ChunkLike, bundle: Record<string, ChunkLike | { type: 'asset' }>): { scripts: string[]; styles: string[] } {
+export function appFiles(entry: ChunkLike, bundle: Record<string, ChunkLike | { type: 'asset' }>, skip: (chunk: ChunkLike) => boolean = () => false): { scripts: string[]; styles: string[] } {
   const scripts: string[] = [];
   const styles = new Set<string>();
   const seen = new Set<string>([entry.fileName, ...entry.imports]);
@@ -30,11 +32,15 @@ export function appFiles(entry: ChunkLike, bundle: Record<string, ChunkLike | { 
     chunk.viteMetadata?.importedCss.forEach((css) => styles.add(css));
     chunk.imports.forEach(visit);
   };
-  entry.dynamicImports.forEach(visit);
+  entry.dynamicImports.filter((fileName) => {
+    const chunk = bundle[fileName];
+    return chunk?.type === 'chunk' && !skip(chunk);
+  }).forEach(visit);
   return { scripts, styles: [...styles] };
 }
 
-export function preloadAppChunks(): Plugin {
+/** `skip`: dynamic imports of the entry that are not the app (one of them is chosen at run time, such as a language). */
+export function preloadAppChunks(skip?: (chunk: ChunkLike) => boolean): Plugin {
   return {
     name: 'clientela:preload-app-chunks',
     transformIndexHtml: {
@@ -42,7 +48,7 @@ export function preloadAppChunks(): Plugin {
       handler(html, context) {
         const entry = context.chunk as unknown as ChunkLike | undefined;
         if (!entry || !context.bundle) return html;
-        const { scripts, styles } = appFiles(entry, context.bundle as unknown as Record<string, ChunkLike>);
+        const { scripts, styles } = appFiles(entry, context.bundle as unknown as Record<string, ChunkLike>, skip);
         if (scripts.length === 0) return html;
         return [
           ...scripts.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const })),

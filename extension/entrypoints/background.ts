@@ -1,3 +1,5 @@
+// Every language's messages, before any module that translates is evaluated.
+import '../i18n/catalogs';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openBook } from '../../core';

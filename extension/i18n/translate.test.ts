@@ -2,7 +2,8 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { LOCALES, resolveLocale } from '../../core/locale';
 import { en, type MessageKey } from './messages/en';
-import { CATALOGS, compiledMessage, translate } from './translate';
+import { CATALOGS } from './catalogs';
+import { compiledMessage, translate } from './translate';
 
 const KEYS = Object.keys(en) as MessageKey[];
 

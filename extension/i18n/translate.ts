@@ -1,10 +1,7 @@
 import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 // core/locale itself, not core's index: the extension pages that translate should not carry the rest of core for it.
 import { dateTimeFormat, numberFormat, pluralRules, resolveLocale, type Locale } from '../../core/locale';
-import { en, type MessageKey } from './messages/en';
-import { es } from './messages/es';
-import { ptBR } from './messages/pt-br';
-import { ptPT } from './messages/pt-pt';
+import type { MessageKey } from './messages/en';
 
 export type { Locale, MessageKey };
 
@@ -14,12 +11,24 @@ export type MessageValues = Record<string, string | number>;
 /** A translator bound to one locale, the shape screens receive (`t('added', { name })`). */
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
-/** The catalogs, in ICU MessageFormat. */
-export const CATALOGS: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { 'pt-BR': ptBR, 'pt-PT': ptPT, es, en };
+/** One language's messages, in ICU MessageFormat. */
+export type Catalog = Readonly<Record<MessageKey, string>>;
+
+// The catalogs this context has: every one where any may be needed (catalogs.ts, imported by the background, the
+// sidebar frame, the popup and the tests), only the seller's in the book page (load-catalog.ts), which would
+// otherwise fetch and parse three it never shows before it can draw its first screen.
+const loaded = new Map<Locale, Catalog>();
+
+/** Makes `catalog` the messages of `locale` in this context. */
+export function addCatalog(locale: Locale, catalog: Catalog): void {
+  loaded.set(locale, catalog);
+}
 
 /** One message's source in one locale. */
 export function messageSource(locale: Locale, key: MessageKey): string {
-  return CATALOGS[locale][key];
+  const catalog = loaded.get(locale);
+  if (catalog === undefined) throw new Error(`The ${locale} messages are not loaded in this page (extension/i18n/catalogs.ts or load-catalog.ts)`);
+  return catalog[key];
 }
 
 // intl-messageformat builds its own Intl objects per message; these hand it core/locale's shared ones instead.

@@ -1,3 +1,5 @@
+// Every language's messages, before any module that translates is evaluated.
+import '../../extension/i18n/catalogs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -1,5 +1,7 @@
 // The built Firefox add-on in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi (no browser is
 // downloaded). Host sites are served from committed fixtures at their real URLs; nothing leaves the machine.
+// Every language's messages, before any module that translates is evaluated.
+import '../../extension/i18n/catalogs';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

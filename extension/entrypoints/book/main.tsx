@@ -1,3 +1,5 @@
+import { resolveLocale } from '../../../core/locale/locale';
+import { startCatalog } from '../../i18n/load-catalog';
 import { askFirstRows } from '../../ui/book/customers/first-rows';
 
 // The first rows of the Clientes list are asked for before the app's scripts are evaluated (a quarter of a second
@@ -6,4 +8,6 @@ import { askFirstRows } from '../../ui/book/customers/first-rows';
 type Runtime = { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
 const scope = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
 askFirstRows((request) => (scope.browser ?? scope.chrome).runtime.sendMessage(request));
+// The seller's language only (the page's locale is the browser's, as in book-app.tsx): fetched beside the app.
+startCatalog(resolveLocale(navigator.language));
 void import('./start');

@@ -1,3 +1,5 @@
+// Every language's messages, before any module that translates is evaluated.
+import '../../i18n/catalogs';
 import { browser } from 'wxt/browser';
 import { OFFSCREEN_PORT, relayBackups } from '../../backup/offscreen-relay';
 

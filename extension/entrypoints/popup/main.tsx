@@ -1,3 +1,5 @@
+// Every language's messages, before any module that translates is evaluated.
+import '../../i18n/catalogs';
 import { render } from 'preact';
 import { openBook } from '../../../core';
 import { StoredInsights } from '../../background/insights';
