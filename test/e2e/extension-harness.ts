@@ -14,6 +14,11 @@ export interface ExtensionSession {
   extensionId: string;
   /** Opens an extension page such as `book.html`. */
   openExtensionPage(path: string): Promise<Page>;
+  /**
+   * Quits the browser and starts it again on the same profile, as a seller's next morning: the book is on disk,
+   * the service worker starts cold. The session returned replaces this one.
+   */
+  restart(): Promise<ExtensionSession>;
   close(): Promise<void>;
 }
 
@@ -39,13 +44,16 @@ export interface LaunchOptions {
  * request that is not routed to a fixture is aborted, so nothing leaves the machine — except loopback, where
  * tests run their own servers (the collector, the demo store).
  */
-export async function launchWithExtension({ thirdPartyCookies = 'allowed', grantedOptional = [], downloadsDir }: LaunchOptions = {}): Promise<ExtensionSession> {
-  const profile = await mkdtemp(join(tmpdir(), 'clientela-e2e-'));
+export async function launchWithExtension(options: LaunchOptions = {}, reuse?: { profile: string; extension: string }): Promise<ExtensionSession> {
+  const { thirdPartyCookies = 'allowed', grantedOptional = [], downloadsDir } = options;
+  const profile = reuse?.profile ?? (await mkdtemp(join(tmpdir(), 'clientela-e2e-')));
   const blocked = thirdPartyCookies === 'blocked';
-  await mkdir(join(profile, 'Default'));
-  const download = downloadsDir ? { download: { default_directory: downloadsDir, prompt_for_download: false } } : {};
-  await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: blocked ? 1 : 0, block_third_party_cookies: blocked }, ...download }));
-  const extension = grantedOptional.length ? await withGranted(grantedOptional, profile) : EXTENSION_DIR;
+  if (!reuse) {
+    await mkdir(join(profile, 'Default'));
+    const download = downloadsDir ? { download: { default_directory: downloadsDir, prompt_for_download: false } } : {};
+    await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: blocked ? 1 : 0, block_third_party_cookies: blocked }, ...download }));
+  }
+  const extension = reuse?.extension ?? (grantedOptional.length ? await withGranted(grantedOptional, profile) : EXTENSION_DIR);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false,
@@ -84,6 +92,10 @@ export async function launchWithExtension({ thirdPartyCookies = 'allowed', grant
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
+    },
+    async restart() {
+      await context.close();
+      return launchWithExtension(options, { profile, extension });
     },
     async close() {
       await context.close();
