@@ -10,7 +10,7 @@ import { serializeBackupLines } from '../../core/io';
 import { translate } from '../../extension/i18n/translate';
 import { recordsOf, smallBook } from './backup-books';
 import { launchWithExtension, searchCustomers, showBookScreen, type ExtensionSession } from './extension-harness';
-import { launchFirefox, openBookFromSidebar, showFirefoxBookScreen, type FirefoxSession } from './firefox-harness';
+import { launchFirefox, openBookFromSidebar, showFirefoxBookScreen, type FirefoxSession, firefoxTarget } from './firefox-harness';
 
 const PASSPHRASE = 'cavalo correto bateria';
 const SOON = { timeout: 20_000 };
@@ -65,7 +65,7 @@ describe('backups between the Chrome and Firefox builds', () => {
     const result = (role: string) => book.$eval(`[data-testid="restore-result"][role="${role}"]`, (el) => el.textContent).catch(() => null);
     await (await restoreInput(book)).uploadFile(plain);
     await expect.poll(() => result('status'), SOON).toMatch(/restaurad/);
-    await book.locator('[data-testid="backup-now"]').click();
+    await firefoxTarget(book, '[data-testid="backup-now"]').click();
     const downloads = join(dir, 'firefox-downloads');
     let firefoxCopy: string | undefined;
     // Firefox creates the file when the download starts and fills it after: read it once it is whole.
@@ -79,12 +79,12 @@ describe('backups between the Chrome and Firefox builds', () => {
 
     // Firefox asks for the passphrase of the encrypted copy: a wrong one is refused, the right one restores.
     await (await restoreInput(book)).uploadFile(encrypted);
-    await book.locator('input[name="restore-passphrase"]').fill('não é esta');
-    await book.locator('[data-testid="restore-go"]').click();
+    await firefoxTarget(book, 'input[name="restore-passphrase"]').fill('não é esta');
+    await firefoxTarget(book, '[data-testid="restore-go"]').click();
     await expect.poll(() => result('alert'), SOON).toMatch(/senha/i);
     await (await restoreInput(book)).uploadFile(encrypted);
-    await book.locator('input[name="restore-passphrase"]').fill(PASSPHRASE);
-    await book.locator('[data-testid="restore-go"]').click();
+    await firefoxTarget(book, 'input[name="restore-passphrase"]').fill(PASSPHRASE);
+    await firefoxTarget(book, '[data-testid="restore-go"]').click();
     await expect.poll(() => result('status'), SOON).toMatch(/restaurad/);
 
     // And the other way round: Firefox's copy restores in Chrome, over a book that had changed.

@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../extension/i18n/translate';
 import { ORDER_PAGE, SHOP, WP_ADMIN } from './custom-shop-fixture';
-import { extensionFrame, findSidebar, launchFirefox, openBookFromSidebar, showFirefoxBookScreen, type FirefoxSession } from './firefox-harness';
+import { extensionFrame, findSidebar, launchFirefox, openBookFromSidebar, showFirefoxBookScreen, type FirefoxSession, firefoxTarget } from './firefox-harness';
 
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate('pt-BR', key, params);
 const WHATSAPP_FIXTURE = 'extension/sites/whatsapp/fixtures/chat-open.html';
@@ -69,7 +69,7 @@ describe('Firefox ESR: the sidebar on a shop on the seller’s own domain', () =
 
     book = await openSettings(firefox);
     await expect.poll(() => shopStatus(book, SHOP), SOON).toBe('active');
-    await book.locator(`button[aria-label="${t('shops.removeNamed', { origin: SHOP })}"]`).click();
+    await firefoxTarget(book, `button[aria-label="${t('shops.removeNamed', { origin: SHOP })}"]`).click();
     await expect.poll(() => notice(book), SOON).toBe(t('shops.removed', { origin: SHOP }));
     expect(await granted(book, SHOP)).toBe(false);
 

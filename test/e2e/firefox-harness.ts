@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Frame, type HTTPRequest, type Locator, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
 
 export const FIREFOX = process.env.CLIENTELA_FIREFOX ?? '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv2');
@@ -159,11 +159,20 @@ async function shutDown(browser: Browser | undefined, profile: string): Promise<
  * Selectors are CSS within the sidebar, plus puppeteer's `::-p-text(…)`.
  */
 export interface SidebarScope {
-  locator(selector: string): Locator<Element>;
+  locator(selector: string): FrameTarget;
   /** The attribute, or null when the element is not there (yet): made for expect.poll. */
   attribute(selector: string, name: string): Promise<string | null>;
   /** The text, or null when the element is not there (yet): made for expect.poll. */
   text(selector: string): Promise<string | null>;
+}
+
+/** An element of the sidebar frame, acted on with real input (see frameTarget). */
+export interface FrameTarget {
+  /** Waits until the element is there and visible. */
+  waitFor(): Promise<void>;
+  click(): Promise<void>;
+  /** Clicks the field, selects what it holds and types `value` over it. */
+  fill(value: string): Promise<void>;
 }
 
 /**
@@ -183,7 +192,7 @@ export async function findSidebar(page: Page, timeout = 20_000): Promise<Sidebar
   const deadline = Date.now() + timeout;
   for (;;) {
     const frame = await extensionFrame(page);
-    if (frame) return scope(frame);
+    if (frame) return scope(page, frame);
     if (Date.now() > deadline) throw new Error(`no Clientela sidebar frame (moz-extension://) on ${page.url()} after ${timeout} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -221,14 +230,62 @@ export async function openBookFromSidebar(session: FirefoxSession, chatUrl: stri
  * 'configuracoes', 'clientes'), and waits until the nav marks it current.
  */
 export async function showFirefoxBookScreen(book: Page, path: string): Promise<void> {
-  await book.locator(`nav a[href="#/${path}"]`).click();
+  await firefoxTarget(book, `nav a[href="#/${path}"]`).click();
   await book.waitForSelector(`nav a[href="#/${path}"][aria-current="page"]`);
 }
 
-function scope(frame: Frame): SidebarScope {
+function scope(page: Page, frame: Frame): SidebarScope {
   return {
-    locator: (selector) => frame.locator(selector),
+    locator: (selector) => frameTarget(page, frame, selector),
     attribute: (selector, name) => frame.$eval(selector, (el, n) => el.getAttribute(n), name).catch(() => null),
     text: (selector) => frame.$eval(selector, (el) => el.textContent).catch(() => null),
+  };
+}
+
+/**
+ * An element of a Firefox page (the book page's tab), acted on with real input: Puppeteer's locator clicks fail
+ * on Firefox 140 ESR as they do in the frame (see frameTarget).
+ */
+export function firefoxTarget(page: Page, selector: string): FrameTarget {
+  return frameTarget(page, null, selector);
+}
+
+/**
+ * Firefox 140 ESR (Debian bookworm's) lacks the WebDriver BiDi node locator Puppeteer uses to click inside a frame
+ * (`browsingContext.locateNodes` by context), so an element of the sidebar frame is clicked with the page's mouse
+ * at its place on screen: the frame's box in the page plus the element's box in the frame. It is real input, as a
+ * seller's click is (the sidebar ignores synthetic events).
+ */
+function frameTarget(page: Page, frame: Frame | null, selector: string): FrameTarget {
+  const within = frame ?? page;
+  const waitFor = async () => {
+    await within.waitForSelector(selector, { visible: true, timeout: 20_000 });
+  };
+  const click = async () => {
+    await waitFor();
+    const box = await within.$eval(selector, (element) => {
+      element.scrollIntoView({ block: 'center' });
+      const rect = element.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    const frameBox = frame === null ? { x: 0, y: 0 } : await page.evaluate(() => {
+      const element = [...document.querySelectorAll('iframe')].find((candidate) => candidate.src.startsWith('moz-extension://')) ?? document.querySelector('clientela-sidebar')?.shadowRoot?.querySelector('iframe');
+      if (!element) return null;
+      const rect = element.getBoundingClientRect();
+      return { x: rect.left + element.clientLeft, y: rect.top + element.clientTop };
+    });
+    if (!frameBox) throw new Error('the sidebar frame is not in the page');
+    await page.mouse.click(frameBox.x + box.x, frameBox.y + box.y);
+  };
+  return {
+    waitFor,
+    click,
+    async fill(value) {
+      await click();
+      await page.keyboard.down('Control');
+      await page.keyboard.press('a');
+      await page.keyboard.up('Control');
+      await page.keyboard.type(value);
+    },
   };
 }

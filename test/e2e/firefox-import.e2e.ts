@@ -12,7 +12,7 @@ import { latin1 } from '../../core/io/import/testing/layouts';
 import { readCustomersCsv } from '../../core/io/import';
 import { numberFormat } from '../../core/locale';
 import { translate, type MessageKey } from '../../extension/i18n/translate';
-import { launchFirefox, openBookFromSidebar, showFirefoxBookScreen, type FirefoxSession } from './firefox-harness';
+import { launchFirefox, openBookFromSidebar, showFirefoxBookScreen, type FirefoxSession, firefoxTarget } from './firefox-harness';
 
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate('pt-BR', key, params);
 /** Each read is a BiDi round trip on a busy two-core machine; a state that never comes still fails. */
@@ -143,7 +143,7 @@ describe('Importar and Exportar in Firefox ESR with the built add-on', () => {
       .toEqual(['2', '7000', '01/01/2025, 08:00', customerName(0), '+5521988000000', 'R$ 12,00', t('orderStatus.paid'), '—']);
 
     const firstImport = { newCustomers: number(CUSTOMERS), matchedCustomers: '0', newOrders: number(ORDERS), updatedOrders: '0', unchangedOrders: '0', problems: '2' };
-    await book.locator('[data-testid="import-check"]').click();
+    await firefoxTarget(book, '[data-testid="import-check"]').click();
     await expect.poll(() => result(book), SOON).toEqual({ heading: t('import.checkedNothingWritten'), counts: firstImport });
     // The two bad rows, by line (the header is line 1), in the catalog's words; the good rows are counted all the same.
     await expect.poll(() => book.$$eval('[data-testid="import-result"] [data-testid="import-problems"] li', (items) => items.map((item) => item.textContent)), SOON).toEqual([
@@ -152,14 +152,14 @@ describe('Importar and Exportar in Firefox ESR with the built add-on', () => {
     ]);
     expect(await bookContents(book)).toEqual({ orders: 0, people: [] });
 
-    await book.locator('[data-testid="import-result"] [data-testid="import-go"]').click();
+    await firefoxTarget(book, '[data-testid="import-result"] [data-testid="import-go"]').click();
     await expect.poll(() => result(book), SOON).toEqual({ heading: t('import.doneWritten'), counts: firstImport });
     expect(await bookContents(book)).toEqual({ orders: ORDERS, people: expected });
 
-    await book.locator('[data-testid="import-another"]').click();
+    await firefoxTarget(book, '[data-testid="import-another"]').click();
     await book.waitForSelector('[data-testid="import-result"]', { hidden: true });
     await chooseFile(book, file);
-    await book.locator('[data-testid="import-go"]').click();
+    await firefoxTarget(book, '[data-testid="import-go"]').click();
     await expect.poll(() => result(book), SOON).toEqual({
       heading: t('import.doneWritten'),
       counts: { newCustomers: '0', matchedCustomers: number(CUSTOMERS), newOrders: '0', updatedOrders: '0', unchangedOrders: number(ORDERS), problems: '2' },
@@ -170,11 +170,11 @@ describe('Importar and Exportar in Firefox ESR with the built add-on', () => {
   it('exports the customer list as Excel (Brasil); Firefox saves a file that reads back into the same customers', async () => {
     await showFirefoxBookScreen(book, 'clientes');
     await expect.poll(() => text(book, '[data-testid="table-total"]'), SOON).toBe(t('table.total', { count: CUSTOMERS }));
-    await book.locator(`button[aria-haspopup="dialog"]::-p-text(${t('export.open')})`).click();
+    await firefoxTarget(book, `button[aria-haspopup="dialog"]::-p-text(${t('export.open')})`).click();
     await book.waitForSelector('dialog[data-testid="export-dialog"][open]');
-    await book.locator('dialog[data-testid="export-dialog"] input[name="export-what"][value="customers"]').click();
-    await book.locator('dialog[data-testid="export-dialog"] input[name="export-format"][value="excel-br"]').click();
-    await book.locator('dialog[data-testid="export-dialog"] button[type="submit"]').click();
+    await firefoxTarget(book, 'dialog[data-testid="export-dialog"] input[name="export-what"][value="customers"]').click();
+    await firefoxTarget(book, 'dialog[data-testid="export-dialog"] input[name="export-format"][value="excel-br"]').click();
+    await firefoxTarget(book, 'dialog[data-testid="export-dialog"] button[type="submit"]').click();
 
     await expect.poll(async () => (await savedCustomerList(downloads))?.people ?? null, SOON).toEqual(expected);
     const saved = await savedCustomerList(downloads);
