@@ -64,6 +64,17 @@ describe('the Hoje list in the background', () => {
     expect(await handleRequest({} as BookServices, { type: 'today/snooze', key: 'x', days: 2 })).toMatchObject({ ok: false, error: expect.stringMatching(/^Malformed request: days/) });
   });
 
+  it('answers Hoje opened again unchanged as it was, and anew once a listed customer changes', async () => {
+    const { book, ask } = await setup();
+    const first = await ask({ type: 'today/list' });
+    expect(await ask({ type: 'today/list' })).toBe(first);
+    await book.customers.update('ana', { displayName: 'Ana Renomeada', funnelStage: 'decision' });
+    const after = await ask({ type: 'today/list' });
+    expect(after).not.toBe(first);
+    expect(after.customers.ana).toMatchObject({ name: 'Ana Renomeada', funnelStage: 'decision' });
+    expect(after.items.map((item) => item.key)).toEqual(first.items.map((item) => item.key));
+  });
+
   it('reads a customer’s own interval again when their orders change, though their last purchase did not', async () => {
     const { book, ask } = await setup();
     expect((await ask({ type: 'today/list' })).items.some((item) => item.customerId === 'carla')).toBe(false);

@@ -67,7 +67,11 @@ export async function todayReply(book: Book, table: BookTableService, now: Date)
     book.followUps.listDue(new Date(calendar.dayStart(today + 1) - 1)),
   ]);
   return table.read((built) => {
-    const all = listOf(built, { calendar, today, marks, followUps });
+    const inputs = { calendar, today, marks, followUps };
+    const key = keyOf(built, inputs);
+    const last = lastLists.get(built);
+    if (last?.key === key) return last.reply;
+    const all = todayListOf(built, inputs);
     const counts = Object.fromEntries(TODAY_KINDS.map((kind) => [kind, 0])) as Record<TodayKind, number>;
     const items: TodayItem[] = [];
     const customers: Record<string, TodayCustomerSummary> = {};
@@ -88,27 +92,32 @@ export async function todayReply(book: Book, table: BookTableService, now: Date)
         totals: currencyTotals(held.orders),
       };
     }
-    return { today: isoDay(today), items, counts, urgent: all.filter(isUrgent).length, customers, predictions: built.predictions, version: built.table.version };
+    const reply: TodayReply = { today: isoDay(today), items, counts, urgent: all.filter(isUrgent).length, customers, predictions: built.predictions, version: built.table.version };
+    lastLists.set(built, { key, reply });
+    return reply;
   });
 }
 
 type TodayInputs = { calendar: Calendar; today: number; marks: TodayMarks; followUps: readonly FollowUp[] };
 
-/** The last list computed from each table, with what it was computed from: Hoje opened again unchanged reads it. */
-const lastLists = new WeakMap<BookTable, { key: string; all: TodayItem[] }>();
+/**
+ * The last list computed from each table, what it was computed from, and the answer made of it: Hoje opened again
+ * unchanged is answered as it was (a book of 100k customers has tens of thousands of late customers, and the
+ * answer's customer summaries read each listed customer's orders).
+ */
+const lastLists = new WeakMap<BookTable, { key: string; reply: TodayReply }>();
 
 /**
- * The whole list (core/today `todayList`) from the table's candidates. A book of 100k customers has tens of thousands
- * of late customers: the list is kept until the table changes (its version counts every row it re-places, feedback
- * and predictions included), the day turns, or the seller's marks or follow-ups differ.
+ * What the list depends on: it is kept until the table changes (its version counts every row it re-places, feedback,
+ * names, contacts and predictions included), the day turns, or the seller's marks or follow-ups differ.
  */
-function listOf(built: BookTable, { calendar, today, marks, followUps }: TodayInputs): TodayItem[] {
-  const key = JSON.stringify([built.table.version, built.predictions, today, calendar.timeZone, marks, followUps.map(({ id, due, done, text, customerId }) => [id, due, done, text, customerId])]);
-  const last = lastLists.get(built);
-  if (last?.key === key) return last.all;
-  const all = todayList({ calendar, today, customers: built.todayCandidates(), listed: (id) => built.isListed(id), followUps, feedback: built.allFeedback(), hidden: hiddenOn(marks, today) });
-  lastLists.set(built, { key, all });
-  return all;
+function keyOf(built: BookTable, { calendar, today, marks, followUps }: TodayInputs): string {
+  return JSON.stringify([built.table.version, built.predictions, today, calendar.timeZone, marks, followUps.map(({ id, due, done, text, customerId }) => [id, due, done, text, customerId])]);
+}
+
+/** The whole list (core/today `todayList`) from the table's candidates. */
+function todayListOf(built: BookTable, { calendar, today, marks, followUps }: TodayInputs): TodayItem[] {
+  return todayList({ calendar, today, customers: built.todayCandidates(), listed: (id) => built.isListed(id), followUps, feedback: built.allFeedback(), hidden: hiddenOn(marks, today) });
 }
 
 /**
