@@ -17,14 +17,17 @@ describe('appFiles', () => {
     expect(appFiles(bundle['chunks/book.js'], bundle)).toEqual({ scripts: ['chunks/start.js', 'chunks/shared.js', 'chunks/runtime.js'], styles: ['assets/start.css', 'assets/shared.css'] });
   });
 
-  it('leaves out the dynamic imports `skip` names, with what only they import', () => {
+  it('leaves out the dynamic imports that are not the app (a language, a screen chosen at run time), with what only they import', () => {
     const bundle = {
-      'chunks/book.js': chunk('chunks/book.js', [], ['chunks/start.js', 'chunks/pt-br.js']),
-      'chunks/start.js': chunk('chunks/start.js'),
-      'chunks/pt-br.js': { ...chunk('chunks/pt-br.js', ['chunks/en-types.js']), moduleIds: ['/x/extension/i18n/messages/pt-br.ts'] },
+      'chunks/book.js': chunk('chunks/book.js', [], ['chunks/start.js', 'chunks/pt-br.js', 'chunks/funnel.js']),
+      'chunks/start.js': { ...chunk('chunks/start.js', ['chunks/shared.js']), facadeModuleId: '/x/extension/entrypoints/book/start.tsx' },
+      'chunks/shared.js': chunk('chunks/shared.js'),
+      'chunks/pt-br.js': { ...chunk('chunks/pt-br.js', ['chunks/en-types.js']), facadeModuleId: '/x/extension/i18n/messages/pt-br.ts' },
       'chunks/en-types.js': chunk('chunks/en-types.js'),
+      'chunks/funnel.js': { ...chunk('chunks/funnel.js', ['chunks/shared.js', 'chunks/drag.js'], [], ['assets/funnel.css']), facadeModuleId: '/x/extension/ui/book/funnel/funnel-screen.tsx' },
+      'chunks/drag.js': chunk('chunks/drag.js'),
     };
-    expect(appFiles(bundle['chunks/book.js'], bundle, (found) => (found.moduleIds ?? []).some((id) => id.includes('/i18n/messages/')))).toEqual({ scripts: ['chunks/start.js'], styles: [] });
+    expect(appFiles(bundle['chunks/book.js'], bundle, (found) => found.facadeModuleId?.endsWith('/entrypoints/book/start.tsx') === true)).toEqual({ scripts: ['chunks/start.js', 'chunks/shared.js'], styles: [] });
   });
 
   it('lists nothing for an entry that imports everything statically', () => {

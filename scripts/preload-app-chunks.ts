@@ -12,14 +12,17 @@ export interface ChunkLike {
   dynamicImports: string[];
   /** The modules in the chunk. */
   moduleIds?: string[];
+  /** The module the chunk stands for, when it is an entry or a dynamic import's target. */
+  facadeModuleId?: string | null;
   viteMetadata?: { importedCss: Set<string> };
 }
 
 /**
- * Every file the entry's dynamic imports need at once: each imported chunk, its static imports (transitively), and
- * their CSS. Chunks the app itself imports later (dynamic imports of those chunks) are left to load when asked.
+ * Every file the entry's app import needs at once: the app's chunk, its static imports (transitively), and their
+ * CSS. The entry's other dynamic imports (one language of four, the screen the page opens on) are chosen at run
+ * time, and chunks the app itself imports later are left to load when asked.
  */
-export function appFiles(entry: ChunkLike, bundle: Record<string, ChunkLike | { type: 'asset' }>, skip: (chunk: ChunkLike) => boolean = () => false): { scripts: string[]; styles: string[] } {
+export function appFiles(entry: ChunkLike, bundle: Record<string, ChunkLike | { type: 'asset' }>, isApp: (chunk: ChunkLike) => boolean = () => true): { scripts: string[]; styles: string[] } {
   const scripts: string[] = [];
   const styles = new Set<string>();
   const seen = new Set<string>([entry.fileName, ...entry.imports]);
@@ -34,13 +37,13 @@ export function appFiles(entry: ChunkLike, bundle: Record<string, ChunkLike | { 
   };
   entry.dynamicImports.filter((fileName) => {
     const chunk = bundle[fileName];
-    return chunk?.type === 'chunk' && !skip(chunk);
+    return chunk?.type === 'chunk' && isApp(chunk);
   }).forEach(visit);
   return { scripts, styles: [...styles] };
 }
 
-/** `skip`: dynamic imports of the entry that are not the app (one of them is chosen at run time, such as a language). */
-export function preloadAppChunks(skip?: (chunk: ChunkLike) => boolean): Plugin {
+/** `isApp`: which of an entry's dynamic imports is the app (every one by default). */
+export function preloadAppChunks(isApp?: (chunk: ChunkLike) => boolean): Plugin {
   return {
     name: 'clientela:preload-app-chunks',
     transformIndexHtml: {
@@ -48,7 +51,7 @@ export function preloadAppChunks(skip?: (chunk: ChunkLike) => boolean): Plugin {
       handler(html, context) {
         const entry = context.chunk as unknown as ChunkLike | undefined;
         if (!entry || !context.bundle) return html;
-        const { scripts, styles } = appFiles(entry, context.bundle as unknown as Record<string, ChunkLike>, skip);
+        const { scripts, styles } = appFiles(entry, context.bundle as unknown as Record<string, ChunkLike>, isApp);
         if (scripts.length === 0) return html;
         return [
           ...scripts.map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const })),

@@ -13,6 +13,7 @@ export const en = {
   expand: 'Open Clientela',
   loading: 'Loading…',
   unavailable: 'The book did not answer. Reload the page.',
+  screenUnavailable: 'This screen could not be opened. Reload the page (Clientela may have just been updated).',
   bookTitle: 'Customer book',
   openBook: 'Open the book',
   addCustomer: 'Add customer',

@@ -14,6 +14,7 @@ export const es: Record<MessageKey, string> = {
   expand: 'Abrir Clientela',
   loading: 'Cargando…',
   unavailable: 'La agenda no respondió. Recarga la página.',
+  screenUnavailable: 'No se pudo abrir esta pantalla. Recargue la página (Clientela puede haberse actualizado hace un momento).',
   bookTitle: 'Agenda de clientes',
   openBook: 'Abrir la agenda',
   addCustomer: 'Añadir cliente',

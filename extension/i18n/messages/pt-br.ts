@@ -14,6 +14,7 @@ export const ptBR: Record<MessageKey, string> = {
   expand: 'Abrir a Clientela',
   loading: 'Carregando…',
   unavailable: 'A agenda não respondeu. Recarregue a página.',
+  screenUnavailable: 'Não foi possível abrir esta tela. Recarregue a página (o Clientela pode ter acabado de ser atualizado).',
   bookTitle: 'Agenda de clientes',
   openBook: 'Abrir a agenda',
   addCustomer: 'Adicionar cliente',

@@ -4,6 +4,7 @@ import type { Book } from '../../../../core';
 import type { BackupReason, BackupServices, IntegrityReport } from '../backup/backup-services';
 import { localBackground } from '../testing/local-background';
 import { BookApp } from './book-app';
+import type { Feature } from './routes';
 
 const COUNTS = { tags: 0, customers: 0, orders: 0, notes: 0, feedback: 0, followUps: 0, segments: 0, quickReplies: 0 };
 const none = () => ({ count: 0, sampleIds: [], missingIds: [] });
@@ -32,7 +33,7 @@ export function stubBackupServices(now: Date, { downloadsGranted = false } = {})
  * The book page at `hash`, in pt-BR and São Paulo time, with a fixed clock and the background answered from the
  * same book (the real handlers and customer table): what component tests of its screens draw.
  */
-export function mountBookApp(book: Book, hash: string, backups: BackupServices, now: Date) {
+export function mountBookApp(book: Book, hash: string, backups: BackupServices, now: Date, features?: readonly Feature[]) {
   history.replaceState(null, '', `/book.html${hash}`);
-  return render(<BookApp book={book} backups={backups} background={localBackground(book, now)} locale="pt-BR" timeZone="America/Sao_Paulo" now={() => now} />);
+  return render(<BookApp book={book} backups={backups} background={localBackground(book, now)} locale="pt-BR" timeZone="America/Sao_Paulo" now={() => now} features={features} />);
 }

@@ -6,7 +6,8 @@ import { openTestBook } from '../../../../core/store/test-book';
 import type { BackupServices } from '../backup/backup-services';
 import { mountBookApp, stubBackupServices } from './book-app-testing';
 import { parseHash, hrefOf } from './router';
-import { featureOf, FEATURES } from './routes';
+import { featureOf, FEATURES, type Feature } from './routes';
+import type { JSX } from 'preact';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 const services = () => stubBackupServices(NOW);
@@ -72,6 +73,36 @@ describe('the book page shell', () => {
     await waitFor(() => expect(location.hash).toBe('#/hoje'));
     expect(heading().textContent).toBe('Hoje');
     expect(current()).toBe('Hoje');
+  });
+
+  it('fetches a screen when it is first shown, saying so meanwhile, and says when it cannot be fetched', async () => {
+    let arrive: (screen: () => JSX.Element) => void = () => undefined;
+    let asked = 0;
+    const features: Feature[] = [
+      { id: 'today', path: 'hoje', labelKey: 'nav.today', screen: () => <p>Hoje aqui</p> },
+      {
+        id: 'customers',
+        path: 'clientes',
+        labelKey: 'nav.customers',
+        load: () => {
+          asked += 1;
+          return new Promise((resolve) => (arrive = resolve));
+        },
+      },
+      { id: 'dashboard', path: 'painel', labelKey: 'nav.dashboard', load: () => Promise.reject(new Error('chunk gone')) },
+    ];
+    mountBookApp(book, '#/clientes', services(), NOW, features);
+    expect(heading().textContent).toBe('Clientes');
+    expect(document.querySelector('main [role="status"][aria-busy="true"]')?.textContent).toBe('Carregando…');
+    arrive(() => <p>Lista de clientes</p>);
+    await screen.findByText('Lista de clientes');
+    expect(screen.queryByText('Carregando…')).toBeNull();
+    location.hash = '#/painel';
+    expect((await screen.findByText(/^Não foi possível abrir esta tela\. Recarregue a página/)).getAttribute('role')).toBe('alert');
+    // Back to a screen fetched already: drawn at once, not fetched again.
+    location.hash = '#/clientes';
+    await screen.findByText('Lista de clientes');
+    expect(asked).toBe(1);
   });
 
   it('opens on Hoje when the address names no screen', async () => {

@@ -1,5 +1,5 @@
-import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import type { ComponentChildren, ComponentType } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Book } from '../../../../core';
 import { browserLocale, type Locale } from '../../../i18n/translate';
 import { BackupPageProvider } from '../backup/backup-page';
@@ -11,7 +11,8 @@ import { BookProvider, useBook, type BackgroundClient } from './book-context';
 import { BookNav } from './nav';
 import { NoticeArea } from './notice-area';
 import { hrefOf, navigate, useRoute } from './router';
-import { FEATURES, featureOf, type Feature } from './routes';
+import { FEATURES, featureOf, type Feature, type ScreenProps } from './routes';
+import type { ScreenLoader } from './screens';
 
 interface BookAppProps {
   book: Book;
@@ -56,7 +57,7 @@ function Shell({ features }: { features: readonly Feature[] }) {
   const found = featureOf(route, features);
   const home = features[0] as Feature;
   const { feature, rest } = found ?? { feature: home, rest: [] };
-  const Screen = feature.screen;
+  const screen = useScreen(feature);
   // From the background, which counts its customer table in memory when it holds one (see 'book/summary').
   const count = useBookQuery(async () => (await background.ask({ type: 'book/summary' })).customerCount, { stores: ['customers'] });
   const heading = useRef<HTMLHeadingElement>(null);
@@ -91,8 +92,48 @@ function Shell({ features }: { features: readonly Feature[] }) {
         </h1>
         <IntegrityAlert />
         <BookBackupBanner customerCount={count.data ?? null} />
-        <Screen key={feature.id} route={route} rest={rest} />
+        {screen.ready ? (
+          <screen.ready key={feature.id} route={route} rest={rest} />
+        ) : screen.failed ? (
+          <p role="alert">{t('screenUnavailable')}</p>
+        ) : (
+          <p class="screen-loading" role="status" aria-busy="true">
+            {t('loading')}
+          </p>
+        )}
       </main>
     </div>
   );
+}
+
+/** Screens fetched so far (screens.ts): shown at once when the seller comes back to them. */
+const fetched = new WeakMap<ScreenLoader, ComponentType<ScreenProps>>();
+
+/**
+ * The feature's screen: its own, or the one its loader fetched. A screen that cannot be fetched (the extension was
+ * updated under an open page, and its old chunks are gone) says so instead of loading forever.
+ */
+function useScreen(feature: Feature): { ready?: ComponentType<ScreenProps>; failed?: true } {
+  const { load } = feature;
+  const [, setFetched] = useState(0);
+  const [failed, setFailed] = useState<ScreenLoader | null>(null);
+  const ready = feature.screen ?? (load && fetched.get(load));
+  useEffect(() => {
+    if (ready || !load) return;
+    let shown = true;
+    load().then(
+      (screen) => {
+        fetched.set(load, screen);
+        if (shown) setFetched((count) => count + 1);
+      },
+      () => {
+        if (shown) setFailed(() => load);
+      },
+    );
+    return () => {
+      shown = false;
+    };
+  }, [load, ready]);
+  if (ready) return { ready };
+  return failed === load ? { failed: true } : {};
 }
