@@ -11,9 +11,19 @@ export function canonicalTimeZone(zone: string): string | null {
   }
 }
 
-/** The zone this runtime's clock is set to: the seller's until they choose another (a default, never read inside logic). */
+/** The zone last read from the runtime, and when: a page's first render asks for it many times. */
+let lastRead: { zone: string; atMs: number } | null = null;
+/** How long a zone read is reused: building Intl's default formatter costs milliseconds, and a machine's zone seldom moves. */
+const REREAD_AFTER_MS = 60_000;
+
+/**
+ * The zone this runtime's clock is set to: the seller's until they choose another (a default, never read inside
+ * logic). Read again after a minute, so a machine whose zone changed (a seller travelling) is followed.
+ */
 export function browserTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const nowMs = Date.now();
+  if (lastRead === null || Math.abs(nowMs - lastRead.atMs) > REREAD_AFTER_MS) lastRead = { zone: new Intl.DateTimeFormat().resolvedOptions().timeZone, atMs: nowMs };
+  return lastRead.zone;
 }
 
 /** True when Intl accepts `zone` as a time zone. */
