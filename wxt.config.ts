@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { SHOP_ORIGINS } from './extension/shops/shop-patterns';
 import { appChunk } from './scripts/app-chunk';
+import { jsonModules } from './scripts/json-modules';
 import { preloadAppChunks } from './scripts/preload-app-chunks';
 import { stripUnsafeSinks } from './scripts/strip-unsafe-sinks';
 
@@ -14,8 +15,9 @@ export default defineConfig({
   // preloadAppChunks: the book page's app (entrypoints/book/start.tsx) is fetched while its first script runs
   // (scripts/preload-app-chunks.ts); of the languages, only the seller's is fetched, and of the screens other than
   // Hoje, only the one the page opens on, by that script (ui/book/app/screens.ts).
+  // jsonModules: a library's large JSON value (libphonenumber's metadata) is read with JSON.parse, not run as code.
   // stripUnsafeSinks: no innerHTML write and no Function constructor in the bundles (web-ext lint: 0 warnings).
-  vite: () => ({ plugins: [preact(), stripUnsafeSinks(), preloadAppChunks((chunk) => (chunk.moduleIds ?? []).some((id) => id.endsWith('/entrypoints/book/start.tsx'))), appChunk('book-app', (id) => id.endsWith('/entrypoints/book/start.tsx'), (id) => id.includes('/entrypoints/book/'))] }),
+  vite: () => ({ plugins: [preact(), stripUnsafeSinks(), jsonModules(), preloadAppChunks((chunk) => (chunk.moduleIds ?? []).some((id) => id.endsWith('/entrypoints/book/start.tsx'))), appChunk('book-app', (id) => id.endsWith('/entrypoints/book/start.tsx'), (id) => id.includes('/entrypoints/book/'))] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
